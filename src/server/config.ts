@@ -1,0 +1,52 @@
+// The only reader of process.env. Everything else receives a Config.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent the embedded PGlite in dataDir is used. */
+  databaseUrl: string | null;
+  dataDir: string;
+  uploadDir: string;
+  demoPassword: string | null;
+  logLevel: string;
+  /** Serve the built web app from this folder when it exists. */
+  webDir: string;
+  session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
+  login: { maxFailures: number; windowMinutes: number };
+  loadDemo: boolean;
+}
+
+type Env = Record<string, string | undefined>;
+
+function intFrom(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return value;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const dataDir = path.resolve(env.PHOIHOP_DATA_DIR || './data');
+  return {
+    port: intFrom(env, 'PORT', 3000),
+    host: env.HOST || '0.0.0.0',
+    databaseUrl: env.DATABASE_URL || null,
+    dataDir,
+    uploadDir: path.resolve(env.PHOIHOP_UPLOAD_DIR || path.join(dataDir, 'uploads')),
+    demoPassword: env.PHOIHOP_DEMO_PASSWORD || null,
+    logLevel: env.LOG_LEVEL || 'info',
+    webDir: path.resolve(env.PHOIHOP_WEB_DIR || './dist/web'),
+    session: {
+      idleMinutes: intFrom(env, 'PHOIHOP_SESSION_IDLE_MINUTES', 60),
+      absoluteHours: intFrom(env, 'PHOIHOP_SESSION_ABSOLUTE_HOURS', 12),
+      secureCookie: env.PHOIHOP_SECURE_COOKIE === '1',
+    },
+    login: {
+      maxFailures: intFrom(env, 'PHOIHOP_LOGIN_MAX_FAILURES', 5),
+      windowMinutes: intFrom(env, 'PHOIHOP_LOGIN_WINDOW_MINUTES', 15),
+    },
+    loadDemo: env.PHOIHOP_DEMO !== '0',
+  };
+}

@@ -1,0 +1,62 @@
+// One Kysely over either engine: embedded PGlite (a folder on disk) or a PostgreSQL server.
+// The same schema, migrations and SQL run on both.
+import fs from 'node:fs';
+import path from 'node:path';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { DB } from './schema';
+
+export type Engine = 'pglite' | 'postgresql';
+export type Db = Kysely<DB>;
+export type Tx = Transaction<DB>;
+/** Anything queries can run on: the database or an open transaction. */
+export type Queryable = Kysely<DB>;
+
+export interface Database {
+  db: Db;
+  engine: Engine;
+  close(): Promise<void>;
+  /** PGlite only: the whole database as a tarball, to clone it (test templates). */
+  dump?: () => Promise<Blob>;
+}
+
+// Dates stay YYYY-MM-DD strings (no time-zone shifts); int8 and numeric stay strings (exact).
+const identity = (value: string) => value;
+pg.types.setTypeParser(pg.types.builtins.DATE, identity);
+pg.types.setTypeParser(pg.types.builtins.INT8, identity);
+pg.types.setTypeParser(pg.types.builtins.NUMERIC, identity);
+
+export interface PgliteOptions {
+  /** Folder for the data; omitted means in memory. */
+  dataDir?: string;
+  /** A dump from PGlite.dumpDataDir() to start from (tests clone a migrated image this way). */
+  loadDataDir?: Blob;
+}
+
+export async function openPglite(options: PgliteOptions = {}): Promise<Database> {
+  if (options.dataDir) fs.mkdirSync(path.dirname(options.dataDir), { recursive: true });
+  const client = await PGlite.create({
+    dataDir: options.dataDir,
+    loadDataDir: options.loadDataDir,
+    parsers: {
+      [pgliteTypes.DATE]: identity,
+      [pgliteTypes.INT8]: identity,
+      [pgliteTypes.NUMERIC]: identity,
+    },
+  });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  return { db, engine: 'pglite', close: () => db.destroy(), dump: () => client.dumpDataDir('gzip') };
+}
+
+export function openPostgres(connectionString: string, maxConnections = 20): Database {
+  const pool = new pg.Pool({ connectionString, max: maxConnections });
+  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return { db, engine: 'postgresql', close: () => db.destroy() };
+}
+
+export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+  return openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
+}

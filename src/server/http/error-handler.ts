@@ -1,0 +1,94 @@
+// The one error handler: every failure becomes { error: { code, message, field? } }.
+// Validation errors name the field; unexpected errors are logged and never leak a stack trace.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError, type ErrorBody } from './errors';
+import type { App } from './context';
+
+interface ValidationIssue {
+  instancePath?: string;
+  keyword?: string;
+  message?: string;
+  params?: Record<string, unknown>;
+}
+
+function fieldOf(issue: ValidationIssue): string {
+  const base = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+  const missing = issue.params?.missingProperty ?? issue.params?.additionalProperty;
+  if (typeof missing === 'string') return base ? `${base}.${missing}` : missing;
+  return base;
+}
+
+function validationMessage(field: string, issue: ValidationIssue): string {
+  const label = field || 'dữ liệu';
+  switch (issue.keyword) {
+    case 'required':
+      return `Thiếu trường bắt buộc "${label}"`;
+    case 'additionalProperties':
+      return `Trường "${label}" không được phép`;
+    case 'type':
+      return `Trường "${label}" sai kiểu dữ liệu (cần ${String(issue.params?.type)})`;
+    case 'minLength':
+      return `Trường "${label}" không được để trống hoặc quá ngắn`;
+    case 'maxLength':
+      return `Trường "${label}" quá dài`;
+    case 'format':
+      return `Trường "${label}" sai định dạng (${String(issue.params?.format)})`;
+    case 'enum':
+    case 'const':
+    case 'anyOf':
+      return `Giá trị của trường "${label}" không hợp lệ`;
+    case 'minimum':
+    case 'maximum':
+      return `Giá trị của trường "${label}" nằm ngoài khoảng cho phép`;
+    case 'pattern':
+      return `Trường "${label}" sai định dạng`;
+    default:
+      return `Trường "${label}" không hợp lệ: ${issue.message ?? ''}`.trim();
+  }
+}
+
+export function registerErrorHandler(app: App): void {
+  app.setErrorHandler((error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    let status = 500;
+    let body: ErrorBody;
+    if (error instanceof AppError) {
+      status = error.statusCode;
+      body = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+    } else if (error.validation) {
+      status = 400;
+      const issue = (error.validation[0] ?? {}) as ValidationIssue;
+      const field = fieldOf(issue);
+      body = { error: { code: 'invalid', message: validationMessage(field, issue), field } };
+    } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      status = error.statusCode;
+      body = { error: { code: error.code ?? 'bad_request', message: clientMessage(error) } };
+    } else {
+      request.log.error({ err: error }, 'unhandled error');
+      body = { error: { code: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
+    }
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    void reply.status(status).send(body);
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.url === '/api') {
+      void reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này' } });
+      return;
+    }
+    void reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy trang' } });
+  });
+}
+
+function clientMessage(error: FastifyError): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'Kiểu nội dung (Content-Type) không được hỗ trợ';
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'Thân yêu cầu JSON trống';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'Dữ liệu gửi lên quá lớn';
+    default:
+      if (error.statusCode === 400 && /JSON/i.test(error.message)) return 'Thân yêu cầu không phải JSON hợp lệ';
+      return error.message;
+  }
+}

@@ -1,0 +1,27 @@
+// One error shape for every failure: { error: { code, message, field? } }.
+// Messages are Vietnamese first: they are shown to users as they are.
+
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const badRequest = (field: string, message: string) => new AppError(400, 'invalid', message, field);
+export const unauthorized = (message = 'Chưa đăng nhập hoặc phiên đã hết hạn') =>
+  new AppError(401, 'unauthenticated', message);
+export const forbidden = (message = 'Bạn không có quyền thực hiện thao tác này') =>
+  new AppError(403, 'forbidden', message);
+export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `${what} không tồn tại`);
+export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field);
+export const unprocessable = (code: string, message: string, field?: string) => new AppError(422, code, message, field);
+export const tooManyRequests = (message: string) => new AppError(429, 'too_many_requests', message);
+
+export interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+}

@@ -1,0 +1,48 @@
+// config → database → migrations → reference data → demo → app → listen.
+import { loadConfig } from './config';
+import { openDatabase } from './db/database';
+import { migrateToLatest } from './db/migrate';
+import { systemClock } from './access/actor';
+import { buildApp } from './app';
+import { ensureReferenceData } from './modules/reference/reference-data';
+import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-users';
+import { ROLE_LABELS } from '../shared/permissions';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  const log = (message: string) => process.stdout.write(`${message}\n`);
+  log(
+    `Cơ sở dữ liệu: ${database.engine === 'pglite' ? `PGlite trong ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)'}`,
+  );
+  await migrateToLatest(database.db);
+  const { loaded } = await ensureReferenceData(database.db);
+  if (loaded.length) log(`Đã nạp dữ liệu tham chiếu: ${loaded.join(', ')}`);
+
+  const app = await buildApp({ config, database, clock: systemClock }, { logger: true });
+  if (config.loadDemo) {
+    const password = demoPassword(config.demoPassword, config.dataDir);
+    const created = await ensureDemoUsers(database.db, password, new Date());
+    if (created) log('Đã tạo người dùng mẫu.');
+    log('\nNgười dùng mẫu (mật khẩu chung: ' + password + '):');
+    for (const user of DEMO_USERS)
+      log(`  ${user.username.padEnd(20)} ${ROLE_LABELS[user.role].vi} — ${user.displayName}`);
+  }
+
+  const shutdown = async (signal: string) => {
+    app.log.info({ signal }, 'shutting down');
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ port: config.port, host: config.host });
+  log(`\nPhối hợp đang chạy tại http://localhost:${config.port}  (API: /api, tài liệu API: /api/docs)`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`Không khởi động được: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});

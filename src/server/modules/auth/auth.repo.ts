@@ -1,0 +1,101 @@
+import type { Queryable } from '../../db/database';
+
+export async function findUserForLogin(db: Queryable, username: string) {
+  return db
+    .selectFrom('app_user')
+    .select(['user_id', 'username', 'password_hash', 'disabled_at'])
+    .where('username', '=', username)
+    .executeTakeFirst();
+}
+
+export async function countRecentFailures(db: Queryable, username: string, ip: string, since: Date) {
+  const row = await db
+    .selectFrom('login_attempt')
+    .select((eb) => [
+      eb.fn.countAll<string>().filterWhere('username', '=', username).as('by_user'),
+      eb.fn.countAll<string>().filterWhere('ip', '=', ip).as('by_ip'),
+    ])
+    .where('succeeded', '=', false)
+    .where('attempted_at', '>=', since)
+    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
+    .executeTakeFirstOrThrow();
+  return { byUser: Number(row.by_user), byIp: Number(row.by_ip) };
+}
+
+export async function insertLoginAttempt(
+  db: Queryable,
+  attempt: { username: string; ip: string; succeeded: boolean; at: Date },
+) {
+  await db
+    .insertInto('login_attempt')
+    .values({ username: attempt.username, ip: attempt.ip, succeeded: attempt.succeeded, attempted_at: attempt.at })
+    .execute();
+}
+
+export async function insertSession(
+  db: Queryable,
+  session: { tokenHash: string; userId: number; csrfToken: string; now: Date; expiresAt: Date; ip: string },
+) {
+  await db
+    .insertInto('user_session')
+    .values({
+      token_hash: session.tokenHash,
+      user_id: session.userId,
+      csrf_token: session.csrfToken,
+      created_at: session.now,
+      last_seen_at: session.now,
+      expires_at: session.expiresAt,
+      ip: session.ip,
+    })
+    .execute();
+}
+
+export async function findLiveSession(db: Queryable, tokenHash: string, now: Date, idleSince: Date) {
+  return db
+    .selectFrom('user_session as s')
+    .innerJoin('app_user as u', 'u.user_id', 's.user_id')
+    .select([
+      's.token_hash',
+      's.csrf_token',
+      's.last_seen_at',
+      'u.user_id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.agency_id',
+      'u.national_scope',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.expires_at', '>', now)
+    .where('s.last_seen_at', '>', idleSince)
+    .where('u.disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+export async function touchSession(db: Queryable, tokenHash: string, now: Date) {
+  await db.updateTable('user_session').set({ last_seen_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string) {
+  await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteSessionsOfUser(db: Queryable, userId: number) {
+  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+}
+
+export async function loadScope(db: Queryable, userId: number, agencyId: number) {
+  const [provinces, children] = await Promise.all([
+    db
+      .selectFrom('user_province')
+      .select('province_code')
+      .where('user_id', '=', userId)
+      .orderBy('province_code')
+      .execute(),
+    db.selectFrom('agency').select('agency_id').where('parent_agency_id', '=', agencyId).orderBy('agency_id').execute(),
+  ]);
+  return {
+    provinces: provinces.map((p) => p.province_code),
+    agencyIds: [agencyId, ...children.map((c) => c.agency_id)],
+  };
+}

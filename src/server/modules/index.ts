@@ -1,0 +1,15 @@
+// Every feature's routes, registered under /api. Listed explicitly (no autoload).
+import type { App } from '../http/context';
+import { healthRoutes } from './health/health.routes';
+import { authRoutes } from './auth/auth.routes';
+import { userRoutes } from './users/users.routes';
+import { auditRoutes } from './audit/audit.routes';
+import { referenceRoutes } from './reference/reference.routes';
+
+export async function registerModules(app: App): Promise<void> {
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(userRoutes);
+  await app.register(auditRoutes);
+  await app.register(referenceRoutes);
+}

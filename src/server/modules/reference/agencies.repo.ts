@@ -1,0 +1,139 @@
+// Agencies and their names as they were on a given date.
+import { sql } from 'kysely';
+import type { Queryable } from '../../db/database';
+import { foldVietnamese } from '../../../shared/text';
+
+export interface AgencyAt {
+  id: number;
+  code: string;
+  kind: string;
+  level: 'central' | 'provincial';
+  parentId: number | null;
+  generation: number | null;
+  provinceCode: string | null;
+  name: string;
+  shortName: string;
+  abbreviation: string;
+  governingBody: string | null;
+  signingBody: string | null;
+}
+
+/**
+ * The name row valid at `date`; before the first or after the last validity the nearest one,
+ * so a record dated outside a name's life still prints a name.
+ */
+function namesAt(db: Queryable, date: string) {
+  return db
+    .selectFrom('agency_name as n')
+    .distinctOn('n.agency_id')
+    .select(['n.agency_id', 'n.name', 'n.short_name', 'n.abbreviation', 'n.governing_body', 'n.signing_body'])
+    .orderBy('n.agency_id')
+    .orderBy(
+      sql`CASE WHEN (n.valid_from IS NULL OR n.valid_from <= ${date}::date) AND (n.valid_to IS NULL OR n.valid_to >= ${date}::date) THEN 0 ELSE 1 END`,
+    )
+    .orderBy(sql`abs(coalesce(n.valid_from, '1900-01-01'::date) - ${date}::date)`);
+}
+
+export interface AgencyFilter {
+  at: string;
+  ids?: number[];
+  q?: string;
+  level?: 'central' | 'provincial';
+  kind?: string;
+  generation?: number;
+  provinceCode?: string;
+  /** Only agencies that exist on `at` (branches of the right generation). */
+  activeOnly?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export async function listAgenciesAt(
+  db: Queryable,
+  filter: AgencyFilter,
+): Promise<{ items: AgencyAt[]; total: number }> {
+  let query = db.selectFrom('agency as a').innerJoin(namesAt(db, filter.at).as('n'), 'n.agency_id', 'a.agency_id');
+  if (filter.ids) query = query.where('a.agency_id', 'in', filter.ids.length ? filter.ids : [-1]);
+  if (filter.level) query = query.where('a.level', '=', filter.level);
+  if (filter.kind) query = query.where('a.kind', '=', filter.kind);
+  if (filter.generation) query = query.where('a.generation', '=', filter.generation);
+  if (filter.provinceCode) query = query.where('a.province_code', '=', filter.provinceCode);
+  if (filter.activeOnly) {
+    query = query
+      .where((eb) => eb.or([eb('a.valid_from', 'is', null), eb('a.valid_from', '<=', filter.at)]))
+      .where((eb) => eb.or([eb('a.valid_to', 'is', null), eb('a.valid_to', '>=', filter.at)]));
+  }
+  if (filter.q) {
+    const folded = `%${foldVietnamese(filter.q)}%`;
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('agency_name as s')
+          .select('s.agency_id')
+          .whereRef('s.agency_id', '=', 'a.agency_id')
+          .where('s.search_text', 'like', folded),
+      ),
+    );
+  }
+  const [rows, count] = await Promise.all([
+    query
+      .select([
+        'a.agency_id',
+        'a.code',
+        'a.kind',
+        'a.level',
+        'a.parent_agency_id',
+        'a.generation',
+        'a.province_code',
+        'n.name',
+        'n.short_name',
+        'n.abbreviation',
+        'n.governing_body',
+        'n.signing_body',
+      ])
+      .orderBy('a.level')
+      .orderBy('a.province_code')
+      .orderBy('a.code')
+      .limit(filter.limit ?? 500)
+      .offset(filter.offset ?? 0)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return {
+    total: Number(count.n),
+    items: rows.map((r) => ({
+      id: r.agency_id,
+      code: r.code,
+      kind: r.kind,
+      level: r.level,
+      parentId: r.parent_agency_id,
+      generation: r.generation,
+      provinceCode: r.province_code,
+      name: r.name,
+      shortName: r.short_name,
+      abbreviation: r.abbreviation,
+      governingBody: r.governing_body,
+      signingBody: r.signing_body,
+    })),
+  };
+}
+
+export async function agencyAt(db: Queryable, id: number, at: string): Promise<AgencyAt | undefined> {
+  const { items } = await listAgenciesAt(db, { at, ids: [id], limit: 1 });
+  return items[0];
+}
+
+/** Finds an agency by any of its names, abbreviations or aliases (diacritic-insensitive, exact). */
+export async function findAgencyByName(db: Queryable, text: string, at: string): Promise<AgencyAt | undefined> {
+  const folded = foldVietnamese(text);
+  const rows = await db
+    .selectFrom('agency_name')
+    .select('agency_id')
+    .where(sql<boolean>`${folded} = ANY(string_to_array(search_text, ' | '))`)
+    .orderBy('agency_id')
+    .execute();
+  if (rows.length === 0) return undefined;
+  const { items } = await listAgenciesAt(db, { at, ids: rows.map((r) => r.agency_id) });
+  // Prefer a central agency, then one that exists on the date.
+  return items.sort((a, b) => (a.level === b.level ? 0 : a.level === 'central' ? -1 : 1))[0];
+}

@@ -1,0 +1,64 @@
+// Roles and their `resource:verb` permissions. Shared by server (checks) and web (labels).
+
+export const ROLES = [
+  'admin',
+  'central_coordinator',
+  'provincial_coordinator',
+  'data_entry',
+  'viewer',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'refdata:read',
+  'refdata:manage',
+  'user:read',
+  'user:manage',
+  'audit:read',
+  'plan:read',
+  'plan:edit',
+  'plan:sign',
+  'record:read',
+  'record:write',
+  'report:read',
+  'report:write',
+  'report:approve',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READ: Permission[] = ['refdata:read', 'plan:read', 'record:read', 'report:read'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: PERMISSIONS,
+  central_coordinator: [
+    ...READ,
+    'user:read',
+    'plan:edit',
+    'plan:sign',
+    'record:write',
+    'report:write',
+    'report:approve',
+  ],
+  provincial_coordinator: [...READ, 'user:read', 'plan:edit', 'plan:sign', 'record:write', 'report:write'],
+  data_entry: [...READ, 'record:write'],
+  viewer: READ,
+  auditor: [...READ, 'audit:read', 'user:read'],
+};
+
+export function roleHas(role: Role, permission: Permission): boolean {
+  return ROLE_PERMISSIONS[role].includes(permission);
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
+
+export const ROLE_LABELS: Record<Role, { vi: string; en: string }> = {
+  admin: { vi: 'Quản trị hệ thống', en: 'System administrator' },
+  central_coordinator: { vi: 'Điều phối viên trung ương', en: 'Central coordinator' },
+  provincial_coordinator: { vi: 'Điều phối viên cấp tỉnh', en: 'Provincial coordinator' },
+  data_entry: { vi: 'Cán bộ nhập liệu', en: 'Data-entry officer' },
+  viewer: { vi: 'Lãnh đạo / người xem', en: 'Leader / viewer' },
+  auditor: { vi: 'Kiểm toán viên', en: 'Auditor' },
+};

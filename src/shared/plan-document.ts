@@ -1,0 +1,90 @@
+// The structure of a joint plan (Kế hoạch phối hợp) as the parser produces it and as the
+// document exporter consumes it. Agencies are plain text here: the server resolves them to
+// reference-data agencies by the plan's date.
+
+/** A period reference: a quarter `2022-Q2`, a month `2022-12` or a day `2022-12-15`. */
+export type PeriodRef = string;
+
+export interface Timeframe {
+  start: PeriodRef;
+  end: PeriodRef;
+  /** The words of the source, e.g. "Từ quý I đến quý IV/2022". */
+  text?: string;
+}
+
+export type ActivityLevel = 'central' | 'provincial' | 'commune';
+
+export interface ExpectedOutput {
+  text: string;
+  /** Numeric target when the text gives one ("ít nhất 01 chương trình" → 1). */
+  target?: number;
+  unit?: string;
+}
+
+export interface PlanActivityDoc {
+  title: string;
+  timeframe: Timeframe | null;
+  leadAgency: string | null;
+  partnerAgencies: string[];
+  level: ActivityLevel | null;
+  outputs: ExpectedOutput[];
+}
+
+export interface PlanSectionDoc {
+  /** "1", "2" … as printed. */
+  number: string;
+  title: string;
+  /** The content description (the "x.1. Nội dung …" paragraphs), paragraphs joined by "\n". */
+  description: string;
+  activities: PlanActivityDoc[];
+  /** The section's own timeframe line ("x.3. Thời gian thực hiện: …"), also copied to its activities. */
+  timeframe: Timeframe | null;
+}
+
+export interface ResponsibilityDoc {
+  actor: string;
+  tasks: string[];
+}
+
+export interface SignatureDoc {
+  /** Authority line, e.g. "KT. BỘ TRƯỞNG, CHỦ NHIỆM" or "TM. ĐOÀN CHỦ TỊCH". */
+  authority: string;
+  /** Position line(s) under it, e.g. "THỨ TRƯỞNG, PHÓ CHỦ NHIỆM". */
+  position: string;
+  signer: string;
+  /** The agency the block signs for, when known (name or abbreviation). */
+  agency?: string | null;
+}
+
+export interface PlanDocument {
+  /** Number and symbol, normalised: "16/KH-HLHPNVN-UBĐT"; "" when not yet numbered. */
+  number: string;
+  /** YYYY-MM-DD, or null when the text has no date. */
+  issuedOn: string | null;
+  place: string;
+  /** Issuing agencies, lead first (names or abbreviations as found in the text). */
+  issuers: string[];
+  /** Document type, "KẾ HOẠCH" for plans. */
+  documentType: string;
+  title: string;
+  /** The introductory paragraph(s) before part I. */
+  preamble: string;
+  purposes: string[];
+  requirements: string[];
+  sections: PlanSectionDoc[];
+  responsibilities: ResponsibilityDoc[];
+  funding: string;
+  signatures: SignatureDoc[];
+  recipients: string[];
+}
+
+export interface UnparsedLine {
+  /** 1-based line number in the source text. */
+  line: number;
+  text: string;
+}
+
+export interface ParseResult {
+  plan: PlanDocument;
+  unparsed: UnparsedLine[];
+}

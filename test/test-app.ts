@@ -1,0 +1,99 @@
+// The whole app on a fresh test database, plus a logged-in client helper for route tests.
+import type { LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../src/server/app';
+import { loadConfig } from '../src/server/config';
+import type { Clock } from '../src/server/access/actor';
+import type { App } from '../src/server/http/context';
+import type { Database } from '../src/server/db/database';
+import { createTestDatabase } from './test-db';
+import { createUser, type UserSpec } from './factories';
+
+export class TestClock implements Clock {
+  constructor(private current = new Date('2026-11-28T03:00:00Z')) {}
+  now() {
+    return new Date(this.current);
+  }
+  advance(ms: number) {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+  set(date: Date | string) {
+    this.current = new Date(date);
+  }
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Payload = Record<string, unknown> | unknown[] | string | Buffer | undefined;
+
+export interface ApiClient {
+  username: string;
+  userId: number;
+  request(
+    method: Method,
+    url: string,
+    payload?: Payload,
+    headers?: Record<string, string>,
+  ): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, payload?: Payload, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  patch(url: string, payload?: Payload, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  put(url: string, payload?: Payload, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
+  delete(url: string): Promise<LightMyRequestResponse>;
+}
+
+export interface TestApp {
+  app: App;
+  database: Database;
+  clock: TestClock;
+  /** Creates a user with the spec and returns a client logged in as that user. */
+  as(spec: UserSpec): Promise<ApiClient>;
+  login(username: string, password: string): Promise<ApiClient>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase();
+  const clock = new TestClock();
+  const config = { ...loadConfig({}), webDir: '/nonexistent', login: { maxFailures: 5, windowMinutes: 15 } };
+  const app = await buildApp({ config, database, clock });
+  await app.ready();
+
+  async function login(username: string, password: string): Promise<ApiClient> {
+    const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+    if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
+    const cookie = res.cookies.find((c) => c.name === 'phoihop_session');
+    const body = res.json() as { csrfToken: string; user: { userId: number } };
+    const request = (method: Method, url: string, payload?: Payload, headers: Record<string, string> = {}) =>
+      app.inject({
+        method,
+        url,
+        payload,
+        cookies: { phoihop_session: cookie!.value },
+        headers: { 'x-csrf-token': body.csrfToken, ...headers },
+      });
+    return {
+      username,
+      userId: body.user.userId,
+      request,
+      get: (url) => request('GET', url),
+      post: (url, payload, headers) => request('POST', url, payload, headers),
+      patch: (url, payload, headers) => request('PATCH', url, payload, headers),
+      put: (url, payload, headers) => request('PUT', url, payload, headers),
+      delete: (url) => request('DELETE', url),
+    };
+  }
+
+  return {
+    app,
+    database,
+    clock,
+    login,
+    async as(spec) {
+      const user = await createUser(database.db, spec);
+      return login(user.username, user.password);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,37 @@
+// A fresh database for one test file, cloned from the run's template (see global-setup.ts).
+import fs from 'node:fs';
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { inject } from 'vitest';
+import { openPglite, openPostgres, type Database } from '../src/server/db/database';
+import { adminUrl } from './global-setup';
+
+export const testEngine = (): 'pglite' | 'postgresql' =>
+  process.env.PHOIHOP_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
+
+export async function createTestDatabase(): Promise<Database> {
+  if (testEngine() === 'pglite') {
+    const image = fs.readFileSync(inject('pgliteImage'));
+    return openPglite({ loadDataDir: new Blob([image]) });
+  }
+  const base = process.env.TEST_DATABASE_URL!;
+  const name = `phoihop_t_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${inject('postgresTemplate')}`);
+  } finally {
+    await admin.end();
+  }
+  const database = openPostgres(adminUrl(base, name), 10);
+  return {
+    ...database,
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: base });
+      await cleanup.connect();
+      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await cleanup.end();
+    },
+  };
+}
