@@ -147,7 +147,78 @@ export interface ReferenceDataLoadTable {
   row_count: number;
 }
 
+export interface PlanTable {
+  plan_id: Generated<number>;
+  kind: 'central' | 'provincial';
+  year: number;
+  province_code: string | null;
+  parent_plan_id: number | null;
+  previous_plan_id: number | null;
+  status: string;
+  version: Generated<number>;
+  title: string;
+  number: Generated<string>;
+  issued_on: DateString | null;
+  content: Json;
+  search_text: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PlanIssuerTable {
+  plan_id: number;
+  agency_id: number;
+  position: number;
+  signed_at: Timestamp | null;
+  signed_by: number | null;
+}
+
+export interface PlanVersionTable {
+  plan_id: number;
+  version: number;
+  status: string;
+  content: Json;
+  issuer_ids: number[];
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PlanCommentTable {
+  plan_comment_id: Generated<number>;
+  plan_id: number;
+  version: number;
+  kind: string;
+  body: string;
+  agency_id: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PlanActivityTable {
+  plan_activity_id: Generated<number>;
+  plan_id: number;
+  activity_key: string;
+  section_key: string;
+  section_number: string;
+  section_title: string;
+  position: number;
+  title: string;
+  timeframe_start: string | null;
+  timeframe_end: string | null;
+  lead_agency_id: number | null;
+  level: string | null;
+  central_activity_id: number | null;
+  removed: Generated<boolean>;
+}
+
 export interface DB {
+  plan: PlanTable;
+  plan_issuer: PlanIssuerTable;
+  plan_version: PlanVersionTable;
+  plan_comment: PlanCommentTable;
+  plan_activity: PlanActivityTable;
   admin_unit: AdminUnitTable;
   admin_unit_change: AdminUnitChangeTable;
   admin_unit_lineage: AdminUnitLineageTable;

@@ -5,6 +5,7 @@ import { authRoutes } from './auth/auth.routes';
 import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { referenceRoutes } from './reference/reference.routes';
+import { planRoutes } from './plans/plans.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -12,4 +13,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
+  await app.register(planRoutes);
 }

@@ -1,0 +1,224 @@
+// Plans made from plans: next year's draft (roll-forward) and a province's plan derived from an
+// issued central plan (cascade), each activity linked to the central one it implements.
+import type { ServiceContext } from '../../access/actor';
+import { inProvinceScope } from '../../access/actor';
+import { mayCascade, planActions, refusal } from '../../access/policies/plan.policy';
+import { badRequest, conflict, forbidden } from '../../http/errors';
+import { shiftPeriodYears } from '../../../shared/period';
+import type { Timeframe } from '../../../shared/plan-document';
+import type { PlanContent as StoredContent } from '../../../shared/plan';
+import type { Queryable } from '../../db/database';
+import * as repo from './plans.repo';
+import { newKey } from './plan-content';
+import { getPlan, insertNewPlan, loadPlan } from './plans.service';
+import type { PlanView } from './plans.schemas';
+
+const shift = (tf: Timeframe | null, years: number): Timeframe | null =>
+  tf ? { start: shiftPeriodYears(tf.start, years), end: shiftPeriodYears(tf.end, years) } : null;
+
+/** Replaces the plan's year in running text ("năm 2022" → "năm 2023"). */
+const reyear = (text: string, from: number, to: number) => text.replace(new RegExp(`\\b${from}\\b`, 'g'), String(to));
+
+export function rollContent(content: StoredContent, from: number, to: number): StoredContent {
+  const years = to - from;
+  const t = (s: string) => reyear(s, from, to);
+  return {
+    ...content,
+    number: '',
+    issuedOn: null,
+    title: t(content.title),
+    preamble: t(content.preamble),
+    purposes: content.purposes.map(t),
+    requirements: content.requirements.map(t),
+    sections: content.sections.map((s) => ({
+      ...s,
+      title: t(s.title),
+      description: t(s.description),
+      timeframe: shift(s.timeframe, years),
+      activities: s.activities.map((a) => ({ ...a, title: t(a.title), timeframe: shift(a.timeframe, years) })),
+    })),
+    responsibilities: content.responsibilities.map((r) => ({ ...r, tasks: r.tasks.map(t) })),
+    funding: { ...content.funding, text: t(content.funding.text) },
+    // The blocks stay; who signs next year is not known yet.
+    signatures: content.signatures.map((s) => ({ ...s, signer: '' })),
+  };
+}
+
+/**
+ * The agency that carries on an agency at a date: a provincial branch of the pre-2025 generation
+ * becomes the branch of the same parent in the province its province merged into.
+ */
+async function successorAgencies(db: Queryable, agencyIds: number[], year: number): Promise<Map<number, number>> {
+  const map = new Map<number, number>();
+  if (year < 2026 || agencyIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('agency as old')
+    .innerJoin('admin_unit_lineage as l', (j) =>
+      j.onRef('l.old_code', '=', 'old.province_code').on('l.level', '=', 'province'),
+    )
+    .innerJoin('agency as new', (j) =>
+      j
+        .onRef('new.parent_agency_id', '=', 'old.parent_agency_id')
+        .onRef('new.province_code', '=', 'l.new_code')
+        .on('new.generation', '=', 2025),
+    )
+    .select(['old.agency_id as old_id', 'new.agency_id as new_id'])
+    .where('old.agency_id', 'in', agencyIds)
+    .where('old.generation', '=', 2024)
+    .orderBy('old.agency_id')
+    .execute();
+  for (const r of rows) map.set(r.old_id, r.new_id);
+  return map;
+}
+
+function remapAgencies(content: StoredContent, map: Map<number, number>): StoredContent {
+  const m = (id: number | null) => (id === null ? null : (map.get(id) ?? id));
+  return {
+    ...content,
+    sections: content.sections.map((s) => ({
+      ...s,
+      activities: s.activities.map((a) => ({
+        ...a,
+        leadAgencyId: m(a.leadAgencyId),
+        partnerAgencyIds: a.partnerAgencyIds.map((id) => m(id)!),
+      })),
+    })),
+    responsibilities: content.responsibilities.map((r) => ({ ...r, agencyId: m(r.agencyId) })),
+    signatures: content.signatures.map((s) => ({ ...s, agencyId: m(s.agencyId) })),
+  };
+}
+
+export async function rollForward(ctx: ServiceContext, planId: number, targetYear?: number): Promise<PlanView> {
+  const newId = await ctx.db.transaction().execute(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const { row, issuers, facts } = await loadPlan(txCtx, planId);
+    if (!planActions(ctx.actor, facts).includes('roll_forward')) throw conflict(refusal('roll_forward', facts));
+    const year = targetYear ?? row.year + 1;
+    if (year <= row.year) throw badRequest('year', 'Năm mới phải sau năm của kế hoạch');
+    const issuerIds = issuers.map((i) => i.agency_id);
+    const successors = await successorAgencies(tx, [...issuerIds, ...agencyIdsOf(row.content)], year);
+    const content = remapAgencies(rollContent(row.content, row.year, year), successors);
+    return insertNewPlan(txCtx, {
+      kind: row.kind,
+      year,
+      provinceCode: row.province_code,
+      issuerIds: issuerIds.map((id) => successors.get(id) ?? id),
+      content,
+      parentPlanId: null,
+      previousPlanId: row.plan_id,
+      note: `Chuyển tiếp từ kế hoạch năm ${row.year}`,
+      action: 'roll_forward',
+    });
+  });
+  return getPlan(ctx, newId);
+}
+
+function agencyIdsOf(content: StoredContent): number[] {
+  return content.sections.flatMap((s) =>
+    s.activities.flatMap((a) => [...(a.leadAgencyId ? [a.leadAgencyId] : []), ...a.partnerAgencyIds]),
+  );
+}
+
+/** The provincial branches (current generation) of the given central agencies in a province. */
+async function branchesIn(db: Queryable, centralIds: number[], provinceCode: string): Promise<Map<number, number>> {
+  if (centralIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('agency')
+    .select(['agency_id', 'parent_agency_id'])
+    .where('parent_agency_id', 'in', centralIds)
+    .where('generation', '=', 2025)
+    .where('province_code', '=', provinceCode)
+    .orderBy('agency_id')
+    .execute();
+  return new Map(rows.map((r) => [r.parent_agency_id!, r.agency_id]));
+}
+
+export async function cascadePlan(ctx: ServiceContext, planId: number, provinceCode?: string): Promise<PlanView> {
+  if (!mayCascade(ctx.actor))
+    throw forbidden('Chỉ điều phối viên cấp tỉnh xây dựng kế hoạch của tỉnh từ kế hoạch trung ương');
+  const province = provinceCode ?? ctx.actor.provinces[0]!;
+  if (!inProvinceScope(ctx.actor, province)) throw forbidden('Tỉnh này nằm ngoài phạm vi của bạn');
+  const newId = await ctx.db.transaction().execute(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const { row, issuers, facts } = await loadPlan(txCtx, planId);
+    if (!planActions(ctx.actor, facts).includes('cascade')) throw conflict(refusal('cascade', facts));
+    const existing = await repo.listPlans(tx, ctx.actor, { parent: planId, province, limit: 1, offset: 0 });
+    if (existing.total > 0)
+      throw conflict(`Tỉnh đã có kế hoạch triển khai kế hoạch này (số ${existing.rows[0]!.plan_id})`, 'provinceCode');
+    const centralIds = issuers.map((i) => i.agency_id);
+    const branches = await branchesIn(tx, [...new Set([...centralIds, ...agencyIdsOf(row.content)])], province);
+    const issuerIds = [
+      ...new Set(centralIds.map((id) => branches.get(id)).filter((id): id is number => id !== undefined)),
+    ];
+    if (!issuerIds.includes(ctx.actor.agencyId)) issuerIds.unshift(ctx.actor.agencyId);
+    const provinceName = (await repo.provinceNames(tx, [province])).get(province) ?? province;
+    const content = localise(row.content, branches, provinceName);
+    return insertNewPlan(txCtx, {
+      kind: 'provincial',
+      year: row.year,
+      provinceCode: province,
+      issuerIds,
+      content,
+      parentPlanId: row.plan_id,
+      note: `Xây dựng từ kế hoạch trung ương ${row.number || `#${row.plan_id}`}`,
+      action: 'cascade',
+    });
+  });
+  return getPlan(ctx, newId);
+}
+
+function localise(content: StoredContent, branches: Map<number, number>, provinceName: string): StoredContent {
+  const m = (id: number | null) => (id === null ? null : (branches.get(id) ?? id));
+  return {
+    ...content,
+    number: '',
+    issuedOn: null,
+    place: provinceName,
+    title: `${content.title} tại tỉnh, thành phố ${provinceName}`,
+    sections: content.sections.map((s) => ({
+      ...s,
+      key: newKey(),
+      activities: s.activities.map((a) => ({
+        ...a,
+        key: newKey(),
+        centralActivityKey: a.key,
+        level: 'provincial' as const,
+        leadAgencyId: m(a.leadAgencyId),
+        partnerAgencyIds: a.partnerAgencyIds.map((id) => m(id)!),
+      })),
+    })),
+    responsibilities: content.responsibilities.map((r) => ({ ...r, agencyId: m(r.agencyId) })),
+    signatures: [],
+    recipients: [],
+  };
+}
+
+export async function cascadeOverview(ctx: ServiceContext, planId: number) {
+  const { row } = await loadPlan(ctx, planId);
+  const { plans, coverage } = await repo.cascadeStatus(ctx.db, planId);
+  const provinces = await ctx.db
+    .selectFrom('admin_unit')
+    .select(['code', 'name'])
+    .where('generation', '=', 2025)
+    .where('level', '=', 'province')
+    .orderBy('code')
+    .execute();
+  const byProvince = new Map(plans.map((p) => [p.province_code, p]));
+  const counts = new Map(coverage.map((c) => [c.activity_key, Number(c.provinces)]));
+  return {
+    provinces: provinces
+      .filter((p) => inProvinceScope(ctx.actor, p.code))
+      .map((p) => {
+        const plan = byProvince.get(p.code);
+        return { code: p.code, name: p.name, planId: plan?.plan_id ?? null, status: plan?.status ?? null };
+      }),
+    activities: row.content.sections.flatMap((s) =>
+      s.activities.map((a, i) => ({
+        key: a.key,
+        number: `${s.number}.${i + 1}`,
+        title: a.title,
+        provinces: counts.get(a.key) ?? 0,
+      })),
+    ),
+  };
+}

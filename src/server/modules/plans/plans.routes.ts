@@ -1,0 +1,254 @@
+import { Type } from 'typebox';
+import type { App } from '../../http/context';
+import { serviceContext } from '../../http/context';
+import { ErrorResponse, IdParams } from '../../http/schemas';
+import {
+  CascadeBody,
+  CommentBody,
+  CreatePlanBody,
+  IssueBody,
+  ListPlansQuery,
+  PlanSummary,
+  PlanView,
+  RollForwardBody,
+  UpdatePlanBody,
+  VersionBody,
+} from './plans.schemas';
+import * as plans from './plans.service';
+import * as workflow from './plan-workflow.service';
+import * as derive from './plan-derive.service';
+
+const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
+const tags = ['plans'];
+const planResponse = { 200: PlanView, ...errors };
+
+export async function planRoutes(app: App): Promise<void> {
+  app.get(
+    '/plans',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Danh sách kế hoạch trong phạm vi',
+        querystring: ListPlansQuery,
+        response: { 200: Type.Object({ items: Type.Array(PlanSummary), total: Type.Integer() }), ...errors },
+      },
+    },
+    async (request) => plans.listPlans(serviceContext(request), request.query),
+  );
+
+  app.get(
+    '/plans/:id',
+    {
+      config: { permission: 'plan:read' },
+      schema: { tags, summary: 'Một kế hoạch, đủ cấu trúc', params: IdParams, response: planResponse },
+    },
+    async (request) => plans.getPlan(serviceContext(request), request.params.id),
+  );
+
+  app.post(
+    '/plans',
+    {
+      config: { permission: 'plan:edit' },
+      schema: { tags, summary: 'Tạo kế hoạch (dự thảo)', body: CreatePlanBody, response: { 201: PlanView, ...errors } },
+    },
+    async (request, reply) => reply.status(201).send(await plans.createPlan(serviceContext(request), request.body)),
+  );
+
+  app.put(
+    '/plans/:id',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Lưu dự thảo (tạo phiên bản mới)',
+        description: 'Gửi kèm `version` đang sửa; nếu người khác đã lưu trước, trả 409.',
+        params: IdParams,
+        body: UpdatePlanBody,
+        response: planResponse,
+      },
+    },
+    async (request) => plans.updatePlan(serviceContext(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/plans/:id/submit',
+    {
+      config: { permission: 'plan:edit' },
+      schema: { tags, summary: 'Trình xem xét, ký', params: IdParams, body: VersionBody, response: planResponse },
+    },
+    async (request) => workflow.submitPlan(serviceContext(request), request.params.id, request.body.version),
+  );
+  app.post(
+    '/plans/:id/sign',
+    {
+      config: { permission: 'plan:sign' },
+      schema: { tags, summary: 'Ký cho cơ quan của mình', params: IdParams, body: VersionBody, response: planResponse },
+    },
+    async (request) => workflow.signPlan(serviceContext(request), request.params.id, request.body.version),
+  );
+  app.post(
+    '/plans/:id/return',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Trả lại dự thảo kèm ý kiến',
+        params: IdParams,
+        body: CommentBody,
+        response: planResponse,
+      },
+    },
+    async (request) =>
+      workflow.returnPlan(serviceContext(request), request.params.id, request.body.version, request.body.comment),
+  );
+  app.post(
+    '/plans/:id/issue',
+    {
+      config: { permission: 'plan:edit' },
+      schema: { tags, summary: 'Ban hành (ghi số, ngày)', params: IdParams, body: IssueBody, response: planResponse },
+    },
+    async (request) => workflow.issuePlan(serviceContext(request), request.params.id, request.body),
+  );
+  app.post(
+    '/plans/:id/close',
+    {
+      config: { permission: 'plan:edit' },
+      schema: { tags, summary: 'Kết thúc kế hoạch', params: IdParams, body: VersionBody, response: planResponse },
+    },
+    async (request) => workflow.closePlan(serviceContext(request), request.params.id, request.body.version),
+  );
+  app.post(
+    '/plans/:id/revise',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Sửa đổi kế hoạch đã ban hành (phiên bản mới)',
+        params: IdParams,
+        body: CommentBody,
+        response: planResponse,
+      },
+    },
+    async (request) =>
+      workflow.revisePlan(serviceContext(request), request.params.id, request.body.version, request.body.comment),
+  );
+  app.post(
+    '/plans/:id/roll-forward',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Chuyển tiếp sang năm sau (dự thảo mới)',
+        params: IdParams,
+        body: RollForwardBody,
+        response: { 201: PlanView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await derive.rollForward(serviceContext(request), request.params.id, request.body.year)),
+  );
+  app.post(
+    '/plans/:id/cascade',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Xây dựng kế hoạch của tỉnh từ kế hoạch trung ương',
+        params: IdParams,
+        body: CascadeBody,
+        response: { 201: PlanView, ...errors },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .status(201)
+        .send(await derive.cascadePlan(serviceContext(request), request.params.id, request.body.provinceCode)),
+  );
+  app.get(
+    '/plans/:id/cascade',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Tình hình xây dựng kế hoạch của các tỉnh',
+        params: IdParams,
+        response: {
+          200: Type.Object({
+            provinces: Type.Array(
+              Type.Object({
+                code: Type.String(),
+                name: Type.String(),
+                planId: Type.Union([Type.Integer(), Type.Null()]),
+                status: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+            activities: Type.Array(
+              Type.Object({
+                key: Type.String(),
+                number: Type.String(),
+                title: Type.String(),
+                provinces: Type.Integer(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => derive.cascadeOverview(serviceContext(request), request.params.id),
+  );
+  app.get(
+    '/plans/:id/versions',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Các phiên bản',
+        params: IdParams,
+        response: {
+          200: Type.Array(
+            Type.Object({
+              version: Type.Integer(),
+              status: Type.String(),
+              note: Type.Union([Type.String(), Type.Null()]),
+              author: Type.Union([Type.String(), Type.Null()]),
+              createdAt: Type.String(),
+            }),
+          ),
+          ...errors,
+        },
+      },
+    },
+    async (request) => plans.listVersions(serviceContext(request), request.params.id),
+  );
+  app.get(
+    '/plans/:id/diff',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Thay đổi giữa hai phiên bản',
+        params: IdParams,
+        querystring: Type.Object({ from: Type.Integer({ minimum: 1 }), to: Type.Integer({ minimum: 1 }) }),
+        response: {
+          200: Type.Object({
+            from: Type.Integer(),
+            to: Type.Integer(),
+            changes: Type.Array(
+              Type.Object({
+                kind: Type.String(),
+                where: Type.String(),
+                before: Type.Optional(Type.String()),
+                after: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      plans.diffVersions(serviceContext(request), request.params.id, request.query.from, request.query.to),
+  );
+}

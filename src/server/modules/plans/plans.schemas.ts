@@ -1,0 +1,250 @@
+import { Type, type Static } from 'typebox';
+import { PLAN_STATUSES } from '../../../shared/plan';
+
+const Text = (max: number) => Type.String({ maxLength: max });
+const PeriodRef = Type.String({
+  pattern: '^\\d{4}(-Q[1-4]|-(0[1-9]|1[0-2])(-(0[1-9]|[12]\\d|3[01]))?)$',
+  description: '2022-Q2, 2022-12 hoặc 2022-12-15',
+});
+export const TimeframeSchema = Type.Object(
+  { start: PeriodRef, end: PeriodRef, text: Type.Optional(Text(200)) },
+  { additionalProperties: false },
+);
+const Key = Type.String({ minLength: 1, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
+const AgencyId = Type.Integer({ minimum: 1 });
+
+const OutputSchema = Type.Object(
+  {
+    text: Type.String({ minLength: 1, maxLength: 1000 }),
+    target: Type.Optional(Type.Number({ minimum: 0 })),
+    unit: Type.Optional(Text(100)),
+  },
+  { additionalProperties: false },
+);
+
+export const ActivityInput = Type.Object(
+  {
+    key: Type.Optional(Key),
+    title: Type.String({ minLength: 1, maxLength: 4000 }),
+    timeframe: Type.Union([TimeframeSchema, Type.Null()]),
+    leadAgencyId: Type.Union([AgencyId, Type.Null()]),
+    partnerAgencyIds: Type.Array(AgencyId, { maxItems: 50, uniqueItems: true }),
+    level: Type.Union([Type.Literal('central'), Type.Literal('provincial'), Type.Literal('commune'), Type.Null()]),
+    outputs: Type.Array(OutputSchema, { maxItems: 50 }),
+    centralActivityKey: Type.Optional(Type.Union([Key, Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
+export const SectionInput = Type.Object(
+  {
+    key: Type.Optional(Key),
+    number: Type.Optional(Text(10)),
+    title: Type.String({ minLength: 1, maxLength: 2000 }),
+    description: Text(20000),
+    timeframe: Type.Union([TimeframeSchema, Type.Null()]),
+    activities: Type.Array(ActivityInput, { maxItems: 200 }),
+  },
+  { additionalProperties: false },
+);
+
+export const PlanContentInput = Type.Object(
+  {
+    number: Text(100),
+    issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+    place: Text(200),
+    title: Type.String({ minLength: 1, maxLength: 1000 }),
+    preamble: Text(20000),
+    purposes: Type.Array(Text(4000), { maxItems: 50 }),
+    requirements: Type.Array(Text(4000), { maxItems: 50 }),
+    programme: Type.Union([Text(500), Type.Null()]),
+    sections: Type.Array(SectionInput, { maxItems: 100 }),
+    responsibilities: Type.Array(
+      Type.Object(
+        {
+          actor: Type.String({ minLength: 1, maxLength: 500 }),
+          agencyId: Type.Union([AgencyId, Type.Null()]),
+          tasks: Type.Array(Text(4000), { maxItems: 100 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 50 },
+    ),
+    funding: Type.Object(
+      { text: Text(20000), sources: Type.Array(Text(200), { maxItems: 20 }) },
+      { additionalProperties: false },
+    ),
+    signatures: Type.Array(
+      Type.Object(
+        {
+          agencyId: Type.Union([AgencyId, Type.Null()]),
+          authority: Text(200),
+          position: Text(200),
+          signer: Text(200),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 10 },
+    ),
+    recipients: Type.Array(Text(500), { maxItems: 100 }),
+  },
+  { additionalProperties: false },
+);
+export type PlanContentInput = Static<typeof PlanContentInput>;
+
+export const CreatePlanBody = Type.Object(
+  {
+    kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+    year: Type.Integer({ minimum: 2000, maximum: 2100 }),
+    provinceCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{2}$' }), Type.Null()])),
+    issuerIds: Type.Array(AgencyId, { minItems: 1, maxItems: 5, uniqueItems: true }),
+    content: PlanContentInput,
+  },
+  { additionalProperties: false },
+);
+export type CreatePlanBody = Static<typeof CreatePlanBody>;
+
+export const UpdatePlanBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    issuerIds: Type.Optional(Type.Array(AgencyId, { minItems: 1, maxItems: 5, uniqueItems: true })),
+    content: PlanContentInput,
+    note: Type.Optional(Text(1000)),
+  },
+  { additionalProperties: false },
+);
+export type UpdatePlanBody = Static<typeof UpdatePlanBody>;
+
+const AgencyRef = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  shortName: Type.String(),
+  abbreviation: Type.String(),
+});
+const NullableAgency = Type.Union([AgencyRef, Type.Null()]);
+
+const ActivityView = Type.Object({
+  id: Type.Union([Type.Integer(), Type.Null()]),
+  key: Type.String(),
+  number: Type.String(),
+  title: Type.String(),
+  timeframe: Type.Union([TimeframeSchema, Type.Null()]),
+  leadAgency: NullableAgency,
+  partnerAgencies: Type.Array(AgencyRef),
+  level: Type.Union([Type.String(), Type.Null()]),
+  outputs: Type.Array(OutputSchema),
+  centralActivityKey: Type.Union([Type.String(), Type.Null()]),
+});
+
+export const PlanView = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+  year: Type.Integer(),
+  provinceCode: Type.Union([Type.String(), Type.Null()]),
+  provinceName: Type.Union([Type.String(), Type.Null()]),
+  parentPlanId: Type.Union([Type.Integer(), Type.Null()]),
+  previousPlanId: Type.Union([Type.Integer(), Type.Null()]),
+  status: Type.Enum(PLAN_STATUSES),
+  version: Type.Integer(),
+  number: Type.String(),
+  issuedOn: Type.Union([Type.String(), Type.Null()]),
+  namesAsOf: Type.String(),
+  place: Type.String(),
+  issuers: Type.Array(
+    Type.Intersect([
+      AgencyRef,
+      Type.Object({
+        signedAt: Type.Union([Type.String(), Type.Null()]),
+        signedBy: Type.Union([Type.String(), Type.Null()]),
+      }),
+    ]),
+  ),
+  title: Type.String(),
+  preamble: Type.String(),
+  purposes: Type.Array(Type.String()),
+  requirements: Type.Array(Type.String()),
+  programme: Type.Union([Type.String(), Type.Null()]),
+  sections: Type.Array(
+    Type.Object({
+      key: Type.String(),
+      number: Type.String(),
+      title: Type.String(),
+      description: Type.String(),
+      timeframe: Type.Union([TimeframeSchema, Type.Null()]),
+      activities: Type.Array(ActivityView),
+    }),
+  ),
+  responsibilities: Type.Array(
+    Type.Object({ actor: Type.String(), agency: NullableAgency, tasks: Type.Array(Type.String()) }),
+  ),
+  funding: Type.Object({ text: Type.String(), sources: Type.Array(Type.String()) }),
+  signatures: Type.Array(
+    Type.Object({ agency: NullableAgency, authority: Type.String(), position: Type.String(), signer: Type.String() }),
+  ),
+  recipients: Type.Array(Type.String()),
+  comments: Type.Array(
+    Type.Object({
+      id: Type.Integer(),
+      version: Type.Integer(),
+      kind: Type.String(),
+      body: Type.String(),
+      agency: Type.Union([Type.String(), Type.Null()]),
+      author: Type.Union([Type.String(), Type.Null()]),
+      createdAt: Type.String(),
+    }),
+  ),
+  updatedAt: Type.String(),
+  allowedActions: Type.Array(Type.String()),
+});
+export type PlanView = Static<typeof PlanView>;
+
+export const PlanSummary = Type.Object({
+  id: Type.Integer(),
+  kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+  year: Type.Integer(),
+  provinceCode: Type.Union([Type.String(), Type.Null()]),
+  parentPlanId: Type.Union([Type.Integer(), Type.Null()]),
+  status: Type.Enum(PLAN_STATUSES),
+  version: Type.Integer(),
+  number: Type.String(),
+  issuedOn: Type.Union([Type.String(), Type.Null()]),
+  title: Type.String(),
+  issuers: Type.Array(Type.Object({ id: Type.Integer(), shortName: Type.String(), signed: Type.Boolean() })),
+  activityCount: Type.Integer(),
+  updatedAt: Type.String(),
+});
+export type PlanSummary = Static<typeof PlanSummary>;
+
+export const ListPlansQuery = Type.Object({
+  year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  status: Type.Optional(Type.Enum(PLAN_STATUSES)),
+  kind: Type.Optional(Type.Union([Type.Literal('central'), Type.Literal('provincial')])),
+  province: Type.Optional(Type.String({ pattern: '^\\d{2}$' })),
+  parent: Type.Optional(Type.Integer({ minimum: 1 })),
+  q: Type.Optional(Type.String({ maxLength: 100 })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+  offset: Type.Optional(Type.Integer({ minimum: 0 })),
+});
+export type ListPlansQuery = Static<typeof ListPlansQuery>;
+
+export const CommentBody = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), comment: Type.String({ minLength: 1, maxLength: 4000 }) },
+  { additionalProperties: false },
+);
+export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const IssueBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    number: Type.String({ minLength: 3, maxLength: 100 }),
+    issuedOn: Type.String({ format: 'date' }),
+  },
+  { additionalProperties: false },
+);
+export const CascadeBody = Type.Object(
+  { provinceCode: Type.Optional(Type.String({ pattern: '^\\d{2}$' })) },
+  { additionalProperties: false },
+);
+export const RollForwardBody = Type.Object(
+  { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
+  { additionalProperties: false },
+);
