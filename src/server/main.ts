@@ -6,6 +6,7 @@ import { systemClock } from './access/actor';
 import { buildApp } from './app';
 import { ensureReferenceData } from './modules/reference/reference-data';
 import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-users';
+import { ensureDemoPlan } from './modules/demo/demo-plan';
 import { ROLE_LABELS } from '../shared/permissions';
 
 async function main(): Promise<void> {
@@ -24,6 +25,8 @@ async function main(): Promise<void> {
     const password = demoPassword(config.demoPassword, config.dataDir);
     const created = await ensureDemoUsers(database.db, password, new Date());
     if (created) log('Đã tạo người dùng mẫu.');
+    const planId = await ensureDemoPlan(database.db, config, systemClock);
+    if (planId) log(`Đã nhập và ban hành kế hoạch mẫu 16/KH-HLHPNVN-UBĐT (số ${planId}).`);
     log('\nNgười dùng mẫu (mật khẩu chung: ' + password + '):');
     for (const user of DEMO_USERS)
       log(`  ${user.username.padEnd(20)} ${ROLE_LABELS[user.role].vi} — ${user.displayName}`);

@@ -6,6 +6,8 @@ import { userRoutes } from './users/users.routes';
 import { auditRoutes } from './audit/audit.routes';
 import { referenceRoutes } from './reference/reference.routes';
 import { planRoutes } from './plans/plans.routes';
+import { planImportRoutes } from './plan-import/plan-import.routes';
+import { planExportRoutes } from './plan-export/plan-export.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -13,5 +15,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(userRoutes);
   await app.register(auditRoutes);
   await app.register(referenceRoutes);
+  await app.register(planImportRoutes);
   await app.register(planRoutes);
+  await app.register(planExportRoutes);
 }

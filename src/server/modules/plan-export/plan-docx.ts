@@ -121,9 +121,7 @@ export function activityAttributes(activity: PlanActivityDoc, section: PlanSecti
   if (activity.partnerAgencies.length > 0) parts.push(`phối hợp: ${activity.partnerAgencies.join(', ')}`);
   if (activity.level) parts.push(`cấp: ${LEVEL_WORDS[activity.level]}`);
   // A target the title already states ("ít nhất là 01 Chương trình …") is not repeated.
-  const outputs = activity.outputs.filter(
-    (output) => output.target === undefined || !activity.title.includes(output.text),
-  );
+  const outputs = activity.outputs.filter((output) => !titleStatesTarget(activity.title, output));
   if (outputs.length > 0) parts.push(`sản phẩm: ${outputs.map(formatOutput).join('; ')}`);
   const timeframe = sameTimeframe(activity.timeframe, section.timeframe)
     ? null
@@ -132,6 +130,11 @@ export function activityAttributes(activity: PlanActivityDoc, section: PlanSecti
   if (parts.length === 0) return null;
   const line = parts.join('; ');
   return `${line.charAt(0).toLocaleUpperCase('vi')}${line.slice(1)}.`;
+}
+
+function titleStatesTarget(title: string, output: PlanActivityDoc['outputs'][number]): boolean {
+  if (output.target === undefined || !title.includes(output.text)) return false;
+  return new RegExp(`(^|\\D)0*${output.target}(\\D|$)`).test(title);
 }
 
 function responsibilityBlocks(responsibility: ResponsibilityDoc, index: number): Block[] {

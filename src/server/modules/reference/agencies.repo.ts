@@ -133,7 +133,9 @@ export async function findAgencyByName(db: Queryable, text: string, at: string):
     .orderBy('agency_id')
     .execute();
   if (rows.length === 0) return undefined;
-  const { items } = await listAgenciesAt(db, { at, ids: rows.map((r) => r.agency_id) });
-  // Prefer a central agency, then one that exists on the date.
+  const ids = rows.map((r) => r.agency_id);
+  // Prefer an agency that exists on the date (a province's branch of the right generation), then a central one.
+  const active = await listAgenciesAt(db, { at, ids, activeOnly: true });
+  const { items } = active.total > 0 ? active : await listAgenciesAt(db, { at, ids });
   return items.sort((a, b) => (a.level === b.level ? 0 : a.level === 'central' ? -1 : 1))[0];
 }

@@ -1,0 +1,182 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
+import { jointPlanBody } from '../../../../test/plan-fixtures';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const seed = fs.readFileSync(path.join(here, 'fixtures/ke-hoach-phoi-hop-2022.txt'), 'utf8');
+
+let t: TestApp;
+let women: ApiClient;
+beforeAll(async () => {
+  t = await createTestApp();
+  women = await t.as({ role: 'central_coordinator', agency: 'HLHPN' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+function upload(client: ApiClient, filename: string, content: Buffer | string) {
+  const form = new FormData();
+  form.append('file', new Blob([content]), filename);
+  return client.post('/api/plans/import', form as unknown as Record<string, unknown>);
+}
+
+describe('plan import', () => {
+  it('imports the 2022 seed whole, as a draft in the caller’s scope', async () => {
+    const res = await women.post('/api/plans/import', { text: seed });
+    expect(res.statusCode, res.body).toBe(201);
+    const { planId, unparsed, warnings } = res.json();
+    expect(unparsed).toEqual([]);
+    expect(warnings).toEqual([]);
+    const plan = (await women.get(`/api/plans/${planId}`)).json();
+    expect(plan).toMatchObject({
+      status: 'draft',
+      kind: 'central',
+      year: 2022,
+      number: '16/KH-HLHPNVN-UBĐT',
+      issuedOn: '2022-07-18',
+      place: 'Hà Nội',
+    });
+    expect(plan.issuers.map((i: { name: string }) => i.name)).toEqual([
+      'Hội Liên hiệp Phụ nữ Việt Nam',
+      'Ủy ban Dân tộc',
+    ]);
+    expect(plan.purposes).toHaveLength(2);
+    expect(plan.requirements).toHaveLength(3);
+    expect(plan.sections.map((s: { activities: unknown[] }) => s.activities.length)).toEqual([3, 3, 3, 4, 1]);
+    const tf = plan.sections.map(
+      (s: { timeframe: { start: string; end: string } }) => `${s.timeframe.start}..${s.timeframe.end}`,
+    );
+    expect(tf).toEqual([
+      '2022-Q1..2022-Q4',
+      '2022-Q2..2022-Q4',
+      '2022-Q1..2022-Q4',
+      '2022-Q1..2022-Q4',
+      '2022-12..2022-12',
+    ]);
+    expect(plan.sections[1].activities[0].timeframe).toMatchObject({ start: '2022-Q2', end: '2022-Q4' });
+    expect(plan.responsibilities.map((r: { tasks: unknown[] }) => r.tasks.length)).toEqual([3, 4, 4]);
+    expect(plan.responsibilities[0].agency.name).toBe('Hội Liên hiệp Phụ nữ Việt Nam');
+    expect(plan.responsibilities[2].agency.name).toBe('Ủy ban Dân tộc');
+    expect(plan.funding.text).toMatch(
+      /^Kinh phí thực hiện Chương trình phối hợp được bố trí từ nguồn ngân sách nhà nước/,
+    );
+    expect(plan.signatures).toEqual([
+      {
+        agency: expect.objectContaining({ name: 'Ủy ban Dân tộc' }),
+        authority: 'KT. BỘ TRƯỞNG, CHỦ NHIỆM',
+        position: 'THỨ TRƯỞNG, PHÓ CHỦ NHIỆM',
+        signer: 'Hàng Thị Hạnh',
+      },
+      {
+        agency: expect.objectContaining({ name: 'Hội Liên hiệp Phụ nữ Việt Nam' }),
+        authority: 'TM. ĐOÀN CHỦ TỊCH',
+        position: 'PHÓ CHỦ TỊCH',
+        signer: 'Tôn Ngọc Hạnh',
+      },
+    ]);
+    expect(plan.recipients).toHaveLength(6);
+  });
+
+  it('accepts the same text as an uploaded .txt file', async () => {
+    const res = await upload(women, 'ke-hoach.txt', seed);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().unparsed).toEqual([]);
+  });
+
+  it('lists every line it could not place, with its line number', async () => {
+    const res = await women.post('/api/plans/import', {
+      text: seed.replace('II. NỘI DUNG', 'Trang 2/5\n\nII. NỘI DUNG'),
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().unparsed).toEqual([{ line: expect.any(Number), text: 'Trang 2/5' }]);
+  });
+
+  it('gives back the same structure when an exported .docx is imported again', async () => {
+    const created = (await women.post('/api/plans', await jointPlanBody(t.database.db))).json();
+    const docx = await women.get(`/api/plans/${created.id}/export.docx`);
+    expect(docx.statusCode).toBe(200);
+    expect(docx.headers['content-type']).toContain('wordprocessingml');
+    const res = await upload(women, 'ke-hoach.docx', docx.rawPayload);
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().unparsed).toEqual([]);
+    const again = (await women.get(`/api/plans/${res.json().planId}`)).json();
+    const shape = (p: any) => ({
+      title: p.title,
+      place: p.place,
+      issuers: p.issuers.map((i: any) => i.id),
+      purposes: p.purposes,
+      requirements: p.requirements,
+      sections: p.sections.map((s: any) => ({
+        title: s.title,
+        description: s.description,
+        timeframe: s.timeframe && { start: s.timeframe.start, end: s.timeframe.end },
+        activities: s.activities.map((a: any) => ({
+          title: a.title,
+          timeframe: a.timeframe && { start: a.timeframe.start, end: a.timeframe.end },
+          lead: a.leadAgency?.id ?? null,
+          partners: a.partnerAgencies.map((x: any) => x.id),
+          level: a.level,
+          outputs: a.outputs.map((o: any) => o.target ?? null),
+        })),
+      })),
+      responsibilities: p.responsibilities.map((r: any) => ({ actor: r.actor, tasks: r.tasks })),
+      funding: p.funding.text,
+      signatures: p.signatures.map((s: any) => ({ authority: s.authority, position: s.position, signer: s.signer })),
+      recipients: p.recipients,
+    });
+    expect(shape(again)).toEqual(shape(created));
+  });
+
+  it('exports the activity table as .xlsx', async () => {
+    const created = (await women.post('/api/plans', await jointPlanBody(t.database.db))).json();
+    const res = await women.get(`/api/plans/${created.id}/export.xlsx`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toContain('spreadsheetml');
+    const ExcelJS = (await import('exceljs')).default;
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const text = JSON.stringify(book.getWorksheet('Hoạt động')!.getSheetValues());
+    expect(text).toContain('Thành lập và duy trì Tổ truyền thông cộng đồng');
+  });
+
+  it('answers 400 naming the field for empty text, a wrong file type, or a text that is not a plan', async () => {
+    const empty = await women.post('/api/plans/import', { text: '  ' });
+    expect(empty.json().error.field).toBe('text');
+    const pdf = await upload(women, 'ke-hoach.pdf', Buffer.from('%PDF-1.4'));
+    expect(pdf.statusCode).toBe(400);
+    expect(pdf.json().error.field).toBe('file');
+    const brokenDocx = await upload(women, 'ke-hoach.docx', Buffer.from('not a zip'));
+    expect(brokenDocx.statusCode).toBe(400);
+    expect(brokenDocx.json().error.field).toBe('file');
+  });
+
+  it('answers 401 without a session and 403 for a viewer', async () => {
+    expect((await t.app.inject({ method: 'POST', url: '/api/plans/import', payload: { text: seed } })).statusCode).toBe(
+      401,
+    );
+    const viewer = await t.as({ role: 'viewer' });
+    expect((await viewer.post('/api/plans/import', { text: seed })).statusCode).toBe(403);
+  });
+
+  it('refuses a plan whose issuers do not include the caller’s agency', async () => {
+    const laoCai = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    const res = await laoCai.post('/api/plans/import', { text: seed });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error.field).toBe('file');
+  });
+
+  it('imports a provincial plan into that province', async () => {
+    const text = fs.readFileSync(path.join(here, 'fixtures/ke-hoach-tinh-lao-cai-2026.txt'), 'utf8');
+    const laoCai = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    const res = await laoCai.post('/api/plans/import', { text });
+    expect(res.statusCode, res.body).toBe(201);
+    const plan = (await laoCai.get(`/api/plans/${res.json().planId}`)).json();
+    expect(plan).toMatchObject({ kind: 'provincial', provinceCode: '15', year: 2026 });
+    const dienBien = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-11', provinces: ['11'] });
+    expect((await dienBien.get(`/api/plans/${plan.id}`)).statusCode).toBe(404);
+  });
+});

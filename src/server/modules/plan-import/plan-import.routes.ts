@@ -1,0 +1,91 @@
+import path from 'node:path';
+import { Type } from 'typebox';
+import type { FastifyRequest } from 'fastify';
+import type { App } from '../../http/context';
+import { serviceContext } from '../../http/context';
+import { badRequest } from '../../http/errors';
+import { ErrorResponse } from '../../http/schemas';
+import { docxToText } from './docx-to-text';
+import { importPlan } from './plan-import.service';
+import { parsePlanText } from './plan-text-parser';
+
+const MAX_TEXT = 2_000_000;
+
+/** The uploaded file (.txt or .docx, multipart field "file") or JSON { text }, as plain text. */
+async function sourceText(request: FastifyRequest): Promise<string> {
+  if (request.isMultipart()) {
+    const file = await request.file();
+    if (!file || file.fieldname !== 'file')
+      throw badRequest('file', 'Hãy chọn tệp kế hoạch (.txt hoặc .docx) ở trường "file"');
+    const buffer = await file.toBuffer();
+    const ext = path.extname(file.filename).toLowerCase();
+    if (ext === '.docx') {
+      try {
+        return await docxToText(buffer);
+      } catch {
+        throw badRequest('file', 'Tệp .docx bị hỏng hoặc không phải tài liệu Word');
+      }
+    }
+    if (ext === '.txt' || file.mimetype.startsWith('text/')) return buffer.toString('utf8');
+    throw badRequest('file', 'Chỉ nhận tệp .txt hoặc .docx');
+  }
+  const body = request.body as { text?: unknown } | undefined;
+  if (!body || typeof body.text !== 'string' || body.text.trim() === '')
+    throw badRequest('text', 'Thiếu nội dung văn bản kế hoạch ("text")');
+  if (body.text.length > MAX_TEXT) throw badRequest('text', 'Văn bản quá dài');
+  return body.text;
+}
+
+const Unparsed = Type.Array(Type.Object({ line: Type.Integer(), text: Type.String() }));
+
+export async function planImportRoutes(app: App): Promise<void> {
+  app.post(
+    '/plans/import',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Nhập kế hoạch từ văn bản (.txt, .docx hoặc JSON { text }) thành dự thảo',
+        description:
+          'Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng).',
+        response: {
+          201: Type.Object({
+            planId: Type.Integer(),
+            unparsed: Unparsed,
+            warnings: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+            sourceText: Type.String(),
+          }),
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const ctx = serviceContext(request);
+      const text = await sourceText(request);
+      return reply.status(201).send(await importPlan(ctx, text));
+    },
+  );
+
+  app.post(
+    '/plans/import/preview',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags: ['plans'],
+        summary: 'Xem trước kết quả đọc văn bản, chưa lưu',
+        response: {
+          200: Type.Object({ plan: Type.Unknown(), unparsed: Unparsed, sourceText: Type.String() }),
+          400: ErrorResponse,
+          401: ErrorResponse,
+          403: ErrorResponse,
+        },
+      },
+    },
+    async (request) => {
+      const text = await sourceText(request);
+      return { ...parsePlanText(text), sourceText: text };
+    },
+  );
+}

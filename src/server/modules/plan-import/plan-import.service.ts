@@ -1,0 +1,167 @@
+// Import: the text of an official plan → a draft plan in the caller's scope. Names in the text
+// (issuers, lead agencies, signature blocks, responsibilities) are resolved to reference-data
+// agencies as of the plan's date; what cannot be resolved is reported, never dropped.
+import type { ServiceContext } from '../../access/actor';
+import { can } from '../../access/actor';
+import { badRequest, forbidden } from '../../http/errors';
+import type { ParseResult, PlanDocument, UnparsedLine } from '../../../shared/plan-document';
+import type { PlanContent } from '../../../shared/plan';
+import type { Queryable } from '../../db/database';
+import { findAgencyByName, type AgencyAt } from '../reference/agencies.repo';
+import { insertNewPlan } from '../plans/plans.service';
+import { newKey } from '../plans/plan-content';
+import { parsePlanText } from './plan-text-parser';
+
+export interface ImportResult {
+  planId: number;
+  unparsed: UnparsedLine[];
+  warnings: { field: string; message: string }[];
+  sourceText: string;
+}
+
+type Resolver = (name: string | null | undefined) => Promise<AgencyAt | undefined>;
+
+function resolver(db: Queryable, at: string): Resolver {
+  const cache = new Map<string, Promise<AgencyAt | undefined>>();
+  return (name) => {
+    if (!name?.trim()) return Promise.resolve(undefined);
+    const key = name.trim();
+    if (!cache.has(key)) cache.set(key, findAgencyByName(db, key, at));
+    return cache.get(key)!;
+  };
+}
+
+function planYear(plan: PlanDocument, today: string): number {
+  if (plan.issuedOn) return Number(plan.issuedOn.slice(0, 4));
+  const first = plan.sections.find((s) => s.timeframe)?.timeframe?.start;
+  return first ? Number(first.slice(0, 4)) : Number(today.slice(0, 4));
+}
+
+async function toContent(
+  plan: PlanDocument,
+  resolve: Resolver,
+  warn: (field: string, message: string) => void,
+): Promise<PlanContent> {
+  const sections = [];
+  for (const [si, section] of plan.sections.entries()) {
+    const activities = [];
+    for (const [ai, a] of section.activities.entries()) {
+      const lead = await resolve(a.leadAgency);
+      if (a.leadAgency && !lead)
+        warn(`sections.${si}.activities.${ai}.leadAgency`, `Không nhận ra cơ quan chủ trì "${a.leadAgency}"`);
+      const partners: number[] = [];
+      for (const p of a.partnerAgencies) {
+        const partner = await resolve(p);
+        if (partner) partners.push(partner.id);
+        else warn(`sections.${si}.activities.${ai}.partnerAgencies`, `Không nhận ra cơ quan phối hợp "${p}"`);
+      }
+      activities.push({
+        key: newKey(),
+        title: a.title,
+        timeframe: a.timeframe ?? section.timeframe,
+        leadAgencyId: lead?.id ?? null,
+        partnerAgencyIds: [...new Set(partners)],
+        level: a.level,
+        outputs: a.outputs,
+      });
+    }
+    sections.push({
+      key: newKey(),
+      number: String(si + 1),
+      title: section.title,
+      description: section.description,
+      timeframe: section.timeframe,
+      activities,
+    });
+  }
+  const responsibilities = [];
+  for (const r of plan.responsibilities)
+    responsibilities.push({ actor: r.actor, agencyId: (await resolve(r.actor))?.id ?? null, tasks: r.tasks });
+  const signatures = [];
+  for (const s of plan.signatures)
+    signatures.push({
+      agencyId: (await resolve(s.agency))?.id ?? null,
+      authority: s.authority,
+      position: s.position,
+      signer: s.signer,
+    });
+  return {
+    number: plan.number,
+    issuedOn: plan.issuedOn,
+    place: plan.place,
+    title: plan.title,
+    preamble: plan.preamble,
+    purposes: plan.purposes,
+    requirements: plan.requirements,
+    programme: null,
+    sections,
+    responsibilities,
+    funding: { text: plan.funding, sources: [] },
+    signatures,
+    recipients: plan.recipients,
+  };
+}
+
+/** Creates a draft from parsed text. `parsed` may come from the parser or from the review screen. */
+export async function importPlan(
+  ctx: ServiceContext,
+  sourceText: string,
+  parsed: ParseResult = parsePlanText(sourceText),
+): Promise<ImportResult> {
+  if (!can(ctx.actor, 'plan:edit')) throw forbidden();
+  const { plan, unparsed } = parsed;
+  if (!plan.title && plan.sections.length === 0) {
+    throw badRequest(
+      'file',
+      'Không đọc được kế hoạch: không thấy tiêu đề hay nội dung nào (tệp có phải văn bản kế hoạch không?)',
+    );
+  }
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const at = plan.issuedOn ?? today;
+  const warnings: ImportResult['warnings'] = [];
+  const warn = (field: string, message: string) => warnings.push({ field, message });
+  const planId = await ctx.db.transaction().execute(async (tx) => {
+    const resolve = resolver(tx, at);
+    const issuers: AgencyAt[] = [];
+    for (const [i, name] of plan.issuers.entries()) {
+      const agency = await resolve(name);
+      if (agency && !issuers.some((x) => x.id === agency.id)) issuers.push(agency);
+      if (!agency) warn(`issuers.${i}`, `Không nhận ra cơ quan ban hành "${name}"`);
+    }
+    if (!issuers.some((a) => a.id === ctx.actor.agencyId) && ctx.actor.role !== 'admin') {
+      throw badRequest('file', 'Cơ quan của bạn không nằm trong các cơ quan ban hành kế hoạch này');
+    }
+    const provincial = issuers.length > 0 && issuers.every((a) => a.level === 'provincial');
+    const provinceCode = provincial ? await currentProvince(tx, issuers[0]!) : null;
+    if (provincial && !ctx.actor.nationalScope && !ctx.actor.provinces.includes(provinceCode!)) {
+      throw forbidden('Kế hoạch của tỉnh nằm ngoài phạm vi của bạn');
+    }
+    const content = await toContent(plan, resolve, warn);
+    return insertNewPlan(
+      { ...ctx, db: tx },
+      {
+        kind: provincial ? 'provincial' : 'central',
+        year: planYear(plan, today),
+        provinceCode,
+        issuerIds: issuers.map((a) => a.id),
+        content,
+        note: 'Nhập từ văn bản',
+        action: 'import',
+      },
+    );
+  });
+  return { planId, unparsed, warnings, sourceText };
+}
+
+/** A branch's province in the 2025 generation (a pre-2025 branch maps through the lineage). */
+async function currentProvince(db: Queryable, agency: AgencyAt): Promise<string> {
+  if (agency.generation !== 2024) return agency.provinceCode!;
+  const row = await db
+    .selectFrom('admin_unit_lineage')
+    .select('new_code')
+    .where('level', '=', 'province')
+    .where('old_code', '=', agency.provinceCode!)
+    .orderBy('new_code')
+    .executeTakeFirst();
+  return row?.new_code ?? agency.provinceCode!;
+}

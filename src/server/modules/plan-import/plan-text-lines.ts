@@ -1,0 +1,193 @@
+// Text copied or extracted from Word arrives messy: Windows line endings, non-breaking spaces,
+// decomposed diacritics, bold markers glued to headings ("KẾ HOẠCH**Triển khai…"), paragraphs
+// broken in the middle. This file turns it into clean logical lines that remember which source
+// lines they came from, and names the shapes a line can have.
+import { foldVietnamese } from '../../../shared/text';
+
+export interface SourcePiece {
+  /** 1-based line number in the source text. */
+  line: number;
+  text: string;
+}
+
+export interface PlanLine {
+  /** NFC, single-spaced, emphasis markers removed. */
+  text: string;
+  /** The cells of a row pasted from a table (tab or " | " separated); [text] otherwise. */
+  cells: string[];
+  /** The source lines it is made of: more than one when a broken paragraph was joined. */
+  sources: SourcePiece[];
+  /** A blank line came before it: it separates a signature's position from the signer's name. */
+  afterBlank: boolean;
+}
+
+const ODD_SPACES = /[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/g;
+const INVISIBLE = /[\u200b-\u200d\u2060\ufeff\u00ad]/g;
+const LIST_MARKER_TAB = /^(\s*(?:[-–—•+*]|\d+(?:\.\d+)*[.)]|[a-zđ][.)]|[IVX]+\.)\s*)\t+(?=[^\t]+$)/iu;
+
+function cleanSpaces(raw: string): string {
+  return raw
+    .replace(ODD_SPACES, ' ')
+    .replace(INVISIBLE, '')
+    .replace(LIST_MARKER_TAB, '$1 ') // "-<tab>text" is a Word list item, not two cells
+    .replace(/^(\s*)\*\s+(?=\S)/, '$1- ') // "* item" is a bullet, not an emphasis marker
+    .replace(/ {2,}/g, ' ')
+    .replace(/ *\t */g, '\t')
+    .replace(/^\s+| +$/g, ''); // trailing tabs stay: they are the empty last cells of a table row
+}
+
+/** Removes bold/italic markers ("**", "*") but keeps a footnote star "(*)". */
+export function stripEmphasis(text: string): string {
+  return text
+    .replace(/(?<!\()\*+(?!\))/g, '')
+    .replace(/ {2,}/g, ' ')
+    .trim();
+}
+
+export function isUpperCase(text: string): boolean {
+  return /\p{L}/u.test(text) && text === text.toLocaleUpperCase('vi');
+}
+
+const STRUCTURAL_START = /^(?:\d+(?:\.\d+)*\.\s|[IVX]+\.\s|[-–•+]\s)/u;
+
+/** Word puts a heading and the next paragraph in one line when only bold separates them. */
+function isGlueSplit(before: string, after: string): boolean {
+  if (!before || !after) return false;
+  if (STRUCTURAL_START.test(after)) return true;
+  return isUpperCase(before) && /^\p{Lu}\p{Ll}/u.test(after);
+}
+
+function splitGluedHeadings(text: string): string[] {
+  const pieces: string[] = [];
+  let start = 0;
+  for (const m of text.matchAll(/\*\*/g)) {
+    const before = stripEmphasis(text.slice(start, m.index));
+    const after = stripEmphasis(text.slice(m.index + 2));
+    if (isGlueSplit(before, after)) {
+      pieces.push(text.slice(start, m.index));
+      start = m.index + 2;
+    }
+  }
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+function cellsOf(text: string): string[] {
+  if (text.includes('\t')) return text.split('\t').map((c) => c.trim());
+  if ((text.match(/\|/g) ?? []).length >= 2) {
+    return text
+      .replace(/^\|/, '')
+      .replace(/\|$/, '')
+      .split('|')
+      .map((c) => c.trim());
+  }
+  return [text];
+}
+
+export function isTableRow(line: PlanLine): boolean {
+  return line.cells.length >= 3;
+}
+
+/** A line starting with a lower-case letter goes on with the paragraph before it. */
+function continuesParagraph(cells: string[], previous: PlanLine | undefined): previous is PlanLine {
+  const filled = cells.filter(Boolean);
+  return previous !== undefined && filled.length === 1 && /^\p{Ll}/u.test(filled[0]!) && !isTableRow(previous);
+}
+
+/** Splits, cleans and joins the source into logical lines; blank lines are dropped. */
+export function toPlanLines(input: string): PlanLine[] {
+  const lines: PlanLine[] = [];
+  let afterBlank = false;
+  input
+    .normalize('NFC')
+    .split(/\r\n|\r|\n/)
+    .forEach((raw, index) => {
+      const cleaned = cleanSpaces(raw);
+      for (const piece of splitGluedHeadings(cleaned)) {
+        const cells = cellsOf(piece).map(stripEmphasis);
+        const text = cells.filter(Boolean).join(' ');
+        if (!text) continue;
+        const source = { line: index + 1, text };
+        const previous = lines[lines.length - 1];
+        if (continuesParagraph(cells, previous)) {
+          previous.text = `${previous.text} ${text}`;
+          previous.cells = [previous.text];
+          previous.sources.push(source);
+        } else {
+          lines.push({ text, cells: cells.length >= 2 ? cells : [text], sources: [source], afterBlank });
+        }
+        afterBlank = false;
+      }
+      if (!stripEmphasis(cleaned)) afterBlank = true;
+    });
+  return lines;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Line shapes.
+
+/** Rules under headers ("-------", "___") and table separators ("|---|---|"). */
+export function isRule(text: string): boolean {
+  return /^[-_=–—.~|:+\s]{3,}$/.test(text) && /[-_=–—~]{3,}/.test(text.replace(/[|\s:+]/g, ''));
+}
+
+/** Page numbers and footers such as "Trang 2/5" or "- 3 -": never content. */
+export function isNoise(text: string): boolean {
+  if (!/\p{L}/u.test(text)) return true;
+  return /^(?:trang|page)\s*\d+(?:\s*(?:\/|of|trên)\s*\d+)?$/iu.test(text);
+}
+
+export interface Numbered {
+  /** "1", "2.3", as printed without the final dot. */
+  number: string;
+  depth: number;
+  text: string;
+}
+
+/** "1. Mục đích", "2.3. Thời gian…", "1.1 Nội dung" (no final dot when nested). */
+export function numberedItem(text: string): Numbered | null {
+  const m = /^(\d{1,2}(?:\.\d{1,2})*)(?:[.)]\s*|\s+(?=\p{L}))(?=\S)(.*)$/u.exec(text);
+  if (!m || (!m[1]!.includes('.') && !/^\d{1,2}[.)]/.test(text))) return null;
+  return { number: m[1]!, depth: m[1]!.split('.').length, text: m[2]!.trim() };
+}
+
+/** "a) …", "b. …": sub-items written with letters. */
+export function letteredItem(text: string): string | null {
+  const m = /^[a-zđ][.)]\s+(\S.*)$/u.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** "- …", "+ …", "• …": the bullet text, or null. */
+export function bulletText(text: string): string | null {
+  const m = /^[-–—•+·]\s*(\S.*)$/u.exec(text);
+  return m ? m[1]! : null;
+}
+
+/** Text without its list marker (bullet, number or letter). */
+export function itemText(text: string): string {
+  return bulletText(text) ?? letteredItem(text) ?? numberedItem(text)?.text ?? text;
+}
+
+export interface RomanHeading {
+  numeral: string;
+  text: string;
+}
+
+/** "II. NỘI DUNG" (or a short "II. Nội dung"): a part heading. */
+export function romanHeading(text: string): RomanHeading | null {
+  const m = /^([IVX]{1,5})\s*[.)]\s*(\p{Lu}.*)$/u.exec(text);
+  if (!m || (!isUpperCase(m[2]!.slice(0, 20)) && m[2]!.length > 80)) return null;
+  return { numeral: m[1]!, text: m[2]!.replace(/[:.]$/, '').trim() };
+}
+
+/** Authority line of a signature block: "KT. BỘ TRƯỞNG…", "TM. ĐOÀN CHỦ TỊCH", "Q. …". */
+export function isAuthorityLine(text: string): boolean {
+  return /^(?:KT|TM|Q|TL|TUQ)\s*\.\s*\p{Lu}/u.test(text) && isUpperCase(text);
+}
+
+export function isRecipientsHeading(text: string): RegExpExecArray | null {
+  return /^nơi nhận\s*:?\s*(.*)$/iu.exec(text);
+}
+
+/** Folded text for keyword tests: "MỤC ĐÍCH, YÊU CẦU" → "muc dich, yeu cau". */
+export const fold = foldVietnamese;

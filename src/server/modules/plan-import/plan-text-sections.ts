@@ -1,0 +1,202 @@
+// The content part of a plan ("II. NỘI DUNG"): numbered areas, their "Nội dung" description,
+// activities as bullets, numbered items or table rows, and the attribute lines that go with
+// them ("Chủ trì: …; Phối hợp: …", "Thời gian thực hiện: …").
+import type { PlanActivityDoc, PlanSectionDoc } from '../../../shared/plan-document';
+import { parseTimeframeVi } from '../../../shared/period';
+import { type PlanLine, isTableRow, itemText, letteredItem, numberedItem } from './plan-text-lines';
+import {
+  DEFAULT_COLUMNS,
+  type Labelled,
+  type TableColumns,
+  extractOutputs,
+  headingLabels,
+  levelOf,
+  outputsFromList,
+  readLabels,
+  readTableHeader,
+  readTableRow,
+  splitAgencies,
+  splitTrailingLabels,
+} from './plan-text-fields';
+
+interface SectionDraft {
+  doc: PlanSectionDoc;
+  /** What a plain line means here: set by sub-headings such as "1.2. Các hoạt động cụ thể". */
+  mode: 'open' | 'description' | 'activities' | 'timeframe';
+  paragraphs: string[];
+  /** "Chủ trì"/"Phối hợp" said for the whole section, given to activities that say nothing. */
+  defaults: Pick<PlanActivityDoc, 'leadAgency' | 'partnerAgencies' | 'level'>;
+  /** Activities followed by their own attribute lines: a later timeframe line is theirs too. */
+  attributed: Set<PlanActivityDoc>;
+}
+
+export interface ContentDraft {
+  sections: SectionDraft[];
+  current: SectionDraft | null;
+  /** Columns of the activity table being read, from its header row. */
+  table: TableColumns | null;
+  /** The plan's year, for timeframes that name none ("Từ quý I đến quý IV"). */
+  year: number | undefined;
+}
+
+export function newContentDraft(): ContentDraft {
+  return { sections: [], current: null, table: null, year: undefined };
+}
+
+/** A new Roman-numbered part starts: areas continue their numbering, tables do not. */
+export function startContentPart(c: ContentDraft, year: number | undefined): void {
+  c.current = null;
+  c.table = null;
+  c.year = year;
+}
+
+function openSection(c: ContentDraft, number: string, title: string): SectionDraft {
+  const section: SectionDraft = {
+    doc: { number, title: title.replace(/[:.]$/, '').trim(), description: '', activities: [], timeframe: null },
+    mode: 'open',
+    paragraphs: [],
+    defaults: { leadAgency: null, partnerAgencies: [], level: null },
+    attributed: new Set(),
+  };
+  c.sections.push(section);
+  c.current = section;
+  return section;
+}
+
+/** A new area needs a number above the current one: "1." under area 2 is a numbered item. */
+function startsSection(c: ContentDraft, number: string): boolean {
+  const current = Number(c.current?.doc.number);
+  return !c.current || !Number.isInteger(current) || Number(number) > current;
+}
+
+/** Places one line of a content part ("II. NỘI DUNG"); false when it fits nowhere. */
+export function placeContentLine(c: ContentDraft, line: PlanLine): boolean {
+  if (isTableRow(line)) return placeTableRow(c, line);
+  const numbered = numberedItem(line.text);
+  if (numbered?.depth === 1 && startsSection(c, numbered.number)) {
+    openSection(c, numbered.number, numbered.text);
+    return true;
+  }
+  const section = c.current;
+  if (!section) return false;
+  const subheading = numbered && numbered.depth >= 2 ? numbered.text : letteredItem(line.text);
+  if (subheading !== null) {
+    const labels = headingLabels(subheading);
+    if (labels) return applyLabels(c, section, labels, true);
+    if (numbered?.depth === 2) {
+      section.mode = 'activities';
+      addActivity(c, section, subheading);
+      return true;
+    }
+  }
+  const labels = readLabels(itemText(line.text));
+  if (labels) return applyLabels(c, section, labels, false);
+  return placeSectionLine(c, section, line);
+}
+
+function placeSectionLine(c: ContentDraft, section: SectionDraft, line: PlanLine): boolean {
+  const item = itemText(line.text);
+  switch (section.mode) {
+    case 'timeframe': {
+      section.doc.timeframe = parseTimeframeVi(item, c.year);
+      section.mode = 'open';
+      return section.doc.timeframe !== null;
+    }
+    case 'description':
+      section.paragraphs.push(line.text);
+      return true;
+    case 'activities':
+      addActivity(c, section, item);
+      return true;
+    case 'open':
+      if (item === line.text) section.paragraphs.push(line.text);
+      else addActivity(c, section, item);
+      return true;
+  }
+}
+
+function addActivity(c: ContentDraft, section: SectionDraft, text: string): void {
+  const { title, labels } = splitTrailingLabels(text);
+  section.doc.activities.push({
+    title,
+    timeframe: null,
+    leadAgency: null,
+    partnerAgencies: [],
+    level: null,
+    outputs: extractOutputs(title),
+  });
+  if (labels.length > 0) applyLabels(c, section, labels, false);
+}
+
+/**
+ * Applies labelled lines. Under a numbered sub-heading they speak for the whole section; as
+ * plain or bullet lines, attributes go to the activity above them. A timeframe line goes to that
+ * activity only once it has attributes of its own (otherwise it closes the section, as in
+ * "- Thời gian thực hiện: tháng 12/2022.").
+ */
+function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[], forSection: boolean): boolean {
+  const activities = section.doc.activities;
+  const last = forSection ? undefined : activities[activities.length - 1];
+  const ownsAttributes = (a: PlanActivityDoc | undefined): a is PlanActivityDoc =>
+    a !== undefined && (section.attributed.has(a) || labels.some((l) => l.kind === 'lead' || l.kind === 'partners'));
+  let placed = true;
+  for (const { kind, value } of labels) {
+    if (kind === 'activity') {
+      if (value) addActivity(c, section, value);
+      else section.mode = 'activities';
+    } else if (kind === 'description') {
+      if (value) section.paragraphs.push(value);
+      else section.mode = 'description';
+    } else if (kind === 'timeframe') {
+      if (!value) section.mode = 'timeframe';
+      const timeframe = value ? parseTimeframeVi(value, c.year) : null;
+      if (value && !timeframe) placed = false;
+      else if (timeframe && ownsAttributes(last)) last.timeframe = timeframe;
+      else if (timeframe) section.doc.timeframe = timeframe;
+    } else if (kind === 'outputs') {
+      if (last) last.outputs.push(...outputsFromList(value));
+      else placed = false;
+    } else {
+      const target = last ?? section.defaults;
+      if (kind === 'lead') target.leadAgency = value || null;
+      if (kind === 'partners') target.partnerAgencies = splitAgencies(value);
+      if (kind === 'level') target.level = levelOf(value);
+    }
+    if (last && kind !== 'activity' && kind !== 'description') section.attributed.add(last);
+  }
+  return placed;
+}
+
+function placeTableRow(c: ContentDraft, line: PlanLine): boolean {
+  const header = readTableHeader(line.cells);
+  if (header) {
+    c.table = header;
+    return true;
+  }
+  const row = readTableRow(line.cells, c.table ?? DEFAULT_COLUMNS, c.year);
+  if (!row) return false;
+  if (row.kind === 'group') {
+    openSection(c, row.number, row.title);
+    return true;
+  }
+  const section = c.current ?? openSection(c, '', '');
+  section.doc.activities.push(row.activity);
+  return true;
+}
+
+function finishSection(section: SectionDraft): PlanSectionDoc {
+  const { doc, defaults } = section;
+  const activities = doc.activities.map((activity) => ({
+    ...activity,
+    timeframe: activity.timeframe ?? (doc.timeframe ? { ...doc.timeframe } : null),
+    leadAgency: activity.leadAgency ?? defaults.leadAgency,
+    partnerAgencies: activity.partnerAgencies.length > 0 ? activity.partnerAgencies : [...defaults.partnerAgencies],
+    level: activity.level ?? defaults.level,
+  }));
+  return { ...doc, description: section.paragraphs.join('\n'), activities };
+}
+
+/** The sections as the plan document holds them: section-wide timeframe and agencies copied down. */
+export function finishSections(c: ContentDraft): PlanSectionDoc[] {
+  return c.sections.map(finishSection);
+}
