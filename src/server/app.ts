@@ -67,6 +67,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   // Show each route's permission in the OpenAPI document.
   app.addHook('onRoute', (route) => {
     const permission = route.config?.permission;
+    // Fastify adds a HEAD route sharing each GET's schema object: describe it once.
+    if (route.method === 'HEAD') return;
     if (permission && route.schema) {
       const schema = route.schema as { description?: string };
       schema.description = `${schema.description ? `${schema.description}\n\n` : ''}Quyền cần có: \`${permission}\``;
@@ -93,6 +95,10 @@ function serveWeb(app: App, webDir: string): void {
   app.get('/*', { config: { public: true }, schema: { hide: true } }, async (request, reply) => {
     if (request.url.startsWith('/api')) {
       return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy địa chỉ API này' } });
+    }
+    // A missing script or style (an old page after a new deploy) must fail as such, not as the app shell.
+    if (request.url.startsWith('/assets/')) {
+      return reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy tệp' } });
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

@@ -1,0 +1,129 @@
+// Starts the real server (npx tsx src/server/main.ts) on a free port, with a fresh data folder and
+// the built web app, for all browser tests; stops it afterwards.
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestProject } from 'vitest/node';
+
+export const DEMO_PASSWORD = 'demo-e2e-password';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+    demoPassword: string;
+  }
+}
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const webDir = path.join(repoRoot, 'dist/web');
+export const ARTIFACTS_DIR = path.join(repoRoot, 'e2e/.artifacts');
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+function tail(file: string, lines = 40): string {
+  if (!fs.existsSync(file)) return '';
+  return fs.readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
+}
+
+async function waitForHealth(url: string, child: ChildProcess, logFile: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}:\n${tail(logFile)}`);
+    try {
+      const response = await fetch(`${url}/api/health`);
+      if (response.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`The server did not answer /api/health within ${timeoutMs / 1000} s:\n${tail(logFile)}`);
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.pid === undefined) return Promise.resolve();
+  const pid = child.pid;
+  return new Promise((resolve) => {
+    const killer = setTimeout(() => {
+      try {
+        process.kill(-pid, 'SIGKILL');
+      } catch {
+        // Already gone.
+      }
+    }, 15_000);
+    child.once('exit', () => {
+      clearTimeout(killer);
+      resolve();
+    });
+    // The whole group: npx, tsx and node, all started here.
+    try {
+      process.kill(-pid, 'SIGTERM');
+    } catch {
+      clearTimeout(killer);
+      resolve();
+    }
+  });
+}
+
+export default async function setup(project: TestProject) {
+  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
+    throw new Error('dist/web is not built: run "npm run build:web" (npm run test:e2e does it first).');
+  }
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-e2e-'));
+  const port = await freePort();
+  const logFile = path.join(ARTIFACTS_DIR, 'server.log');
+  const log = fs.openSync(logFile, 'w');
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PHOIHOP_DATA_DIR: dataDir,
+    PHOIHOP_DEMO_PASSWORD: DEMO_PASSWORD,
+    PHOIHOP_WEB_DIR: webDir,
+    LOG_LEVEL: 'warn',
+  };
+  // A fresh embedded database every run, even on a machine configured for PostgreSQL.
+  delete env.DATABASE_URL;
+
+  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+    cwd: repoRoot,
+    env,
+    detached: true,
+    stdio: ['ignore', log, log],
+  });
+  // A server that dies mid-run leaves only "connection refused" in the tests; say why in the log.
+  child.once('exit', (code, signal) =>
+    fs.appendFileSync(logFile, `\n[e2e] server exited: code ${code}, signal ${signal}\n`),
+  );
+  const baseUrl = `http://127.0.0.1:${port}`;
+  try {
+    await waitForHealth(baseUrl, child, logFile, 240_000);
+  } catch (error) {
+    await stop(child);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+  project.provide('baseUrl', baseUrl);
+  project.provide('demoPassword', DEMO_PASSWORD);
+
+  return async () => {
+    await stop(child);
+    fs.closeSync(log);
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+}

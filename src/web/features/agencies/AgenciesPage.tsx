@@ -1,0 +1,143 @@
+import { useMemo } from 'react';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { useT } from '../../i18n/I18nProvider';
+import { formatDate, formatNumber, todayIso } from '../../i18n/format';
+import { DataTable, type Column } from '../../components/DataTable';
+import { DateField } from '../../components/DateField';
+import { Pager } from '../../components/Pager';
+import { QueryView } from '../../components/Status';
+import { useAsync } from '../../lib/use-async';
+import { useSearchState } from '../../lib/use-search-state';
+import { useSearchText } from '../../lib/use-search-text';
+import { generationAt, useProvinces } from '../admin-units/provinces';
+
+type Agency = ResponseOf<'/api/agencies', 'get'>['items'][number];
+
+const PAGE_SIZE = 50;
+
+export function AgenciesPage() {
+  const t = useT();
+  const today = useMemo(() => todayIso(), []);
+  const [filters, setFilters] = useSearchState({ at: today, q: '', level: '', province: '', offset: '0' });
+  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
+  const level = filters.level === 'central' || filters.level === 'provincial' ? filters.level : undefined;
+  const offset = Number(filters.offset) || 0;
+  // Provincial branches of the date's generation: 63 provinces before 1/7/2025, 34 after.
+  const provinces = useProvinces(generationAt(filters.at));
+  const provinceNames = useMemo(() => new Map(provinces.data?.map((p) => [p.code, p.name])), [provinces.data]);
+
+  const agencies = useAsync(
+    (signal) =>
+      unwrap(
+        api.GET('/api/agencies', {
+          params: {
+            query: {
+              at: filters.at,
+              q: filters.q || undefined,
+              level,
+              province: filters.province || undefined,
+              limit: PAGE_SIZE,
+              offset,
+            },
+          },
+          signal,
+        }),
+      ),
+    [filters.at, filters.q, level, filters.province, offset],
+  );
+
+  const columns: Column<Agency>[] = [
+    {
+      key: 'name',
+      header: t('agencies.col.name'),
+      cell: (a) => (
+        <>
+          <strong>{a.name}</strong>
+          {a.shortName && a.shortName !== a.name && <small className="muted block">{a.shortName}</small>}
+        </>
+      ),
+    },
+    { key: 'abbreviation', header: t('agencies.col.abbreviation'), cell: (a) => a.abbreviation },
+    {
+      key: 'level',
+      header: t('agencies.col.level'),
+      cell: (a) => t(a.level === 'central' ? 'agencies.level.central' : 'agencies.level.provincial'),
+    },
+    {
+      key: 'province',
+      header: t('agencies.col.province'),
+      cell: (a) => (a.provinceCode ? (provinceNames.get(a.provinceCode) ?? a.provinceCode) : '—'),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <h1>{t('nav.agencies')}</h1>
+      <p className="lead">{t('agencies.intro')}</p>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="ag-at">{t('agencies.at')}</label>
+          <DateField
+            id="ag-at"
+            value={filters.at}
+            required
+            onChange={(at) => setFilters({ at: at || today, province: '', offset: '' })}
+          />
+        </div>
+        <div className="field field-grow">
+          <label htmlFor="ag-q">{t('agencies.search')}</label>
+          <input
+            id="ag-q"
+            type="search"
+            value={text}
+            placeholder={t('agencies.search.placeholder')}
+            onChange={(event) => setText(event.target.value)}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="ag-level">{t('agencies.col.level')}</label>
+          <select
+            id="ag-level"
+            value={level ?? ''}
+            onChange={(event) => setFilters({ level: event.target.value, offset: '' })}
+          >
+            <option value="">{t('filter.all')}</option>
+            <option value="central">{t('agencies.level.central')}</option>
+            <option value="provincial">{t('agencies.level.provincial')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="ag-province">{t('agencies.col.province')}</label>
+          <select
+            id="ag-province"
+            value={filters.province}
+            onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
+          >
+            <option value="">{t('filter.allProvinces')}</option>
+            {provinces.data?.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <QueryView state={agencies} isEmpty={(data) => data.total === 0} empty={t('agencies.empty')}>
+        {(data) => (
+          <>
+            <p className="result-count" aria-live="polite">
+              {t('agencies.count', { count: formatNumber(data.total), date: formatDate(data.at) })}
+            </p>
+            <DataTable columns={columns} rows={data.items} rowKey={(a) => String(a.id)} />
+            <Pager
+              total={data.total}
+              limit={PAGE_SIZE}
+              offset={offset}
+              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
+            />
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
