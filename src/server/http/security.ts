@@ -11,7 +11,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function registerSecurityHooks(app: App): void {
   app.decorateRequest('actor', null);
-  app.addHook('preHandler', async (request: FastifyRequest, _reply: FastifyReply) => {
+  // onRequest: who you are and what you may do is settled before the body is even read or validated.
+  app.addHook('onRequest', async (request: FastifyRequest, _reply: FastifyReply) => {
     // The web app's files and the API documentation are public; everything else under /api needs a session.
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs') || request.is404) return;
     const token = request.cookies[SESSION_COOKIE];
