@@ -12,6 +12,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { App, AppDeps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
+import { validatorCompiler } from './http/validation';
 import { registerSecurityHooks, CSRF_HEADER } from './http/security';
 import { registerModules } from './modules/index';
 
@@ -29,8 +30,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
       : false,
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
-    ajv: { customOptions: { allErrors: false, coerceTypes: 'array', removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
   app.decorate('deps', deps);
 
   await app.register(helmet, {
