@@ -24,13 +24,19 @@ export const PERMISSIONS = [
   'report:read',
   'report:write',
   'report:approve',
+  'case:read',
+  'case:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+/** Case-level data of trusted addresses: no role carries these, only a per-user grant (table user_grant). */
+export const GRANT_PERMISSIONS: Record<string, readonly Permission[]> = { case_data: ['case:read', 'case:write'] };
+const GRANT_ONLY: readonly Permission[] = Object.values(GRANT_PERMISSIONS).flat();
 
 const READ: Permission[] = ['refdata:read', 'plan:read', 'record:read', 'report:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: PERMISSIONS,
+  admin: PERMISSIONS.filter((p) => !GRANT_ONLY.includes(p)),
   central_coordinator: [
     ...READ,
     'user:read',

@@ -213,6 +213,311 @@ export interface PlanActivityTable {
   removed: Generated<boolean>;
 }
 
+// Implementation records (migration 2026112804-records).
+/** numeric/bigint columns travel as strings (exact money). */
+type Numeric = ColumnType<string, string, string>;
+
+export interface FundingSourceTable {
+  code: string;
+  name_vi: string;
+  name_en: string;
+  sort: number;
+}
+
+export interface ImplementationRecordTable {
+  record_id: Generated<number>;
+  plan_activity_id: number;
+  type: string;
+  title: string;
+  start_date: DateString;
+  end_date: DateString;
+  place_generation: number | null;
+  place_code: string | null;
+  province_code: string | null;
+  village: string | null;
+  organiser_agency_id: number | null;
+  description: Generated<string>;
+  outputs: Json;
+  participants_mode: 'breakdown' | 'totals_only';
+  total_participants: number;
+  female_participants: number | null;
+  search_text: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  deleted_at: Timestamp | null;
+  deleted_by: number | null;
+}
+
+export interface RecordPartnerTable {
+  record_id: number;
+  agency_id: number;
+}
+
+export interface RecordParticipantTable {
+  record_id: number;
+  sex: 'female' | 'male';
+  ethnic_group_id: number;
+  target_group: string;
+  age_band: string;
+  count: number;
+}
+
+export interface RecordCostTable {
+  record_id: number;
+  funding_source_code: string;
+  amount: Numeric;
+}
+
+export interface RecordAttachmentTable {
+  attachment_id: Generated<number>;
+  record_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ActivityCompletionTable {
+  plan_activity_id: number;
+  completed_on: DateString;
+  completed_by: number;
+  note: string | null;
+}
+
+export interface IdempotencyKeyTable {
+  user_id: number;
+  key: string;
+  method: string;
+  path: string;
+  request_hash: string;
+  status_code: number | null;
+  response: Json | null;
+  created_at: Timestamp;
+}
+
+// Community-model registry (migration 2026112805-registry).
+export interface ModelTypeTable {
+  code: string;
+  name: string;
+  aliases: string[];
+  sensitive: boolean;
+  host_kind: string | null;
+  livelihood: boolean;
+  position: number;
+  search_text: string;
+}
+
+export interface CommunityModelTable {
+  community_model_id: Generated<number>;
+  model_type: string;
+  name: string;
+  commune_generation: number;
+  commune_code: string;
+  /** Always the 2025 generation, whatever generation the commune is. */
+  province_code: string;
+  village: string | null;
+  host: string | null;
+  founded_on: DateString | null;
+  status: 'active' | 'inactive' | 'merged' | 'dissolved';
+  status_since: DateString;
+  merged_into_id: number | null;
+  leader_name: string | null;
+  women_ownership: 'owned' | 'co_owned' | null;
+  tech_ecommerce: Generated<boolean>;
+  tech_traceability: Generated<boolean>;
+  tech_quality_management: Generated<boolean>;
+  tech_digital_payments: Generated<boolean>;
+  source_record_id: number | null;
+  search_text: Generated<string>;
+  created_by: number | null;
+  version: Generated<number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ModelStatusHistoryTable {
+  model_status_history_id: Generated<number>;
+  community_model_id: number;
+  status: 'active' | 'inactive' | 'merged' | 'dissolved';
+  effective_on: DateString;
+  merged_into_id: number | null;
+  note: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ModelMemberTable {
+  community_model_id: number;
+  sex: 'female' | 'male';
+  ethnic_group_id: number;
+  count: number;
+}
+
+export interface ModelActivityTable {
+  community_model_id: number;
+  month: string;
+  kind: 'meeting' | 'support_given' | 'case_referred';
+  count: number;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ModelCaseCountTable {
+  community_model_id: number;
+  month: string;
+  case_type: 'violence' | 'trafficking' | 'child_marriage' | 'other';
+  count: number;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ModelCaseTable {
+  model_case_id: Generated<number>;
+  community_model_id: number;
+  received_on: DateString;
+  case_type: 'violence' | 'trafficking' | 'child_marriage' | 'other';
+  person_initials: string | null;
+  age: number | null;
+  sex: 'female' | 'male' | null;
+  ethnic_group_id: number | null;
+  referral: string | null;
+  notes: string | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface UserGrantTable {
+  user_id: number;
+  grant: 'case_data';
+  granted_by: number | null;
+  granted_at: Timestamp;
+}
+
+export interface ModelTargetTable {
+  model_target_id: Generated<number>;
+  model_type: string;
+  province_code: string | null;
+  year: number;
+  target: number;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+// Indicators and live analytics (migration 2026112806-analytics).
+export interface IndicatorTable {
+  indicator_id: Generated<number>;
+  code: string;
+  name_vi: string;
+  name_en: string;
+  unit: string;
+  section_number: string | null;
+  plan_id: number | null;
+  source: 'records' | 'registry' | 'aggregate';
+  definition: Json;
+  time_aggregation: 'sum' | 'last' | 'avg';
+  disaggregations: string[];
+  is_key: Generated<boolean>;
+  position: number;
+  search_text: Generated<string>;
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface IndicatorTargetTable {
+  indicator_target_id: Generated<number>;
+  indicator_id: number;
+  year: number;
+  /** Null: the national target. */
+  province_code: string | null;
+  target: Numeric;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface AggregateValueTable {
+  aggregate_value_id: Generated<number>;
+  indicator_id: number;
+  unit_generation: number | null;
+  unit_code: string | null;
+  /** The unit's 2025 province (null: national), for scope. */
+  province_code: string | null;
+  /** DHIS2 period code: 2022, 2022S1, 2022Q1, 202201. */
+  period: string;
+  /** '' / 0: not disaggregated by that dimension. */
+  sex: string;
+  ethnic_group_id: number;
+  target_group: string;
+  age_band: string;
+  value: Numeric;
+  source: 'entry' | 'import';
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ExchangeCodeTable {
+  kind: 'indicator' | 'orgunit' | 'category_option_combo' | 'category_option';
+  our_value: string;
+  their_code: string;
+}
+
+/** One derived value (see migration 2026112806): month is yyyymm, province_code the 2025 province. */
+export interface DataValueTable {
+  data_value_id: Generated<string>;
+  indicator_id: number;
+  province_code: string | null;
+  province_2024: string | null;
+  commune_code: string | null;
+  commune_2024: string | null;
+  source_unit_generation: number | null;
+  source_unit_code: string | null;
+  lineage_partial: boolean;
+  month: number;
+  sex: string | null;
+  ethnic_group_id: number | null;
+  target_group: string | null;
+  age_band: string | null;
+  agency_id: number | null;
+  plan_id: number | null;
+  source_kind: 'record' | 'model' | 'aggregate';
+  source_id: number;
+  value: Numeric;
+}
+
+/** Rollup rows: keys never NULL ('' / 0 = none); value, n and partial_n sum over stripes. */
+interface RollupMeasures {
+  stripe: number;
+  value: Numeric;
+  n: string;
+  partial_n: string;
+}
+
+export interface DvProvinceMonthTable extends RollupMeasures {
+  indicator_id: number;
+  province_code: string;
+  province_2024: string;
+  month: number;
+}
+
+export interface DvProvinceMonthSexEthnicTable extends DvProvinceMonthTable {
+  sex: string;
+  ethnic_group_id: number;
+}
+
+export interface DvCommuneMonthTable extends RollupMeasures {
+  indicator_id: number;
+  province_code: string;
+  commune_code: string;
+  lineage_partial: boolean;
+  month: number;
+}
+
 export interface DB {
   plan: PlanTable;
   plan_issuer: PlanIssuerTable;
@@ -231,4 +536,29 @@ export interface DB {
   login_attempt: LoginAttemptTable;
   audit_log: AuditLogTable;
   reference_data_load: ReferenceDataLoadTable;
+  funding_source: FundingSourceTable;
+  implementation_record: ImplementationRecordTable;
+  record_partner: RecordPartnerTable;
+  record_participant: RecordParticipantTable;
+  record_cost: RecordCostTable;
+  record_attachment: RecordAttachmentTable;
+  activity_completion: ActivityCompletionTable;
+  idempotency_key: IdempotencyKeyTable;
+  model_type: ModelTypeTable;
+  community_model: CommunityModelTable;
+  model_status_history: ModelStatusHistoryTable;
+  model_member: ModelMemberTable;
+  model_activity: ModelActivityTable;
+  model_case_count: ModelCaseCountTable;
+  model_case: ModelCaseTable;
+  user_grant: UserGrantTable;
+  model_target: ModelTargetTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  aggregate_value: AggregateValueTable;
+  exchange_code: ExchangeCodeTable;
+  data_value: DataValueTable;
+  dv_province_month: DvProvinceMonthTable;
+  dv_province_month_sex_ethnic: DvProvinceMonthSexEthnicTable;
+  dv_commune_month: DvCommuneMonthTable;
 }

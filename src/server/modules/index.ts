@@ -8,6 +8,9 @@ import { referenceRoutes } from './reference/reference.routes';
 import { planRoutes } from './plans/plans.routes';
 import { planImportRoutes } from './plan-import/plan-import.routes';
 import { planExportRoutes } from './plan-export/plan-export.routes';
+import { recordRoutes } from './records/records.routes';
+import { registryRoutes } from './registry/registry.routes';
+import { analyticsRoutes } from './analytics/analytics.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -18,4 +21,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(planImportRoutes);
   await app.register(planRoutes);
   await app.register(planExportRoutes);
+  await app.register(recordRoutes);
+  await app.register(registryRoutes);
+  await app.register(analyticsRoutes);
 }

@@ -13,8 +13,6 @@ export interface paths {
          * @description Tình trạng: done (cơ quan chủ trì đã xác nhận hoàn thành), late (quá thời hạn, chưa hoàn thành), in_progress (đã có bản ghi), not_started. Số bản ghi, người tham gia tính trên các bản ghi trong phạm vi của bạn.
          *
          *     Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -196,8 +194,6 @@ export interface paths {
         /**
          * Một hoạt động và tình trạng thực hiện
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -724,8 +720,6 @@ export interface paths {
          * @description Theo thế hệ (2024: trước 1/7/2025; 2025: sau sắp xếp, không còn cấp huyện), cấp, đơn vị cha, tỉnh. `q` tìm không dấu ("dien bien"). Tên theo ngày `at` (mặc định hôm nay): từ 30/4/2026 mã 75 là "Thành phố Đồng Nai".
          *
          *     Quyền cần có: `refdata:read`
-         *
-         *     Quyền cần có: `refdata:read`
          */
         get: {
             parameters: {
@@ -808,8 +802,6 @@ export interface paths {
         /**
          * Một đơn vị hành chính, với cấp trên, đơn vị kế thừa/hợp thành và các thay đổi
          * @description Một mã chỉ xác định đơn vị cùng với thế hệ: mã 15 là Yên Bái (2024) và Lào Cai (2025).
-         *
-         *     Quyền cần có: `refdata:read`
          *
          *     Quyền cần có: `refdata:read`
          */
@@ -951,8 +943,6 @@ export interface paths {
          * @description Tên và chữ viết tắt như tại ngày `at` (mặc định hôm nay): năm 2022 là "Ủy ban Dân tộc", từ 1/3/2025 là "Bộ Dân tộc và Tôn giáo". Chỉ các cơ quan tồn tại vào ngày đó.
          *
          *     Quyền cần có: `refdata:read`
-         *
-         *     Quyền cần có: `refdata:read`
          */
         get: {
             parameters: {
@@ -1024,6 +1014,238 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/analytics/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tổng quan: tiến độ các mục của kế hoạch, chỉ số chính so với chỉ tiêu, bản đồ theo tỉnh, xu hướng theo quý
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                    /** @description Chỉ số cho bản đồ */
+                    indicator?: string;
+                    geography?: 2024 | 2025;
+                    /** @description Kế hoạch (mặc định: các kế hoạch của năm) */
+                    plan?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            scope: {
+                                national: boolean;
+                                provinces: string[];
+                            };
+                            plans: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                kind: string;
+                                provinceCode: string | null;
+                                activities: {
+                                    not_started: number;
+                                    in_progress: number;
+                                    late: number;
+                                    done: number;
+                                };
+                                sections: {
+                                    number: string;
+                                    title: string;
+                                    activities: {
+                                        not_started: number;
+                                        in_progress: number;
+                                        late: number;
+                                        done: number;
+                                    };
+                                    total: number;
+                                }[];
+                            }[];
+                            keyIndicators: {
+                                code: string;
+                                nameVi: string;
+                                nameEn: string;
+                                unit: string;
+                                section: string | null;
+                                value: number | null;
+                                target: number | null;
+                                achievement: number | null;
+                            }[];
+                            map: {
+                                indicator: {
+                                    code: string;
+                                    nameVi: string;
+                                    nameEn: string;
+                                    unit: string;
+                                } | null;
+                                geography: number;
+                                /** @description Địa chỉ GeoJSON ranh giới tỉnh của thế hệ này */
+                                geoJson: string;
+                                values: {
+                                    code: string;
+                                    name: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                unplaced: number | null;
+                            };
+                            trend: {
+                                periods: {
+                                    code: string;
+                                    label: string;
+                                }[];
+                                series: {
+                                    code: string;
+                                    nameVi: string;
+                                    nameEn: string;
+                                    unit: string;
+                                    values: (number | null)[];
+                                }[];
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/analytics/geo/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Ranh giới tỉnh (GeoJSON) cho bản đồ: provinces-34.geojson hoặc provinces-63.geojson
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -1034,8 +1256,6 @@ export interface paths {
         /**
          * Nhật ký kiểm toán (chỉ đọc)
          * @description Mọi thay đổi: ai, khi nào, trước/sau. Không thể sửa hay xóa qua ứng dụng. Kiểm toán viên cấp tỉnh chỉ thấy bản ghi của tỉnh mình.
-         *
-         *     Quyền cần có: `audit:read`
          *
          *     Quyền cần có: `audit:read`
          */
@@ -1278,8 +1498,6 @@ export interface paths {
          * @description 54 dân tộc, theo mã danh mục 2008. `q` tìm theo mọi tên gọi, không dấu ("hmong" ra Mông).
          *
          *     Quyền cần có: `refdata:read`
-         *
-         *     Quyền cần có: `refdata:read`
          */
         get: {
             parameters: {
@@ -1354,8 +1572,6 @@ export interface paths {
         /**
          * Một dân tộc
          * @description Quyền cần có: `refdata:read`
-         *
-         *     Quyền cần có: `refdata:read`
          */
         get: {
             parameters: {
@@ -1430,6 +1646,669 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/exchange/adx.xml": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất số liệu theo định dạng ADX (XML)
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã chỉ số (dấu phẩy); mặc định: tất cả */
+                    indicator?: string;
+                    /** @description Kỳ DHIS2 (2022, 2022Q1, 202201…), dấu phẩy */
+                    period?: string;
+                    year?: string;
+                    /** @description Kỳ của số liệu xuất; mặc định: kỳ nhập của chỉ số tổng hợp, theo tháng cho chỉ số tính toán */
+                    periodType?: "monthly" | "quarterly" | "sixmonthly" | "yearly";
+                    orgUnitLevel?: "national" | "province" | "commune";
+                    /** @description Phân tổ theo các chiều chỉ số cho phép (mặc định true) */
+                    disaggregate?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nhập số liệu ADX (XML, Content-Type application/adx+xml) vào các chỉ số tổng hợp
+         * @description Quyền cần có: `record:write`
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Chỉ kiểm tra, không lưu */
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "SUCCESS" | "WARNING" | "ERROR";
+                            importCount: {
+                                imported: number;
+                                updated: number;
+                                ignored: number;
+                                deleted: number;
+                            };
+                            conflicts: {
+                                object: string;
+                                field: string;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng mã trao đổi (mã của ta → mã của hệ thống khác); không có dòng: dùng mã của ta
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "indicator" | "orgunit" | "category_option_combo" | "category_option";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            kind: "indicator" | "orgunit" | "category_option_combo" | "category_option";
+                            ourValue: string;
+                            theirCode: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sửa bảng mã trao đổi (theirCode null: bỏ ánh xạ, dùng lại mã của ta); cấp trung ương
+         * @description Quyền cần có: `plan:edit`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @enum {unknown} */
+                            kind: "indicator" | "orgunit" | "category_option_combo" | "category_option";
+                            ourValue: string;
+                            theirCode: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            kind: "indicator" | "orgunit" | "category_option_combo" | "category_option";
+                            ourValue: string;
+                            theirCode: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/exchange/dataValueSets.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Xuất số liệu theo định dạng DHIS2 dataValueSets (mã qua bảng mã trao đổi)
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã chỉ số (dấu phẩy); mặc định: tất cả */
+                    indicator?: string;
+                    /** @description Kỳ DHIS2 (2022, 2022Q1, 202201…), dấu phẩy */
+                    period?: string;
+                    year?: string;
+                    /** @description Kỳ của số liệu xuất; mặc định: kỳ nhập của chỉ số tổng hợp, theo tháng cho chỉ số tính toán */
+                    periodType?: "monthly" | "quarterly" | "sixmonthly" | "yearly";
+                    orgUnitLevel?: "national" | "province" | "commune";
+                    /** @description Phân tổ theo các chiều chỉ số cho phép (mặc định true) */
+                    disaggregate?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dataValues: {
+                                dataElement: string;
+                                period: string;
+                                orgUnit: string;
+                                categoryOptionCombo: string;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Nhập số liệu DHIS2 dataValueSets vào các chỉ số tổng hợp (nhập lại cùng tệp không đổi gì)
+         * @description Quyền cần có: `record:write`
+         */
+        post: {
+            parameters: {
+                query?: {
+                    /** @description Chỉ kiểm tra, không lưu */
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dataSet?: string;
+                        period?: string;
+                        orgUnit?: string;
+                        dataValues: {
+                            dataElement: string;
+                            period?: string;
+                            orgUnit?: string;
+                            categoryOptionCombo?: string;
+                            attributeOptionCombo?: string;
+                            value?: string | number | (never | null);
+                            deleted?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {unknown} */
+                            status: "SUCCESS" | "WARNING" | "ERROR";
+                            importCount: {
+                                imported: number;
+                                updated: number;
+                                ignored: number;
+                                deleted: number;
+                            };
+                            conflicts: {
+                                object: string;
+                                field: string;
+                                value: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/funding-sources": {
         parameters: {
             query?: never;
@@ -1440,8 +2319,6 @@ export interface paths {
         /**
          * Danh mục nguồn kinh phí
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -1605,6 +2482,1215 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicator-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chỉ tiêu theo chỉ số, năm, tỉnh (province=national: chỉ tiêu toàn quốc)
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã chỉ số (chữ, số, _ . -) */
+                    indicator?: string;
+                    year?: number;
+                    /** @description Mã tỉnh, hoặc "national" */
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            indicatorId: number;
+                            year: number;
+                            province: string | null;
+                            target: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Đặt chỉ tiêu (target null: xóa); cấp tỉnh chỉ đặt cho tỉnh mình
+         * @description Quyền cần có: `plan:edit`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Mã chỉ số (chữ, số, _ . -) */
+                            indicator: string;
+                            year: number;
+                            /** @description Mã tỉnh (từ 1/7/2025) */
+                            province: string | null;
+                            /** @description null: xóa chỉ tiêu */
+                            target: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            indicatorId: number;
+                            year: number;
+                            province: string | null;
+                            target: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-targets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhập chỉ tiêu từ .xlsx hoặc .csv
+         * @description Multipart: trường `file` (cột Mã chỉ số, Năm, Mã tỉnh — để trống hoặc TQ cho toàn quốc —, Chỉ tiêu) và `acceptValid=true` để lưu các dòng hợp lệ khi có dòng lỗi.
+         *
+         *     Quyền cần có: `plan:edit`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accepted: number;
+                            rejected: {
+                                row: number;
+                                field: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicator-values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số liệu đã nhập trực tiếp của một chỉ số
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Mã chỉ số (chữ, số, _ . -) */
+                    indicator: string;
+                    /** @description Kỳ theo mã DHIS2: 2022, 2022S1, 2022Q1, 202201 */
+                    period?: string;
+                    /** @description Mã tỉnh (từ 1/7/2025) */
+                    province?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            unit: {
+                                generation: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            period: string;
+                            sex: string | null;
+                            ethnicGroupId: number | null;
+                            targetGroup: string | null;
+                            ageBand: string | null;
+                            value: number;
+                            source: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Nhập số liệu tổng hợp cho một chỉ số, địa bàn, kỳ (value null: xóa)
+         * @description Chỉ số có nguồn "aggregate". Kỳ đúng loại kỳ của chỉ số; phân tổ chỉ theo các chiều chỉ số cho phép; địa bàn trong phạm vi người nhập.
+         *
+         *     Quyền cần có: `record:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã chỉ số (chữ, số, _ . -) */
+                        indicator: string;
+                        unit: {
+                            generation: 2024 | 2025;
+                            /** @description Mã tỉnh hoặc xã */
+                            code: string;
+                        } | null;
+                        /** @description Kỳ theo mã DHIS2: 2022, 2022S1, 2022Q1, 202201 */
+                        period: string;
+                        values: {
+                            /** @enum {unknown} */
+                            sex?: "female" | "male";
+                            ethnicGroupId?: number;
+                            /** @enum {unknown} */
+                            targetGroup?: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
+                            /** @enum {unknown} */
+                            ageBand?: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
+                            /** @description null: xóa giá trị */
+                            value: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            indicator: string;
+                            unit: {
+                                generation: number;
+                                code: string;
+                                name: string;
+                            } | null;
+                            period: string;
+                            sex: string | null;
+                            ethnicGroupId: number | null;
+                            targetGroup: string | null;
+                            ageBand: string | null;
+                            value: number;
+                            source: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Khung kết quả: danh sách chỉ số
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    source?: "records" | "registry" | "aggregate";
+                    section?: string;
+                    q?: string;
+                    key?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            nameVi: string;
+                            nameEn: string;
+                            unit: string;
+                            section: string | null;
+                            planId: number | null;
+                            /** @enum {unknown} */
+                            source: "records" | "registry" | "aggregate";
+                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            timeAggregation: "sum" | "last" | "avg";
+                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                            isKey: boolean;
+                            position: number;
+                            version: number;
+                            allowedActions: string[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Thêm chỉ số (cấp trung ương)
+         * @description Số liệu của chỉ số được tính ngay từ bản ghi, sổ mô hình hoặc số liệu nhập trực tiếp.
+         *
+         *     Quyền cần có: `plan:edit`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã chỉ số (chữ, số, _ . -) */
+                        code: string;
+                        nameVi: string;
+                        nameEn: string;
+                        unit: string;
+                        /** @description Số mục nội dung của kế hoạch (1, 2, 3…) */
+                        section?: string | null;
+                        planId?: number | null;
+                        /** @enum {unknown} */
+                        source: "records" | "registry" | "aggregate";
+                        /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+                        definition: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {unknown} */
+                        timeAggregation: "sum" | "last" | "avg";
+                        disaggregations?: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                        isKey?: boolean;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            nameVi: string;
+                            nameEn: string;
+                            unit: string;
+                            section: string | null;
+                            planId: number | null;
+                            /** @enum {unknown} */
+                            source: "records" | "registry" | "aggregate";
+                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            timeAggregation: "sum" | "last" | "avg";
+                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                            isKey: boolean;
+                            position: number;
+                            version: number;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một chỉ số
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            nameVi: string;
+                            nameEn: string;
+                            unit: string;
+                            section: string | null;
+                            planId: number | null;
+                            /** @enum {unknown} */
+                            source: "records" | "registry" | "aggregate";
+                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            timeAggregation: "sum" | "last" | "avg";
+                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                            isKey: boolean;
+                            position: number;
+                            version: number;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Sửa chỉ số (theo version); đổi cách tính thì số liệu được tính lại ngay
+         * @description Quyền cần có: `plan:edit`
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        nameVi?: string;
+                        nameEn?: string;
+                        unit?: string;
+                        /** @description Số mục nội dung của kế hoạch (1, 2, 3…) */
+                        section?: string | null;
+                        planId?: number | null;
+                        /** @enum {unknown} */
+                        source?: "records" | "registry" | "aggregate";
+                        /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+                        definition?: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {unknown} */
+                        timeAggregation?: "sum" | "last" | "avg";
+                        disaggregations?: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                        isKey?: boolean;
+                        position?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            nameVi: string;
+                            nameEn: string;
+                            unit: string;
+                            section: string | null;
+                            planId: number | null;
+                            /** @enum {unknown} */
+                            source: "records" | "registry" | "aggregate";
+                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+                            definition: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {unknown} */
+                            timeAggregation: "sum" | "last" | "avg";
+                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                            isKey: boolean;
+                            position: number;
+                            version: number;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -1684,8 +3770,6 @@ export interface paths {
         /**
          * Chỉ tiêu số mô hình theo loại, tỉnh và năm
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -1932,8 +4016,6 @@ export interface paths {
         /**
          * Các loại mô hình (tìm theo tên và tên gọi khác, không dấu)
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -2058,8 +4140,6 @@ export interface paths {
         /**
          * Danh sách mô hình trong phạm vi
          * @description `q` tìm không dấu trong tên, thôn/bản, đơn vị chủ quản, xã và tên loại mô hình (cả tên gọi khác).
-         *
-         *     Quyền cần có: `record:read`
          *
          *     Quyền cần có: `record:read`
          */
@@ -2562,8 +4642,6 @@ export interface paths {
         /**
          * Mẫu bảng tính nhập mô hình (.xlsx, có trang "Hướng dẫn")
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -2601,8 +4679,6 @@ export interface paths {
         /**
          * Số mô hình đang hoạt động cuối năm theo tỉnh và loại, so với chỉ tiêu
          * @description `generation=2024` trình bày theo 63 tỉnh cũ (qua phả hệ đơn vị hành chính); tỉnh có mô hình ở xã mới hình thành từ nhiều tỉnh cũ được đánh dấu `partial`.
-         *
-         *     Quyền cần có: `record:read`
          *
          *     Quyền cần có: `record:read`
          */
@@ -2785,8 +4861,6 @@ export interface paths {
         /**
          * Một mô hình: thành viên, lịch sử trạng thái, hoạt động
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -3403,8 +5477,6 @@ export interface paths {
         /**
          * Số vụ việc theo loại và tháng (Địa chỉ tin cậy; không có dữ liệu cá nhân)
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -3661,8 +5733,6 @@ export interface paths {
         /**
          * Các vụ việc (dữ liệu cá nhân) của một Địa chỉ tin cậy
          * @description Cần thêm quyền `case:read`, chỉ có khi quản trị viên cấp riêng cho người dùng (case_data); mọi lần đọc được ghi nhật ký.
-         *
-         *     Quyền cần có: `record:read`
          *
          *     Quyền cần có: `record:read`
          */
@@ -4584,6 +6654,326 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/pivot": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng tổng hợp trực tiếp: hàng × cột × bộ lọc, tổng, chỉ tiêu và tỷ lệ đạt
+         * @description Ví dụ: `?rows=province&cols=year&indicator=TT01&period=2022`. Số liệu luôn mới nhất (không có bước chạy tổng hợp). Người dùng cấp tỉnh chỉ thấy các tỉnh của mình.
+         *
+         *     Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Chiều ở hàng, cách nhau dấu phẩy: indicator, province, commune, year, half, quarter, month, sex, ethnic_group, target_group, age_band, agency, plan */
+                    rows?: string;
+                    /** @description Chiều ở cột (như rows) */
+                    cols?: string;
+                    /** @description Mã chỉ số (một hoặc nhiều, dấu phẩy); bắt buộc đúng một nếu "indicator" không ở hàng/cột */
+                    indicator?: string;
+                    /** @description Lọc theo mã tỉnh (theo geography) */
+                    province?: string;
+                    /** @description Lọc theo mã xã (theo geography) */
+                    commune?: string;
+                    /** @description Lọc theo kỳ, mã DHIS2: 2022, 2022S1, 2022Q1, 202201 (nhiều kỳ: dấu phẩy) */
+                    period?: string;
+                    /** @description Lọc theo năm (nhiều năm: dấu phẩy) */
+                    year?: string;
+                    /** @description female, male */
+                    sex?: string;
+                    /** @description Mã dân tộc (ethnic_group_id) */
+                    ethnic_group?: string;
+                    /** @description Đối tượng */
+                    target_group?: string;
+                    /** @description Nhóm tuổi */
+                    age_band?: string;
+                    /** @description Mã cơ quan tổ chức (agency_id) */
+                    agency?: string;
+                    /** @description Mã kế hoạch (kế hoạch trung ương gốc) */
+                    plan?: string;
+                    /** @description 2025 (34 tỉnh, mặc định) hoặc 2024 (63 tỉnh, qua bảng kế thừa) */
+                    geography?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: {
+                                key: string[];
+                                label: string[];
+                                partial?: boolean;
+                            }[];
+                            columns: {
+                                key: string[];
+                                label: string[];
+                                partial?: boolean;
+                            }[];
+                            cells: (number | null)[][];
+                            totals: {
+                                rows: (number | null)[];
+                                columns: (number | null)[];
+                                grand: number | null;
+                            };
+                            targets?: {
+                                cells: (number | null)[][];
+                                rows: (number | null)[];
+                                columns: (number | null)[];
+                                grand: number | null;
+                            };
+                            achievement?: {
+                                cells: (number | null)[][];
+                                rows: (number | null)[];
+                                columns: (number | null)[];
+                                grand: number | null;
+                            };
+                            meta: {
+                                rows: string[];
+                                cols: string[];
+                                geography: number;
+                                indicators: {
+                                    code: string;
+                                    nameVi: string;
+                                    nameEn: string;
+                                    unit: string;
+                                    timeAggregation: string;
+                                }[];
+                                sources: string[];
+                                partialValues: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pivot/export.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải bảng tổng hợp (.csv, UTF-8), cùng tham số với /pivot
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Chiều ở hàng, cách nhau dấu phẩy: indicator, province, commune, year, half, quarter, month, sex, ethnic_group, target_group, age_band, agency, plan */
+                    rows?: string;
+                    /** @description Chiều ở cột (như rows) */
+                    cols?: string;
+                    /** @description Mã chỉ số (một hoặc nhiều, dấu phẩy); bắt buộc đúng một nếu "indicator" không ở hàng/cột */
+                    indicator?: string;
+                    /** @description Lọc theo mã tỉnh (theo geography) */
+                    province?: string;
+                    /** @description Lọc theo mã xã (theo geography) */
+                    commune?: string;
+                    /** @description Lọc theo kỳ, mã DHIS2: 2022, 2022S1, 2022Q1, 202201 (nhiều kỳ: dấu phẩy) */
+                    period?: string;
+                    /** @description Lọc theo năm (nhiều năm: dấu phẩy) */
+                    year?: string;
+                    /** @description female, male */
+                    sex?: string;
+                    /** @description Mã dân tộc (ethnic_group_id) */
+                    ethnic_group?: string;
+                    /** @description Đối tượng */
+                    target_group?: string;
+                    /** @description Nhóm tuổi */
+                    age_band?: string;
+                    /** @description Mã cơ quan tổ chức (agency_id) */
+                    agency?: string;
+                    /** @description Mã kế hoạch (kế hoạch trung ương gốc) */
+                    plan?: string;
+                    /** @description 2025 (34 tỉnh, mặc định) hoặc 2024 (63 tỉnh, qua bảng kế thừa) */
+                    geography?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pivot/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải bảng tổng hợp (.xlsx), cùng tham số với /pivot
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Chiều ở hàng, cách nhau dấu phẩy: indicator, province, commune, year, half, quarter, month, sex, ethnic_group, target_group, age_band, agency, plan */
+                    rows?: string;
+                    /** @description Chiều ở cột (như rows) */
+                    cols?: string;
+                    /** @description Mã chỉ số (một hoặc nhiều, dấu phẩy); bắt buộc đúng một nếu "indicator" không ở hàng/cột */
+                    indicator?: string;
+                    /** @description Lọc theo mã tỉnh (theo geography) */
+                    province?: string;
+                    /** @description Lọc theo mã xã (theo geography) */
+                    commune?: string;
+                    /** @description Lọc theo kỳ, mã DHIS2: 2022, 2022S1, 2022Q1, 202201 (nhiều kỳ: dấu phẩy) */
+                    period?: string;
+                    /** @description Lọc theo năm (nhiều năm: dấu phẩy) */
+                    year?: string;
+                    /** @description female, male */
+                    sex?: string;
+                    /** @description Mã dân tộc (ethnic_group_id) */
+                    ethnic_group?: string;
+                    /** @description Đối tượng */
+                    target_group?: string;
+                    /** @description Nhóm tuổi */
+                    age_band?: string;
+                    /** @description Mã cơ quan tổ chức (agency_id) */
+                    agency?: string;
+                    /** @description Mã kế hoạch (kế hoạch trung ương gốc) */
+                    plan?: string;
+                    /** @description 2025 (34 tỉnh, mặc định) hoặc 2024 (63 tỉnh, qua bảng kế thừa) */
+                    geography?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/plans": {
         parameters: {
             query?: never;
@@ -4594,8 +6984,6 @@ export interface paths {
         /**
          * Danh sách kế hoạch trong phạm vi
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -5224,8 +7612,6 @@ export interface paths {
         /**
          * Một kế hoạch, đủ cấu trúc
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -5734,8 +8120,6 @@ export interface paths {
         /**
          * Tình hình xây dựng kế hoạch của các tỉnh
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -6315,8 +8699,6 @@ export interface paths {
         /**
          * Thay đổi giữa hai phiên bản
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -6445,8 +8827,6 @@ export interface paths {
         /**
          * Tải kế hoạch (.docx, thể thức Nghị định 30/2020)
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -6486,8 +8866,6 @@ export interface paths {
         /**
          * Tải bảng hoạt động (.xlsx)
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -7930,8 +10308,6 @@ export interface paths {
         /**
          * Các phiên bản
          * @description Quyền cần có: `plan:read`
-         *
-         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -8054,8 +10430,6 @@ export interface paths {
         /**
          * Danh sách bản ghi thực hiện trong phạm vi
          * @description `from`/`to`: bản ghi có thời gian giao với khoảng này. `q`: tìm không dấu trong tên, mô tả, thôn.
-         *
-         *     Quyền cần có: `record:read`
          *
          *     Quyền cần có: `record:read`
          */
@@ -8625,8 +10999,6 @@ export interface paths {
         /**
          * Tải mẫu nhập nhiều bản ghi (.xlsx)
          * @description Quyền cần có: `record:write`
-         *
-         *     Quyền cần có: `record:write`
          */
         get: {
             parameters: {
@@ -8664,8 +11036,6 @@ export interface paths {
         /**
          * Một bản ghi thực hiện
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -9390,8 +11760,6 @@ export interface paths {
         /**
          * Tải tệp đính kèm
          * @description Quyền cần có: `record:read`
-         *
-         *     Quyền cần có: `record:read`
          */
         get: {
             parameters: {
@@ -9546,8 +11914,6 @@ export interface paths {
         /**
          * Danh sách người dùng trong phạm vi
          * @description Quyền cần có: `user:read`
-         *
-         *     Quyền cần có: `user:read`
          */
         get: {
             parameters: {
@@ -9819,8 +12185,6 @@ export interface paths {
         /**
          * Một người dùng
          * @description Quyền cần có: `user:read`
-         *
-         *     Quyền cần có: `user:read`
          */
         get: {
             parameters: {
@@ -10363,8 +12727,6 @@ export interface paths {
         /**
          * Quyền cấp riêng của người dùng
          * @description Quyền cần có: `user:read`
-         *
-         *     Quyền cần có: `user:read`
          */
         get: {
             parameters: {

@@ -3,9 +3,15 @@ import type { Migration } from 'kysely';
 import * as foundation from './2026112801-foundation';
 import * as referenceExtra from './2026112802-reference-extra';
 import * as plans from './2026112803-plans';
+import * as records from './2026112804-records';
+import * as registry from './2026112805-registry';
+import * as analytics from './2026112806-analytics';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
   '2026112802-reference-extra': referenceExtra,
   '2026112803-plans': plans,
+  '2026112804-records': records,
+  '2026112805-registry': registry,
+  '2026112806-analytics': analytics,
 };

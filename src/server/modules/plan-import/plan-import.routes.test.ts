@@ -20,7 +20,7 @@ afterAll(async () => {
 
 function upload(client: ApiClient, filename: string, content: Buffer | string) {
   const form = new FormData();
-  form.append('file', new Blob([content]), filename);
+  form.append('file', new Blob([typeof content === 'string' ? content : new Uint8Array(content)]), filename);
   return client.post('/api/plans/import', form as unknown as Record<string, unknown>);
 }
 

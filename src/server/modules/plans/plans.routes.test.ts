@@ -183,6 +183,22 @@ describe('plans', () => {
     expect((await women.get('/api/plans?limit=200')).json().total).toBe(before);
   });
 
+  it('keeps a null lead agency and a null programme as null (no silent coercion)', async () => {
+    const body = await jointPlanBody(t.database.db);
+    body.content.sections[0]!.activities[0]!.leadAgencyId = null as unknown as number;
+    (body.content as { programme: string | null }).programme = null;
+    const plan = (await women.post('/api/plans', body)).json();
+    const stored = await t.database.db
+      .selectFrom('plan')
+      .select('content')
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    const content = stored.content as { programme: unknown; sections: { activities: { leadAgencyId: unknown }[] }[] };
+    expect(content.programme).toBeNull();
+    expect(content.sections[0]!.activities[0]!.leadAgencyId).toBeNull();
+    expect(plan.sections[0].activities[0].leadAgency).toBeNull();
+  });
+
   it('answers 401 without a session and 403 for a viewer creating a plan', async () => {
     const body = await jointPlanBody(t.database.db);
     expect((await t.app.inject({ method: 'POST', url: '/api/plans', payload: body })).statusCode).toBe(401);

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { ErrorResponse, IdParams } from '../../http/schemas';
+import { withIdempotency } from '../../http/idempotency';
 import {
   CascadeBody,
   CommentBody,
@@ -50,9 +51,19 @@ export async function planRoutes(app: App): Promise<void> {
     '/plans',
     {
       config: { permission: 'plan:edit' },
-      schema: { tags, summary: 'Tạo kế hoạch (dự thảo)', body: CreatePlanBody, response: { 201: PlanView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Tạo kế hoạch (dự thảo)',
+        description: 'Nhận tiêu đề `Idempotency-Key`: gửi lại cùng khóa, cùng nội dung trả về kế hoạch đã tạo.',
+        body: CreatePlanBody,
+        response: { 201: PlanView, ...errors, 422: ErrorResponse },
+      },
     },
-    async (request, reply) => reply.status(201).send(await plans.createPlan(serviceContext(request), request.body)),
+    async (request, reply) =>
+      withIdempotency(request, reply, async (db) => ({
+        statusCode: 201,
+        body: await plans.createPlan({ ...serviceContext(request), db }, request.body),
+      })),
   );
 
   app.put(

@@ -6,6 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { diffPlanContent } from '../../../shared/plan-diff';
 import type { PlanContent } from '../../../shared/plan';
 import { insertAudit } from '../audit/audit.repo';
+import { inTransaction } from '../../http/idempotency';
 import * as repo from './plans.repo';
 import { checkAgencies, normaliseContent } from './plan-content';
 import { buildPlanView, planFacts } from './plan-view';
@@ -141,7 +142,8 @@ export async function createPlan(ctx: ServiceContext, body: CreatePlanBody): Pro
   const provinceCode = body.provinceCode ?? null;
   assertMayCreate(ctx, { kind: body.kind, provinceCode, issuerIds: body.issuerIds });
   const content = normaliseContent(body.content);
-  const planId = await ctx.db.transaction().execute(async (tx) => {
+  // Joins an idempotent request's transaction, so its key is stored with the plan.
+  const planId = await inTransaction(ctx.db, async (tx) => {
     await checkAgencies(tx, content, body.issuerIds);
     return insertNewPlan(
       { ...ctx, db: tx },

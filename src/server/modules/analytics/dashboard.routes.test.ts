@@ -1,0 +1,134 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
+import { COMMUNES, modelBody } from '../../../../test/registry-fixtures';
+import {
+  ETHNIC,
+  PLACES,
+  analyticsWorld,
+  cellAt,
+  createModel,
+  createRecord,
+  pivot,
+  recordBody,
+  type AnalyticsWorld,
+} from '../../../../test/analytics-fixtures';
+
+let t: TestApp;
+let w: AnalyticsWorld;
+let viewer: ApiClient;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await analyticsWorld(t);
+  viewer = await t.as({ role: 'viewer', agency: 'UBDT' });
+});
+afterAll(async () => {
+  await t.close();
+});
+
+describe('registry indicators', () => {
+  it('counts the models active at each period end from their dated status history', async () => {
+    const a = await createModel(w.central, await modelBody(t.database.db, { foundedOn: '2024-03-15' }));
+    await createModel(
+      w.central,
+      await modelBody(t.database.db, { foundedOn: '2025-06-01', communeCode: COMMUNES.laoCai }),
+    );
+    const paused = await w.central.post(`/api/models/${a.id}/status`, {
+      version: a.version,
+      status: 'inactive',
+      effectiveOn: '2026-02-10',
+    });
+    expect(paused.statusCode, paused.body).toBe(200);
+    const p = await pivot(viewer, 'rows=province&cols=year&indicator=TT02&year=2024,2025,2026');
+    expect(cellAt(p, '11', '2024')).toBe(1);
+    expect(cellAt(p, '11', '2025')).toBe(1);
+    expect(cellAt(p, '11', '2026')).toBe(0);
+    expect(cellAt(p, '15', '2024')).toBeNull();
+    expect(cellAt(p, '15', '2026')).toBe(1);
+    expect(p.totals.columns).toEqual([1, 2, 1]);
+    expect(p.totals.rows).toEqual([0, 1]);
+    const q = await pivot(viewer, 'rows=quarter&indicator=TT02&year=2026');
+    expect(cellAt(q, '2026Q1')).toBe(1);
+
+    const back = await w.central.post(`/api/models/${a.id}/status`, {
+      version: paused.json().version,
+      status: 'active',
+      effectiveOn: '2026-05-01',
+    });
+    expect(back.statusCode, back.body).toBe(200);
+    expect(cellAt(await pivot(viewer, 'rows=quarter&indicator=TT02&year=2026'), '2026Q2')).toBe(2);
+  });
+
+  it('sums members by sex and ethnic group, and counts women-led and technology-4.0 livelihood models', async () => {
+    const thai = ETHNIC.thai;
+    await createModel(
+      w.central,
+      await modelBody(t.database.db, {
+        modelType: 'tkvvtb',
+        foundedOn: '2025-01-10',
+        members: [
+          { sex: 'female', ethnicGroupId: thai, count: 18 },
+          { sex: 'male', ethnicGroupId: thai, count: 2 },
+        ],
+      }),
+    );
+    const members = await pivot(viewer, 'rows=sex&indicator=SK03');
+    expect(cellAt(members, 'female')).toBe(18);
+    expect(cellAt(members, 'male')).toBe(2);
+    const coop = await createModel(
+      w.central,
+      await modelBody(t.database.db, {
+        modelType: 'hop_tac_xa',
+        foundedOn: '2025-09-01',
+        womenOwnership: 'owned',
+        tech: { ecommerce: true },
+      }),
+    );
+    await createModel(w.central, await modelBody(t.database.db, { modelType: 'to_hop_tac', foundedOn: '2025-09-01' }));
+    expect((await pivot(viewer, 'rows=province&indicator=SK04')).totals.grand).toBe(1);
+    expect((await pivot(viewer, 'rows=province&indicator=SK05')).totals.grand).toBe(1);
+    const edited = await w.central.put(`/api/models/${coop.id}`, {
+      version: coop.version,
+      ...(await modelBody(t.database.db, {
+        modelType: 'hop_tac_xa',
+        foundedOn: '2025-09-01',
+        womenOwnership: 'owned',
+      })),
+    });
+    expect(edited.statusCode, edited.body).toBe(200);
+    expect((await pivot(viewer, 'rows=province&indicator=SK05')).totals.grand).toBeNull();
+  });
+});
+
+describe('dashboard', () => {
+  it('shows plan progress by section, key indicators against targets, a map of 34 provinces and a quarterly trend', async () => {
+    await createRecord(w.central, recordBody(w.activities[0]!, 'training', PLACES.dienBien, '2026-05-05'));
+    await createRecord(w.central, recordBody(w.activities[0]!, 'training', PLACES.laoCai, '2026-08-05'));
+    await w.central.put('/api/indicator-targets', {
+      items: [{ indicator: 'NL01', year: 2026, province: null, target: 4 }],
+    });
+    const res = await viewer.get('/api/analytics/dashboard?year=2026&indicator=NL01');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    const plan = d.plans.find((p: { id: number }) => p.id === w.planId);
+    expect(plan.sections.map((s: { number: string }) => s.number)).toEqual(['1', '2']);
+    expect(plan.sections[0].activities.in_progress).toBe(1);
+    expect(
+      plan.activities.in_progress + plan.activities.not_started + plan.activities.late + plan.activities.done,
+    ).toBe(3);
+    const courses = d.keyIndicators.find((k: { code: string }) => k.code === 'NL01');
+    expect(courses).toMatchObject({ value: 2, target: 4, achievement: 50 });
+    expect(d.map.values).toHaveLength(34);
+    expect(d.map.values.find((v: { code: string }) => v.code === '11').value).toBe(1);
+    expect(d.map.geoJson).toBe('/api/analytics/geo/provinces-34.geojson');
+    const trend = d.trend.series.find((s: { code: string }) => s.code === 'NL01');
+    expect(trend.values).toEqual([null, 1, 1, null]);
+    const old = (await viewer.get('/api/analytics/dashboard?year=2026&indicator=NL01&geography=2024')).json();
+    expect(old.map.values).toHaveLength(63);
+    const geo = await viewer.get(d.map.geoJson);
+    expect(geo.statusCode).toBe(200);
+    expect(geo.json().features).toHaveLength(34);
+    expect((await viewer.get('/api/analytics/geo/nope.geojson')).statusCode).toBe(404);
+    expect((await viewer.get('/api/analytics/dashboard?year=abc')).json().error.field).toBe('year');
+  });
+});

@@ -1,0 +1,211 @@
+// Aggregate values entered directly (the data-entry form, and data imported from other systems):
+// per indicator, unit (province or commune, either generation; null = national), DHIS2 period and
+// disaggregation. The writer's scope applies to the unit's 2025 province. Each change re-derives its
+// series in the same transaction, so pivots see it at once. (Locking approved periods comes with
+// the reports module.)
+import type { ServiceContext } from '../../access/actor';
+import { inProvinceScope } from '../../access/actor';
+import { badRequest, forbidden, notFound } from '../../http/errors';
+import { inTransaction } from '../../http/idempotency';
+import { parsePeriod, type AggregateDefinition, type Disaggregation } from '../../../shared/analytics';
+import { insertAudit } from '../audit/audit.repo';
+import * as repo from './indicator-values.repo';
+import { listIndicators, type IndicatorRow } from './indicators.repo';
+import type { ListValuesQuery, SetValuesBody, ValueView } from './indicators.schemas';
+import { syncAggregateSeries, type SeriesKey } from './sync-values';
+import { unitGeography, type UnitGeography } from './unit-geography';
+
+export interface ValueInput {
+  indicator: string;
+  unit: { generation: number; code: string } | null;
+  period: string;
+  sex?: string | null;
+  ethnicGroupId?: number | null;
+  targetGroup?: string | null;
+  ageBand?: string | null;
+  value: number | null;
+}
+
+export interface Resolver {
+  indicators: Map<string, IndicatorRow>;
+  units: Map<string, UnitGeography>;
+  ethnicGroups: Set<number>;
+}
+
+export async function resolver(ctx: ServiceContext): Promise<Resolver> {
+  const groups = await ctx.db.selectFrom('ethnic_group').select('ethnic_group_id').execute();
+  return {
+    indicators: new Map((await listIndicators(ctx.db)).map((i) => [i.code, i])),
+    units: new Map(),
+    ethnicGroups: new Set(groups.map((g) => g.ethnic_group_id)),
+  };
+}
+
+export type ValueField = 'indicator' | 'period' | 'unit' | 'sex' | 'ethnicGroupId' | 'targetGroup' | 'ageBand';
+
+/** Checks one value against its indicator, period, unit, disaggregation and the writer's scope. */
+export async function resolveValue(
+  ctx: ServiceContext,
+  r: Resolver,
+  input: ValueInput,
+  fieldOf: (name: ValueField) => string,
+) {
+  const indicator = r.indicators.get(input.indicator);
+  if (!indicator) throw badRequest(fieldOf('indicator'), `Không có chỉ số mã "${input.indicator}"`);
+  if (indicator.source !== 'aggregate')
+    throw badRequest(
+      fieldOf('indicator'),
+      `Chỉ số ${indicator.code} được tính từ ${indicator.source === 'records' ? 'bản ghi triển khai' : 'sổ mô hình'}, không nhập trực tiếp`,
+    );
+  const period = parsePeriod(input.period);
+  const periodType = (indicator.definition as AggregateDefinition).periodType;
+  if (!period || period.type !== periodType)
+    throw badRequest(
+      fieldOf('period'),
+      `Chỉ số ${indicator.code} nhập theo kỳ ${periodType}; kỳ "${input.period}" không phù hợp`,
+    );
+  let provinceCode: string | null = null;
+  if (input.unit) {
+    const geo = await unitGeography(ctx.db, input.unit.generation, input.unit.code, r.units);
+    if (!geo.provinceCode)
+      throw badRequest(
+        fieldOf('unit'),
+        `Không có đơn vị hành chính mã ${input.unit.code} (thế hệ ${input.unit.generation})`,
+      );
+    provinceCode = geo.provinceCode;
+  }
+  if (!ctx.actor.nationalScope && !inProvinceScope(ctx.actor, provinceCode))
+    throw forbidden(
+      provinceCode ? 'Địa bàn này nằm ngoài phạm vi của bạn' : 'Số liệu toàn quốc do cấp trung ương nhập',
+    );
+  const allowed = indicator.disaggregations as Disaggregation[];
+  const dims: [Disaggregation, ValueField, unknown][] = [
+    ['sex', 'sex', input.sex],
+    ['ethnic_group', 'ethnicGroupId', input.ethnicGroupId],
+    ['target_group', 'targetGroup', input.targetGroup],
+    ['age_band', 'ageBand', input.ageBand],
+  ];
+  for (const [dim, field, value] of dims) {
+    if (value != null && value !== '' && !allowed.includes(dim))
+      throw badRequest(fieldOf(field), `Chỉ số ${indicator.code} không phân tổ theo "${dim}"`);
+  }
+  if (input.ethnicGroupId != null && !r.ethnicGroups.has(input.ethnicGroupId))
+    throw badRequest(fieldOf('ethnicGroupId'), `Mã dân tộc ${input.ethnicGroupId} không có trong danh mục 54 dân tộc`);
+  const key: repo.ValueKey & { provinceCode: string | null } = {
+    indicatorId: indicator.indicator_id,
+    unitGeneration: input.unit?.generation ?? null,
+    unitCode: input.unit?.code ?? null,
+    provinceCode,
+    period: period.code,
+    sex: input.sex ?? '',
+    ethnicGroupId: input.ethnicGroupId ?? 0,
+    targetGroup: input.targetGroup ?? '',
+    ageBand: input.ageBand ?? '',
+  };
+  return { indicator, key };
+}
+
+const seriesOf = (k: repo.ValueKey): SeriesKey => ({
+  indicatorId: k.indicatorId,
+  unitGeneration: k.unitGeneration,
+  unitCode: k.unitCode,
+  sex: k.sex || null,
+  ethnic_group_id: k.ethnicGroupId || null,
+  target_group: k.targetGroup || null,
+  age_band: k.ageBand || null,
+});
+
+/** Writes resolved values and re-derives their series; returns the counts of what changed. */
+export async function writeValues(
+  ctx: ServiceContext,
+  items: { key: repo.ValueKey & { provinceCode: string | null }; value: number | null }[],
+  source: 'entry' | 'import',
+) {
+  const now = ctx.clock.now();
+  const counts = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
+  const touched = new Map<string, { series: SeriesKey; removed: number[] }>();
+  for (const { key, value } of items) {
+    const series = seriesOf(key);
+    const id = JSON.stringify(series);
+    const entry = touched.get(id) ?? { series, removed: [] };
+    touched.set(id, entry);
+    if (value === null) {
+      const removed = await repo.deleteValue(ctx.db, key);
+      if (removed !== null) {
+        entry.removed.push(removed);
+        counts.deleted++;
+      } else counts.ignored++;
+      continue;
+    }
+    counts[await repo.putValue(ctx.db, key, String(value), source, ctx.actor.userId, now)]++;
+  }
+  for (const { series, removed } of touched.values()) await syncAggregateSeries(ctx.db, series, removed);
+  return counts;
+}
+
+export async function setValues(ctx: ServiceContext, body: SetValuesBody): Promise<ValueView[]> {
+  await inTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const r = await resolver(txCtx);
+    const items = [];
+    const seen = new Set<string>();
+    for (const [i, cell] of body.values.entries()) {
+      const { key } = await resolveValue(
+        txCtx,
+        r,
+        { indicator: body.indicator, unit: body.unit, period: body.period, ...cell },
+        (name) =>
+          name === 'indicator' || name === 'period' ? name : name === 'unit' ? 'unit.code' : `values.${i}.${name}`,
+      );
+      const id = JSON.stringify(key);
+      if (seen.has(id)) throw badRequest(`values.${i}`, `Dòng ${i + 1} trùng phân tổ với một dòng trước`);
+      seen.add(id);
+      items.push({ key, value: cell.value });
+    }
+    await writeValues(txCtx, items, 'entry');
+    await insertAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'set_values',
+        entityType: 'aggregate_value',
+        entityId: body.indicator,
+        provinceCode: items[0]?.key.provinceCode ?? null,
+        after: body,
+      },
+      ctx.clock.now(),
+      ctx.ip,
+    );
+  });
+  const all = await listValues(ctx, { indicator: body.indicator, period: body.period });
+  return all.filter(
+    (v) =>
+      (v.unit?.code ?? null) === (body.unit?.code ?? null) &&
+      (v.unit?.generation ?? null) === (body.unit?.generation ?? null),
+  );
+}
+
+export async function listValues(ctx: ServiceContext, query: ListValuesQuery): Promise<ValueView[]> {
+  const [indicator] = await listIndicators(ctx.db, { codes: [query.indicator] });
+  if (!indicator) throw notFound('Chỉ số');
+  const rows = await repo.listValues(ctx.db, ctx.actor, {
+    indicatorId: indicator.indicator_id,
+    period: query.period,
+    province: query.province,
+  });
+  return rows.map((r) => ({
+    indicator: indicator.code,
+    unit:
+      r.unit_code === null
+        ? null
+        : { generation: r.unit_generation!, code: r.unit_code, name: r.unit_name ?? r.unit_code },
+    period: r.period,
+    sex: r.sex || null,
+    ethnicGroupId: r.ethnic_group_id || null,
+    targetGroup: r.target_group || null,
+    ageBand: r.age_band || null,
+    value: Number(r.value),
+    source: r.source,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  }));
+}

@@ -1,0 +1,86 @@
+// A pivot as a table file: .xlsx (values, then targets and achievement when there are any) and
+// .csv (UTF-8 with BOM, comma separated, so Excel and LibreOffice open it with Vietnamese intact).
+// The layout is the pivot's: column headers (one row per column dimension), row labels, a total
+// column and a total row.
+import ExcelJS from 'exceljs';
+import { DIMENSION_LABELS } from '../../../shared/analytics';
+import type { PivotResult } from './pivot.engine';
+import type { TargetBlock } from './pivot.targets';
+
+type Cell = string | number | null;
+
+function table(result: PivotResult, block?: TargetBlock): Cell[][] {
+  const { rows, columns } = result;
+  const rowDims = result.meta.rows;
+  const colDims = result.meta.cols;
+  const values = block ?? {
+    cells: result.cells,
+    rows: result.totals.rows,
+    columns: result.totals.columns,
+    grand: result.totals.grand,
+  };
+  const lead = Math.max(rowDims.length, 1);
+  const header: Cell[][] = (colDims.length ? colDims : ['']).map((dim, level) => [
+    ...Array.from({ length: lead }, (_, i) =>
+      level === Math.max(colDims.length - 1, 0) ? (rowDims[i] ? DIMENSION_LABELS[rowDims[i]].vi : '') : '',
+    ),
+    ...columns.map((c) => (dim === '' ? 'Giá trị' : (c.label[level] ?? ''))),
+    level === 0 ? 'Tổng' : '',
+  ]);
+  const body: Cell[][] = rows.map((r, i) => [
+    ...(rowDims.length ? r.label : ['Tổng']),
+    ...values.cells[i]!,
+    values.rows[i] ?? null,
+  ]);
+  const total: Cell[] = ['Tổng', ...Array.from({ length: lead - 1 }, () => ''), ...values.columns, values.grand];
+  return [...header, ...body, ...(rowDims.length ? [total] : [])];
+}
+
+function title(result: PivotResult): string {
+  const names = result.meta.indicators.map((i) => `${i.code} ${i.nameVi} (${i.unit})`);
+  return names.length === 1 ? names[0]! : `${names.length} chỉ số`;
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, heading: string, rows: Cell[][], headerRows: number) {
+  const sheet = workbook.addWorksheet(name);
+  sheet.addRow([heading]).font = { bold: true, size: 13 };
+  sheet.addRow([]);
+  for (const [i, r] of rows.entries()) {
+    const row = sheet.addRow(r.map((v) => (v === null ? null : v)));
+    if (i < headerRows || i === rows.length - 1) row.font = { bold: true };
+  }
+  sheet.columns.forEach((col, i) => {
+    col.width = i === 0 ? 40 : 14;
+  });
+  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 + headerRows }];
+  return sheet;
+}
+
+export async function pivotXlsx(result: PivotResult): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'Phối hợp';
+  const headerRows = Math.max(result.meta.cols.length, 1);
+  addSheet(workbook, 'Số liệu', title(result), table(result), headerRows);
+  if (result.targets && result.achievement) {
+    addSheet(workbook, 'Chỉ tiêu', `Chỉ tiêu — ${title(result)}`, table(result, result.targets), headerRows);
+    addSheet(
+      workbook,
+      'Tỷ lệ đạt (%)',
+      `Tỷ lệ đạt so với chỉ tiêu (%) — ${title(result)}`,
+      table(result, result.achievement),
+      headerRows,
+    );
+  }
+  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+const csvCell = (v: Cell) => {
+  if (v === null) return '';
+  const text = String(v);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+};
+
+export function pivotCsv(result: PivotResult): Buffer {
+  const lines = table(result).map((r) => r.map(csvCell).join(','));
+  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+}

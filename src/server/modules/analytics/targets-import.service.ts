@@ -1,0 +1,97 @@
+// Targets from a spreadsheet (.xlsx, first sheet) or .csv: columns "Mã chỉ số", "Năm", "Mã tỉnh"
+// (empty or "TQ" for the national target) and "Chỉ tiêu" (empty clears it); English headers
+// indicator, year, province, target work too. Every row is checked like PUT /api/indicator-targets;
+// all-or-nothing unless the caller accepts the valid rows.
+import ExcelJS from 'exceljs';
+import { parse } from 'csv-parse/sync';
+import type { ServiceContext } from '../../access/actor';
+import { badRequest } from '../../http/errors';
+import { inTransaction } from '../../http/idempotency';
+import { foldVietnamese } from '../../../shared/text';
+import { applyTargets, checkTargets } from './indicators.service';
+import type { TargetImportReport, TargetItem } from './indicators.schemas';
+
+const HEADERS: Record<string, keyof TargetItem> = {
+  'ma chi so': 'indicator',
+  indicator: 'indicator',
+  nam: 'year',
+  year: 'year',
+  'ma tinh': 'province',
+  province: 'province',
+  'chi tieu': 'target',
+  target: 'target',
+};
+
+async function readRows(fileName: string, data: Buffer): Promise<string[][]> {
+  if (/\.csv$/i.test(fileName)) {
+    return parse(data, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  }
+  if (!/\.xlsx$/i.test(fileName)) throw badRequest('file', 'Chỉ nhận tệp .xlsx hoặc .csv');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch {
+    throw badRequest('file', 'Không đọc được tệp .xlsx');
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) throw badRequest('file', 'Tệp không có trang tính nào');
+  const rows: string[][] = [];
+  sheet.eachRow({ includeEmpty: true }, (row) => {
+    const values = (row.values as unknown[]).slice(1);
+    rows.push(
+      values.map((v) =>
+        v === null || v === undefined
+          ? ''
+          : typeof v === 'object'
+            ? String((v as { result?: unknown }).result ?? '')
+            : String(v),
+      ),
+    );
+  });
+  return rows;
+}
+
+export async function importTargets(
+  ctx: ServiceContext,
+  file: { fileName: string; data: Buffer },
+  acceptValid: boolean,
+): Promise<TargetImportReport> {
+  const [header, ...body] = await readRows(file.fileName, file.data);
+  const columns = (header ?? []).map((h) => HEADERS[foldVietnamese(h)]);
+  for (const needed of ['indicator', 'year', 'target'] as const)
+    if (!columns.includes(needed))
+      throw badRequest('file', `Thiếu cột "${needed}" (Mã chỉ số, Năm, Mã tỉnh, Chỉ tiêu) ở dòng đầu`);
+  const rejected: TargetImportReport['rejected'] = [];
+  const items: TargetItem[] = [];
+  const lines: number[] = [];
+  body.forEach((cells, i) => {
+    const line = i + 2;
+    if (cells.every((c) => c.trim() === '')) return;
+    const get = (k: keyof TargetItem) => (cells[columns.indexOf(k)] ?? '').trim();
+    const year = Number(get('year'));
+    const province = get('province');
+    const target = get('target').replace(/\s/g, '').replace(',', '.');
+    if (!Number.isInteger(year) || year < 2000 || year > 2100)
+      return rejected.push({ row: line, field: 'year', message: `Năm "${get('year')}" không hợp lệ` });
+    if (province !== '' && !/^(\d{1,2}|TQ)$/i.test(province))
+      return rejected.push({ row: line, field: 'province', message: `Mã tỉnh "${province}" không hợp lệ` });
+    if (target !== '' && !(Number.isFinite(Number(target)) && Number(target) >= 0))
+      return rejected.push({ row: line, field: 'target', message: `Chỉ tiêu "${get('target')}" phải là số không âm` });
+    items.push({
+      indicator: get('indicator'),
+      year,
+      province: province === '' || /^TQ$/i.test(province) ? null : province.padStart(2, '0'),
+      target: target === '' ? null : Number(target),
+    });
+    lines.push(line);
+  });
+  return inTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const { ok, problems } = await checkTargets(txCtx, items);
+    for (const p of problems) rejected.push({ row: lines[p.index]!, field: p.field, message: p.message });
+    rejected.sort((a, b) => a.row - b.row);
+    if (rejected.length && !acceptValid) return { accepted: 0, rejected };
+    if (ok.length) await applyTargets(txCtx, ok);
+    return { accepted: ok.length, rejected };
+  });
+}

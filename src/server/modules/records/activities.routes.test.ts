@@ -1,0 +1,124 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
+import { TEST_PASSWORD } from '../../../../test/factories';
+import { activityIds, cascadedPlan, issuedPlan, trainingBody } from '../../../../test/record-fixtures';
+
+let t: TestApp;
+let women: ApiClient;
+let ethnic: ApiClient;
+let dienBienWomen: ApiClient;
+let planId: number;
+let provincialPlanId: number;
+let central: number[];
+let dienBien: number[];
+
+const START = new Date('2026-11-28T03:00:00Z');
+
+beforeAll(async () => {
+  t = await createTestApp();
+  women = await t.as({ role: 'central_coordinator', agency: 'HLHPN' });
+  ethnic = await t.as({ role: 'central_coordinator', agency: 'UBDT' });
+  const plan = await issuedPlan(t, women, ethnic);
+  planId = plan.id;
+  central = activityIds(plan);
+  const coordinator = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-11', provinces: ['11'] });
+  const provincial = await cascadedPlan(coordinator, plan.id);
+  provincialPlanId = provincial.id;
+  dienBien = activityIds(provincial);
+  dienBienWomen = await t.as({ role: 'data_entry', agency: 'HLHPN-2025-11', provinces: ['11'] });
+});
+afterEach(() => t.clock.set(START));
+afterAll(async () => {
+  await t.close();
+});
+
+const status = async (client: ApiClient, id: number) => (await client.get(`/api/activities/${id}`)).json();
+
+describe('activity status', () => {
+  it('turns from not started to in progress after its first record, to late after its end, to done when its lead agency completes it', async () => {
+    const id = dienBien[0]!;
+    expect(await status(dienBienWomen, id)).toMatchObject({
+      status: 'not_started',
+      recordCount: 0,
+      timeframe: { start: '2026-Q1', end: '2026-Q4' },
+      leadAgency: { name: 'Hội Liên hiệp Phụ nữ tỉnh Điện Biên' },
+      allowedActions: ['record', 'complete'],
+    });
+    expect((await dienBienWomen.post('/api/records', trainingBody(id))).statusCode).toBe(201);
+    expect(await status(dienBienWomen, id)).toMatchObject({
+      status: 'in_progress',
+      recordCount: 1,
+      participants: 50,
+      femaleParticipants: 35,
+    });
+    t.clock.set('2027-01-01T03:00:00Z');
+    // Sessions end after 12 hours: log in again on the new day.
+    const officer = await t.login(dienBienWomen.username, TEST_PASSWORD);
+    expect((await status(officer, id)).status).toBe('late');
+    const done = await officer.post(`/api/activities/${id}/complete`, { note: 'Đã tổ chức đủ 2 lớp' });
+    expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: 'done',
+      completion: { completedOn: '2027-01-01', note: 'Đã tổ chức đủ 2 lớp' },
+      allowedActions: ['record', 'reopen'],
+    });
+    expect((await officer.post(`/api/activities/${id}/complete`, {})).statusCode).toBe(409);
+    const reopened = await officer.post(`/api/activities/${id}/reopen`, {});
+    expect(reopened.json()).toMatchObject({ status: 'late', completion: null });
+    expect((await officer.post(`/api/activities/${id}/reopen`, {})).statusCode).toBe(409);
+    t.clock.set(START);
+    const auditor = await t.as({ role: 'auditor' });
+    const log = (await auditor.get(`/api/audit?entityType=plan_activity&entityId=${id}`)).json().items;
+    expect(log.map((e: { action: string }) => e.action)).toEqual(['reopen', 'complete']);
+  });
+
+  it('lets only the lead agency complete an activity: 403 for a partner, 404 outside the province', async () => {
+    const id = dienBien[1]!;
+    const partner = await t.as({ role: 'data_entry', agency: 'UBDT-2025-11', provinces: ['11'] });
+    const refused = await partner.post(`/api/activities/${id}/complete`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toMatch(/cơ quan chủ trì/);
+    expect((await status(partner, id)).allowedActions).toEqual(['record']);
+    const laoCai = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    expect((await laoCai.post(`/api/activities/${id}/complete`, {})).statusCode).toBe(404);
+    expect((await laoCai.get(`/api/activities/${id}`)).statusCode).toBe(404);
+    // A central activity is completed by its central lead agency, not by a province or the partner.
+    expect((await dienBienWomen.post(`/api/activities/${central[0]}/complete`, {})).statusCode).toBe(403);
+    expect((await ethnic.post(`/api/activities/${central[0]}/complete`, {})).statusCode).toBe(403);
+    expect((await women.post(`/api/activities/${central[0]}/complete`, {})).json().status).toBe('done');
+  });
+
+  it('answers 400 naming the field for a completion date in the future or not a date, and 404 for no activity', async () => {
+    const id = dienBien[2]!;
+    const future = await dienBienWomen.post(`/api/activities/${id}/complete`, { completedOn: '2026-12-31' });
+    expect(future.statusCode).toBe(400);
+    expect(future.json().error.field).toBe('completedOn');
+    const notDate = await dienBienWomen.post(`/api/activities/${id}/complete`, { completedOn: 'hôm qua' });
+    expect(notDate.json().error.field).toBe('completedOn');
+    expect((await dienBienWomen.post('/api/activities/999999/complete', {})).statusCode).toBe(404);
+    expect((await dienBienWomen.post('/api/activities/999999/reopen', {})).statusCode).toBe(404);
+  });
+
+  it('lists activities filtered by plan, province, agency, section and status, within scope', async () => {
+    const ids = async (client: ApiClient, query: string) =>
+      (await client.get(`/api/activities?${query}`)).json().items.map((a: { id: number }) => a.id);
+    expect(await ids(women, `plan=${provincialPlanId}`)).toEqual(dienBien);
+    expect(await ids(women, 'province=11')).toEqual(dienBien);
+    const provincial = (await women.get(`/api/plans/${provincialPlanId}`)).json();
+    const lead = provincial.sections[1].activities[0].leadAgency.id;
+    expect(await ids(women, `plan=${provincialPlanId}&agency=${lead}`)).toEqual([dienBien[2]]);
+    expect(await ids(women, `plan=${provincialPlanId}&section=${provincial.sections[1].key}`)).toEqual([dienBien[2]]);
+    const inProgress = await ids(women, `plan=${provincialPlanId}&status=in_progress`);
+    expect(inProgress).toEqual([dienBien[0]]);
+    const first = (await women.get(`/api/activities?plan=${planId}`)).json();
+    expect(first.total).toBe(3);
+    expect(first.items[0]).toMatchObject({
+      number: '1.1',
+      plan: { id: planId, kind: 'central', year: 2026 },
+      section: { number: '1', title: 'Tuyên truyền nâng cao nhận thức' },
+    });
+    const laoCai = await t.as({ role: 'viewer', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    expect(await ids(laoCai, 'province=11')).toEqual([]);
+    expect(await ids(laoCai, `plan=${planId}`)).toEqual(central);
+  });
+});

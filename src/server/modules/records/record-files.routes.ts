@@ -1,0 +1,125 @@
+// Files around records: attachments (upload, download, delete) and bulk entry (template, import).
+import { Type } from 'typebox';
+import type { App } from '../../http/context';
+import { serviceContext } from '../../http/context';
+import { withIdempotency } from '../../http/idempotency';
+import { IdParams } from '../../http/schemas';
+import * as attachments from './record-attachments.service';
+import { importRecords, importTemplate } from './record-import.service';
+import { AttachmentView, errors, IdempotencyHeaders, ImportReport } from './records.schemas';
+import { readUpload } from './upload';
+
+const tags = ['records'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const AttachmentParams = Type.Object({
+  id: Type.Integer({ minimum: 1 }),
+  attachmentId: Type.Integer({ minimum: 1 }),
+});
+
+export async function recordFileRoutes(app: App): Promise<void> {
+  app.post(
+    '/records/:id/attachments',
+    {
+      config: { permission: 'record:write' },
+      schema: {
+        tags,
+        summary: 'Đính kèm tệp (ảnh, PDF, .docx, .xlsx; tối đa 20 MB)',
+        description: 'Multipart, trường `file`.',
+        params: IdParams,
+        headers: IdempotencyHeaders,
+        response: { 201: AttachmentView, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      return withIdempotency(
+        request,
+        reply,
+        async (db) => ({
+          statusCode: 201,
+          body: await attachments.addAttachment({ ...serviceContext(request), db }, request.params.id, upload),
+        }),
+        { hashBody: { fileName: upload.fileName, sha256: upload.sha256 } },
+      );
+    },
+  );
+
+  app.get(
+    '/records/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'record:read' },
+      schema: { tags, summary: 'Tải tệp đính kèm', params: AttachmentParams },
+    },
+    async (request, reply) => {
+      const file = await attachments.openAttachment(
+        serviceContext(request),
+        request.params.id,
+        request.params.attachmentId,
+      );
+      return reply
+        .type(file.mimeType)
+        .header('content-length', file.size)
+        .header('content-disposition', attachments.contentDisposition(file.fileName))
+        .header('x-content-type-options', 'nosniff')
+        .send(file.stream);
+    },
+  );
+
+  app.delete(
+    '/records/:id/attachments/:attachmentId',
+    {
+      config: { permission: 'record:write' },
+      schema: {
+        tags,
+        summary: 'Xóa tệp đính kèm',
+        params: AttachmentParams,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await attachments.removeAttachment(serviceContext(request), request.params.id, request.params.attachmentId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get(
+    '/records/import/template.xlsx',
+    {
+      config: { permission: 'record:write' },
+      schema: { tags, summary: 'Tải mẫu nhập nhiều bản ghi (.xlsx)' },
+    },
+    async (request, reply) =>
+      reply
+        .type(XLSX)
+        .header('content-disposition', 'attachment; filename="mau-nhap-ban-ghi.xlsx"')
+        .send(await importTemplate(serviceContext(request))),
+  );
+
+  app.post(
+    '/records/import',
+    {
+      config: { permission: 'record:write' },
+      schema: {
+        tags,
+        summary: 'Nhập nhiều bản ghi từ .xlsx (theo mẫu) hoặc .csv',
+        description:
+          'Multipart: trường `file` và `acceptValid` (`true`: lưu các dòng hợp lệ; mặc định `false`: có dòng lỗi thì không lưu dòng nào). Trả về báo cáo từng dòng.',
+        headers: IdempotencyHeaders,
+        response: { 200: ImportReport, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const upload = await readUpload(request);
+      const acceptValid = ['true', '1', 'on'].includes((upload.fields.acceptValid ?? '').toLowerCase());
+      return withIdempotency(
+        request,
+        reply,
+        async (db) => ({
+          statusCode: 200,
+          body: await importRecords({ ...serviceContext(request), db }, upload, acceptValid),
+        }),
+        { hashBody: { fileName: upload.fileName, sha256: upload.sha256, acceptValid } },
+      );
+    },
+  );
+}

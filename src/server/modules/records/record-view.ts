@@ -1,0 +1,118 @@
+// A record as the API shows it: its activity and plan, place and province names, agencies named
+// as of the record's start date, participants, costs as exact strings, attachments, and the
+// actions the caller may take.
+import type { Actor } from '../../access/actor';
+import type { Queryable } from '../../db/database';
+import { agencyMap } from '../plans/plan-view';
+import type { RecordType } from './record-codes';
+import { recordActions } from './record.policy';
+import * as repo from './records.repo';
+import type { AttachmentRow } from './record-attachments.repo';
+import type { AttachmentView, RecordSummary, RecordView } from './records.schemas';
+
+const iso = (d: Date | string) => new Date(d).toISOString();
+
+export function attachmentView(a: AttachmentRow): AttachmentView {
+  return {
+    id: a.attachment_id,
+    fileName: a.file_name,
+    mimeType: a.mime_type,
+    sizeBytes: a.size_bytes,
+    sha256: a.sha256,
+    createdAt: iso(a.created_at),
+  };
+}
+
+export async function buildRecordView(db: Queryable, actor: Actor, row: repo.RecordRow): Promise<RecordView> {
+  const children = await repo.recordChildren(db, row.record_id);
+  const agencyIds = [...(row.organiser_agency_id ? [row.organiser_agency_id] : []), ...children.partners];
+  const agencies = await agencyMap(db, agencyIds, row.start_date);
+  const ref = (id: number) => {
+    const a = agencies.get(id);
+    return a ? { id: a.id, name: a.name, shortName: a.shortName } : { id, name: '', shortName: '' };
+  };
+  const known = row.participants_mode === 'breakdown';
+  return {
+    id: row.record_id,
+    activity: {
+      id: row.plan_activity_id,
+      number: `${row.section_number}.${row.position + 1}`,
+      title: row.activity_title,
+      planId: row.plan_id,
+      planTitle: row.plan_title,
+      planKind: row.plan_kind,
+      planProvinceCode: row.plan_province_code,
+    },
+    type: row.type as RecordType,
+    title: row.title,
+    startDate: row.start_date,
+    endDate: row.end_date,
+    place:
+      row.place_code && row.place_generation
+        ? {
+            generation: row.place_generation,
+            code: row.place_code,
+            name: row.place_name ?? '',
+            fullName: row.place_full_name ?? '',
+            level: row.place_level ?? '',
+          }
+        : null,
+    provinceCode: row.province_code,
+    provinceName: row.province_name,
+    village: row.village,
+    organiser: row.organiser_agency_id ? ref(row.organiser_agency_id) : null,
+    partners: children.partners.map(ref),
+    description: row.description,
+    outputs: (row.outputs ?? {}) as Record<string, unknown>,
+    participants: {
+      mode: row.participants_mode,
+      breakdownKnown: known,
+      totalParticipants: row.total_participants,
+      femaleParticipants: row.female_participants,
+      rows: children.participants.map((p) => ({
+        sex: p.sex,
+        ethnicGroupId: p.ethnic_group_id,
+        targetGroup: p.target_group as RecordView['participants']['rows'][number]['targetGroup'],
+        ageBand: p.age_band as RecordView['participants']['rows'][number]['ageBand'],
+        count: p.count,
+      })),
+    },
+    costs: children.costs.map((c) => ({ fundingSource: c.funding_source_code, name: c.name_vi, amount: c.amount })),
+    totalCost: children.totalCost,
+    attachments: children.attachments.map(attachmentView),
+    createdBy: row.created_by_name,
+    createdAt: iso(row.created_at),
+    updatedAt: iso(row.updated_at),
+    version: row.version,
+    allowedActions: recordActions(actor, { provinceCode: row.province_code }),
+  };
+}
+
+type ListRow = Awaited<ReturnType<typeof repo.listRecords>>['rows'][number];
+
+export function recordSummary(actor: Actor, r: ListRow): RecordSummary {
+  return {
+    id: r.record_id,
+    activity: { id: r.plan_activity_id, title: r.activity_title, planId: r.plan_id },
+    type: r.type as RecordType,
+    title: r.title,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    provinceCode: r.province_code,
+    placeName: r.place_name,
+    participantsMode: r.participants_mode,
+    totalParticipants: r.total_participants,
+    femaleParticipants: r.female_participants,
+    totalCost: r.total_cost ?? '0',
+    attachmentCount: Number(r.attachment_count ?? 0),
+    version: r.version,
+    updatedAt: iso(r.updated_at),
+    allowedActions: recordActions(actor, { provinceCode: r.province_code }),
+  };
+}
+
+/** What the audit log keeps of a record: everything but the caller-specific actions. */
+export function auditShape(view: RecordView) {
+  const { allowedActions: _a, ...rest } = view;
+  return rest;
+}

@@ -1,0 +1,154 @@
+// Implementation records: create, read, list, update (optimistic, by version), delete (soft).
+// Every change is audited with its before/after in the same transaction. Creates join the
+// caller's transaction when there is one, so an idempotent request stores its key atomically.
+import type { ServiceContext } from '../../access/actor';
+import { conflict, forbidden, notFound } from '../../http/errors';
+import { inTransaction } from '../../http/idempotency';
+import { insertAudit } from '../audit/audit.repo';
+import { syncRecordValues } from '../analytics/sync-values';
+import { mayWriteIn } from './record.policy';
+import { prepareRecord, type PreparedRecord } from './record-input';
+import { auditShape, buildRecordView, recordSummary } from './record-view';
+import * as repo from './records.repo';
+import type {
+  CreateRecordBody,
+  ListRecordsQuery,
+  RecordSummary,
+  RecordView,
+  UpdateRecordBody,
+} from './records.schemas';
+
+const stale = 'Bản ghi đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.';
+
+export async function getRecord(ctx: ServiceContext, recordId: number): Promise<RecordView> {
+  const row = await repo.findRecord(ctx.db, ctx.actor, recordId);
+  if (!row) throw notFound('Bản ghi');
+  return buildRecordView(ctx.db, ctx.actor, row);
+}
+
+export async function listRecords(
+  ctx: ServiceContext,
+  query: ListRecordsQuery,
+): Promise<{ items: RecordSummary[]; total: number }> {
+  const { rows, total } = await repo.listRecords(ctx.db, ctx.actor, {
+    ...query,
+    limit: query.limit ?? 50,
+    offset: query.offset ?? 0,
+  });
+  return { items: rows.map((r) => recordSummary(ctx.actor, r)), total };
+}
+
+/** Inserts a prepared record with its rows and audit entry (inside the caller's transaction). */
+export async function insertPrepared(
+  ctx: ServiceContext,
+  prepared: PreparedRecord,
+  action = 'create',
+): Promise<number> {
+  const now = ctx.clock.now();
+  const id = await repo.insertRecord(ctx.db, prepared.values, ctx.actor.userId, now);
+  await repo.replaceChildren(ctx.db, id, {
+    partners: prepared.partners,
+    participants: prepared.participants.rows,
+    costs: prepared.costs,
+  });
+  const after = await getRecord(ctx, id);
+  await insertAudit(
+    ctx.db,
+    ctx.actor,
+    {
+      action,
+      entityType: 'record',
+      entityId: id,
+      agencyId: prepared.values.organiser_agency_id,
+      provinceCode: prepared.values.province_code,
+      after: auditShape(after),
+    },
+    now,
+    ctx.ip,
+  );
+  await syncRecordValues(ctx.db, id);
+  return id;
+}
+
+export async function createRecord(ctx: ServiceContext, body: CreateRecordBody): Promise<RecordView> {
+  const id = await inTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    return insertPrepared(txCtx, await prepareRecord(txCtx, body));
+  });
+  return getRecord(ctx, id);
+}
+
+/** The record for a change: 404 outside scope, 403 when the caller may read but not write it. */
+async function loadForChange(ctx: ServiceContext, recordId: number, version?: number) {
+  const row = await repo.findRecord(ctx.db, ctx.actor, recordId, true);
+  if (!row) throw notFound('Bản ghi');
+  if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden('Bạn không có quyền sửa bản ghi này');
+  if (version !== undefined && row.version !== version) throw conflict(stale, 'version');
+  return row;
+}
+
+export async function updateRecord(ctx: ServiceContext, recordId: number, body: UpdateRecordBody): Promise<RecordView> {
+  await inTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const row = await loadForChange(txCtx, recordId, body.version);
+    const before = await buildRecordView(tx, ctx.actor, row);
+    const { version: _v, ...input } = body;
+    const prepared = await prepareRecord(txCtx, input);
+    const now = ctx.clock.now();
+    if (!(await repo.updateRecord(tx, recordId, body.version, prepared.values, now))) throw conflict(stale, 'version');
+    await repo.replaceChildren(tx, recordId, {
+      partners: prepared.partners,
+      participants: prepared.participants.rows,
+      costs: prepared.costs,
+    });
+    const after = await getRecord(txCtx, recordId);
+    await insertAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'update',
+        entityType: 'record',
+        entityId: recordId,
+        agencyId: prepared.values.organiser_agency_id,
+        provinceCode: prepared.values.province_code,
+        before: auditShape(before),
+        after: auditShape(after),
+      },
+      now,
+      ctx.ip,
+    );
+    await syncRecordValues(tx, recordId);
+  });
+  return getRecord(ctx, recordId);
+}
+
+/** Soft delete: the record disappears from every read; the audit log keeps what it was. */
+export async function deleteRecord(ctx: ServiceContext, recordId: number, version?: number): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const row = await loadForChange(txCtx, recordId, version);
+    const before = await buildRecordView(tx, ctx.actor, row);
+    const now = ctx.clock.now();
+    await repo.softDeleteRecord(tx, recordId, ctx.actor.userId, now);
+    await insertAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'delete',
+        entityType: 'record',
+        entityId: recordId,
+        agencyId: row.organiser_agency_id,
+        provinceCode: row.province_code,
+        before: auditShape(before),
+      },
+      now,
+      ctx.ip,
+    );
+    await syncRecordValues(tx, recordId);
+  });
+}
+
+export async function listFundingSources(ctx: ServiceContext) {
+  const rows = await repo.listFundingSources(ctx.db);
+  return rows.map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
+}
