@@ -22,7 +22,10 @@ export function UserEditPage() {
   const [notice, setNotice] = useState<Notice>(created ? { kind: 'success', text: t('users.created') } : null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
   // The save button is at the bottom of a long form; bring the outcome into view.
-  useEffect(() => noticeRef.current?.scrollIntoView({ block: 'nearest' }), [notice]);
+  // Braces: scrollIntoView returns a promise in recent Chromium, which React would take for a cleanup.
+  useEffect(() => {
+    noticeRef.current?.scrollIntoView({ block: 'nearest' });
+  }, [notice]);
   const user = useAsync((signal) => unwrap(api.GET('/api/users/{id}', { params: { path: { id } }, signal })), [id]);
 
   function saved(next: UserView, text: string) {
