@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { ensureReferenceData } from './modules/reference/reference-data';
 import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-users';
 import { ensureDemoPlan } from './modules/demo/demo-plan';
+import { ensureDemoMonitoring } from './modules/monitoring/demo-monitoring';
 import { ROLE_LABELS } from '../shared/permissions';
 
 async function main(): Promise<void> {
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     if (created) log('Đã tạo người dùng mẫu.');
     const planId = await ensureDemoPlan(database.db, config, systemClock);
     if (planId) log(`Đã nhập và ban hành kế hoạch mẫu 16/KH-HLHPNVN-UBĐT (số ${planId}).`);
+    if (planId) await ensureDemoMonitoring(database.db, config, systemClock, planId);
     log('\nNgười dùng mẫu (mật khẩu chung: ' + password + '):');
     for (const user of DEMO_USERS)
       log(`  ${user.username.padEnd(20)} ${ROLE_LABELS[user.role].vi} — ${user.displayName}`);

@@ -26,6 +26,10 @@ export const PERMISSIONS = [
   'report:approve',
   'case:read',
   'case:write',
+  'mission:write',
+  'recommendation:respond',
+  'policy:write',
+  'budget:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,9 +49,24 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'record:write',
     'report:write',
     'report:approve',
+    'mission:write',
+    'recommendation:respond',
+    'policy:write',
+    'budget:write',
   ],
-  provincial_coordinator: [...READ, 'user:read', 'plan:edit', 'plan:sign', 'record:write', 'report:write'],
-  data_entry: [...READ, 'record:write'],
+  provincial_coordinator: [
+    ...READ,
+    'user:read',
+    'plan:edit',
+    'plan:sign',
+    'record:write',
+    'report:write',
+    'mission:write',
+    'recommendation:respond',
+    'policy:write',
+    'budget:write',
+  ],
+  data_entry: [...READ, 'record:write', 'recommendation:respond'],
   viewer: READ,
   auditor: [...READ, 'audit:read', 'user:read'],
 };

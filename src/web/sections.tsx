@@ -8,7 +8,7 @@ import { lazyPage } from './lib/lazy-page';
 
 type Page = LazyExoticComponent<ComponentType>;
 
-export type SectionGroup = 'catalog' | 'admin';
+export type SectionGroup = 'programme' | 'catalog' | 'admin';
 
 export interface Section {
   /** The address of the section's main page; the nav entry is active on it and below it. */
@@ -22,11 +22,203 @@ export interface Section {
 }
 
 export const SECTION_GROUPS: { group: SectionGroup; label: MessageKey }[] = [
+  { group: 'programme', label: 'nav.group.programme' },
   { group: 'catalog', label: 'nav.group.catalog' },
   { group: 'admin', label: 'nav.group.admin' },
 ];
 
 export const SECTIONS: Section[] = [
+  {
+    path: '/plans',
+    group: 'programme',
+    label: 'nav.plans',
+    description: 'nav.plans.description',
+    permission: 'plan:read',
+    routes: [
+      { path: '/plans', page: lazyPage(() => import('./features/plans/PlansPage'), 'PlansPage') },
+      {
+        path: '/plans/new',
+        permission: 'plan:edit',
+        page: lazyPage(() => import('./features/plans/editor/PlanEditorPage'), 'PlanCreatePage'),
+      },
+      {
+        path: '/plans/import',
+        permission: 'plan:edit',
+        page: lazyPage(() => import('./features/plan-import/PlanImportPage'), 'PlanImportPage'),
+      },
+      { path: '/plans/:id', page: lazyPage(() => import('./features/plans/PlanDetailPage'), 'PlanDetailPage') },
+      {
+        path: '/plans/:id/edit',
+        permission: 'plan:edit',
+        page: lazyPage(() => import('./features/plans/editor/PlanEditorPage'), 'PlanEditPage'),
+      },
+      {
+        path: '/plans/:id/timeline',
+        page: lazyPage(() => import('./features/plans/PlanTimelinePage'), 'PlanTimelinePage'),
+      },
+      {
+        path: '/plans/:id/versions',
+        page: lazyPage(() => import('./features/plans/PlanVersionsPage'), 'PlanVersionsPage'),
+      },
+      {
+        path: '/plans/:id/provinces',
+        page: lazyPage(() => import('./features/plans/PlanProvincesPage'), 'PlanProvincesPage'),
+      },
+    ],
+  },
+  {
+    path: '/activities',
+    group: 'programme',
+    label: 'nav.activities',
+    description: 'nav.activities.description',
+    permission: 'record:read',
+    routes: [
+      {
+        path: '/activities',
+        page: lazyPage(() => import('./features/activities/ActivitiesPage'), 'ActivitiesPage'),
+      },
+    ],
+  },
+  {
+    path: '/records',
+    group: 'programme',
+    label: 'nav.records',
+    description: 'nav.records.description',
+    permission: 'record:read',
+    routes: [
+      { path: '/records', page: lazyPage(() => import('./features/records/RecordsPage'), 'RecordsPage') },
+      {
+        path: '/records/new',
+        permission: 'record:write',
+        page: lazyPage(() => import('./features/records/RecordCreatePage'), 'RecordCreatePage'),
+      },
+      {
+        path: '/records/import',
+        permission: 'record:write',
+        page: lazyPage(() => import('./features/records/RecordImportPage'), 'RecordImportPage'),
+      },
+      {
+        path: '/records/:id',
+        page: lazyPage(() => import('./features/records/RecordDetailPage'), 'RecordDetailPage'),
+      },
+      {
+        path: '/records/:id/edit',
+        permission: 'record:write',
+        page: lazyPage(() => import('./features/records/RecordEditPage'), 'RecordEditPage'),
+      },
+    ],
+  },
+  {
+    path: '/models',
+    group: 'programme',
+    label: 'nav.registry',
+    description: 'nav.registry.description',
+    permission: 'record:read',
+    routes: [
+      { path: '/models', page: lazyPage(() => import('./features/registry/ModelsPage'), 'ModelsPage') },
+      {
+        path: '/models/new',
+        permission: 'record:write',
+        page: lazyPage(() => import('./features/registry/ModelFormPage'), 'ModelCreatePage'),
+      },
+      { path: '/models/stats', page: lazyPage(() => import('./features/registry/StatsPage'), 'StatsPage') },
+      {
+        path: '/models/targets',
+        permission: 'plan:edit',
+        page: lazyPage(() => import('./features/registry/TargetsPage'), 'TargetsPage'),
+      },
+      {
+        path: '/models/import',
+        permission: 'record:write',
+        page: lazyPage(() => import('./features/registry/ModelImportPage'), 'ModelImportPage'),
+      },
+      { path: '/models/:id', page: lazyPage(() => import('./features/registry/ModelDetailPage'), 'ModelDetailPage') },
+      {
+        path: '/models/:id/edit',
+        permission: 'record:write',
+        page: lazyPage(() => import('./features/registry/ModelFormPage'), 'ModelEditPage'),
+      },
+    ],
+  },
+  {
+    path: '/missions',
+    group: 'programme',
+    label: 'nav.missions',
+    description: 'nav.missions.description',
+    permission: 'plan:read',
+    routes: [
+      { path: '/missions', page: lazyPage(() => import('./features/missions/MissionsPage'), 'MissionsPage') },
+      {
+        path: '/missions/new',
+        permission: 'mission:write',
+        page: lazyPage(() => import('./features/missions/MissionFormPage'), 'MissionCreatePage'),
+      },
+      {
+        path: '/missions/:id',
+        page: lazyPage(() => import('./features/missions/MissionDetailPage'), 'MissionDetailPage'),
+      },
+      {
+        path: '/missions/:id/edit',
+        permission: 'mission:write',
+        page: lazyPage(() => import('./features/missions/MissionFormPage'), 'MissionEditPage'),
+      },
+    ],
+  },
+  {
+    path: '/recommendations',
+    group: 'programme',
+    label: 'nav.recommendations',
+    description: 'nav.recommendations.description',
+    permission: 'plan:read',
+    routes: [
+      {
+        path: '/recommendations',
+        page: lazyPage(() => import('./features/missions/RecommendationsPage'), 'RecommendationsPage'),
+      },
+    ],
+  },
+  {
+    path: '/policy-reviews',
+    group: 'programme',
+    label: 'nav.policyReviews',
+    description: 'nav.policyReviews.description',
+    permission: 'plan:read',
+    routes: [
+      {
+        path: '/policy-reviews',
+        page: lazyPage(() => import('./features/policy-reviews/PolicyReviewsPage'), 'PolicyReviewsPage'),
+      },
+      {
+        path: '/policy-reviews/new',
+        permission: 'policy:write',
+        page: lazyPage(() => import('./features/policy-reviews/PolicyReviewFormPage'), 'PolicyReviewCreatePage'),
+      },
+      {
+        path: '/policy-reviews/:id',
+        page: lazyPage(() => import('./features/policy-reviews/PolicyReviewDetailPage'), 'PolicyReviewDetailPage'),
+      },
+      {
+        path: '/policy-reviews/:id/edit',
+        permission: 'policy:write',
+        page: lazyPage(() => import('./features/policy-reviews/PolicyReviewFormPage'), 'PolicyReviewEditPage'),
+      },
+    ],
+  },
+  {
+    path: '/budgets',
+    group: 'programme',
+    label: 'nav.budgets',
+    description: 'nav.budgets.description',
+    permission: 'plan:read',
+    routes: [
+      { path: '/budgets', page: lazyPage(() => import('./features/budgets/BudgetsPage'), 'BudgetsPage') },
+      {
+        path: '/budgets/plan',
+        permission: 'budget:write',
+        page: lazyPage(() => import('./features/budgets/BudgetPlanPage'), 'BudgetPlanPage'),
+      },
+    ],
+  },
   {
     path: '/admin-units',
     group: 'catalog',

@@ -493,9 +493,9 @@ export interface DataValueTable {
 /** Rollup rows: keys never NULL ('' / 0 = none); value, n and partial_n sum over stripes. */
 interface RollupMeasures {
   stripe: number;
-  value: Numeric;
-  n: string;
-  partial_n: string;
+  value: number;
+  n: number;
+  partial_n: number;
 }
 
 export interface DvProvinceMonthTable extends RollupMeasures {
@@ -516,6 +516,161 @@ export interface DvCommuneMonthTable extends RollupMeasures {
   commune_code: string;
   lineage_partial: boolean;
   month: number;
+}
+
+// Monitoring missions, policy reviews, budgets (migration 2026112807-monitoring).
+export interface ChecklistTemplateTable {
+  checklist_template_id: Generated<number>;
+  code: string;
+  name: string;
+  description: Generated<string>;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ChecklistItemTable {
+  checklist_item_id: Generated<number>;
+  checklist_template_id: number;
+  position: number;
+  group_name: Generated<string>;
+  text: string;
+  removed: Generated<boolean>;
+}
+
+export interface MissionTable {
+  mission_id: Generated<number>;
+  title: string;
+  purpose: Generated<string>;
+  lead_agency_id: number;
+  plan_activity_id: number | null;
+  checklist_template_id: number | null;
+  start_date: DateString;
+  end_date: DateString;
+  report_number: Generated<string>;
+  report_place: Generated<string>;
+  report_date: DateString | null;
+  conclusion: Generated<string>;
+  recipients: Generated<string[]>;
+  search_text: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface MissionMemberTable {
+  mission_member_id: Generated<number>;
+  mission_id: number;
+  position: number;
+  name: string;
+  title: Generated<string>;
+  agency_id: number;
+  role: 'head' | 'deputy' | 'member' | 'secretary';
+}
+
+export interface MissionPlaceTable {
+  mission_place_id: Generated<number>;
+  mission_id: number;
+  position: number;
+  generation: number;
+  code: string;
+  province_code: string;
+  visit_date: DateString | null;
+}
+
+export interface MissionAnswerTable {
+  mission_place_id: number;
+  checklist_item_id: number;
+  answer: 'yes' | 'partly' | 'no' | 'na';
+  note: Generated<string>;
+}
+
+export interface MissionFindingTable {
+  mission_finding_id: Generated<number>;
+  mission_id: number;
+  mission_place_id: number | null;
+  text: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface RecommendationTable {
+  recommendation_id: Generated<number>;
+  mission_id: number;
+  mission_finding_id: number | null;
+  text: string;
+  addressee_agency_id: number | null;
+  addressee_province_code: string | null;
+  scope_province_code: string | null;
+  due_date: DateString;
+  status: Generated<'open' | 'in_progress' | 'done'>;
+  evidence: Generated<string>;
+  closed_on: DateString | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface RecommendationUpdateTable {
+  recommendation_update_id: Generated<number>;
+  recommendation_id: number;
+  status: 'open' | 'in_progress' | 'done';
+  evidence: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface RecommendationFileTable {
+  recommendation_file_id: Generated<number>;
+  recommendation_id: number;
+  file_name: string;
+  mime_type: string;
+  size_bytes: number;
+  sha256: string;
+  storage_key: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface PolicyReviewTable {
+  policy_review_id: Generated<number>;
+  title: string;
+  kind: 'law' | 'decree' | 'circular' | 'scheme' | 'project' | 'report';
+  review_type: 'comment' | 'appraisal' | 'social_criticism';
+  requesting_agency: string;
+  request_number: Generated<string>;
+  received_on: DateString;
+  deadline: DateString;
+  plan_activity_id: number;
+  agency_id: number;
+  province_code: string | null;
+  assignee_user_id: number | null;
+  response_text: Generated<string>;
+  sent_on: DateString | null;
+  record_id: number | null;
+  file_name: string | null;
+  file_mime_type: string | null;
+  file_size_bytes: number | null;
+  file_sha256: string | null;
+  file_storage_key: string | null;
+  search_text: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface BudgetLineTable {
+  budget_line_id: Generated<number>;
+  plan_activity_id: number;
+  /** Null: the central level. */
+  province_code: string | null;
+  funding_source_code: string;
+  amount: Numeric;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }
 
 export interface DB {
@@ -561,4 +716,16 @@ export interface DB {
   dv_province_month: DvProvinceMonthTable;
   dv_province_month_sex_ethnic: DvProvinceMonthSexEthnicTable;
   dv_commune_month: DvCommuneMonthTable;
+  checklist_template: ChecklistTemplateTable;
+  checklist_item: ChecklistItemTable;
+  mission: MissionTable;
+  mission_member: MissionMemberTable;
+  mission_place: MissionPlaceTable;
+  mission_answer: MissionAnswerTable;
+  mission_finding: MissionFindingTable;
+  recommendation: RecommendationTable;
+  recommendation_update: RecommendationUpdateTable;
+  recommendation_file: RecommendationFileTable;
+  policy_review: PolicyReviewTable;
+  budget_line: BudgetLineTable;
 }

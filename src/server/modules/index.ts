@@ -11,6 +11,9 @@ import { planExportRoutes } from './plan-export/plan-export.routes';
 import { recordRoutes } from './records/records.routes';
 import { registryRoutes } from './registry/registry.routes';
 import { analyticsRoutes } from './analytics/analytics.routes';
+import { monitoringRoutes } from './monitoring/monitoring.routes';
+import { policyReviewRoutes } from './policy-reviews/policy-reviews.routes';
+import { budgetRoutes } from './budgets/budgets.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -24,4 +27,7 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(recordRoutes);
   await app.register(registryRoutes);
   await app.register(analyticsRoutes);
+  await app.register(monitoringRoutes);
+  await app.register(policyReviewRoutes);
+  await app.register(budgetRoutes);
 }

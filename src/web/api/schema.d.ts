@@ -1406,7 +1406,7 @@ export interface paths {
                                     code: string;
                                     name: string;
                                 }[];
-                                permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write")[];
+                                permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write" | "mission:write" | "recommendation:respond" | "policy:write" | "budget:write")[];
                                 csrfToken: string;
                             };
                             csrfToken: string;
@@ -1480,6 +1480,931 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng dự toán và đã chi (.xlsx)
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    plan?: number;
+                    year?: number;
+                    province?: string | "central";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dự toán từng hoạt động của một kế hoạch, cho một tỉnh hoặc cấp trung ương
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    plan: number;
+                    province: string | "central";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planId: number;
+                            provinceCode: string | null;
+                            activities: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                sectionNumber: string;
+                                sectionTitle: string;
+                                amounts: {
+                                    fundingSource: string;
+                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                    amount: string;
+                                }[];
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                total: string;
+                            }[];
+                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                            total: string;
+                            editable: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Ghi dự toán của một hoạt động cho một tỉnh (hoặc cấp trung ương), theo nguồn
+         * @description Thay toàn bộ các nguồn của ô (hoạt động × tỉnh). `provinceCode` null: cấp trung ương (chỉ người dùng toàn quốc). Số tiền là chuỗi chữ số (đồng).
+         *
+         *     Quyền cần có: `budget:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        planActivityId: number;
+                        provinceCode: string | null;
+                        amounts: {
+                            fundingSource: string;
+                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                            amount: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planActivityId: number;
+                            provinceCode: string | null;
+                            amounts: {
+                                fundingSource: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                amount: string;
+                            }[];
+                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                            total: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/budgets/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dự toán và đã chi theo nội dung, tỉnh, nguồn kinh phí, hoạt động
+         * @description `plan` hoặc `year` (mọi kế hoạch của năm). Hoạt động của kế hoạch tỉnh triển khai từ kế hoạch trung ương được cộng vào hoạt động trung ương tương ứng. Đã chi là chi phí ghi trên các bản ghi thực hiện. Số tiền là chuỗi chữ số (đồng).
+         *
+         *     Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    plan?: number;
+                    year?: number;
+                    province?: string | "central";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sources: {
+                                code: string;
+                                name: string;
+                                nameEn: string;
+                            }[];
+                            total: {
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                planned: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                spent: string;
+                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                                share: string | null;
+                            };
+                            bySection: {
+                                number: string;
+                                title: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                planned: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                spent: string;
+                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                                share: string | null;
+                            }[];
+                            byProvince: {
+                                code: string | null;
+                                name: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                planned: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                spent: string;
+                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                                share: string | null;
+                            }[];
+                            bySource: {
+                                code: string;
+                                name: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                planned: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                spent: string;
+                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                                share: string | null;
+                            }[];
+                            byActivity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                sectionNumber: string;
+                                planId: number;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                planned: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                spent: string;
+                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                                share: string | null;
+                                bySource: {
+                                    code: string;
+                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                    planned: string;
+                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                    spent: string;
+                                }[];
+                            }[];
+                            recordCount: number;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checklist-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Bảng kiểm giám sát và các câu hỏi
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            description: string;
+                            active: boolean;
+                            version: number;
+                            items: {
+                                id: number;
+                                group: string;
+                                text: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Thêm bảng kiểm
+         * @description Quyền cần có: `refdata:manage`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description?: string;
+                        active?: boolean;
+                        items: {
+                            id?: number;
+                            group?: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            description: string;
+                            active: boolean;
+                            version: number;
+                            items: {
+                                id: number;
+                                group: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/checklist-templates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sửa bảng kiểm
+         * @description Câu hỏi gửi kèm `id` được giữ (và các câu trả lời đã có); câu hỏi không còn trong danh sách được gỡ khỏi bảng kiểm, không xóa.
+         *
+         *     Quyền cần có: `refdata:manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        description?: string;
+                        active?: boolean;
+                        items: {
+                            id?: number;
+                            group?: string;
+                            text: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            description: string;
+                            active: boolean;
+                            version: number;
+                            items: {
+                                id: number;
+                                group: string;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3730,7 +4655,7 @@ export interface paths {
                                 code: string;
                                 name: string;
                             }[];
-                            permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write")[];
+                            permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write" | "mission:write" | "recommendation:respond" | "policy:write" | "budget:write")[];
                             csrfToken: string;
                         };
                     };
@@ -3749,6 +4674,2223 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách đoàn kiểm tra, giám sát trong phạm vi
+         * @description `year`: đoàn có thời gian trong năm này. `q`: tìm không dấu trong tên, mục đích, địa bàn, thành viên.
+         *
+         *     Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    /** @description Mã tỉnh (thế hệ 2025) */
+                    province?: string;
+                    plan?: number;
+                    year?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                leadAgency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                                startDate: string;
+                                endDate: string;
+                                phase: "planned" | "ongoing" | "finished";
+                                provinces: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                placeCount: number;
+                                findingCount: number;
+                                recommendationCount: number;
+                                openRecommendations: number;
+                                overdueRecommendations: number;
+                                allowedActions: string[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Lập kế hoạch đoàn kiểm tra, giám sát
+         * @description Thành viên từ các cơ quan; địa bàn là tỉnh hoặc xã (thế hệ 2024 hoặc 2025). Cơ quan của người lập phải chủ trì hoặc có thành viên trong đoàn; mọi địa bàn phải trong phạm vi của người lập.
+         *
+         *     Quyền cần có: `mission:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        purpose?: string;
+                        leadAgencyId: number;
+                        planActivityId?: number | null;
+                        checklistTemplateId?: number | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endDate: string;
+                        members: {
+                            name: string;
+                            title?: string;
+                            agencyId: number;
+                            /** @enum {unknown} */
+                            role?: "head" | "deputy" | "member" | "secretary";
+                        }[];
+                        places: {
+                            generation: 2024 | 2025;
+                            /** @description Mã tỉnh hoặc xã */
+                            code: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            visitDate?: string | null;
+                        }[];
+                        report?: {
+                            number?: string;
+                            place?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date?: string | null;
+                            conclusion?: string;
+                            recipients?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một đoàn kiểm tra, giám sát
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sửa kế hoạch đoàn
+         * @description Gửi kèm `version`; nếu người khác đã lưu trước, trả 409. Địa bàn bỏ khỏi danh sách mất các câu trả lời bảng kiểm của nó.
+         *
+         *     Quyền cần có: `mission:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        purpose?: string;
+                        leadAgencyId: number;
+                        planActivityId?: number | null;
+                        checklistTemplateId?: number | null;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endDate: string;
+                        members: {
+                            name: string;
+                            title?: string;
+                            agencyId: number;
+                            /** @enum {unknown} */
+                            role?: "head" | "deputy" | "member" | "secretary";
+                        }[];
+                        places: {
+                            generation: 2024 | 2025;
+                            /** @description Mã tỉnh hoặc xã */
+                            code: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            visitDate?: string | null;
+                        }[];
+                        report?: {
+                            number?: string;
+                            place?: string;
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
+                            date?: string | null;
+                            conclusion?: string;
+                            recipients?: string[];
+                        };
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions/{id}/findings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi một phát hiện, nhận xét của đoàn
+         * @description Quyền cần có: `mission:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        placeId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions/{id}/findings/{findingId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sửa phát hiện
+         * @description Quyền cần có: `mission:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    findingId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        placeId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Xóa phát hiện
+         * @description Quyền cần có: `mission:write`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    findingId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions/{id}/places/{placeId}/checklist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Kết quả bảng kiểm tại một địa bàn
+         * @description Thay toàn bộ câu trả lời của địa bàn: yes (có), partly (một phần), no (không), na (không áp dụng), kèm ghi chú.
+         *
+         *     Quyền cần có: `mission:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    placeId: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            itemId: number;
+                            /** @enum {unknown} */
+                            answer: "yes" | "partly" | "no" | "na";
+                            note?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            purpose: string;
+                            leadAgency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                                planNumber: string;
+                                planYear: number;
+                            } | null;
+                            startDate: string;
+                            endDate: string;
+                            phase: "planned" | "ongoing" | "finished";
+                            members: {
+                                name: string;
+                                title: string;
+                                /** @enum {unknown} */
+                                role: "head" | "deputy" | "member" | "secretary";
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                            }[];
+                            places: {
+                                id: number;
+                                generation: number;
+                                code: string;
+                                name: string;
+                                fullName: string;
+                                level: string;
+                                provinceCode: string;
+                                provinceName: string;
+                                label: string;
+                                visitDate: string | null;
+                                answers: {
+                                    itemId: number;
+                                    /** @enum {unknown} */
+                                    answer: "yes" | "partly" | "no" | "na";
+                                    note: string;
+                                }[];
+                            }[];
+                            checklist: {
+                                templateId: number;
+                                name: string;
+                                items: {
+                                    id: number;
+                                    group: string;
+                                    text: string;
+                                }[];
+                            } | null;
+                            findings: {
+                                id: number;
+                                placeId: number | null;
+                                text: string;
+                            }[];
+                            recommendations: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            report: {
+                                number: string;
+                                place: string;
+                                date: string | null;
+                                conclusion: string;
+                                recipients: string[];
+                            };
+                            version: number;
+                            createdBy: string | null;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions/{id}/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi một kiến nghị của đoàn
+         * @description `addressee`: `{ agencyId }` (một cơ quan) hoặc `{ provinceCode }` (một tỉnh, thành phố), với thời hạn `dueDate`.
+         *
+         *     Quyền cần có: `mission:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        findingId?: number | null;
+                        addressee: {
+                            agencyId: number;
+                        } | {
+                            /** @description Mã tỉnh (thế hệ 2025) */
+                            provinceCode: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            mission: {
+                                id: number;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                            };
+                            findingId: number | null;
+                            text: string;
+                            addressee: {
+                                kind: "agency" | "province";
+                                agencyId: number | null;
+                                provinceCode: string | null;
+                                name: string;
+                            };
+                            dueDate: string;
+                            /** @enum {unknown} */
+                            status: "open" | "in_progress" | "done";
+                            overdue: boolean;
+                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                            evidence: string;
+                            closedOn: string | null;
+                            history: {
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                evidence: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/missions/{id}/report.docx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Báo cáo kết quả kiểm tra, giám sát (.docx, thể thức Nghị định 30/2020)
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -10414,6 +13556,2776 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sổ văn bản góp ý, thẩm định, phản biện trong phạm vi
+         * @description Tình trạng tính theo hạn so với hôm nay: pending (đang xử lý), late (quá hạn, chưa gửi), sent, sent_late. `state=open`: chưa gửi. `year`: theo ngày nhận. `summary.sent` là số văn bản đã gửi ý kiến (chỉ số GS02).
+         *
+         *     Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    state?: ("pending" | "late" | "sent" | "sent_late") | "open";
+                    kind?: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                    reviewType?: "comment" | "appraisal" | "social_criticism";
+                    year?: number;
+                    plan?: number;
+                    province?: string;
+                    /** @description Chỉ văn bản được giao cho bạn */
+                    mine?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                /** @enum {unknown} */
+                                kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                                /** @enum {unknown} */
+                                reviewType: "comment" | "appraisal" | "social_criticism";
+                                requestingAgency: string;
+                                requestNumber: string;
+                                receivedOn: string;
+                                deadline: string;
+                                activity: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    planId: number;
+                                    planTitle: string;
+                                };
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    shortName: string;
+                                };
+                                provinceCode: string | null;
+                                assignee: {
+                                    id: number;
+                                    name: string;
+                                } | null;
+                                responseText: string;
+                                sentOn: string | null;
+                                file: {
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                } | null;
+                                recordId: number | null;
+                                /** @enum {unknown} */
+                                state: "pending" | "late" | "sent" | "sent_late";
+                                late: boolean;
+                                daysLeft: number | null;
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            total: number;
+                            summary: {
+                                total: number;
+                                sent: number;
+                                sentLate: number;
+                                pending: number;
+                                late: number;
+                            };
+                            today: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Vào sổ một văn bản đề nghị góp ý, thẩm định, phản biện
+         * @description Quyền cần có: `policy:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422. */
+                    "idempotency-key"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {unknown} */
+                        kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                        /** @enum {unknown} */
+                        reviewType: "comment" | "appraisal" | "social_criticism";
+                        requestingAgency: string;
+                        requestNumber?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        receivedOn: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        deadline: string;
+                        planActivityId: number;
+                        agencyId?: number;
+                        assigneeUserId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                            /** @enum {unknown} */
+                            reviewType: "comment" | "appraisal" | "social_criticism";
+                            requestingAgency: string;
+                            requestNumber: string;
+                            receivedOn: string;
+                            deadline: string;
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                            };
+                            agency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            provinceCode: string | null;
+                            assignee: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            responseText: string;
+                            sentOn: string | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            recordId: number | null;
+                            /** @enum {unknown} */
+                            state: "pending" | "late" | "sent" | "sent_late";
+                            late: boolean;
+                            daysLeft: number | null;
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews/assignees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Người dùng của một cơ quan, để giao xử lý văn bản
+         * @description Quyền cần có: `policy:write`
+         */
+        get: {
+            parameters: {
+                query: {
+                    agency: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            username: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sổ góp ý chính sách (.xlsx)
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    state?: ("pending" | "late" | "sent" | "sent_late") | "open";
+                    kind?: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                    reviewType?: "comment" | "appraisal" | "social_criticism";
+                    year?: number;
+                    plan?: number;
+                    province?: string;
+                    /** @description Chỉ văn bản được giao cho bạn */
+                    mine?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một văn bản trong sổ
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                            /** @enum {unknown} */
+                            reviewType: "comment" | "appraisal" | "social_criticism";
+                            requestingAgency: string;
+                            requestNumber: string;
+                            receivedOn: string;
+                            deadline: string;
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                            };
+                            agency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            provinceCode: string | null;
+                            assignee: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            responseText: string;
+                            sentOn: string | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            recordId: number | null;
+                            /** @enum {unknown} */
+                            state: "pending" | "late" | "sent" | "sent_late";
+                            late: boolean;
+                            daysLeft: number | null;
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sửa thông tin văn bản
+         * @description Quyền cần có: `policy:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {unknown} */
+                        kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                        /** @enum {unknown} */
+                        reviewType: "comment" | "appraisal" | "social_criticism";
+                        requestingAgency: string;
+                        requestNumber?: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        receivedOn: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        deadline: string;
+                        planActivityId: number;
+                        agencyId?: number;
+                        assigneeUserId?: number | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                            /** @enum {unknown} */
+                            reviewType: "comment" | "appraisal" | "social_criticism";
+                            requestingAgency: string;
+                            requestNumber: string;
+                            receivedOn: string;
+                            deadline: string;
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                            };
+                            agency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            provinceCode: string | null;
+                            assignee: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            responseText: string;
+                            sentOn: string | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            recordId: number | null;
+                            /** @enum {unknown} */
+                            state: "pending" | "late" | "sent" | "sent_late";
+                            late: boolean;
+                            daysLeft: number | null;
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Xóa văn bản chưa gửi ý kiến
+         * @description Quyền cần có: `policy:write`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải văn bản trả lời
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Đính kèm văn bản trả lời (PDF, .docx, ảnh, .xlsx; tối đa 20 MB)
+         * @description Multipart, trường `file`; thay tệp trước đó nếu có.
+         *
+         *     Quyền cần có: `policy:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                            /** @enum {unknown} */
+                            reviewType: "comment" | "appraisal" | "social_criticism";
+                            requestingAgency: string;
+                            requestNumber: string;
+                            receivedOn: string;
+                            deadline: string;
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                            };
+                            agency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            provinceCode: string | null;
+                            assignee: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            responseText: string;
+                            sentOn: string | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            recordId: number | null;
+                            /** @enum {unknown} */
+                            state: "pending" | "late" | "sent" | "sent_late";
+                            late: boolean;
+                            daysLeft: number | null;
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Gỡ văn bản trả lời
+         * @description Quyền cần có: `policy:write`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                            /** @enum {unknown} */
+                            reviewType: "comment" | "appraisal" | "social_criticism";
+                            requestingAgency: string;
+                            requestNumber: string;
+                            receivedOn: string;
+                            deadline: string;
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                            };
+                            agency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            provinceCode: string | null;
+                            assignee: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            responseText: string;
+                            sentOn: string | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            recordId: number | null;
+                            /** @enum {unknown} */
+                            state: "pending" | "late" | "sent" | "sent_late";
+                            late: boolean;
+                            daysLeft: number | null;
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/policy-reviews/{id}/response": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ghi ý kiến trả lời và ngày gửi
+         * @description `sentOn` null: ý kiến còn là dự thảo. Khi có ngày gửi, văn bản được ghi nhận là một hoạt động "góp ý chính sách" của kế hoạch (tính vào chỉ số GS02).
+         *
+         *     Quyền cần có: `policy:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        responseText: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        sentOn: string | null;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            /** @enum {unknown} */
+                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+                            /** @enum {unknown} */
+                            reviewType: "comment" | "appraisal" | "social_criticism";
+                            requestingAgency: string;
+                            requestNumber: string;
+                            receivedOn: string;
+                            deadline: string;
+                            activity: {
+                                id: number;
+                                number: string;
+                                title: string;
+                                planId: number;
+                                planTitle: string;
+                            };
+                            agency: {
+                                id: number;
+                                name: string;
+                                shortName: string;
+                            };
+                            provinceCode: string | null;
+                            assignee: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            responseText: string;
+                            sentOn: string | null;
+                            file: {
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                            } | null;
+                            recordId: number | null;
+                            /** @enum {unknown} */
+                            state: "pending" | "late" | "sent" | "sent_late";
+                            late: boolean;
+                            daysLeft: number | null;
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kiến nghị trong phạm vi, theo nơi nhận
+         * @description Quá hạn (`overdue`) được tính theo thời hạn so với hôm nay, không lưu. `status=overdue`: chỉ kiến nghị quá hạn; `not_done`: chưa hoàn thành. `mine=true`: chỉ kiến nghị gửi cơ quan hoặc tỉnh của bạn.
+         *
+         *     Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("open" | "in_progress" | "done") | "overdue" | "not_done";
+                    mission?: number;
+                    agency?: number;
+                    /** @description Mã tỉnh (thế hệ 2025) */
+                    province?: string;
+                    mine?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                mission: {
+                                    id: number;
+                                    title: string;
+                                    startDate: string;
+                                    endDate: string;
+                                };
+                                findingId: number | null;
+                                text: string;
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                dueDate: string;
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                overdue: boolean;
+                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                                evidence: string;
+                                closedOn: string | null;
+                                history: {
+                                    /** @enum {unknown} */
+                                    status: "open" | "in_progress" | "done";
+                                    evidence: string;
+                                    by: string | null;
+                                    at: string;
+                                }[];
+                                files: {
+                                    id: number;
+                                    fileName: string;
+                                    mimeType: string;
+                                    sizeBytes: number;
+                                    sha256: string;
+                                    createdAt: string;
+                                }[];
+                                version: number;
+                                updatedAt: string;
+                                allowedActions: string[];
+                            }[];
+                            total: number;
+                            byAddressee: {
+                                addressee: {
+                                    kind: "agency" | "province";
+                                    agencyId: number | null;
+                                    provinceCode: string | null;
+                                    name: string;
+                                };
+                                total: number;
+                                open: number;
+                                overdue: number;
+                            }[];
+                            today: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sổ theo dõi thực hiện kiến nghị (.xlsx)
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    status?: ("open" | "in_progress" | "done") | "overdue" | "not_done";
+                    mission?: number;
+                    agency?: number;
+                    /** @description Mã tỉnh (thế hệ 2025) */
+                    province?: string;
+                    mine?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một kiến nghị
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            mission: {
+                                id: number;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                            };
+                            findingId: number | null;
+                            text: string;
+                            addressee: {
+                                kind: "agency" | "province";
+                                agencyId: number | null;
+                                provinceCode: string | null;
+                                name: string;
+                            };
+                            dueDate: string;
+                            /** @enum {unknown} */
+                            status: "open" | "in_progress" | "done";
+                            overdue: boolean;
+                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                            evidence: string;
+                            closedOn: string | null;
+                            history: {
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                evidence: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sửa kiến nghị (thành viên các cơ quan của đoàn)
+         * @description Quyền cần có: `mission:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        findingId?: number | null;
+                        addressee: {
+                            agencyId: number;
+                        } | {
+                            /** @description Mã tỉnh (thế hệ 2025) */
+                            provinceCode: string;
+                        };
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueDate: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            mission: {
+                                id: number;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                            };
+                            findingId: number | null;
+                            text: string;
+                            addressee: {
+                                kind: "agency" | "province";
+                                agencyId: number | null;
+                                provinceCode: string | null;
+                                name: string;
+                            };
+                            dueDate: string;
+                            /** @enum {unknown} */
+                            status: "open" | "in_progress" | "done";
+                            overdue: boolean;
+                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                            evidence: string;
+                            closedOn: string | null;
+                            history: {
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                evidence: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /**
+         * Xóa kiến nghị chưa được nơi nhận báo cáo
+         * @description Quyền cần có: `mission:write`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Đính kèm tệp minh chứng (ảnh, PDF, .docx, .xlsx; tối đa 20 MB)
+         * @description Multipart, trường `file`. Chỉ nơi được kiến nghị.
+         *
+         *     Quyền cần có: `recommendation:respond`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: {
+                    /** @description Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422. */
+                    "idempotency-key"?: string;
+                };
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            fileName: string;
+                            mimeType: string;
+                            sizeBytes: number;
+                            sha256: string;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/files/{fileId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tải tệp minh chứng
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Xóa tệp minh chứng
+         * @description Quyền cần có: `recommendation:respond`
+         */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    fileId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/recommendations/{id}/follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nơi nhận cập nhật tình hình thực hiện kiến nghị
+         * @description Chỉ cơ quan (hoặc tỉnh) được kiến nghị. `status`: open, in_progress, done; báo cáo hoàn thành (done) cần ghi kết quả `evidence`. Gửi kèm `version`.
+         *
+         *     Quyền cần có: `recommendation:respond`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {unknown} */
+                        status: "open" | "in_progress" | "done";
+                        evidence?: string;
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            mission: {
+                                id: number;
+                                title: string;
+                                startDate: string;
+                                endDate: string;
+                            };
+                            findingId: number | null;
+                            text: string;
+                            addressee: {
+                                kind: "agency" | "province";
+                                agencyId: number | null;
+                                provinceCode: string | null;
+                                name: string;
+                            };
+                            dueDate: string;
+                            /** @enum {unknown} */
+                            status: "open" | "in_progress" | "done";
+                            overdue: boolean;
+                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
+                            evidence: string;
+                            closedOn: string | null;
+                            history: {
+                                /** @enum {unknown} */
+                                status: "open" | "in_progress" | "done";
+                                evidence: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            files: {
+                                id: number;
+                                fileName: string;
+                                mimeType: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                createdAt: string;
+                            }[];
+                            version: number;
+                            updatedAt: string;
+                            allowedActions: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

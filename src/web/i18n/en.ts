@@ -57,6 +57,26 @@ export const en: Messages = {
   'nav.home': 'Overview',
   'nav.group.catalog': 'Reference data',
   'nav.group.admin': 'Administration',
+  'nav.group.programme': 'Coordination programme',
+  'nav.plans': 'Plans',
+  'nav.plans.description': 'Central and provincial joint plans: drafting, sign-off, issue, quarterly timeline.',
+  'nav.activities': 'Activity progress',
+  'nav.activities.description': 'The status of every plan activity: not started, in progress, late, done.',
+  'nav.records': 'Implementation records',
+  'nav.records.description': 'Trainings, communication, models carried out, with participants by ethnic group and sex.',
+  'nav.registry': 'Community models',
+  'nav.registry.description': 'The register of models: members, status, activity, statistics and a map by province.',
+  'nav.missions': 'Monitoring missions',
+  'nav.missions.description':
+    'Joint inspection and monitoring missions: members, places, gender and Project 8 checklist, findings, report.',
+  'nav.recommendations': 'Recommendations',
+  'nav.recommendations.description':
+    'The missions’ recommendations by addressee and due date, overdue ones first; the addressee reports with evidence.',
+  'nav.policyReviews': 'Policy reviews',
+  'nav.policyReviews.description':
+    'Documents received for comment, appraisal or social criticism: deadlines, late ones, responses sent.',
+  'nav.budgets': 'Budget',
+  'nav.budgets.description': 'Planned vs spent by content area, province and funding source; share spent.',
   'nav.adminUnits': 'Administrative units',
   'nav.adminUnits.description':
     'Provinces, districts and communes before and after the 1/7/2025 reform, with their lineage.',

@@ -4,7 +4,8 @@
 // as every write (no analytics job). Rollup keys never hold NULL ('' and 0 stand for "none"), so
 // plain unique keys work on both engines; `stripe` spreads concurrent writers over a few rows per
 // key (pg_backend_pid() % 4) so hot cells do not serialise every save. Readers sum over stripes and
-// skip keys whose row count nets to zero.
+// skip keys whose row count nets to zero. The fact table keeps exact numerics; rollups sum in
+// double precision (exact for counts, and several times faster to aggregate than numeric).
 import { sql, type Kysely } from 'kysely';
 import { foldVietnamese } from '../../../shared/text';
 import type { Queryable } from '../database';
@@ -19,8 +20,10 @@ interface RollupDef {
 }
 
 const INDICATOR = ['indicator_id', 'integer', 'indicator_id'] as [string, string, string];
-const PROVINCE = ['province_code', 'text', "coalesce(province_code, '')"] as [string, string, string];
-const PROVINCE_2024 = ['province_2024', 'text', "coalesce(province_2024, '')"] as [string, string, string];
+// Codes compare and sort byte-wise (COLLATE "C"): much faster than the locale, and right for digits.
+const CODE = 'text COLLATE "C"';
+const PROVINCE = ['province_code', CODE, "coalesce(province_code, '')"] as [string, string, string];
+const PROVINCE_2024 = ['province_2024', CODE, "coalesce(province_2024, '')"] as [string, string, string];
 const MONTH = ['month', 'integer', 'month'] as [string, string, string];
 
 const ROLLUPS: RollupDef[] = [
@@ -37,7 +40,7 @@ const ROLLUPS: RollupDef[] = [
       PROVINCE,
       PROVINCE_2024,
       MONTH,
-      ['sex', 'text', "coalesce(sex, '')"],
+      ['sex', CODE, "coalesce(sex, '')"],
       ['ethnic_group_id', 'smallint', 'coalesce(ethnic_group_id, 0)'],
     ],
     primaryKey: ['province_code', 'indicator_id', 'month', 'province_2024', 'sex', 'ethnic_group_id', 'stripe'],
@@ -48,7 +51,7 @@ const ROLLUPS: RollupDef[] = [
     keys: [
       INDICATOR,
       PROVINCE,
-      ['commune_code', 'text', "coalesce(commune_code, '')"],
+      ['commune_code', CODE, "coalesce(commune_code, '')"],
       ['lineage_partial', 'boolean', 'lineage_partial'],
       MONTH,
     ],
@@ -62,9 +65,9 @@ function rollupTable(def: RollupDef) {
   return sql.raw(`CREATE TABLE ${def.table} (
     ${columns},
     stripe smallint NOT NULL,
-    value numeric NOT NULL,
-    n bigint NOT NULL,
-    partial_n bigint NOT NULL,
+    value double precision NOT NULL,
+    n integer NOT NULL,
+    partial_n integer NOT NULL,
     PRIMARY KEY (${def.primaryKey.join(', ')})
   )`);
 }
@@ -424,18 +427,18 @@ const statements = [
   sql`CREATE TABLE data_value (
     data_value_id bigserial PRIMARY KEY,
     indicator_id integer NOT NULL,
-    province_code text,
-    province_2024 text,
-    commune_code text,
-    commune_2024 text,
+    province_code text COLLATE "C",
+    province_2024 text COLLATE "C",
+    commune_code text COLLATE "C",
+    commune_2024 text COLLATE "C",
     source_unit_generation smallint,
     source_unit_code text,
     lineage_partial boolean NOT NULL DEFAULT false,
     month integer NOT NULL CHECK (month BETWEEN 200001 AND 210012 AND month % 100 BETWEEN 1 AND 12),
-    sex text,
+    sex text COLLATE "C",
     ethnic_group_id smallint,
-    target_group text,
-    age_band text,
+    target_group text COLLATE "C",
+    age_band text COLLATE "C",
     agency_id integer,
     plan_id integer,
     source_kind text NOT NULL CHECK (source_kind IN ('record', 'model', 'aggregate')),

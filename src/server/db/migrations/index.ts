@@ -6,6 +6,7 @@ import * as plans from './2026112803-plans';
 import * as records from './2026112804-records';
 import * as registry from './2026112805-registry';
 import * as analytics from './2026112806-analytics';
+import * as monitoring from './2026112807-monitoring';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026112804-records': records,
   '2026112805-registry': registry,
   '2026112806-analytics': analytics,
+  '2026112807-monitoring': monitoring,
 };

@@ -10,39 +10,57 @@ export interface CellMap {
   rows(): string[][];
   cols(): string[][];
   cell(row: string[], col: string[]): number | null;
+  /** Every cell, rows × columns in the order given. */
+  matrix(rows: string[][], cols: string[][]): (number | null)[][];
   rowTotal(row: string[]): number | null;
   colTotal(col: string[]): number | null;
   grand(): number | null;
 }
 
+/** Rollups sum in double precision: 15 significant digits drop the binary noise (0.1 + 0.2). */
+const clean = (value: number) => Number(value.toPrecision(15));
+
 export function createCellMap(): CellMap {
-  const cells = new Map<string, number>();
+  // Cells by row, then by column: a big matrix is read with one key string per row and column.
+  const cells = new Map<string, Map<string, number>>();
   const rowKeys = new Map<string, string[]>();
   const colKeys = new Map<string, string[]>();
   const rowTotals = new Map<string, number>();
   const colTotals = new Map<string, number>();
   let grand: number | null = null;
-  const at = (row: string[], col: string[]) => `${joinKey(row)}\u0002${joinKey(col)}`;
   return {
     setCell(row, col, value) {
-      rowKeys.set(joinKey(row), row);
-      colKeys.set(joinKey(col), col);
-      cells.set(at(row, col), value);
+      const r = joinKey(row);
+      const c = joinKey(col);
+      if (!rowKeys.has(r)) rowKeys.set(r, row);
+      if (!colKeys.has(c)) colKeys.set(c, col);
+      let line = cells.get(r);
+      if (!line) cells.set(r, (line = new Map()));
+      line.set(c, clean(value));
     },
     setRowTotal(row, value) {
-      rowKeys.set(joinKey(row), row);
-      rowTotals.set(joinKey(row), value);
+      const r = joinKey(row);
+      if (!rowKeys.has(r)) rowKeys.set(r, row);
+      rowTotals.set(r, clean(value));
     },
     setColTotal(col, value) {
-      colKeys.set(joinKey(col), col);
-      colTotals.set(joinKey(col), value);
+      const c = joinKey(col);
+      if (!colKeys.has(c)) colKeys.set(c, col);
+      colTotals.set(c, clean(value));
     },
     setGrand(value) {
-      grand = value;
+      grand = clean(value);
     },
     rows: () => [...rowKeys.values()],
     cols: () => [...colKeys.values()],
-    cell: (row, col) => cells.get(at(row, col)) ?? null,
+    cell: (row, col) => cells.get(joinKey(row))?.get(joinKey(col)) ?? null,
+    matrix(rows, cols) {
+      const colStrings = cols.map(joinKey);
+      return rows.map((row) => {
+        const line = cells.get(joinKey(row));
+        return colStrings.map((c) => line?.get(c) ?? null);
+      });
+    },
     rowTotal: (row) => rowTotals.get(joinKey(row)) ?? null,
     colTotal: (col) => colTotals.get(joinKey(col)) ?? null,
     grand: () => grand,

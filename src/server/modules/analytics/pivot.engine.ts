@@ -10,7 +10,7 @@ import { createCellMap, type CellMap } from './pivot.cells';
 import { compareMembers, isPartialKey, memberKey } from './pivot.keys';
 import { memberLabels } from './pivot.labels';
 import type { IndicatorMeta, PivotSpec } from './pivot.query';
-import { groupedSums, monthlyChanges, sourceQuery } from './pivot.repo';
+import { analyticsQuery, groupedSums, monthlyChanges, sourceQuery } from './pivot.repo';
 import { buildSeries, stockCells } from './pivot.stocks';
 import { pivotTargets, type TargetBlock } from './pivot.targets';
 
@@ -77,8 +77,8 @@ async function sums(
     spec.filters,
     spec.geography,
   );
-  const width = q.aliases.flat().length;
-  const rowExprs = q.aliases.slice(0, spec.rows.length).flat().length;
+  const width = dims.length;
+  const rowExprs = spec.rows.length;
   const all = range(0, width);
   const rowSet = range(0, rowExprs);
   const colSet = range(rowExprs, width - rowExprs);
@@ -89,32 +89,30 @@ async function sums(
   if (colTotals) sets.push(colSet);
   if (rowTotals && colTotals) sets.push([]);
   const unique = [...new Map(sets.map((s) => [s.join(','), s])).values()];
-  const rows = await groupedSums(db, q, unique);
+  const averages = indicators.some((i) => i.timeAggregation === 'avg');
+  const grouped = await groupedSums(db, q, unique, averages);
 
   const single = spec.indicators.length === 1 ? spec.indicators[0] : undefined;
   const byCode = new Map(indicators.map((i) => [i.code, i]));
   const indicatorPos = dims.indexOf('indicator');
   const masks = { cell: 0, row: maskOf(rowSet, width), col: maskOf(colSet, width), grand: maskOf([], width) };
   let partial = 0;
-  for (const r of rows) {
-    let offset = 0;
-    const key = q.aliases.map((aliases, d) => {
-      const raw = r.keys.slice(offset, offset + aliases.length);
-      const summedAway = (r.grouping & (1 << (width - 1 - offset))) !== 0;
-      offset += aliases.length;
-      return summedAway ? '' : memberKey(dims[d]!, raw, spec.geography, codeOf);
-    });
+  for (let r = 0; r < grouped.grouping.length; r++) {
+    const grouping = grouped.grouping[r]!;
+    const key = dims.map((dim, d) =>
+      (grouping & (1 << (width - 1 - d))) !== 0 ? '' : memberKey(dim, grouped.keys[d]![r], codeOf),
+    );
     const indicator = indicatorPos >= 0 ? byCode.get(key[indicatorPos]!) : single;
-    const value = indicator?.timeAggregation === 'avg' ? r.value / r.n : r.value;
+    const value = indicator?.timeAggregation === 'avg' ? grouped.value[r]! / grouped.n[r]! : grouped.value[r]!;
     const rowKey = key.slice(0, spec.rows.length);
     const colKey = key.slice(spec.rows.length);
-    if (r.grouping === masks.cell) {
+    if (grouping === masks.cell) {
       cells.setCell(rowKey, colKey, value);
-      partial += r.partial;
+      partial += grouped.partial[r]!;
     }
-    if (r.grouping === masks.row && rowTotals) cells.setRowTotal(rowKey, value);
-    if (r.grouping === masks.col && colTotals) cells.setColTotal(colKey, value);
-    if (r.grouping === masks.grand && rowTotals && colTotals) cells.setGrand(value);
+    if (grouping === masks.row && rowTotals) cells.setRowTotal(rowKey, value);
+    if (grouping === masks.col && colTotals) cells.setColTotal(colKey, value);
+    if (grouping === masks.grand && rowTotals && colTotals) cells.setGrand(value);
   }
   return { source: q.source.table, partial };
 }
@@ -143,12 +141,7 @@ async function stocks(
   const rows = await monthlyChanges(db, q);
   if (rows.length === 0) return { source: q.source.table, partial: 0 };
   const keyed = rows.map((r) => {
-    let offset = 0;
-    const key = q.aliases.map((aliases, d) => {
-      const raw = r.keys.slice(offset, offset + aliases.length);
-      offset += aliases.length;
-      return memberKey(dims[d]!, raw, spec.geography, codeOf);
-    });
+    const key = dims.map((dim, d) => memberKey(dim, r.keys[d], codeOf));
     return { rowKey: key.slice(0, rowDims.length), colKey: key.slice(rowDims.length), month: r.month, value: r.value };
   });
   const ranges = spec.filters.months ?? [[rows[0]!.month, Math.max(rows.at(-1)!.month, currentMonth)]];
@@ -177,9 +170,9 @@ export async function runPivot(
   const codeOf = (id: number) => codes.get(id) ?? String(id);
   const flows = spec.indicators.filter((i) => i.timeAggregation !== 'last');
   const stockIndicators = spec.indicators.filter((i) => i.timeAggregation === 'last');
-  const runs = await Promise.all([
-    flows.length ? sums(db, actor, spec, flows, cells, codeOf) : null,
-    stockIndicators.length ? stocks(db, actor, spec, stockIndicators, cells, codeOf, options.currentMonth) : null,
+  const runs = await analyticsQuery(db, async (tx) => [
+    flows.length ? await sums(tx, actor, spec, flows, cells, codeOf) : null,
+    stockIndicators.length ? await stocks(tx, actor, spec, stockIndicators, cells, codeOf, options.currentMonth) : null,
   ]);
 
   const byCode = new Map(spec.indicators.map((i) => [i.code, i]));
@@ -195,7 +188,7 @@ export async function runPivot(
   const result: PivotResult = {
     rows,
     columns,
-    cells: rowKeys.map((r) => colKeys.map((c) => cells.cell(r, c))),
+    cells: cells.matrix(rowKeys, colKeys),
     totals: {
       rows: rowKeys.map((r) => cells.rowTotal(r)),
       columns: colKeys.map((c) => cells.colTotal(c)),

@@ -8,38 +8,21 @@ import { AGE_BANDS, TARGET_GROUPS } from '../records/record-codes';
 import type { IndicatorMeta } from './pivot.query';
 
 const blank = (v: unknown): boolean => v === null || v === undefined || v === '' || v === 0 || v === '0';
-const text = (v: unknown): string => (blank(v) ? '' : String(v));
 
-export function memberKey(
-  dim: PivotDimension,
-  raw: unknown[],
-  geography: 2024 | 2025,
-  indicatorCode: (id: number) => string,
-): string {
-  const [a, b, c] = raw;
+/** The member key of a dimension from the value pivot.repo selects for it. */
+export function memberKey(dim: PivotDimension, raw: unknown, indicatorCode: (id: number) => string): string {
   switch (dim) {
     case 'indicator':
-      return indicatorCode(Number(a));
-    case 'province':
-      if (geography === 2025) return text(a);
-      return blank(a) ? (blank(b) ? '' : `>${text(b)}`) : text(a);
-    case 'commune':
-      if (geography === 2025) {
-        if (!blank(a)) return text(a);
-        const partial = c === true || c === 't';
-        return `${partial ? '>' : '='}${text(b)}`;
-      }
-      return blank(a) ? `>${text(c)}` : text(a);
+      return indicatorCode(Number(raw));
     case 'year':
-      return String(a);
-    case 'half':
-      return `${Math.floor(Number(a) / 10)}S${Number(a) % 10}`;
-    case 'quarter':
-      return `${Math.floor(Number(a) / 10)}Q${Number(a) % 10}`;
     case 'month':
-      return String(a);
+      return String(raw);
+    case 'half':
+      return `${Math.floor(Number(raw) / 10)}S${Number(raw) % 10}`;
+    case 'quarter':
+      return `${Math.floor(Number(raw) / 10)}Q${Number(raw) % 10}`;
     default:
-      return text(a);
+      return blank(raw) ? '' : String(raw);
   }
 }
 

@@ -3,9 +3,10 @@ import { ROLE_PERMISSIONS } from '../../../shared/permissions';
 import { agencyAt } from '../reference/agencies.repo';
 import type { SessionActor } from './auth.service';
 import type { MeView } from './auth.schemas';
+import { vietnamDate } from '../../../shared/dates';
 
 export async function describeActor(db: Queryable, actor: SessionActor, now: Date): Promise<MeView> {
-  const today = now.toISOString().slice(0, 10);
+  const today = vietnamDate(now);
   const [agency, provinces] = await Promise.all([
     agencyAt(db, actor.agencyId, today),
     actor.provinces.length

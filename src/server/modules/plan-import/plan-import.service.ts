@@ -11,6 +11,7 @@ import { findAgencyByName, type AgencyAt } from '../reference/agencies.repo';
 import { insertNewPlan } from '../plans/plans.service';
 import { newKey } from '../plans/plan-content';
 import { parsePlanText } from './plan-text-parser';
+import { vietnamDate } from '../../../shared/dates';
 
 export interface ImportResult {
   planId: number;
@@ -116,7 +117,7 @@ export async function importPlan(
       'Không đọc được kế hoạch: không thấy tiêu đề hay nội dung nào (tệp có phải văn bản kế hoạch không?)',
     );
   }
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = vietnamDate(ctx.clock.now());
   const at = plan.issuedOn ?? today;
   const warnings: ImportResult['warnings'] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });

@@ -12,8 +12,9 @@ import { checkAgencies, normaliseContent } from './plan-content';
 import { buildPlanView, planFacts } from './plan-view';
 import type { CreatePlanBody, ListPlansQuery, PlanSummary, PlanView, UpdatePlanBody } from './plans.schemas';
 import { listAgenciesAt } from '../reference/agencies.repo';
+import { vietnamDate } from '../../../shared/dates';
 
-export const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 
 export async function loadPlan(ctx: ServiceContext, planId: number, forUpdate = false) {
   const row = await repo.findPlan(ctx.db, ctx.actor, planId, forUpdate);

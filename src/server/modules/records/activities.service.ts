@@ -9,8 +9,9 @@ import { agencyMap } from '../plans/plan-view';
 import { activityActions, mayComplete, type ActivityFacts } from './record.policy';
 import * as repo from './activities.repo';
 import type { ActivityStatusView, CompleteActivityBody, ListActivitiesQuery } from './records.schemas';
+import { vietnamDate } from '../../../shared/dates';
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 
 function facts(r: repo.ActivityListRow): ActivityFacts {
   return {

@@ -4,9 +4,10 @@ import { badRequest, notFound } from '../../http/errors';
 import { ErrorResponse, IsoDate, Paging } from '../../http/schemas';
 import { getAdminUnit, listAdminUnits } from './admin-units.repo';
 import { AdminCode, AdminLevelSchema, AdminUnitDetailView, AdminUnitView, GenerationSchema } from './reference.schemas';
+import { vietnamDate } from '../../../shared/dates';
 
 export async function adminUnitRoutes(app: App): Promise<void> {
-  const today = () => app.deps.clock.now().toISOString().slice(0, 10);
+  const today = () => vietnamDate(app.deps.clock.now());
 
   app.get(
     '/admin-units',

@@ -2,6 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { ErrorResponse, IsoDate, Paging } from '../../http/schemas';
 import { listAgenciesAt } from './agencies.repo';
+import { vietnamDate } from '../../../shared/dates';
 
 export const AgencyView = Type.Object({
   id: Type.Integer(),
@@ -44,7 +45,7 @@ export async function agencyRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const q = request.query;
-      const at = q.at ?? app.deps.clock.now().toISOString().slice(0, 10);
+      const at = q.at ?? vietnamDate(app.deps.clock.now());
       const result = await listAgenciesAt(app.deps.database.db, {
         at,
         q: q.q,

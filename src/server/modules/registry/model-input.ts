@@ -6,8 +6,9 @@ import { TECH_FLAGS, type TechFlag } from '../../../shared/model-types';
 import { mayWriteIn } from './model.policy';
 import * as repo from './models.repo';
 import type { CreateModelBody, MemberInput } from './registry.schemas';
+import { vietnamDate } from '../../../shared/dates';
 
-export const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 
 /** A real calendar date in YYYY-MM-DD (the schema only checks the shape). */
 export function isCalendarDate(value: string): boolean {

@@ -9,8 +9,9 @@ import { hashPassword } from '../auth/auth.service';
 import { listAgenciesAt } from '../reference/agencies.repo';
 import * as repo from './users.repo';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schemas';
+import { vietnamDate } from '../../../shared/dates';
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 
 async function toViews(ctx: ServiceContext, rows: repo.UserRow[]): Promise<UserView[]> {
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];

@@ -1,0 +1,75 @@
+// Test set-up through the API, as the two central coordinators would do it in the plans pages:
+// the demo's 2022 plan rolled forward to next year, submitted, signed by both agencies and issued.
+// The 2022 activities all ended in 2022, so today they are "late" whatever is recorded; an activity
+// whose timeframe lies ahead is what turns "in progress" when a record arrives.
+import { inject } from 'vitest';
+
+interface Session {
+  cookie: string;
+  csrf: string;
+}
+
+async function login(username: string): Promise<Session> {
+  const response = await fetch(`${inject('baseUrl')}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password: inject('demoPassword') }),
+  });
+  if (!response.ok) throw new Error(`login ${username}: HTTP ${response.status}`);
+  const body = (await response.json()) as { csrfToken: string };
+  const cookie = response.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .join('; ');
+  return { cookie, csrf: body.csrfToken };
+}
+
+async function call<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${inject('baseUrl')}${path}`, {
+    method,
+    headers: {
+      cookie: session.cookie,
+      'x-csrf-token': session.csrf,
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
+  return (await response.json()) as T;
+}
+
+interface Plan {
+  id: number;
+  version: number;
+  year: number;
+  status: string;
+  number: string;
+}
+
+/** The id of an issued central plan for next year, made from the demo's 2022 plan if none exists yet. */
+export async function issuedPlanForNextYear(): Promise<number> {
+  const year = new Date().getFullYear() + 1;
+  const women = await login('tw.hoiphunu');
+  const existing = await call<{ items: Plan[] }>(
+    women,
+    'GET',
+    `/api/plans?year=${year}&kind=central&status=issued&limit=1`,
+  );
+  if (existing.items[0]) return existing.items[0].id;
+
+  const source = await call<{ items: Plan[] }>(women, 'GET', '/api/plans?year=2022&kind=central&limit=1');
+  const seed = source.items[0];
+  if (!seed) throw new Error('The demo has no 2022 plan');
+  let plan = await call<Plan>(women, 'POST', `/api/plans/${seed.id}/roll-forward`, { year });
+  plan = await call<Plan>(women, 'POST', `/api/plans/${plan.id}/submit`, { version: plan.version });
+  plan = await call<Plan>(women, 'POST', `/api/plans/${plan.id}/sign`, { version: plan.version });
+  const ethnic = await login('tw.dantoc');
+  plan = await call<Plan>(ethnic, 'POST', `/api/plans/${plan.id}/sign`, { version: plan.version });
+  const today = new Date().toISOString().slice(0, 10);
+  plan = await call<Plan>(women, 'POST', `/api/plans/${plan.id}/issue`, {
+    version: plan.version,
+    number: `01/KH-E2E-${year}`,
+    issuedOn: today,
+  });
+  return plan.id;
+}

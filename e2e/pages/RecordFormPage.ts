@@ -1,0 +1,80 @@
+import type { Page } from 'playwright-core';
+import { RecordDetailPage } from './RecordDetailPage';
+
+/** The "Ghi nhận hoạt động đã thực hiện" form, as a data-entry officer fills it on a phone. */
+export class RecordFormPage {
+  constructor(readonly page: Page) {}
+
+  static async open(page: Page): Promise<RecordFormPage> {
+    await page.getByRole('link', { name: '+ Ghi nhận mới' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Ghi nhận hoạt động đã thực hiện' }).waitFor();
+    return new RecordFormPage(page);
+  }
+
+  /** Picks the plan, then the activity by its number ("1.3"). */
+  async chooseActivity(planId: number, number: string): Promise<void> {
+    await this.page.getByLabel('Kế hoạch', { exact: true }).selectOption(String(planId));
+    await this.page.getByRole('radio', { name: new RegExp(`^${number.replace('.', '\\.')} `) }).click();
+    await this.page.getByTestId('chosen-activity').waitFor();
+  }
+
+  async chooseType(label: string): Promise<void> {
+    await this.page.getByLabel('Loại hoạt động').selectOption({ label });
+  }
+
+  async fillTitle(title: string): Promise<void> {
+    await this.page.getByLabel('Tên hoạt động').fill(title);
+  }
+
+  /** A date typed as dd/mm/yyyy. */
+  async fillStartDate(date: string): Promise<void> {
+    await this.page.getByLabel('Ngày bắt đầu').fill(date);
+  }
+
+  /** Types part of a commune's name (without diacritics is fine) and picks it. */
+  async chooseCommune(search: string, fullName: string): Promise<void> {
+    await this.page.getByLabel('Xã, phường (không bắt buộc)').fill(search);
+    await this.page.getByRole('button', { name: fullName, exact: true }).click();
+  }
+
+  async fillVillage(village: string): Promise<void> {
+    await this.page.getByLabel('Thôn, bản, tổ dân phố').fill(village);
+  }
+
+  /** Adds an ethnic group to the participants grid by searching its name, then its numbers. */
+  async addParticipants(search: string, name: string, counts: { female?: number; male?: number }): Promise<void> {
+    await this.page.getByLabel('Thêm dân tộc có người tham gia').fill(search);
+    await this.page.getByRole('button', { name, exact: true }).click();
+    if (counts.female !== undefined) await this.page.getByLabel(`${name}, Nữ`).fill(String(counts.female));
+    if (counts.male !== undefined) await this.page.getByLabel(`${name}, Nam`).fill(String(counts.male));
+  }
+
+  /** The running totals under the grid: women, men, all. */
+  async gridTotals(): Promise<string[]> {
+    const cells = this.page.getByTestId('participants-totals').locator('td');
+    return (await cells.allInnerTexts()).map((text) => text.trim()).filter(Boolean);
+  }
+
+  /** The totals from the attendance list, which the grid is checked against. */
+  async enterTotals(total: number, female: number): Promise<void> {
+    await this.page.getByLabel('Tổng số người tham gia').fill(String(total));
+    await this.page.getByLabel('Trong đó nữ').fill(String(female));
+  }
+
+  async totalsCheck(): Promise<string> {
+    return this.page.getByTestId('participants-check').innerText();
+  }
+
+  async save(): Promise<RecordDetailPage> {
+    await this.page.getByRole('button', { name: 'Lưu bản ghi' }).click();
+    const detail = new RecordDetailPage(this.page);
+    await detail.waitUntilSaved();
+    return detail;
+  }
+
+  /** Presses save expecting the form to refuse; returns the message shown. */
+  async saveRefused(): Promise<string> {
+    await this.page.getByRole('button', { name: 'Lưu bản ghi' }).click();
+    return this.page.getByTestId('participants-check').innerText();
+  }
+}

@@ -1,0 +1,95 @@
+// Budgets: planned amounts by activity, province and funding source; planned vs spent.
+import { serviceContext, type App } from '../../http/context';
+import { badRequest } from '../../http/errors';
+import { renderBudgetXlsx } from './budgets-xlsx';
+import { BudgetLines, BudgetQuery, BudgetSummary, CellView, errors, LinesQuery, PutLinesBody } from './budgets.schemas';
+import * as budgets from './budgets.service';
+import type { FastifyRequest } from 'fastify';
+
+const tags = ['budgets'];
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** Money must arrive as a string of digits: a JSON number may already have lost digits. */
+async function moneyAsStrings(request: FastifyRequest): Promise<void> {
+  const amounts = (request.body as { amounts?: unknown } | null)?.amounts;
+  if (!Array.isArray(amounts)) return;
+  amounts.forEach((line: unknown, i) => {
+    const amount = (line as { amount?: unknown } | null)?.amount;
+    if (amount !== undefined && typeof amount !== 'string')
+      throw badRequest(`amounts.${i}.amount`, 'Số tiền ghi bằng chuỗi chữ số (đồng), ví dụ "1234567890123"');
+  });
+}
+
+export async function budgetRoutes(app: App): Promise<void> {
+  app.get(
+    '/budgets/summary',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Dự toán và đã chi theo nội dung, tỉnh, nguồn kinh phí, hoạt động',
+        description:
+          '`plan` hoặc `year` (mọi kế hoạch của năm). Hoạt động của kế hoạch tỉnh triển khai từ kế hoạch trung ương được cộng vào hoạt động trung ương tương ứng. Đã chi là chi phí ghi trên các bản ghi thực hiện. Số tiền là chuỗi chữ số (đồng).',
+        querystring: BudgetQuery,
+        response: { 200: BudgetSummary, ...errors },
+      },
+    },
+    async (request) => budgets.budgetSummary(serviceContext(request), request.query),
+  );
+
+  app.get(
+    '/budgets/export.xlsx',
+    {
+      config: { permission: 'plan:read' },
+      schema: { tags, summary: 'Bảng dự toán và đã chi (.xlsx)', querystring: BudgetQuery },
+    },
+    async (request, reply) => {
+      const summary = await budgets.budgetSummary(serviceContext(request), request.query);
+      const scope = request.query.plan
+        ? `kế hoạch số ${request.query.plan}`
+        : request.query.year
+          ? `năm ${request.query.year}`
+          : 'tất cả kế hoạch';
+      const name = request.query.plan
+        ? `ke-hoach-${request.query.plan}`
+        : request.query.year
+          ? String(request.query.year)
+          : 'tat-ca';
+      return reply
+        .type(XLSX)
+        .header('content-disposition', `attachment; filename="kinh-phi-${name}.xlsx"`)
+        .send(await renderBudgetXlsx(summary, `KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (${scope})`.toLocaleUpperCase('vi')));
+    },
+  );
+
+  app.get(
+    '/budgets/lines',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Dự toán từng hoạt động của một kế hoạch, cho một tỉnh hoặc cấp trung ương',
+        querystring: LinesQuery,
+        response: { 200: BudgetLines, ...errors },
+      },
+    },
+    async (request) => budgets.budgetLines(serviceContext(request), request.query),
+  );
+
+  app.put(
+    '/budgets/lines',
+    {
+      config: { permission: 'budget:write' },
+      preValidation: moneyAsStrings,
+      schema: {
+        tags,
+        summary: 'Ghi dự toán của một hoạt động cho một tỉnh (hoặc cấp trung ương), theo nguồn',
+        description:
+          'Thay toàn bộ các nguồn của ô (hoạt động × tỉnh). `provinceCode` null: cấp trung ương (chỉ người dùng toàn quốc). Số tiền là chuỗi chữ số (đồng).',
+        body: PutLinesBody,
+        response: { 200: CellView, ...errors },
+      },
+    },
+    async (request) => budgets.putLines(serviceContext(request), request.body),
+  );
+}

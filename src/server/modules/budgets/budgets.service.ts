@@ -1,0 +1,213 @@
+// Budgets: planned amounts per plan activity, province and funding source, entered by budget
+// writers within their scope (the central level by national users only), and planned vs spent by
+// content area (section), province, source and activity, with the share spent. All arithmetic is
+// BigInt over digit strings: totals equal the records' costs to the đồng.
+import type { ServiceContext } from '../../access/actor';
+import { can, inProvinceScope } from '../../access/actor';
+import { badRequest, forbidden, notFound } from '../../http/errors';
+import { insertAudit } from '../audit/audit.repo';
+import { provinceNames } from '../plans/plans.repo';
+import { listFundingSources } from '../records/records.repo';
+import { canonicalMoney, shareSpent, sumMoney } from './budget-math';
+import * as repo from './budgets.repo';
+import type { BudgetLines, BudgetQuery, BudgetSummary, LinesQuery, PutLinesBody } from './budgets.schemas';
+
+/** Budget writers plan the central level (no province) only with national scope. */
+export function mayPlanBudget(ctx: ServiceContext, provinceCode: string | null): boolean {
+  if (!can(ctx.actor, 'budget:write')) return false;
+  return provinceCode === null ? ctx.actor.nationalScope : inProvinceScope(ctx.actor, provinceCode);
+}
+
+const activityNumber = (a: repo.ActivityInfo) => `${a.section_number}.${a.position + 1}`;
+
+class Totals {
+  planned = 0n;
+  spent = 0n;
+  view() {
+    return {
+      planned: this.planned.toString(),
+      spent: this.spent.toString(),
+      share: shareSpent(this.spent.toString(), this.planned.toString()),
+    };
+  }
+}
+
+function bucket<K>(map: Map<K, Totals>, key: K): Totals {
+  let totals = map.get(key);
+  if (!totals) map.set(key, (totals = new Totals()));
+  return totals;
+}
+
+const provinceFilter = (province: string | undefined): string | null | undefined =>
+  province === 'central' ? null : province;
+
+export async function budgetSummary(ctx: ServiceContext, query: BudgetQuery): Promise<BudgetSummary> {
+  const { planned, spent, recordCount } = await repo.plannedAndSpent(ctx.db, ctx.actor, {
+    plan: query.plan,
+    year: query.year,
+    province: provinceFilter(query.province),
+  });
+  const sources = await listFundingSources(ctx.db);
+  const activityIds = [...new Set([...planned, ...spent].map((r) => r.activity_id))];
+  const activities = await repo.activityInfo(ctx.db, activityIds);
+  const byId = new Map(activities.map((a) => [a.plan_activity_id, a]));
+  const provinces = [...new Set([...planned, ...spent].flatMap((r) => (r.province_code ? [r.province_code] : [])))];
+  const names = await provinceNames(ctx.db, provinces);
+
+  const total = new Totals();
+  const sections = new Map<string, Totals>();
+  const byProvince = new Map<string | null, Totals>();
+  const bySource = new Map<string, Totals>();
+  const byActivity = new Map<number, Totals>();
+  const activitySource = new Map<string, Totals>();
+  const add = (rows: repo.AmountRow[], field: 'planned' | 'spent') => {
+    for (const r of rows) {
+      const amount = BigInt(r.amount);
+      const activity = byId.get(r.activity_id);
+      const section = activity ? `${activity.plan_id}|${activity.section_number}` : '?';
+      for (const t of [
+        total,
+        bucket(sections, section),
+        bucket(byProvince, r.province_code),
+        bucket(bySource, r.funding_source_code),
+        bucket(byActivity, r.activity_id),
+        bucket(activitySource, `${r.activity_id}|${r.funding_source_code}`),
+      ])
+        t[field] += amount;
+    }
+  };
+  add(planned, 'planned');
+  add(spent, 'spent');
+
+  const sectionRows: BudgetSummary['bySection'] = [];
+  const seenSections = new Set<string>();
+  for (const a of activities) {
+    const key = `${a.plan_id}|${a.section_number}`;
+    if (seenSections.has(key)) continue;
+    seenSections.add(key);
+    sectionRows.push({ number: a.section_number, title: a.section_title, ...sections.get(key)!.view() });
+  }
+  const provinceRows = [...byProvince.entries()]
+    .sort(([a], [b]) => (a === null ? -1 : b === null ? 1 : a.localeCompare(b)))
+    .map(([code, t]) => ({ code, name: code === null ? 'Trung ương' : (names.get(code) ?? code), ...t.view() }));
+  return {
+    sources: sources.map((s) => ({ code: s.code, name: s.name_vi, nameEn: s.name_en })),
+    total: total.view(),
+    bySection: sectionRows,
+    byProvince: provinceRows,
+    bySource: sources
+      .filter((s) => bySource.has(s.code))
+      .map((s) => ({ code: s.code, name: s.name_vi, ...bySource.get(s.code)!.view() })),
+    byActivity: activities.map((a) => ({
+      id: a.plan_activity_id,
+      number: activityNumber(a),
+      title: a.title,
+      sectionNumber: a.section_number,
+      planId: a.plan_id,
+      ...byActivity.get(a.plan_activity_id)!.view(),
+      bySource: sources
+        .filter((s) => activitySource.has(`${a.plan_activity_id}|${s.code}`))
+        .map((s) => {
+          const t = activitySource.get(`${a.plan_activity_id}|${s.code}`)!;
+          return { code: s.code, planned: t.planned.toString(), spent: t.spent.toString() };
+        }),
+    })),
+    recordCount,
+    allowedActions: can(ctx.actor, 'budget:write') ? ['plan'] : [],
+  };
+}
+
+async function checkProvince(ctx: ServiceContext, code: string | null, field: string) {
+  if (code !== null && !(await repo.provinceExists(ctx.db, code)))
+    throw badRequest(field, `Không có tỉnh, thành phố mã ${code} (sau 1/7/2025)`);
+}
+
+export async function budgetLines(ctx: ServiceContext, query: LinesQuery): Promise<BudgetLines> {
+  const provinceCode = query.province === 'central' ? null : query.province;
+  if (provinceCode !== null && !inProvinceScope(ctx.actor, provinceCode)) throw notFound('Tỉnh, thành phố');
+  await checkProvince(ctx, provinceCode, 'province');
+  const plan = await repo.planOf(ctx.db, ctx.actor, query.plan);
+  if (!plan) throw notFound('Kế hoạch');
+  if (plan.kind === 'provincial' && provinceCode !== plan.province_code)
+    throw badRequest('province', 'Kế hoạch của tỉnh chỉ lập dự toán cho chính tỉnh đó');
+  const activities = await repo.planActivities(ctx.db, ctx.actor, query.plan);
+  const lines = await repo.linesOf(
+    ctx.db,
+    activities.map((a) => a.plan_activity_id),
+    provinceCode,
+  );
+  const rows = activities.map((a) => {
+    const amounts = lines
+      .filter((l) => l.plan_activity_id === a.plan_activity_id)
+      .map((l) => ({ fundingSource: l.funding_source_code, amount: l.amount }));
+    return {
+      id: a.plan_activity_id,
+      number: activityNumber(a),
+      title: a.title,
+      sectionNumber: a.section_number,
+      sectionTitle: a.section_title,
+      amounts,
+      total: sumMoney(amounts.map((x) => x.amount)),
+    };
+  });
+  return {
+    planId: query.plan,
+    provinceCode,
+    activities: rows,
+    total: sumMoney(rows.map((r) => r.total)),
+    editable: mayPlanBudget(ctx, provinceCode),
+  };
+}
+
+export async function putLines(ctx: ServiceContext, body: PutLinesBody) {
+  const sources = new Set((await listFundingSources(ctx.db)).map((s) => s.code));
+  const seen = new Set<string>();
+  const amounts = body.amounts.map((a, i) => {
+    if (!sources.has(a.fundingSource))
+      throw badRequest(`amounts.${i}.fundingSource`, `Nguồn kinh phí "${a.fundingSource}" không có trong danh mục`);
+    if (seen.has(a.fundingSource))
+      throw badRequest(`amounts.${i}.fundingSource`, `Nguồn kinh phí "${a.fundingSource}" được nhập hai lần`);
+    seen.add(a.fundingSource);
+    return { code: a.fundingSource, amount: canonicalMoney(a.amount) };
+  });
+  const provinceCode = body.provinceCode;
+  await checkProvince(ctx, provinceCode, 'provinceCode');
+  return ctx.db.transaction().execute(async (tx) => {
+    const [activity] = await repo.activityInfo(tx, [body.planActivityId]);
+    const plan = activity ? await repo.planOf(tx, ctx.actor, activity.plan_id) : undefined;
+    if (!activity || !plan) throw notFound('Hoạt động');
+    if (activity.plan_kind === 'provincial' && provinceCode !== activity.plan_province_code)
+      throw badRequest('provinceCode', 'Hoạt động của kế hoạch tỉnh chỉ lập dự toán cho chính tỉnh đó');
+    if (!mayPlanBudget({ ...ctx, db: tx }, provinceCode))
+      throw forbidden(
+        provinceCode === null
+          ? 'Chỉ người dùng phạm vi toàn quốc lập dự toán cấp trung ương'
+          : 'Tỉnh, thành phố này nằm ngoài phạm vi của bạn',
+      );
+    const before = await repo.linesOf(tx, [body.planActivityId], provinceCode);
+    const now = ctx.clock.now();
+    await repo.replaceCell(tx, { activityId: body.planActivityId, provinceCode, amounts }, ctx.actor.userId, now);
+    const after = await repo.linesOf(tx, [body.planActivityId], provinceCode);
+    const shape = (rows: typeof after) => rows.map((r) => ({ fundingSource: r.funding_source_code, amount: r.amount }));
+    await insertAudit(
+      tx,
+      ctx.actor,
+      {
+        action: 'plan_budget',
+        entityType: 'plan_activity',
+        entityId: body.planActivityId,
+        provinceCode,
+        before: { provinceCode, amounts: shape(before) },
+        after: { provinceCode, amounts: shape(after) },
+      },
+      now,
+      ctx.ip,
+    );
+    return {
+      planActivityId: body.planActivityId,
+      provinceCode,
+      amounts: shape(after),
+      total: sumMoney(after.map((r) => r.amount)),
+    };
+  });
+}

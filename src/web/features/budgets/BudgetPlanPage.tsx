@@ -1,0 +1,214 @@
+// Planned amounts editor: one plan, one province (or the central level), a row per activity and a
+// column per funding source. Amounts are typed as the users write them (1.234.567) and sent as
+// exact digit strings; only the rows that changed are saved.
+import { useEffect, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { ErrorNotice, QueryView } from '../../components/Status';
+import { useAsync } from '../../lib/use-async';
+import { useSearchState } from '../../lib/use-search-state';
+import { useMe } from '../auth/SessionProvider';
+import { useProvinces } from '../admin-units/provinces';
+import { formatMoney, moneyDigits, sumMoney } from '../records/lib/money';
+import { useFundingSources } from '../records/lib/reference';
+import { planLabel, shorten, usePlans } from '../missions/shared';
+import { money, useBudgetsT, type BudgetLines } from './shared';
+import '../missions/monitoring.css';
+
+type Grid = Record<number, Record<string, string>>;
+
+function gridOf(lines: BudgetLines): Grid {
+  const grid: Grid = {};
+  for (const a of lines.activities) grid[a.id] = Object.fromEntries(a.amounts.map((x) => [x.fundingSource, x.amount]));
+  return grid;
+}
+
+export function BudgetPlanPage() {
+  const bt = useBudgetsT();
+  const me = useMe();
+  const plans = usePlans();
+  const provinces = useProvinces(2025);
+  const [filters, setFilters] = useSearchState({ plan: '', province: '' });
+  const chosenPlan =
+    (plans.data?.items ?? []).find((p) => String(p.id) === filters.plan) ??
+    (plans.data?.items ?? []).find((p) => p.kind === 'central' && p.status !== 'draft');
+  const defaultProvince = me.nationalScope ? 'central' : (me.provinces[0]?.code ?? '');
+  const province =
+    chosenPlan?.kind === 'provincial' ? (chosenPlan.provinceCode ?? '') : filters.province || defaultProvince;
+  const lines = useAsync(
+    (signal) =>
+      chosenPlan && province
+        ? unwrap(api.GET('/api/budgets/lines', { params: { query: { plan: chosenPlan.id, province } }, signal }))
+        : Promise.resolve(null),
+    [chosenPlan?.id, province],
+  );
+  const choices = (provinces.data ?? []).filter((p) => me.nationalScope || me.provinces.some((x) => x.code === p.code));
+
+  return (
+    <div className="page">
+      <p className="back-link">
+        <Link to={chosenPlan ? `/budgets?plan=${chosenPlan.id}` : '/budgets'}>← {bt('backToBudgets')}</Link>
+      </p>
+      <h1>{bt('plan.title')}</h1>
+      <p className="lead">{bt('plan.intro')}</p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field field-grow">
+          <label htmlFor="plan-plan">{bt('filter.plan')}</label>
+          <select
+            id="plan-plan"
+            value={chosenPlan?.id ?? ''}
+            onChange={(e) => setFilters({ plan: e.target.value, province: '' })}
+          >
+            {(plans.data?.items ?? [])
+              .filter((p) => p.status !== 'draft')
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {shorten(planLabel(p), 90)}
+                </option>
+              ))}
+          </select>
+        </div>
+        {chosenPlan?.kind !== 'provincial' && (
+          <div className="field">
+            <label htmlFor="plan-province">{bt('plan.level')}</label>
+            <select id="plan-province" value={province} onChange={(e) => setFilters({ province: e.target.value })}>
+              {me.nationalScope && <option value="central">{bt('central')}</option>}
+              {choices.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        )}
+      </form>
+      <QueryView state={lines} isEmpty={(l) => l === null} empty={bt('noPlan')}>
+        {(l) => l && <LinesEditor key={`${l.planId}-${l.provinceCode}`} lines={l} onSaved={lines.reload} />}
+      </QueryView>
+    </div>
+  );
+}
+
+function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }) {
+  const bt = useBudgetsT();
+  const sources = useFundingSources();
+  const [grid, setGrid] = useState<Grid>(() => gridOf(lines));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setGrid(gridOf(lines)), [lines]);
+  const original = useMemo(() => gridOf(lines), [lines]);
+  const codes = (sources.data ?? []).map((s) => s.code);
+  const changed = lines.activities.filter((a) =>
+    codes.some((c) => (grid[a.id]?.[c] || '0') !== (original[a.id]?.[c] || '0')),
+  );
+  const total = sumMoney(lines.activities.flatMap((a) => codes.map((c) => grid[a.id]?.[c] ?? '')));
+
+  function set(activityId: number, code: string, text: string) {
+    setSaved(false);
+    setGrid((g) => ({ ...g, [activityId]: { ...g[activityId], [code]: moneyDigits(text) } }));
+  }
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      for (const a of changed) {
+        await unwrap(
+          api.PUT('/api/budgets/lines', {
+            body: {
+              planActivityId: a.id,
+              provinceCode: lines.provinceCode,
+              amounts: codes.map((c) => ({ fundingSource: c, amount: grid[a.id]?.[c] || '0' })),
+            },
+          }),
+        );
+      }
+      setSaved(true);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <>
+      {!lines.editable && <p className="notice notice-info">{bt('plan.readOnly')}</p>}
+      {error !== null && <ErrorNotice error={error} />}
+      {saved && (
+        <p className="notice notice-success" role="status">
+          {bt('plan.saved')}
+        </p>
+      )}
+      <div className="table-wrap">
+        <table className="data-table mon-budget-table mon-budget-edit">
+          <thead>
+            <tr>
+              <th scope="col">{bt('col.activity')}</th>
+              {sources.data?.map((s) => (
+                <th key={s.code} scope="col" className="mon-n">
+                  {s.nameVi}
+                </th>
+              ))}
+              <th scope="col" className="mon-n">
+                {bt('total')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {lines.activities.map((a) => {
+              const row = grid[a.id] ?? {};
+              return (
+                <tr key={a.id}>
+                  <td data-label={bt('col.activity')}>
+                    <div className="cell">
+                      <strong>{a.number}.</strong> {shorten(a.title, 80)}
+                    </div>
+                  </td>
+                  {sources.data?.map((s) => (
+                    <td key={s.code} data-label={s.nameVi} className="mon-n">
+                      <div className="cell">
+                        {lines.editable ? (
+                          <input
+                            className="mon-money"
+                            inputMode="numeric"
+                            aria-label={`${s.nameVi} — ${a.number}`}
+                            value={row[s.code] ? formatMoney(row[s.code]!) : ''}
+                            placeholder="0"
+                            onChange={(e) => set(a.id, s.code, e.target.value)}
+                          />
+                        ) : (
+                          money(row[s.code] ?? '0')
+                        )}
+                      </div>
+                    </td>
+                  ))}
+                  <td data-label={bt('total')} className="mon-n">
+                    <div className="cell">{money(sumMoney(codes.map((c) => row[c] ?? '')))}</div>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+      <p className="mon-actions" style={{ marginTop: '0.75rem' }}>
+        <strong>
+          {bt('plan.grandTotal')}: {money(total)}
+        </strong>
+        {lines.editable && (
+          <button
+            type="button"
+            className="button button-primary"
+            disabled={busy || changed.length === 0}
+            onClick={() => void save()}
+          >
+            {busy ? bt('saving') : bt('plan.save', { n: changed.length })}
+          </button>
+        )}
+      </p>
+    </>
+  );
+}

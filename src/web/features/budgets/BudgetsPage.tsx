@@ -1,0 +1,243 @@
+// "Kinh phí": planned vs spent for a plan (or every plan of a year), by content area, province,
+// funding source and activity, with the share spent. Spent is what the implementation records
+// cost; the figures come exact from the server and are never added up here.
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { QueryView } from '../../components/Status';
+import { useAsync } from '../../lib/use-async';
+import { useSearchState } from '../../lib/use-search-state';
+import { planLabel, shorten, usePlans } from '../missions/shared';
+import { barWidth, formatShare, money, useBudgetsT, type BudgetSummary } from './shared';
+import '../missions/monitoring.css';
+
+interface Row {
+  key: string;
+  label: string;
+  sub?: string;
+  planned: string;
+  spent: string;
+  share: string | null;
+}
+
+function AmountTable({
+  caption,
+  head,
+  rows,
+  total,
+}: {
+  caption: string;
+  head: string;
+  rows: Row[];
+  total: BudgetSummary['total'];
+}) {
+  const bt = useBudgetsT();
+  return (
+    <section className="panel" aria-label={caption}>
+      <h2>{caption}</h2>
+      <div className="table-wrap">
+        <table className="data-table mon-budget-table">
+          <thead>
+            <tr>
+              <th scope="col">{head}</th>
+              <th scope="col" className="mon-n">
+                {bt('col.planned')}
+              </th>
+              <th scope="col" className="mon-n">
+                {bt('col.spent')}
+              </th>
+              <th scope="col" className="mon-n">
+                {bt('col.share')}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.key}>
+                <td data-label={head}>
+                  <div className="cell">
+                    {r.label}
+                    {r.sub && <small className="block muted">{r.sub}</small>}
+                  </div>
+                </td>
+                <td data-label={bt('col.planned')} className="mon-n">
+                  <div className="cell">{money(r.planned)}</div>
+                </td>
+                <td data-label={bt('col.spent')} className="mon-n">
+                  <div className="cell">{money(r.spent)}</div>
+                </td>
+                <td data-label={bt('col.share')} className="mon-n">
+                  <div className="cell">
+                    {formatShare(r.share)}
+                    <span
+                      className={r.share !== null && Number(r.share) > 100 ? 'mon-bar is-over' : 'mon-bar'}
+                      aria-hidden="true"
+                    >
+                      <span style={{ width: barWidth(r.share) }} />
+                    </span>
+                  </div>
+                </td>
+              </tr>
+            ))}
+            <tr className="mon-total-row">
+              <td data-label={head}>
+                <div className="cell">
+                  <strong>{bt('total')}</strong>
+                </div>
+              </td>
+              <td data-label={bt('col.planned')} className="mon-n">
+                <div className="cell">
+                  <strong>{money(total.planned)}</strong>
+                </div>
+              </td>
+              <td data-label={bt('col.spent')} className="mon-n">
+                <div className="cell">
+                  <strong>{money(total.spent)}</strong>
+                </div>
+              </td>
+              <td data-label={bt('col.share')} className="mon-n">
+                <div className="cell">
+                  <strong>{formatShare(total.share)}</strong>
+                </div>
+              </td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+export function BudgetsPage() {
+  const bt = useBudgetsT();
+  const plans = usePlans();
+  const [filters, setFilters] = useSearchState({ plan: '', year: '' });
+  const central = (plans.data?.items ?? []).filter((p) => p.kind === 'central' && p.status !== 'draft');
+  // By default the latest issued central plan: the one the demo and most users work on.
+  const planId = Number(filters.plan) || (filters.year ? undefined : central[0]?.id);
+  const year = Number(filters.year) || undefined;
+  const summary = useAsync(
+    (signal) =>
+      planId || year
+        ? unwrap(
+            api.GET('/api/budgets/summary', { params: { query: { plan: year ? undefined : planId, year } }, signal }),
+          )
+        : Promise.resolve(null),
+    [planId, year],
+  );
+  const years = [...new Set((plans.data?.items ?? []).map((p) => p.year))].sort((a, b) => b - a);
+  const query = year ? `year=${year}` : planId ? `plan=${planId}` : '';
+
+  return (
+    <div className="page">
+      <div className="page-title-row">
+        <h1>{bt('title')}</h1>
+        <span className="mon-title-actions">
+          {query && (
+            <a className="button button-secondary" href={`/api/budgets/export.xlsx?${query}`} download>
+              {bt('export')}
+            </a>
+          )}
+          {summary.data?.allowedActions.includes('plan') && (
+            <Link
+              className="button button-primary"
+              to={planId && !year ? `/budgets/plan?plan=${planId}` : '/budgets/plan'}
+            >
+              {bt('planAmounts')}
+            </Link>
+          )}
+        </span>
+      </div>
+      <p className="lead">{bt('intro')}</p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field field-grow">
+          <label htmlFor="budget-plan">{bt('filter.plan')}</label>
+          <select
+            id="budget-plan"
+            value={year ? '' : (planId ?? '')}
+            onChange={(e) => setFilters({ plan: e.target.value, year: '' })}
+          >
+            {!planId && <option value="">{bt('filter.choosePlan')}</option>}
+            {(plans.data?.items ?? [])
+              .filter((p) => p.status !== 'draft')
+              .map((p) => (
+                <option key={p.id} value={p.id}>
+                  {shorten(planLabel(p), 90)}
+                </option>
+              ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="budget-year">{bt('filter.year')}</label>
+          <select
+            id="budget-year"
+            value={filters.year}
+            onChange={(e) => setFilters({ year: e.target.value, plan: '' })}
+          >
+            <option value="">{bt('filter.byPlan')}</option>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {bt('filter.allPlansOf', { year: y })}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      <QueryView state={summary} isEmpty={(s) => s === null} empty={bt('noPlan')}>
+        {(s) => s && <Summary summary={s} />}
+      </QueryView>
+    </div>
+  );
+}
+
+function Summary({ summary: s }: { summary: BudgetSummary }) {
+  const bt = useBudgetsT();
+  if (s.byActivity.length === 0) return <p className="notice notice-empty">{bt('empty')}</p>;
+  const over = s.total.share !== null && Number(s.total.share) > 100;
+  return (
+    <>
+      <div className="mon-summary">
+        <div className="mon-stat">
+          <strong>{money(s.total.planned)}</strong>
+          <span>{bt('stat.planned')}</span>
+        </div>
+        <div className="mon-stat">
+          <strong>{money(s.total.spent)}</strong>
+          <span>{bt('stat.spent', { n: s.recordCount })}</span>
+        </div>
+        <div className={over ? 'mon-stat is-alert' : 'mon-stat'}>
+          <strong>{formatShare(s.total.share)}</strong>
+          <span>{bt('stat.share')}</span>
+        </div>
+      </div>
+      <AmountTable
+        caption={bt('bySource')}
+        head={bt('col.source')}
+        total={s.total}
+        rows={s.bySource.map((x) => ({ key: x.code, label: x.name, ...x }))}
+      />
+      <AmountTable
+        caption={bt('bySection')}
+        head={bt('col.section')}
+        total={s.total}
+        rows={s.bySection.map((x, i) => ({ key: `${i}-${x.number}`, label: `${x.number}. ${x.title}`, ...x }))}
+      />
+      <AmountTable
+        caption={bt('byProvince')}
+        head={bt('col.province')}
+        total={s.total}
+        rows={s.byProvince.map((x) => ({ key: x.code ?? 'central', label: x.code ? x.name : bt('central'), ...x }))}
+      />
+      <AmountTable
+        caption={bt('byActivity')}
+        head={bt('col.activity')}
+        total={s.total}
+        rows={s.byActivity.map((x) => ({
+          key: String(x.id),
+          label: `${x.number}. ${shorten(x.title, 120)}`,
+          sub: x.bySource.map((b) => s.sources.find((src) => src.code === b.code)?.name ?? b.code).join(', '),
+          ...x,
+        }))}
+      />
+    </>
+  );
+}

@@ -1,0 +1,43 @@
+// English words of the budget pages, typed against messages.vi.ts.
+import type { BudgetsMessages } from './messages.vi';
+
+export const budgetsEn: BudgetsMessages = {
+  title: 'Budget',
+  intro:
+    'Planned and spent amounts by content area, province, funding source and activity. Spent is the cost recorded on implementation records; the provinces’ derived activities count under the central activity.',
+  export: 'Download the tables (.xlsx)',
+  planAmounts: 'Plan amounts',
+  saving: 'Saving…',
+  'filter.plan': 'Plan',
+  'filter.choosePlan': '— Choose a plan —',
+  'filter.year': 'Or by year',
+  'filter.byPlan': '— The chosen plan —',
+  'filter.allPlansOf': 'Every plan of {year}',
+  noPlan: 'Choose a plan (or a year) to see its budget.',
+  empty: 'This plan has no planned amount and no spending recorded yet.',
+  'stat.planned': 'planned',
+  'stat.spent': 'spent ({n} records with costs)',
+  'stat.share': 'share spent',
+  bySource: 'By funding source',
+  bySection: 'By content area',
+  byProvince: 'By province',
+  byActivity: 'By activity',
+  'col.source': 'Funding source',
+  'col.section': 'Content area',
+  'col.province': 'Province',
+  'col.activity': 'Activity',
+  'col.planned': 'Planned',
+  'col.spent': 'Spent',
+  'col.share': 'Share spent',
+  total: 'Total',
+  central: 'Central level',
+  backToBudgets: 'Budget',
+  'plan.title': 'Plan the budget',
+  'plan.intro':
+    'Planned amount of each activity by funding source, for one province or the central level. Type amounts in đồng, e.g. 25.000.000.',
+  'plan.level': 'Level',
+  'plan.readOnly': 'You can only read the amounts of this level.',
+  'plan.saved': 'Amounts saved.',
+  'plan.save': 'Save ({n} activities changed)',
+  'plan.grandTotal': 'Total planned',
+};

@@ -1,0 +1,143 @@
+// Nhập kế hoạch từ văn bản: choose a .txt/.docx file or paste the text, read it (preview: the
+// parsed structure beside the source, every unread line listed with its number and highlighted),
+// then make a draft and open it for editing.
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { Field, describedBy } from '../../components/Field';
+import { ErrorNotice } from '../../components/Status';
+import { fieldError } from '../../lib/field-error';
+import { usePlanT } from '../plans/use-plan-t';
+import type { PlanLocationState } from '../plans/PlanLayout';
+import { createFromImport, previewImport, type ImportInput, type Preview } from './import-api';
+import { ImportPreview } from './ImportPreview';
+import '../plans/plans.css';
+
+type Mode = 'file' | 'text';
+
+export function PlanImportPage() {
+  const t = usePlanT();
+  const navigate = useNavigate();
+  const [mode, setMode] = useState<Mode>('file');
+  const [file, setFile] = useState<File | null>(null);
+  const [text, setText] = useState('');
+  const [preview, setPreview] = useState<{ input: ImportInput; result: Preview } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const [busy, setBusy] = useState<'preview' | 'create' | null>(null);
+
+  const input: ImportInput | null =
+    mode === 'file' ? (file ? { kind: 'file', file } : null) : text.trim() ? { kind: 'text', text } : null;
+
+  async function onPreview(event: FormEvent) {
+    event.preventDefault();
+    setMissing(input === null);
+    if (!input) return;
+    setBusy('preview');
+    setError(null);
+    setPreview(null);
+    try {
+      setPreview({ input, result: await previewImport(input) });
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function onCreate() {
+    if (!preview) return;
+    setBusy('create');
+    setError(null);
+    try {
+      const created = await createFromImport(preview.input);
+      const state: PlanLocationState = {
+        notice: t('import.created'),
+        imported: { unparsed: created.unparsed, warnings: created.warnings },
+      };
+      navigate(`/plans/${created.planId}`, { state });
+    } catch (failure) {
+      setError(failure);
+      setBusy(null);
+    }
+  }
+
+  function editSource() {
+    if (!preview) return;
+    setText(preview.result.sourceText);
+    setMode('text');
+    setPreview(null);
+  }
+
+  const fileError = fieldError(error, 'file');
+  const textError = fieldError(error, 'text');
+  const needInput = missing && !input ? t('import.needInput') : undefined;
+  return (
+    <div className="page">
+      <p className="back-link">
+        <Link to="/plans">← {t('plans.backToList')}</Link>
+      </p>
+      <h1>{t('import.title')}</h1>
+      <p className="lead">{t('import.intro')}</p>
+      <form className="panel import-form" onSubmit={(event) => void onPreview(event)} noValidate>
+        <fieldset className="segmented" aria-label={t('import.source')}>
+          {(['file', 'text'] as const).map((m) => (
+            <label key={m} className={mode === m ? 'is-selected' : undefined}>
+              <input type="radio" name="import-mode" checked={mode === m} onChange={() => setMode(m)} />
+              <span>{m === 'file' ? t('import.source.file') : t('import.source.text')}</span>
+            </label>
+          ))}
+        </fieldset>
+        {error !== null && !fileError && !textError && <ErrorNotice error={error} />}
+        {mode === 'file' ? (
+          <Field id="import-file" label={t('import.file')} error={fileError ?? needInput} required>
+            <input
+              id="import-file"
+              type="file"
+              accept=".txt,.docx,text/plain,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              aria-describedby={describedBy('import-file', fileError ?? needInput)}
+              onChange={(event) => {
+                setFile(event.target.files?.[0] ?? null);
+                setPreview(null);
+              }}
+            />
+          </Field>
+        ) : (
+          <Field id="import-text" label={t('import.text')} error={textError ?? needInput} required>
+            <textarea
+              id="import-text"
+              rows={12}
+              value={text}
+              placeholder={t('import.text.placeholder')}
+              aria-describedby={describedBy('import-text', textError ?? needInput)}
+              onChange={(event) => {
+                setText(event.target.value);
+                setPreview(null);
+              }}
+            />
+          </Field>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button button-secondary" disabled={busy !== null}>
+            {busy === 'preview' ? t('import.previewing') : t('import.preview')}
+          </button>
+          {preview && (
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={busy !== null}
+              onClick={() => void onCreate()}
+            >
+              {busy === 'create' ? t('import.creating') : t('import.create')}
+            </button>
+          )}
+          {preview && (
+            <button type="button" className="button button-small" onClick={editSource}>
+              {t('import.editSource')}
+            </button>
+          )}
+        </div>
+      </form>
+      {preview && <ImportPreview preview={preview.result} />}
+    </div>
+  );
+}

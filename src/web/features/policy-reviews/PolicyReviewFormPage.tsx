@@ -1,0 +1,290 @@
+// Registering a document received for comment, and correcting its entry: what it is, who asked,
+// when it came and by when to answer, the plan activity it belongs to and who handles it.
+import { useMemo, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError, unwrap } from '../../api/client';
+import { DateField } from '../../components/DateField';
+import { Field } from '../../components/Field';
+import { ErrorNotice, QueryView } from '../../components/Status';
+import { fieldError, isFieldError } from '../../lib/field-error';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../auth/SessionProvider';
+import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { AgencySelect } from '../missions/MembersEditor';
+import { planLabel, shorten, usePlanActivities, usePlans } from '../missions/shared';
+import { KINDS, REVIEW_TYPES, useReviewsT, type ReviewView } from './shared';
+import '../missions/monitoring.css';
+
+interface Draft {
+  title: string;
+  kind: (typeof KINDS)[number];
+  reviewType: (typeof REVIEW_TYPES)[number];
+  requestingAgency: string;
+  requestNumber: string;
+  receivedOn: string;
+  deadline: string;
+  planId: number | null;
+  planActivityId: number | null;
+  agencyId: number | null;
+  assigneeUserId: number | null;
+}
+
+export function PolicyReviewCreatePage() {
+  const me = useMe();
+  return (
+    <ReviewForm
+      initial={{
+        title: '',
+        kind: 'law',
+        reviewType: 'comment',
+        requestingAgency: '',
+        requestNumber: '',
+        receivedOn: '',
+        deadline: '',
+        planId: null,
+        planActivityId: null,
+        agencyId: me.agency.id,
+        assigneeUserId: null,
+      }}
+    />
+  );
+}
+
+export function PolicyReviewEditPage() {
+  const id = Number(useParams().id);
+  const review = useAsync(
+    (signal) => unwrap(api.GET('/api/policy-reviews/{id}', { params: { path: { id } }, signal })),
+    [id],
+  );
+  return (
+    <QueryView state={review}>
+      {(r) => (
+        <ReviewForm
+          review={r}
+          initial={{
+            title: r.title,
+            kind: r.kind,
+            reviewType: r.reviewType,
+            requestingAgency: r.requestingAgency,
+            requestNumber: r.requestNumber,
+            receivedOn: r.receivedOn,
+            deadline: r.deadline,
+            planId: r.activity.planId,
+            planActivityId: r.activity.id,
+            agencyId: r.agency.id,
+            assigneeUserId: r.assignee?.id ?? null,
+          }}
+        />
+      )}
+    </QueryView>
+  );
+}
+
+const FIELDS = [
+  'title',
+  'kind',
+  'reviewType',
+  'requestingAgency',
+  'requestNumber',
+  'receivedOn',
+  'deadline',
+  'planActivityId',
+  'agencyId',
+  'assigneeUserId',
+];
+
+function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }) {
+  const rt = useReviewsT();
+  const navigate = useNavigate();
+  const [draft, setDraft] = useState(initial);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [key] = useState(newIdempotencyKey);
+  const plans = usePlans();
+  const activities = usePlanActivities(draft.planId);
+  const assignees = useAsync(
+    (signal) =>
+      draft.agencyId
+        ? unwrap(api.GET('/api/policy-reviews/assignees', { params: { query: { agency: draft.agencyId } }, signal }))
+        : Promise.resolve([]),
+    [draft.agencyId],
+  );
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const err = (f: string) => fieldError(error, f);
+  const issued = useMemo(
+    () => (plans.data?.items ?? []).filter((p) => p.status === 'issued' || p.id === draft.planId),
+    [plans.data, draft.planId],
+  );
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setBusy(true);
+    setError(null);
+    const body = {
+      title: draft.title,
+      kind: draft.kind,
+      reviewType: draft.reviewType,
+      requestingAgency: draft.requestingAgency,
+      requestNumber: draft.requestNumber,
+      receivedOn: draft.receivedOn,
+      deadline: draft.deadline,
+      planActivityId: draft.planActivityId ?? 0,
+      agencyId: draft.agencyId ?? undefined,
+      assigneeUserId: draft.assigneeUserId,
+    };
+    try {
+      const saved = review
+        ? await unwrap(
+            api.PUT('/api/policy-reviews/{id}', {
+              params: { path: { id: review.id } },
+              body: { ...body, version: review.version },
+            }),
+          )
+        : await unwrap(api.POST('/api/policy-reviews', { params: { header: { 'idempotency-key': key } }, body }));
+      navigate(`/policy-reviews/${saved.id}`, { state: { notice: review ? 'saved' : 'created' } });
+    } catch (failure) {
+      setError(failure);
+      window.scrollTo({ top: 0 });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const conflict = error instanceof ApiError && error.status === 409;
+  return (
+    <div className="page page-narrow">
+      <p className="back-link">
+        <Link to={review ? `/policy-reviews/${review.id}` : '/policy-reviews'}>
+          ← {review ? shorten(review.title, 60) : rt('register.backToList')}
+        </Link>
+      </p>
+      <h1>{review ? rt('form.editTitle') : rt('form.createTitle')}</h1>
+      {error !== null && (conflict || !isFieldError(error, FIELDS)) && <ErrorNotice error={error} />}
+      <form className="form mon-form" onSubmit={(e) => void submit(e)} noValidate>
+        <fieldset className="fieldset">
+          <legend>{rt('form.document')}</legend>
+          <Field id="r-title" label={rt('form.title')} error={err('title')} required>
+            <textarea id="r-title" rows={2} value={draft.title} onChange={(e) => set({ title: e.target.value })} />
+          </Field>
+          <div className="mon-two">
+            <Field id="r-kind" label={rt('form.kind')} error={err('kind')}>
+              <select id="r-kind" value={draft.kind} onChange={(e) => set({ kind: e.target.value as Draft['kind'] })}>
+                {KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {rt(`kind.${k}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="r-type" label={rt('form.reviewType')} error={err('reviewType')}>
+              <select
+                id="r-type"
+                value={draft.reviewType}
+                onChange={(e) => set({ reviewType: e.target.value as Draft['reviewType'] })}
+              >
+                {REVIEW_TYPES.map((t) => (
+                  <option key={t} value={t}>
+                    {rt(`type.${t}`)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <div className="mon-two">
+            <Field id="r-from" label={rt('form.requestingAgency')} error={err('requestingAgency')} required>
+              <input
+                id="r-from"
+                value={draft.requestingAgency}
+                placeholder={rt('form.requestingPlaceholder')}
+                onChange={(e) => set({ requestingAgency: e.target.value })}
+              />
+            </Field>
+            <Field id="r-number" label={rt('form.requestNumber')} error={err('requestNumber')}>
+              <input
+                id="r-number"
+                value={draft.requestNumber}
+                onChange={(e) => set({ requestNumber: e.target.value })}
+              />
+            </Field>
+          </div>
+          <div className="mon-two">
+            <Field id="r-received" label={rt('form.receivedOn')} error={err('receivedOn')} required>
+              <DateField
+                id="r-received"
+                value={draft.receivedOn}
+                required
+                onChange={(receivedOn) => set({ receivedOn })}
+              />
+            </Field>
+            <Field id="r-deadline" label={rt('form.deadline')} error={err('deadline')} required>
+              <DateField id="r-deadline" value={draft.deadline} required onChange={(deadline) => set({ deadline })} />
+            </Field>
+          </div>
+        </fieldset>
+        <fieldset className="fieldset">
+          <legend>{rt('form.handling')}</legend>
+          <div className="mon-two">
+            <Field id="r-plan" label={rt('form.plan')}>
+              <select
+                id="r-plan"
+                value={draft.planId ?? ''}
+                onChange={(e) => set({ planId: Number(e.target.value) || null, planActivityId: null })}
+              >
+                <option value="">{rt('form.choosePlan')}</option>
+                {issued.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {shorten(planLabel(p), 80)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="r-activity" label={rt('form.activity')} error={err('planActivityId')} required>
+              <select
+                id="r-activity"
+                value={draft.planActivityId ?? ''}
+                disabled={!draft.planId}
+                onChange={(e) => set({ planActivityId: Number(e.target.value) || null })}
+              >
+                <option value="">{rt('form.chooseActivity')}</option>
+                {activities.data?.items.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.number}. {shorten(a.title, 80)}
+                  </option>
+                ))}
+              </select>
+            </Field>
+          </div>
+          <AgencySelect
+            id="r-agency"
+            label={rt('form.agency')}
+            value={draft.agencyId}
+            onChange={(agencyId) => set({ agencyId, assigneeUserId: null })}
+            error={err('agencyId')}
+          />
+          <Field id="r-assignee" label={rt('form.assignee')} error={err('assigneeUserId')}>
+            <select
+              id="r-assignee"
+              value={draft.assigneeUserId ?? ''}
+              onChange={(e) => set({ assigneeUserId: Number(e.target.value) || null })}
+            >
+              <option value="">{rt('form.noAssignee')}</option>
+              {assignees.data?.map((u) => (
+                <option key={u.id} value={u.id}>
+                  {u.name}
+                </option>
+              ))}
+            </select>
+          </Field>
+        </fieldset>
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={busy}>
+            {busy ? rt('common.saving') : review ? rt('form.save') : rt('form.create')}
+          </button>
+          <Link className="button button-secondary" to={review ? `/policy-reviews/${review.id}` : '/policy-reviews'}>
+            {rt('common.cancel')}
+          </Link>
+        </div>
+      </form>
+    </div>
+  );
+}

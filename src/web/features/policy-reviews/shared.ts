@@ -1,0 +1,13 @@
+// Types and t() of the policy-review register pages.
+import type { ResponseOf } from '../../api/client';
+import { createFeatureT } from '../records/lib/feature-t';
+import { reviewsVi } from './messages.vi';
+
+export type ReviewView = ResponseOf<'/api/policy-reviews/{id}', 'get'>;
+export type ReviewList = ResponseOf<'/api/policy-reviews', 'get'>;
+
+export const KINDS = ['law', 'decree', 'circular', 'scheme', 'project', 'report'] as const;
+export const REVIEW_TYPES = ['comment', 'appraisal', 'social_criticism'] as const;
+export const STATES = ['open', 'late', 'pending', 'sent', 'sent_late'] as const;
+
+export const useReviewsT = createFeatureT(reviewsVi, () => import('./messages.en').then((m) => m.reviewsEn));

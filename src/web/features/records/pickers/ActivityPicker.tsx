@@ -1,0 +1,154 @@
+// The plan activity a record belongs to: an issued plan the user can see → its content area →
+// the activity. Only activities the server lets this user record for are offered.
+import { useMemo, useState } from 'react';
+import { api, unwrap } from '../../../api/client';
+import { useAsync } from '../../../lib/use-async';
+import { formatTimeframeVi } from '../../../../shared/period';
+import type { ActivityView } from '../record-codes';
+import { useRecordsT } from '../use-records-t';
+
+export interface ActivityChoice {
+  id: number;
+  number: string;
+  title: string;
+  planId: number;
+  planKind: string;
+  planProvinceCode: string | null;
+  sectionKey: string;
+}
+
+export function activityChoice(a: ActivityView): ActivityChoice {
+  return {
+    id: a.id,
+    number: a.number,
+    title: a.title,
+    planId: a.plan.id,
+    planKind: a.plan.kind,
+    planProvinceCode: a.plan.provinceCode,
+    sectionKey: a.section.key,
+  };
+}
+
+export function timeframeLabel(tf: ActivityView['timeframe']): string {
+  if (!tf) return '';
+  try {
+    return formatTimeframeVi(tf);
+  } catch {
+    return `${tf.start} – ${tf.end}`;
+  }
+}
+
+interface ActivityPickerProps {
+  value: ActivityChoice | null;
+  onChange(value: ActivityChoice | null): void;
+  error?: string;
+}
+
+export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) {
+  const rt = useRecordsT();
+  const [planId, setPlanId] = useState<number | null>(value?.planId ?? null);
+  const [sectionKey, setSectionKey] = useState(value?.sectionKey ?? '');
+  const [browsing, setBrowsing] = useState(value === null);
+  const plans = useAsync(
+    (signal) => unwrap(api.GET('/api/plans', { params: { query: { status: 'issued', limit: 100 } }, signal })),
+    [],
+  );
+  const activePlan = planId ?? (plans.data?.items.length === 1 ? plans.data.items[0]!.id : null);
+  const activities = useAsync(
+    (signal) =>
+      activePlan
+        ? unwrap(api.GET('/api/activities', { params: { query: { plan: activePlan, limit: 500 } }, signal }))
+        : Promise.resolve(null),
+    [activePlan],
+  );
+  const recordable = useMemo(
+    () => (activities.data?.items ?? []).filter((a) => a.allowedActions.includes('record')),
+    [activities.data],
+  );
+  const sections = useMemo(() => {
+    const seen = new Map<string, { key: string; number: string; title: string }>();
+    for (const a of recordable) if (!seen.has(a.section.key)) seen.set(a.section.key, a.section);
+    return [...seen.values()];
+  }, [recordable]);
+  const shown = recordable.filter((a) => !sectionKey || a.section.key === sectionKey);
+
+  if (value && !browsing) {
+    return (
+      <fieldset className={error ? 'fieldset has-error' : 'fieldset'}>
+        <legend>{rt('activity.legend')}</legend>
+        <p className="rec-chosen-activity" data-testid="chosen-activity">
+          <span className="rec-num">{value.number}</span> {value.title}
+        </p>
+        <button type="button" className="button button-small" onClick={() => setBrowsing(true)}>
+          {rt('activity.change')}
+        </button>
+        {error && <small className="field-error block">{error}</small>}
+      </fieldset>
+    );
+  }
+
+  return (
+    <fieldset className={error ? 'fieldset has-error' : 'fieldset'}>
+      <legend>{rt('activity.legend')}</legend>
+      <div className="field">
+        <label htmlFor="rec-plan">{rt('activity.plan')}</label>
+        <select
+          id="rec-plan"
+          value={activePlan ?? ''}
+          onChange={(event) => {
+            setPlanId(Number(event.target.value) || null);
+            setSectionKey('');
+          }}
+        >
+          <option value="">{plans.loading && !plans.data ? rt('common.loading') : rt('activity.choosePlan')}</option>
+          {plans.data?.items.map((plan) => (
+            <option key={plan.id} value={plan.id}>
+              {plan.number ? `${plan.number} — ` : ''}
+              {plan.title}
+            </option>
+          ))}
+        </select>
+        {plans.error && <small className="field-error">{rt('activity.plansFailed')}</small>}
+      </div>
+      {activePlan && sections.length > 1 && (
+        <div className="field">
+          <label htmlFor="rec-section">{rt('activity.section')}</label>
+          <select id="rec-section" value={sectionKey} onChange={(event) => setSectionKey(event.target.value)}>
+            <option value="">{rt('activity.allSections')}</option>
+            {sections.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.number}. {s.title}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {activePlan && activities.data && shown.length === 0 && <p className="muted">{rt('activity.noneRecordable')}</p>}
+      {activePlan && activities.error && <small className="field-error">{rt('activity.loadFailed')}</small>}
+      {shown.length > 0 && (
+        <div className="rec-activity-list" role="radiogroup" aria-label={rt('activity.activity')}>
+          {shown.map((a) => (
+            <label key={a.id} className={value?.id === a.id ? 'rec-activity is-selected' : 'rec-activity'}>
+              <input
+                type="radio"
+                name="rec-activity"
+                checked={value?.id === a.id}
+                onChange={() => {
+                  onChange(activityChoice(a));
+                  setBrowsing(false);
+                }}
+              />
+              <span>
+                <span className="rec-clamp">
+                  <span className="rec-num">{a.number}</span> {a.title}
+                </span>
+                {a.timeframe && <small className="block muted">{timeframeLabel(a.timeframe)}</small>}
+              </span>
+            </label>
+          ))}
+        </div>
+      )}
+      {error && <small className="field-error block">{error}</small>}
+    </fieldset>
+  );
+}

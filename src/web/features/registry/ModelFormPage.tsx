@@ -1,0 +1,213 @@
+// Registering a model, and editing one (sent with the version that was read; 409 if someone saved
+// in between). A model established through a record can start from that record's place.
+import { useState } from 'react';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { api, ApiError, unwrap } from '../../api/client';
+import { ErrorNotice, Loading, QueryView } from '../../components/Status';
+import { useAsync } from '../../lib/use-async';
+import { useMe } from '../auth/SessionProvider';
+import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { loadEthnicGroups } from '../records/lib/reference';
+import { ModelForm, noTech, type ModelBody, type ModelFormState } from './ModelForm';
+import type { ModelView } from './model-codes';
+import { useRegistryT } from './use-registry-t';
+import '../records/records.css';
+import './registry.css';
+
+function emptyModel(provinceCode: string): ModelFormState {
+  return {
+    modelType: '',
+    name: '',
+    place: { generation: 2025, provinceCode, commune: null },
+    village: '',
+    host: '',
+    foundedOn: '',
+    leaderName: '',
+    womenOwnership: '',
+    tech: noTech(),
+    members: [],
+  };
+}
+
+/** A record's place and village as the new model's, when it names a commune. */
+async function fromRecord(recordId: number, base: ModelFormState, signal: AbortSignal): Promise<ModelFormState> {
+  const record = await unwrap(api.GET('/api/records/{id}', { params: { path: { id: recordId } }, signal }));
+  const place = record.place;
+  if (!place || place.level !== 'commune') return { ...base, village: record.village ?? '' };
+  const unit = await unwrap(
+    api.GET('/api/admin-units/{generation}/{code}', {
+      params: { path: { generation: place.generation as 2024 | 2025, code: place.code } },
+      signal,
+    }),
+  );
+  return {
+    ...base,
+    village: record.village ?? '',
+    place: {
+      generation: place.generation === 2024 ? 2024 : 2025,
+      provinceCode: unit.provinceCode ?? '',
+      commune: { code: place.code, name: place.fullName },
+    },
+  };
+}
+
+export function ModelCreatePage() {
+  const t = useRegistryT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const recordId = Number(params.get('fromRecord')) || null;
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const base = emptyModel(me.provinces.length === 1 ? me.provinces[0]!.code : '');
+  const initial = useAsync(
+    (signal) => (recordId ? fromRecord(recordId, base, signal) : Promise.resolve(base)),
+    [recordId],
+  );
+
+  async function save(body: ModelBody) {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await unwrap(
+        // The key does no harm where the server does not read it yet, and protects where it does.
+        api.POST('/api/models', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+      );
+      navigate(`/models/${created.id}`, { replace: true, state: { notice: 'created' } });
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <p className="back-link">
+        <Link to="/models">← {t('registry.backToList')}</Link>
+      </p>
+      <h1>{t('models.new')}</h1>
+      {initial.error ? (
+        <ErrorNotice error={initial.error} onRetry={initial.reload} />
+      ) : initial.data === undefined ? (
+        <Loading />
+      ) : (
+        <ModelForm
+          initial={initial.data}
+          submitLabel={t('form.create')}
+          busy={busy}
+          error={error}
+          onSubmit={(body) => void save(body)}
+          onCancel={() => navigate(-1)}
+        />
+      )}
+    </div>
+  );
+}
+
+async function loadForEdit(id: number, signal: AbortSignal): Promise<{ model: ModelView; form: ModelFormState }> {
+  const model = await unwrap(api.GET('/api/models/{id}', { params: { path: { id } }, signal }));
+  const groups = await loadEthnicGroups();
+  const unit = await unwrap(
+    api.GET('/api/admin-units/{generation}/{code}', {
+      params: { path: { generation: model.commune.generation as 2024 | 2025, code: model.commune.code } },
+      signal,
+    }),
+  );
+  const members = new Map<number, ModelFormState['members'][number]>();
+  for (const m of model.memberGrid) {
+    const row = members.get(m.ethnicGroupId) ?? {
+      ethnicGroupId: m.ethnicGroupId,
+      ethnicName: m.ethnicGroup || (groups.find((g) => g.id === m.ethnicGroupId)?.name ?? String(m.ethnicGroupId)),
+      female: '',
+      male: '',
+    };
+    row[m.sex] = String(m.count);
+    members.set(m.ethnicGroupId, row);
+  }
+  return {
+    model,
+    form: {
+      modelType: model.type.code,
+      name: model.name,
+      place: {
+        generation: model.commune.generation === 2024 ? 2024 : 2025,
+        provinceCode: unit.provinceCode ?? model.provinceCode,
+        commune: { code: model.commune.code, name: unit.fullName },
+      },
+      village: model.village ?? '',
+      host: model.host ?? '',
+      foundedOn: model.foundedOn ?? '',
+      leaderName: model.leaderName ?? '',
+      womenOwnership: model.womenOwnership ?? '',
+      tech: { ...model.tech },
+      members: [...members.values()],
+    },
+  };
+}
+
+export function ModelEditPage() {
+  const t = useRegistryT();
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const loaded = useAsync((signal) => loadForEdit(id, signal), [id]);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+
+  async function save(version: number, body: ModelBody) {
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(api.PUT('/api/models/{id}', { params: { path: { id } }, body: { ...body, version } }));
+      navigate(`/models/${id}`, { replace: true, state: { notice: 'saved' } });
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof ApiError && failure.status === 409 && failure.field === 'version') setConflict(true);
+      else setError(failure);
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <p className="back-link">
+        <Link to={`/models/${id}`}>← {t('registry.backToModel')}</Link>
+      </p>
+      <h1>{t('models.edit')}</h1>
+      <QueryView state={loaded}>
+        {(data) =>
+          data.model.allowedActions.includes('edit') ? (
+            <ModelForm
+              key={data.model.version}
+              initial={data.form}
+              submitLabel={t('form.save')}
+              busy={busy}
+              error={error}
+              notice={
+                conflict && (
+                  <div className="notice notice-warning" role="alert">
+                    <p>{t('form.conflict')}</p>
+                    <button
+                      type="button"
+                      className="button button-small"
+                      onClick={() => {
+                        setConflict(false);
+                        loaded.reload();
+                      }}
+                    >
+                      {t('form.conflictReload')}
+                    </button>
+                  </div>
+                )
+              }
+              onSubmit={(body) => void save(data.model.version, body)}
+              onCancel={() => navigate(`/models/${id}`)}
+            />
+          ) : (
+            <p className="notice notice-warning">{t('models.readOnly')}</p>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}

@@ -1,0 +1,138 @@
+// Bulk registration from a spreadsheet: download the template, upload .xlsx or .csv, read the
+// row-by-row report. All or nothing by default; or keep the valid rows.
+import { useState, type FormEvent } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap, type ResponseOf } from '../../api/client';
+import { ErrorNotice } from '../../components/Status';
+import { formatNumber } from '../../i18n/format';
+import { fieldError } from '../../lib/field-error';
+import { RegistryTabs } from './RegistryTabs';
+import { useRegistryT } from './use-registry-t';
+import '../records/records.css';
+import './registry.css';
+
+type Report = ResponseOf<'/api/models/import', 'post'>;
+
+export function ModelImportPage() {
+  const t = useRegistryT();
+  const [file, setFile] = useState<File | null>(null);
+  const [acceptValid, setAcceptValid] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [report, setReport] = useState<Report | null>(null);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!file) return;
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      const form = new FormData();
+      form.append('acceptValid', acceptValid ? 'true' : 'false');
+      form.append('file', file, file.name);
+      // Multipart, which the OpenAPI spec does not describe: openapi-fetch sends FormData as is.
+      setReport(await unwrap(api.POST('/api/models/import', { body: form as never })));
+    } catch (failure) {
+      setError(failure);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <h1>{t('registry.title')}</h1>
+      <RegistryTabs />
+      <section className="panel">
+        <h2>{t('import.step1')}</h2>
+        <p>{t('import.templateHint')}</p>
+        <a className="button button-secondary" href="/api/models/import/template.xlsx" download>
+          {t('import.template')}
+        </a>
+      </section>
+      <form className="panel" onSubmit={(event) => void submit(event)} noValidate>
+        <h2>{t('import.step2')}</h2>
+        <div className={fieldError(error, 'file') ? 'field has-error' : 'field'}>
+          <label htmlFor="import-file">{t('import.file')}</label>
+          <input
+            id="import-file"
+            type="file"
+            accept=".xlsx,.csv"
+            onChange={(event) => {
+              setFile(event.target.files?.[0] ?? null);
+              setReport(null);
+            }}
+          />
+          {fieldError(error, 'file') && <small className="field-error">{fieldError(error, 'file')}</small>}
+        </div>
+        <fieldset className="fieldset">
+          <legend>{t('import.mode')}</legend>
+          <label className="checkbox-inline">
+            <input type="radio" name="import-mode" checked={!acceptValid} onChange={() => setAcceptValid(false)} />
+            {t('import.allOrNothing')}
+          </label>
+          <label className="checkbox-inline">
+            <input type="radio" name="import-mode" checked={acceptValid} onChange={() => setAcceptValid(true)} />
+            {t('import.acceptValid')}
+          </label>
+        </fieldset>
+        {error !== null && !fieldError(error, 'file') && <ErrorNotice error={error} />}
+        <button type="submit" className="button button-primary" disabled={!file || busy}>
+          {busy ? t('import.running') : t('import.run')}
+        </button>
+      </form>
+      {report && <ImportReport report={report} />}
+    </div>
+  );
+}
+
+function ImportReport({ report }: { report: Report }) {
+  const t = useRegistryT();
+  const summary = report.committed
+    ? t('import.committed', { accepted: formatNumber(report.accepted) })
+    : t('import.notCommitted', { valid: formatNumber(report.valid) });
+  return (
+    <section className="panel" aria-labelledby="import-report-title" data-testid="import-report">
+      <h2 id="import-report-title">{t('import.report')}</h2>
+      <p className={report.committed ? 'notice notice-success' : 'notice notice-warning'} role="status">
+        {summary}
+        {report.rejected.length > 0 && ` ${t('import.rejectedCount', { count: formatNumber(report.rejected.length) })}`}
+      </p>
+      {report.rejected.length > 0 && (
+        <div className="rec-grid-wrap">
+          <table className="rec-grid rec-grid-read">
+            <thead>
+              <tr>
+                <th scope="col">{t('import.row')}</th>
+                <th scope="col">{t('import.column')}</th>
+                <th scope="col">{t('import.problem')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.rejected.map((r, i) => (
+                <tr key={`${r.row}-${r.field}-${i}`}>
+                  <td className="reg-n">{r.row}</td>
+                  <td>{r.field}</td>
+                  <td>{r.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {report.created.length > 0 && (
+        <p>
+          {t('import.created')}{' '}
+          {report.created.slice(0, 50).map((id, i) => (
+            <span key={id}>
+              {i > 0 && ', '}
+              <Link to={`/models/${id}`}>#{id}</Link>
+            </span>
+          ))}
+          {report.created.length > 50 && '…'}
+        </p>
+      )}
+    </section>
+  );
+}
