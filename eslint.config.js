@@ -6,6 +6,7 @@ export default tseslint.config(
     ignores: [
       'dist/**',
       'data/**',
+      'tmp/**',
       'node_modules/**',
       'src/web/api/schema.d.ts',
       'bench/.data/**',
