@@ -87,6 +87,14 @@ describe('DHIS2 dataValueSets', () => {
     );
   });
 
+  it('reports values recorded for a whole province under the province when communes are asked for', async () => {
+    expect(sorted(await exportSet('indicator=NL03&orgUnitLevel=commune'))).toEqual(sorted(await exportSet()));
+    const national = await exportSet('indicator=NL03&orgUnitLevel=national&disaggregate=false&periodType=yearly');
+    expect(national).toEqual([
+      { dataElement: 'NL03', period: '2026', orgUnit: 'VN', categoryOptionCombo: 'default', value: '15.5' },
+    ]);
+  });
+
   it('re-imports its own export to the same values, and importing the same file twice changes nothing', async () => {
     const original = await exportSet();
     const again = await w.central.post('/api/exchange/dataValueSets.json', { dataValues: original });
