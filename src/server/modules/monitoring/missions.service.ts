@@ -1,6 +1,7 @@
 // Monitoring missions: plan (purpose, lead agency, members, places, dates, plan activity, checklist
 // template), checklist answers per place, findings. Every change is audited in its transaction
 // with the mission's before/after; out of scope is 404, in scope without the right 403.
+import { vietnamDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
@@ -23,7 +24,7 @@ import { agencyMap } from '../plans/plan-view';
 import { provinceNames } from '../plans/plans.repo';
 import { agencyRef } from './mission-view';
 
-export const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 const stale = 'Đoàn kiểm tra đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi sửa lại.';
 
 export async function getMission(ctx: ServiceContext, missionId: number): Promise<MissionView> {

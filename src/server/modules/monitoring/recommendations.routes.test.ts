@@ -225,6 +225,30 @@ describe('recommendations', () => {
     }
   });
 
+  it('count the days in Vietnam: at 01:00 on 1 April in Hà Nội, a recommendation due 31 March is overdue', async () => {
+    const rec = await recommend({ provinceCode: '11' }, '2026-03-31', 'Bố trí phòng tư vấn cho Địa chỉ tin cậy');
+    // 18:00 UTC on 31 March is already 01:00 on 1 April in Vietnam.
+    t.clock.set('2026-03-31T18:00:00Z');
+    try {
+      const dienBien = await t.login(w.dienBien.username, TEST_PASSWORD);
+      expect((await dienBien.get(`/api/recommendations/${rec.id}`)).json()).toMatchObject({
+        overdue: true,
+        displayStatus: 'overdue',
+      });
+      const overdue = (await dienBien.get('/api/recommendations?status=overdue&limit=500')).json();
+      expect(overdue.today).toBe('2026-04-01');
+      expect(overdue.items.map((r: { id: number }) => r.id)).toContain(rec.id);
+      const closed = await dienBien.post(`/api/recommendations/${rec.id}/follow-up`, {
+        status: 'done',
+        evidence: 'Đã kiện toàn tổ',
+        version: rec.version,
+      });
+      expect(closed.json()).toMatchObject({ closedOn: '2026-04-01' });
+    } finally {
+      t.clock.set('2026-11-28T03:00:00Z');
+    }
+  });
+
   it('keep evidence files on disk, uploaded and removed by the addressee only', async () => {
     const rec = await recommend({ provinceCode: '11' });
     expect((await w.women.post(`/api/recommendations/${rec.id}/files`, form('bien-ban.pdf', PDF))).statusCode).toBe(

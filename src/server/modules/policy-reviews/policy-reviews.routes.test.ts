@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import { monitoringWorld, type MonitoringWorld } from '../../../../test/monitoring-fixtures';
 import { form, PDF } from '../../../../test/record-fixtures';
+import { TEST_PASSWORD } from '../../../../test/factories';
 import { countResponsesSent } from './policy-reviews.repo';
 
 let t: TestApp;
@@ -137,6 +138,34 @@ describe('policy-review register', () => {
     });
     expect(sent.statusCode, sent.body).toBe(200);
     expect(sent.json()).toMatchObject({ state: 'sent_late', late: false, daysLeft: null });
+  });
+
+  it('counts deadlines in Vietnam days: at 01:00 on 1 April in Hà Nội, a deadline of 31 March is passed', async () => {
+    const review = await register(w.women, {
+      receivedOn: '2026-03-20',
+      deadline: '2026-03-31',
+      title: 'Dự thảo Nghị định quy định chi tiết Luật Bình đẳng giới',
+      kind: 'decree',
+    });
+    t.clock.set('2026-03-31T18:00:00Z');
+    try {
+      const women = await t.login(w.women.username, TEST_PASSWORD);
+      const view = (await women.get(`/api/policy-reviews/${review.id}`)).json();
+      expect(view).toMatchObject({ state: 'late', late: true, daysLeft: -1 });
+      const late = (await women.get('/api/policy-reviews?state=late&limit=500')).json();
+      expect(late.today).toBe('2026-04-01');
+      expect(late.items.map((r: { id: number }) => r.id)).toContain(review.id);
+      // Sent today, Vietnam time: not "after today".
+      const sent = await women.post(`/api/policy-reviews/${review.id}/response`, {
+        responseText: 'Đề nghị bổ sung quy định về lồng ghép giới',
+        sentOn: '2026-04-01',
+        version: view.version,
+      });
+      expect(sent.statusCode, sent.body).toBe(200);
+      expect(sent.json()).toMatchObject({ state: 'sent_late', sentOn: '2026-04-01' });
+    } finally {
+      t.clock.set('2026-11-28T03:00:00Z');
+    }
   });
 
   it('records a sent response as a policy_comment record that the GS02 indicator counts, live', async () => {

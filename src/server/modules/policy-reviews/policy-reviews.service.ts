@@ -3,6 +3,7 @@
 // Sending a response records it as an implementation record of type policy_comment on the entry's
 // plan activity, in the same transaction: that is what the "policy documents commented" indicator
 // (GS02) counts, live, like every other record. Every change is audited.
+import { vietnamDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
@@ -24,7 +25,7 @@ import {
   type UpdateReviewBody,
 } from './policy-reviews.schemas';
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 const stale = 'Văn bản đã được người khác cập nhật sau khi bạn mở. Hãy tải lại rồi thử lại.';
 
 async function views(ctx: ServiceContext, rows: repo.ReviewRow[]): Promise<ReviewView[]> {
