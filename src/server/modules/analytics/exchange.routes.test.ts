@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
+import { modelBody } from '../../../../test/registry-fixtures';
 import {
   ETHNIC,
   PLACES,
   analyticsWorld,
+  createModel,
   createRecord,
   pivot,
   recordBody,
@@ -171,6 +173,23 @@ describe('DHIS2 dataValueSets', () => {
       `sex=male;ethnic_group=${ETHNIC.kinh};target_group=community_member;age_band=31_60`,
     ]);
     expect(detailed.every((v) => v.period === '202603')).toBe(true);
+  });
+
+  it('carries a stock indicator up to the current month in Vietnam, a day ahead of UTC in the evening', async () => {
+    await createModel(w.central, await modelBody(t.database.db, { foundedOn: '2025-11-20' }));
+    try {
+      // 18:00 UTC on 31 January 2026 is already 1 February in Hà Nội.
+      t.clock.set('2026-01-31T18:00:00Z');
+      const values = await exportSet('indicator=TT02&periodType=monthly&disaggregate=false');
+      expect(
+        values
+          .map((v) => v.period)
+          .sort()
+          .at(-1),
+      ).toBe('202602');
+    } finally {
+      t.clock.set('2026-11-28T03:00:00Z');
+    }
   });
 
   it('answers 400 naming the parameter for a bad export query or document', async () => {

@@ -9,7 +9,6 @@ import { AppError, badRequest, forbidden } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import {
   comboCode,
-  monthOf,
   parseComboCode,
   type AggregateDefinition,
   type Disaggregation,
@@ -22,6 +21,7 @@ import { insertAudit } from '../audit/audit.repo';
 import { listCodes, loadCodeBook, setCode, theirCodeOwner, type CodeBook, type CodeKind } from './exchange-codes.repo';
 import { runPivot } from './pivot.engine';
 import { monthRanges, parsePivotParams } from './pivot.query';
+import { pivotToday } from './pivot.service';
 
 export type OrgUnitLevel = 'national' | 'province' | 'commune';
 
@@ -73,7 +73,6 @@ export async function exportValues(ctx: ServiceContext, params: ExportParams): P
         .filter(Boolean)
     : all.map((i) => i.code);
   const metas = await indicatorMetas(ctx.db);
-  const today = ctx.clock.now().toISOString().slice(0, 10);
   const out = new Map<string, ExchangeValue>();
   for (const code of wanted) {
     const indicator = all.find((i) => i.code === code);
@@ -88,7 +87,7 @@ export async function exportValues(ctx: ServiceContext, params: ExportParams): P
       { rows: rows.join(','), indicator: code, period: params.period, year: params.year },
       metas,
     );
-    const result = await runPivot(ctx.db, ctx.actor, spec, { currentMonth: monthOf(today), today, keysOnly: true });
+    const result = await runPivot(ctx.db, ctx.actor, spec, { ...pivotToday(ctx), keysOnly: true });
     result.rows.forEach((member, r) => {
       const value = result.cells[r]![0];
       if (value === null || value === undefined) return;

@@ -236,6 +236,31 @@ describe('pivot over live data', () => {
     expect(lines.at(-1)).toBe(['Tổng', ...p.totals.columns, p.totals.grand].join(','));
   });
 
+  it('names agencies as of the date in Vietnam, which is a day ahead of UTC in the evening', async () => {
+    const ubdt = await t.database.db
+      .selectFrom('agency')
+      .select('agency_id')
+      .where('code', '=', 'UBDT')
+      .executeTakeFirstOrThrow();
+    await createRecord(
+      w.partner,
+      event(PLACES.dienBien, '2026-09-01', [{ sex: 'female', ethnicGroupId: ETHNIC.thai, count: 2 }]),
+    );
+    const label = async () => {
+      const p = await pivot(w.central, `rows=agency&indicator=TT01&agency=${ubdt.agency_id}`);
+      return p.rows[0]!.label[0];
+    };
+    try {
+      // 18:00 UTC on 28 February 2025 is already 1 March in Hà Nội: the ministry's new name applies.
+      t.clock.set('2025-02-28T18:00:00Z');
+      expect(await label()).toContain('Bộ Dân tộc và Tôn giáo');
+      t.clock.set('2025-02-28T16:00:00Z');
+      expect(await label()).toContain('Ủy ban Dân tộc');
+    } finally {
+      t.clock.set('2026-11-28T03:00:00Z');
+    }
+  });
+
   it('answers 401 without a session', async () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/pivot?rows=province&indicator=TT01' })).statusCode).toBe(
       401,

@@ -8,12 +8,17 @@ import { indicatorMetas, listIndicators } from './indicators.repo';
 import { runPivot, type PivotResult } from './pivot.engine';
 import { parsePivotParams, type PivotParams } from './pivot.query';
 import type { DashboardQuery, DashboardResponse } from './pivot.schemas';
+import { vietnamDate } from '../../../shared/dates';
 
-const today = (ctx: ServiceContext) => ctx.clock.now().toISOString().slice(0, 10);
+/** Today and this month as users in Vietnam count them: agency names and stock series end there. */
+export function pivotToday(ctx: ServiceContext): { today: string; currentMonth: number } {
+  const today = vietnamDate(ctx.clock.now());
+  return { today, currentMonth: monthOf(today) };
+}
 
 export async function pivot(ctx: ServiceContext, params: PivotParams): Promise<PivotResult> {
   const spec = parsePivotParams(params, await indicatorMetas(ctx.db));
-  return runPivot(ctx.db, ctx.actor, spec, { currentMonth: monthOf(today(ctx)), today: today(ctx) });
+  return runPivot(ctx.db, ctx.actor, spec, pivotToday(ctx));
 }
 
 type Counts = Record<ActivityStatus, number>;
