@@ -17,3 +17,13 @@ export const Paging = {
 export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+
+/** The `Idempotency-Key` header every create accepts (see http/idempotency.ts). */
+export const IdempotencyHeaders = Type.Object({
+  'idempotency-key': Type.Optional(
+    Type.String({
+      description:
+        'Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422.',
+    }),
+  ),
+});

@@ -3,9 +3,8 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { withIdempotency } from '../../http/idempotency';
-import { IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { contentDisposition } from '../records/record-attachments.service';
-import { IdempotencyHeaders } from '../records/records.schemas';
 import { readUpload } from '../records/upload';
 import { renderReviewsXlsx } from './policy-reviews-xlsx';
 import {

@@ -3,10 +3,10 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { withIdempotency } from '../../http/idempotency';
-import { IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import * as attachments from './record-attachments.service';
 import { importRecords, importTemplate } from './record-import.service';
-import { AttachmentView, errors, IdempotencyHeaders, ImportReport } from './records.schemas';
+import { AttachmentView, errors, ImportReport } from './records.schemas';
 import { readUpload } from './upload';
 
 const tags = ['records'];

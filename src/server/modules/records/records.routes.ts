@@ -4,7 +4,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
 import { withIdempotency } from '../../http/idempotency';
-import { IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { activityRoutes } from './activities.routes';
 import { recordFileRoutes } from './record-files.routes';
 import {
@@ -12,7 +12,6 @@ import {
   DeleteRecordQuery,
   errors,
   FundingSourceView,
-  IdempotencyHeaders,
   ListRecordsQuery,
   RecordSummary,
   RecordView,

@@ -260,11 +260,3 @@ export const errors = {
   409: ErrorResponse,
   422: ErrorResponse,
 };
-export const IdempotencyHeaders = Type.Object({
-  'idempotency-key': Type.Optional(
-    Type.String({
-      description:
-        'Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422.',
-    }),
-  ),
-});

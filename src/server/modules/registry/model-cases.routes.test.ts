@@ -160,3 +160,23 @@ describe('trusted-address case data', () => {
     expect(future.json().error.field).toBe('receivedOn');
   });
 });
+
+describe('case retries', () => {
+  it('records a case once when the same request is sent again with its Idempotency-Key', async () => {
+    const writer = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-11', provinces: ['11'] });
+    expect((await admin.post(`/api/users/${writer.userId}/grants/case_data`)).statusCode).toBe(200);
+    const headers = { 'idempotency-key': 'case-create-0001' };
+    const body = { ...(await caseBody()), personInitials: 'R.E.T' };
+    const first = await writer.post(`/api/models/${trustedId}/cases`, body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await writer.post(`/api/models/${trustedId}/cases`, body, headers);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    const rows = await t.database.db
+      .selectFrom('model_case')
+      .select('model_case_id')
+      .where('person_initials', '=', 'R.E.T')
+      .execute();
+    expect(rows).toHaveLength(1);
+  });
+});

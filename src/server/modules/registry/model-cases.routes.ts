@@ -7,7 +7,8 @@ import type { Permission } from '../../../shared/permissions';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { unauthorized } from '../../http/errors';
-import { ErrorResponse, IdParams } from '../../http/schemas';
+import { withIdempotency } from '../../http/idempotency';
+import { ErrorResponse, IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { grantedPermissions } from './grants.repo';
 import { listUserGrants, setUserGrant } from './grants.service';
 import { caseAccessRefused, createCase, deleteCase, listCases, updateCase } from './model-cases.service';
@@ -55,12 +56,16 @@ export async function modelCaseRoutes(app: App): Promise<void> {
         summary: 'Ghi một vụ việc',
         description: grantNote('case:write'),
         params: IdParams,
+        headers: IdempotencyHeaders,
         body: CaseInput,
-        response: { 201: CaseView, ...errors },
+        response: { 201: CaseView, ...errors, 422: ErrorResponse },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await createCase(serviceContext(request), request.params.id, request.body)),
+      withIdempotency(request, reply, async (db) => ({
+        statusCode: 201,
+        body: await createCase({ ...serviceContext(request), db }, request.params.id, request.body),
+      })),
   );
 
   app.put(

@@ -4,6 +4,7 @@
 // so the audit log does not become a second copy readable by auditors without the grant.
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
+import { inTransaction } from '../../http/idempotency';
 import type { Permission } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.repo';
 import { grantedPermissions } from './grants.repo';
@@ -94,7 +95,7 @@ async function writeCase(
   change: (tx: ServiceContext) => Promise<{ caseId: number; caseType: string }>,
 ): Promise<number> {
   await assertCaseAccess(ctx, 'case:write');
-  return ctx.db.transaction().execute(async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await trustedAddress(txCtx, modelId, true);
     const { caseId, caseType } = await change(txCtx);

@@ -14,12 +14,18 @@ afterAll(async () => {
   await t.close();
 });
 
-function upload(client: ApiClient, filename: string, content: Buffer | string, acceptValid?: boolean) {
+function upload(
+  client: ApiClient,
+  filename: string,
+  content: Buffer | string,
+  acceptValid?: boolean,
+  headers?: Record<string, string>,
+) {
   const form = new FormData();
   const bytes = typeof content === 'string' ? content : new Uint8Array(content);
   form.append('file', new Blob([bytes]), filename);
   if (acceptValid !== undefined) form.append('acceptValid', String(acceptValid));
-  return client.post('/api/models/import', form as unknown as Record<string, unknown>);
+  return client.post('/api/models/import', form as unknown as Record<string, unknown>, headers);
 }
 
 type Cells = Partial<Record<(typeof IMPORT_COLUMNS)[number]['key'], string | number>>;
@@ -145,6 +151,22 @@ describe('model import', () => {
     expect(report, res.body).toMatchObject({ committed: true, accepted: 2, rejected: [] });
     const coop = (await officer.get(`/api/models/${report.created[0]}`)).json();
     expect(coop).toMatchObject({ womenOwnership: 'co_owned', tech: { ecommerce: true }, members: { female: 12 } });
+  });
+
+  it('imports a file once when it is sent again with the same Idempotency-Key, and answers 422 for another file', async () => {
+    const csv = 'Tên mô hình;Loại mô hình;Mã xã/phường\nTổ truyền thông gửi lại;to_truyen_thong;03334\n';
+    const headers = { 'idempotency-key': 'model-import-0001' };
+    const before = await modelCount();
+    const first = await upload(officer, 'gui-lai.csv', csv, false, headers);
+    expect(first.json(), first.body).toMatchObject({ committed: true, accepted: 1 });
+    const again = await upload(officer, 'gui-lai.csv', csv, false, headers);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(await modelCount()).toBe(before + 1);
+    const other = await upload(officer, 'gui-lai.csv', csv.replace('gửi lại', 'khác'), false, headers);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error).toMatchObject({ code: 'idempotency_key_reused', field: 'Idempotency-Key' });
+    expect(await modelCount()).toBe(before + 1);
   });
 
   it('reports a missing required column instead of guessing', async () => {

@@ -1,9 +1,11 @@
+import crypto from 'node:crypto';
 import { Type } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
-import { ErrorResponse } from '../../http/schemas';
+import { withIdempotency } from '../../http/idempotency';
+import { ErrorResponse, IdempotencyHeaders } from '../../http/schemas';
 import { listEthnicGroups } from '../reference/ethnic-groups.repo';
 import { renderImportTemplate } from './model-import-template';
 import { importModels } from './model-import.service';
@@ -67,13 +69,22 @@ export async function modelImportRoutes(app: App): Promise<void> {
         summary: 'Nhập mô hình từ .xlsx/.csv, báo cáo từng dòng',
         description:
           'Multipart: `file` và `acceptValid` (mặc định false). Có dòng lỗi thì không ghi gì, trừ khi `acceptValid=true` (ghi các dòng hợp lệ). `committed` cho biết đã ghi hay chưa.',
-        response: { 200: ImportReport, ...errors },
+        headers: IdempotencyHeaders,
+        response: { 200: ImportReport, ...errors, 422: ErrorResponse },
       },
     },
-    async (request) => {
-      const ctx = serviceContext(request);
+    async (request, reply) => {
       const { file, acceptValid } = await upload(request);
-      return importModels(ctx, file, acceptValid);
+      const sha256 = crypto.createHash('sha256').update(file.buffer).digest('hex');
+      return withIdempotency(
+        request,
+        reply,
+        async (db) => ({
+          statusCode: 200,
+          body: await importModels({ ...serviceContext(request), db }, file, acceptValid),
+        }),
+        { hashBody: { fileName: file.filename, sha256, acceptValid } },
+      );
     },
   );
 

@@ -10,7 +10,8 @@ import { listEthnicGroups } from '../reference/ethnic-groups.repo';
 import { isCalendarDate, resolveModelInput } from './model-input';
 import { headerOf, ImportFileError, readImportFile, type ImportKey, type RawRow } from './model-import-format';
 import * as repo from './models.repo';
-import { inTransaction, insertModelRecord, type NewModelInput } from './models.service';
+import { inTransaction } from '../../http/idempotency';
+import { insertModelRecord, type NewModelInput } from './models.service';
 import type { ImportReport, MemberInput } from './registry.schemas';
 
 const MAX_ROWS = 5000;

@@ -323,3 +323,25 @@ describe('registry validation and access on every mutating endpoint', () => {
     expect((await central.get('/api/models/999999')).statusCode).toBe(404);
   });
 });
+
+describe('retries with an Idempotency-Key', () => {
+  const count = async (name: string) =>
+    (await t.database.db.selectFrom('community_model').select('community_model_id').where('name', '=', name).execute())
+      .length;
+
+  it('registers a model once for the same key and body, and answers 422 for the key with another body', async () => {
+    const body = await modelBody(t.database.db, { name: 'Tổ truyền thông gửi lại' });
+    const headers = { 'idempotency-key': 'model-create-0001' };
+    const first = await dienBien.post('/api/models', body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await dienBien.post('/api/models', body, headers);
+    expect(again.statusCode).toBe(201);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json().id).toBe(first.json().id);
+    expect(await count('Tổ truyền thông gửi lại')).toBe(1);
+    const other = await dienBien.post('/api/models', { ...body, name: 'Tên khác' }, headers);
+    expect(other.statusCode).toBe(422);
+    expect(other.json().error).toMatchObject({ code: 'idempotency_key_reused', field: 'Idempotency-Key' });
+    expect(await count('Tên khác')).toBe(0);
+  });
+});

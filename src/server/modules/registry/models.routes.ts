@@ -1,7 +1,8 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { ErrorResponse, IdParams } from '../../http/schemas';
+import { withIdempotency } from '../../http/idempotency';
+import { ErrorResponse, IdempotencyHeaders, IdParams } from '../../http/schemas';
 import {
   ActivityBody,
   CaseCountsBody,
@@ -91,9 +92,19 @@ export async function modelRoutes(app: App): Promise<void> {
     '/models',
     {
       config: { permission: 'record:write' },
-      schema: { tags, summary: 'Đăng ký mô hình', body: CreateModelBody, response: { 201: ModelView, ...errors } },
+      schema: {
+        tags,
+        summary: 'Đăng ký mô hình',
+        headers: IdempotencyHeaders,
+        body: CreateModelBody,
+        response: { 201: ModelView, ...errors, 422: ErrorResponse },
+      },
     },
-    async (request, reply) => reply.status(201).send(await models.createModel(serviceContext(request), request.body)),
+    async (request, reply) =>
+      withIdempotency(request, reply, async (db) => ({
+        statusCode: 201,
+        body: await models.createModel({ ...serviceContext(request), db }, request.body),
+      })),
   );
 
   app.put(

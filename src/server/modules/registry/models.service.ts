@@ -3,6 +3,7 @@
 import type { ServiceContext } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { conflict, forbidden, notFound } from '../../http/errors';
+import { inTransaction } from '../../http/idempotency';
 import type { ModelStatus } from '../../../shared/model-types';
 import { insertAudit } from '../audit/audit.repo';
 import { syncModelValues } from '../analytics/sync-values';
@@ -20,12 +21,6 @@ import type {
   ModelView,
   UpdateModelBody,
 } from './registry.schemas';
-
-/** Runs `fn` in a transaction, or in the caller's when `db` already is one (nesting is not allowed). */
-export async function inTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  if (db.isTransaction) return fn(db);
-  return db.transaction().execute(fn);
-}
 
 export async function listModelTypes(ctx: ServiceContext, q?: string): Promise<ModelTypeView[]> {
   const rows = await repo.listModelTypes(ctx.db, q);
