@@ -93,5 +93,6 @@ export async function createMission(client: ApiClient, body: Record<string, unkn
     version: number;
     places: { id: number; provinceCode: string }[];
     checklist: { items: { id: number }[] } | null;
+    recordId: number | null;
   };
 }

@@ -557,6 +557,8 @@ export interface MissionTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   version: Generated<number>;
+  /** The monitoring_mission implementation record kept while the report is issued. */
+  record_id: Generated<number | null>;
 }
 
 export interface MissionMemberTable {

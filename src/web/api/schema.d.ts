@@ -5026,6 +5026,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;
@@ -5272,6 +5273,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;
@@ -5556,6 +5558,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;
@@ -5812,6 +5815,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;
@@ -6067,6 +6071,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;
@@ -6302,6 +6307,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;
@@ -6562,6 +6568,7 @@ export interface paths {
                                 conclusion: string;
                                 recipients: string[];
                             };
+                            recordId: number | null;
                             version: number;
                             createdBy: string | null;
                             updatedAt: string;

@@ -7,6 +7,7 @@ import * as records from './2026112804-records';
 import * as registry from './2026112805-registry';
 import * as analytics from './2026112806-analytics';
 import * as monitoring from './2026112807-monitoring';
+import * as monitoringRecords from './2026112809-monitoring-records';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '2026112805-registry': registry,
   '2026112806-analytics': analytics,
   '2026112807-monitoring': monitoring,
+  '2026112809-monitoring-records': monitoringRecords,
 };

@@ -245,6 +245,7 @@ export async function buildMissionView(
       conclusion: row.conclusion,
       recipients: row.recipients,
     },
+    recordId: row.record_id,
     version: row.version,
     createdBy: row.created_by_name,
     updatedAt: iso(row.updated_at),

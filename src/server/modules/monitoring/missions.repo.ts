@@ -54,6 +54,7 @@ export async function findMission(db: Queryable, actor: Actor, missionId: number
       'm.conclusion',
       'm.recipients',
       'm.version',
+      'm.record_id',
       'm.created_at',
       'm.updated_at',
       'a.title as activity_title',
@@ -439,4 +440,49 @@ export async function findActivity(db: Queryable, actor: Actor, activityId: numb
       eb.or([eb('p.kind', '=', 'central'), eb('p.province_code', 'in', none(actor.provinces))]),
     );
   return query.executeTakeFirst();
+}
+
+/** What a held mission's implementation record is built from: the mission, its plan and lead agency. */
+export async function recordSource(db: Queryable, missionId: number) {
+  return db
+    .selectFrom('mission as m')
+    .innerJoin('agency as g', 'g.agency_id', 'm.lead_agency_id')
+    .leftJoin('plan_activity as a', 'a.plan_activity_id', 'm.plan_activity_id')
+    .leftJoin('plan as p', 'p.plan_id', 'a.plan_id')
+    .select([
+      'm.mission_id',
+      'm.title',
+      'm.purpose',
+      'm.conclusion',
+      'm.lead_agency_id',
+      'm.plan_activity_id',
+      'm.start_date',
+      'm.end_date',
+      'm.report_number',
+      'm.report_date',
+      'm.record_id',
+      'p.kind as plan_kind',
+      'p.province_code as plan_province_code',
+      'g.level as agency_level',
+      'g.generation as agency_generation',
+      'g.province_code as agency_province_code',
+    ])
+    .where('m.mission_id', '=', missionId)
+    .executeTakeFirstOrThrow();
+}
+export type RecordSourceRow = Awaited<ReturnType<typeof recordSource>>;
+
+/** The record, unless deleted: whoever edits the mission keeps its record, whatever their scope. */
+export async function liveRecord(db: Queryable, recordId: number) {
+  return db
+    .selectFrom('implementation_record')
+    .select(['record_id', 'version'])
+    .where('record_id', '=', recordId)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function setRecord(db: Queryable, missionId: number, recordId: number | null): Promise<void> {
+  await db.updateTable('mission').set({ record_id: recordId }).where('mission_id', '=', missionId).execute();
 }

@@ -294,3 +294,120 @@ describe('monitoring missions', () => {
     expect(full).toContain('- Tỉnh Điện Biên;');
   });
 });
+
+describe('held missions and indicator GS01', () => {
+  async function gs01(): Promise<number> {
+    const res = await w.women.get(`/api/pivot?rows=year&indicator=GS01&plan=${w.planId}`);
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json().totals.grand ?? 0;
+  }
+
+  it('keeps one monitoring_mission record while the report is issued, counted by GS01 through the pivot', async () => {
+    const baseline = await gs01();
+    const body = missionBody(w, templateId, { title: 'Đoàn giám sát Dự án 8 tại Lào Cai, Điện Biên (GS01)' });
+    const mission = await createMission(w.women, body);
+    expect(mission).toMatchObject({ recordId: null });
+    expect(await gs01()).toBe(baseline);
+
+    // A report dated before the end of the visits, or after today, is refused and writes nothing.
+    for (const date of ['2026-09-10', '2026-11-29']) {
+      const res = await w.women.put(`/api/missions/${mission.id}`, {
+        ...body,
+        report: { number: '30/BC-ĐKT', date },
+        version: mission.version,
+      });
+      expect(res.statusCode, res.body).toBe(400);
+      expect(res.json().error.field).toBe('report.date');
+    }
+    const badPlace = await w.women.put(`/api/missions/${mission.id}`, {
+      ...body,
+      report: { number: '30/BC-ĐKT', date: '2026-09-20' },
+      places: [{ generation: 2025, code: '99999' }],
+      version: mission.version,
+    });
+    expect(badPlace.json().error.field).toBe('places.0.code');
+    expect(await gs01()).toBe(baseline);
+
+    const issued = await w.women.put(`/api/missions/${mission.id}`, {
+      ...body,
+      report: { number: '30/BC-ĐKT', date: '2026-09-20', conclusion: 'Dự án 8 được triển khai đúng kế hoạch.' },
+      version: mission.version,
+    });
+    expect(issued.statusCode, issued.body).toBe(200);
+    const recordId = issued.json().recordId as number;
+    expect(recordId).toEqual(expect.any(Number));
+    expect((await w.women.get(`/api/records/${recordId}`)).json()).toMatchObject({
+      type: 'monitoring_mission',
+      title: body.title,
+      startDate: '2026-09-07',
+      endDate: '2026-09-11',
+      activity: { id: w.central[0] },
+      organiser: { id: w.agencies.hlhpn },
+    });
+    expect(await gs01()).toBe(baseline + 1);
+
+    // Saving the mission again updates the same record: still one, still counted once.
+    const renamed = await w.women.put(`/api/missions/${mission.id}`, {
+      ...body,
+      title: 'Đoàn giám sát Dự án 8 (GS01, sửa)',
+      report: { number: '30/BC-ĐKT', date: '2026-09-20' },
+      version: issued.json().version,
+    });
+    expect(renamed.json().recordId).toBe(recordId);
+    expect((await w.women.get(`/api/records/${recordId}`)).json().title).toBe('Đoàn giám sát Dự án 8 (GS01, sửa)');
+    const live = await t.database.db
+      .selectFrom('implementation_record')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('type', '=', 'monitoring_mission')
+      .where('title', 'like', 'Đoàn giám sát Dự án 8 (GS01%')
+      .where('deleted_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    expect(Number(live.n)).toBe(1);
+    expect(await gs01()).toBe(baseline + 1);
+
+    // Clearing the report date takes the mission out of the indicator; issuing it again brings it back.
+    const cleared = await w.women.put(`/api/missions/${mission.id}`, {
+      ...body,
+      report: { number: '30/BC-ĐKT', date: null },
+      version: renamed.json().version,
+    });
+    expect(cleared.json().recordId).toBeNull();
+    expect((await w.women.get(`/api/records/${recordId}`)).statusCode).toBe(404);
+    expect(await gs01()).toBe(baseline);
+    const again = await w.women.put(`/api/missions/${mission.id}`, {
+      ...body,
+      report: { number: '30/BC-ĐKT', date: '2026-09-21' },
+      version: cleared.json().version,
+    });
+    expect(again.json().recordId).toEqual(expect.any(Number));
+    expect(await gs01()).toBe(baseline + 1);
+
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity_id'])
+      .where('entity_type', '=', 'record')
+      .where('entity_id', 'in', [recordId, again.json().recordId])
+      .orderBy('audit_id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete', 'create']);
+  });
+
+  it('counts a mission created with its report at once, and none without a plan activity', async () => {
+    const baseline = await gs01();
+    const held = await createMission(
+      w.women,
+      missionBody(w, templateId, { title: 'Đoàn đã báo cáo', report: { date: '2026-09-15' } }),
+    );
+    expect(held).toMatchObject({ recordId: expect.any(Number) });
+    const unlinked = await createMission(
+      w.women,
+      missionBody(w, templateId, {
+        title: 'Đoàn chưa gắn hoạt động',
+        planActivityId: null,
+        report: { date: '2026-09-15' },
+      }),
+    );
+    expect(unlinked).toMatchObject({ recordId: null });
+    expect(await gs01()).toBe(baseline + 1);
+  });
+});

@@ -8,6 +8,7 @@ import { inTransaction } from '../../http/idempotency';
 import { insertAudit } from '../audit/audit.repo';
 import { existingIds, findPlace } from '../records/records.repo';
 import * as checklists from './checklists.repo';
+import { syncMissionRecord } from './mission-record.service';
 import { mayEditMission, type MissionFacts } from './mission.policy';
 import { buildMissionView, missionAuditShape, missionFacts, missionPhase } from './mission-view';
 import * as repo from './missions.repo';
@@ -135,6 +136,11 @@ async function prepareMission(ctx: ServiceContext, body: CreateMissionBody, curr
   }
   const { places, names } = await preparePlaces(ctx, body);
   const report = body.report ?? {};
+  // The report date marks the mission as held (indicator GS01): it comes after the visits, not later than today.
+  if (report.date != null && report.date < body.endDate)
+    throw badRequest('report.date', 'Ngày báo cáo phải sau hoặc bằng ngày kết thúc của đoàn');
+  if (report.date != null && report.date > today(ctx))
+    throw badRequest('report.date', 'Ngày báo cáo không được sau hôm nay');
   const prepared: PreparedMission = {
     values: {
       title: body.title.trim(),
@@ -209,6 +215,7 @@ export async function createMission(ctx: ServiceContext, body: CreateMissionBody
     const missionId = await repo.insertMission(tx, prepared.values, prepared.search, ctx.actor.userId, now);
     await repo.replaceMembers(tx, missionId, prepared.members);
     await repo.syncPlaces(tx, missionId, prepared.places);
+    await syncMissionRecord(txCtx, missionId);
     await audit(txCtx, 'create', missionId, prepared.facts, null, await getMission(txCtx, missionId));
     return missionId;
   });
@@ -243,6 +250,7 @@ export async function updateMission(
     await repo.syncPlaces(tx, missionId, prepared.places);
     if (prepared.values.checklist_template_id !== row.checklist_template_id)
       await repo.dropAnswersOutside(tx, missionId, prepared.values.checklist_template_id);
+    await syncMissionRecord(txCtx, missionId);
     await audit(txCtx, 'update', missionId, facts, before, await getMission(txCtx, missionId));
   });
   return getMission(ctx, missionId);

@@ -261,6 +261,8 @@ export const MissionView = Type.Object({
     conclusion: Type.String(),
     recipients: Type.Array(Type.String()),
   }),
+  /** The monitoring_mission implementation record (indicator GS01), kept while the report is issued. */
+  recordId: Nullable(Type.Integer()),
   version: Type.Integer(),
   createdBy: Nullable(Type.String()),
   updatedAt: Type.String(),
