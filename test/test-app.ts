@@ -1,7 +1,7 @@
 // The whole app on a fresh test database, plus a logged-in client helper for route tests.
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp } from '../src/server/app';
-import { loadConfig } from '../src/server/config';
+import { loadConfig, type Config } from '../src/server/config';
 import type { Clock } from '../src/server/access/actor';
 import type { App } from '../src/server/http/context';
 import type { Database } from '../src/server/db/database';
@@ -50,10 +50,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(): Promise<TestApp> {
+export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const clock = new TestClock();
-  const config = { ...loadConfig({}), webDir: '/nonexistent', login: { maxFailures: 5, windowMinutes: 15 } };
+  const config = {
+    ...loadConfig({}),
+    webDir: '/nonexistent',
+    login: { maxFailures: 5, windowMinutes: 15 },
+    ...overrides,
+  };
   const app = await buildApp({ config, database, clock });
   await app.ready();
 

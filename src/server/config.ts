@@ -15,6 +15,17 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   login: { maxFailures: number; windowMinutes: number };
   loadDemo: boolean;
+  /** Outgoing mail (report reminders); null: reminders stay in the app only. */
+  smtp: SmtpConfig | null;
+}
+
+export interface SmtpConfig {
+  host: string;
+  port: number;
+  secure: boolean;
+  user: string | null;
+  password: string | null;
+  from: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -48,5 +59,15 @@ export function loadConfig(env: Env = process.env): Config {
       windowMinutes: intFrom(env, 'PHOIHOP_LOGIN_WINDOW_MINUTES', 15),
     },
     loadDemo: env.PHOIHOP_DEMO !== '0',
+    smtp: env.PHOIHOP_SMTP_HOST
+      ? {
+          host: env.PHOIHOP_SMTP_HOST,
+          port: intFrom(env, 'PHOIHOP_SMTP_PORT', 587),
+          secure: env.PHOIHOP_SMTP_SECURE === '1',
+          user: env.PHOIHOP_SMTP_USER || null,
+          password: env.PHOIHOP_SMTP_PASSWORD || null,
+          from: env.PHOIHOP_SMTP_FROM || 'Phối hợp <no-reply@localhost>',
+        }
+      : null,
   };
 }

@@ -675,6 +675,90 @@ export interface BudgetLineTable {
   updated_at: Timestamp;
 }
 
+// Periodic reports and notifications (migration 2026112810-reports).
+export interface ReportTypeTable {
+  code: string;
+  name: string;
+  period_kind: 'quarter' | 'half' | 'year' | 'custom';
+  /** Days after the period's end (negative: before it); null for custom periods. */
+  due_offset_days: number | null;
+  active: Generated<boolean>;
+  position: number;
+}
+
+export interface ReportReporterRuleTable {
+  report_type_code: string;
+  reporter_level: 'central' | 'provincial';
+  reporter_kind: string;
+  recipient: 'parent' | 'same_agency';
+}
+
+export interface ReportPeriodTable {
+  report_period_id: Generated<number>;
+  report_type_code: string;
+  title: string;
+  start_date: DateString;
+  end_date: DateString;
+  due_date: DateString;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReportTable {
+  report_id: Generated<number>;
+  report_type_code: string;
+  period_code: string;
+  report_period_id: number | null;
+  period_start: DateString;
+  period_end: DateString;
+  due_date: DateString;
+  agency_id: number;
+  /** The 2025 province reported on; null: a national report. */
+  province_code: string | null;
+  recipient_agency_id: number;
+  status: Generated<'draft' | 'submitted' | 'approved' | 'returned'>;
+  results: Generated<string>;
+  difficulties: Generated<string>;
+  lessons: Generated<string>;
+  proposals: Generated<string>;
+  figures: Json;
+  figures_at: Timestamp;
+  submitted_at: Timestamp | null;
+  submitted_by: number | null;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface ReportEventTable {
+  report_event_id: Generated<number>;
+  report_id: number;
+  action: 'create' | 'refresh' | 'submit' | 'return' | 'approve' | 'reopen';
+  comment: Generated<string>;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface ReportSourceTable {
+  report_id: number;
+  source_report_id: number;
+}
+
+export interface NotificationTable {
+  notification_id: Generated<number>;
+  user_id: number;
+  kind: string;
+  title: string;
+  body: Generated<string>;
+  link: string | null;
+  report_id: number | null;
+  created_at: Timestamp;
+  read_at: Timestamp | null;
+}
+
 export interface DB {
   plan: PlanTable;
   plan_issuer: PlanIssuerTable;
@@ -730,4 +814,11 @@ export interface DB {
   recommendation_file: RecommendationFileTable;
   policy_review: PolicyReviewTable;
   budget_line: BudgetLineTable;
+  report_type: ReportTypeTable;
+  report_reporter_rule: ReportReporterRuleTable;
+  report_period: ReportPeriodTable;
+  report: ReportTable;
+  report_event: ReportEventTable;
+  report_source: ReportSourceTable;
+  notification: NotificationTable;
 }

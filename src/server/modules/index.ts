@@ -14,6 +14,7 @@ import { analyticsRoutes } from './analytics/analytics.routes';
 import { monitoringRoutes } from './monitoring/monitoring.routes';
 import { policyReviewRoutes } from './policy-reviews/policy-reviews.routes';
 import { budgetRoutes } from './budgets/budgets.routes';
+import { reportRoutes } from './reports/reports.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -30,4 +31,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(monitoringRoutes);
   await app.register(policyReviewRoutes);
   await app.register(budgetRoutes);
+  await app.register(reportRoutes);
 }

@@ -9857,6 +9857,314 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Thông báo của tôi (nhắc nộp báo cáo) */
+        get: {
+            parameters: {
+                query?: {
+                    unread?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Đánh dấu đã đọc */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                kind: string;
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                            unread: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/pivot": {
         parameters: {
             query?: never;
@@ -17872,6 +18180,3210 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lịch báo cáo của một năm: các kỳ và hạn nộp
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            typeName: string;
+                            code: string;
+                            label: string;
+                            start: string;
+                            end: string;
+                            dueDate: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Mở một kỳ báo cáo chuyên đề hoặc đột xuất
+         * @description Quyền cần có: `report:approve`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã loại báo cáo: quarterly, six_month, annual, thematic, ad_hoc */
+                        type: string;
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startDate: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endDate: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        dueDate: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            typeName: string;
+                            code: string;
+                            label: string;
+                            start: string;
+                            end: string;
+                            dueDate: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Loại báo cáo, quy tắc hạn nộp và đơn vị báo cáo
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            periodKind: "quarter" | "half" | "year" | "custom";
+                            dueOffsetDays: number | null;
+                            active: boolean;
+                            reporters: {
+                                level: string;
+                                kind: string;
+                                recipient: string;
+                            }[];
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/report-types/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Sửa cấu hình một loại báo cáo
+         * @description `dueOffsetDays`: hạn nộp = ngày cuối kỳ + số ngày (âm: trước khi hết kỳ); null cho báo cáo chuyên đề, đột xuất.
+         *
+         *     Quyền cần có: `refdata:manage`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        dueOffsetDays?: number | null;
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            periodKind: "quarter" | "half" | "year" | "custom";
+                            dueOffsetDays: number | null;
+                            active: boolean;
+                            reporters: {
+                                level: string;
+                                kind: string;
+                                recipient: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh sách báo cáo trong phạm vi
+         * @description `queue=approve`: báo cáo đã gửi đang chờ tôi duyệt. `mine=true`: báo cáo của cơ quan tôi.
+         *
+         *     Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Mã loại báo cáo: quarterly, six_month, annual, thematic, ad_hoc */
+                    type?: string;
+                    /** @description Kỳ báo cáo: 2022Q3 (quý), 2022S1 (6 tháng), 2022 (năm), R12 (kỳ chuyên đề/đột xuất số 12) */
+                    period?: string;
+                    status?: "draft" | "submitted" | "approved" | "returned";
+                    province?: string;
+                    year?: number;
+                    /** @description approve: báo cáo đã gửi, chờ tôi duyệt */
+                    queue?: "approve";
+                    /** @description Chỉ báo cáo của cơ quan tôi */
+                    mine?: boolean;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                type: {
+                                    code: string;
+                                    name: string;
+                                };
+                                period: {
+                                    code: string;
+                                    label: string;
+                                    start: string;
+                                    end: string;
+                                };
+                                dueDate: string;
+                                late: boolean;
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                };
+                                province: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                recipient: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                                submittedAt: string | null;
+                                updatedAt: string;
+                                version: number;
+                                allowedActions: string[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Lập báo cáo của cơ quan tôi cho một kỳ (điền sẵn số liệu)
+         * @description Quyền cần có: `report:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã loại báo cáo: quarterly, six_month, annual, thematic, ad_hoc */
+                        type: string;
+                        /** @description Kỳ báo cáo: 2022Q3 (quý), 2022S1 (6 tháng), 2022 (năm), R12 (kỳ chuyên đề/đột xuất số 12) */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/consolidation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tổng hợp: mọi báo cáo phải nộp của một kỳ và tình trạng (quá hạn)
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description Mã loại báo cáo: quarterly, six_month, annual, thematic, ad_hoc */
+                    type: string;
+                    /** @description Kỳ báo cáo: 2022Q3 (quý), 2022S1 (6 tháng), 2022 (năm), R12 (kỳ chuyên đề/đột xuất số 12) */
+                    period: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            today: string;
+                            counts: {
+                                [key: string]: number;
+                            };
+                            rows: {
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                };
+                                level: string;
+                                province: {
+                                    code: string;
+                                    name: string;
+                                } | null;
+                                recipient: {
+                                    id: number;
+                                    name: string;
+                                };
+                                /** @enum {unknown} */
+                                status: "not_started" | "draft" | "submitted" | "approved" | "returned";
+                                late: boolean;
+                                reportId: number | null;
+                                submittedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/consolidation/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Nhắc các đơn vị nộp báo cáo quá hạn (thông báo trong hệ thống, và thư điện tử khi có SMTP)
+         * @description Quyền cần có: `report:approve`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Mã loại báo cáo: quarterly, six_month, annual, thematic, ad_hoc */
+                        type: string;
+                        /** @description Kỳ báo cáo: 2022Q3 (quý), 2022S1 (6 tháng), 2022 (năm), R12 (kỳ chuyên đề/đột xuất số 12) */
+                        period: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Số đơn vị quá hạn được nhắc */
+                            agencies: number;
+                            notifications: number;
+                            /** @description Số thư đã gửi (0 khi chưa cấu hình SMTP) */
+                            emails: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một báo cáo
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /**
+         * Sửa phần thuyết minh của báo cáo
+         * @description Kết quả, khó khăn và nguyên nhân, bài học kinh nghiệm, đề xuất. Gửi kèm `version` (409 nếu đã cũ).
+         *
+         *     Quyền cần có: `report:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        results: string;
+                        difficulties: string;
+                        lessons: string;
+                        proposals: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Duyệt báo cáo (khóa số liệu của kỳ trong phạm vi báo cáo)
+         * @description Quyền cần có: `report:approve`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cập nhật lại số liệu điền sẵn (chỉ khi đang soạn hoặc bị trả lại)
+         * @description Quyền cần có: `report:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mở lại báo cáo đã duyệt để sửa (mở khóa số liệu; comment bắt buộc)
+         * @description Quyền cần có: `report:approve`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Trả lại báo cáo kèm ý kiến (comment bắt buộc)
+         * @description Quyền cần có: `report:approve`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi báo cáo lên cấp trên (chốt số liệu tại thời điểm gửi)
+         * @description Quyền cần có: `report:write`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            type: {
+                                code: string;
+                                name: string;
+                            };
+                            period: {
+                                code: string;
+                                label: string;
+                                start: string;
+                                end: string;
+                            };
+                            dueDate: string;
+                            late: boolean;
+                            agency: {
+                                id: number;
+                                name: string;
+                            };
+                            province: {
+                                code: string;
+                                name: string;
+                            } | null;
+                            recipient: {
+                                id: number;
+                                name: string;
+                            };
+                            /** @enum {unknown} */
+                            status: "draft" | "submitted" | "approved" | "returned";
+                            submittedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            allowedActions: string[];
+                            narrative: {
+                                results: string;
+                                difficulties: string;
+                                lessons: string;
+                                proposals: string;
+                            };
+                            figures: {
+                                indicators: {
+                                    code: string;
+                                    name: string;
+                                    unit: string;
+                                    value: number | null;
+                                    target: number | null;
+                                    achievement: number | null;
+                                }[];
+                                activities: {
+                                    id: number;
+                                    number: string;
+                                    title: string;
+                                    section: string;
+                                    plan: string;
+                                    status: string;
+                                    recordCount: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                }[];
+                                records: {
+                                    count: number;
+                                    participants: number;
+                                    femaleParticipants: number;
+                                    items: {
+                                        id: number;
+                                        title: string;
+                                        type: string;
+                                        startDate: string;
+                                        endDate: string;
+                                        placeName: string | null;
+                                        participants: number;
+                                        femaleParticipants: number | null;
+                                    }[];
+                                };
+                                models: {
+                                    type: string;
+                                    name: string;
+                                    active: number;
+                                    target: number | null;
+                                    achievementPct: number | null;
+                                    members: number;
+                                }[];
+                                provinces?: {
+                                    reportId: number;
+                                    provinceCode: string;
+                                    provinceName: string;
+                                    agencyName: string;
+                                    values: {
+                                        [key: string]: number | null;
+                                    };
+                                }[];
+                            };
+                            figuresAt: string;
+                            events: {
+                                action: string;
+                                comment: string;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            sources: {
+                                id: number;
+                                agency: string;
+                                province: string | null;
+                                /** @enum {unknown} */
+                                status: "draft" | "submitted" | "approved" | "returned";
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                423: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

@@ -8,6 +8,7 @@ import * as registry from './2026112805-registry';
 import * as analytics from './2026112806-analytics';
 import * as monitoring from './2026112807-monitoring';
 import * as monitoringRecords from './2026112809-monitoring-records';
+import * as reports from './2026112810-reports';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '2026112806-analytics': analytics,
   '2026112807-monitoring': monitoring,
   '2026112809-monitoring-records': monitoringRecords,
+  '2026112810-reports': reports,
 };

@@ -1,14 +1,15 @@
 // Aggregate values entered directly (the data-entry form, and data imported from other systems):
 // per indicator, unit (province or commune, either generation; null = national), DHIS2 period and
 // disaggregation. The writer's scope applies to the unit's 2025 province. Each change re-derives its
-// series in the same transaction, so pivots see it at once. (Locking approved periods comes with
-// the reports module.)
+// series in the same transaction, so pivots see it at once. A value in a period whose report for
+// its province has been approved is locked (reports/period-lock.ts).
 import type { ServiceContext } from '../../access/actor';
 import { inProvinceScope } from '../../access/actor';
 import { badRequest, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { parsePeriod, type AggregateDefinition, type Disaggregation } from '../../../shared/analytics';
 import { insertAudit } from '../audit/audit.repo';
+import { assertPeriodOpen } from '../reports/period-lock';
 import * as repo from './indicator-values.repo';
 import { listIndicators, type IndicatorRow } from './indicators.repo';
 import type { ListValuesQuery, SetValuesBody, ValueView } from './indicators.schemas';
@@ -115,6 +116,14 @@ const seriesOf = (k: repo.ValueKey): SeriesKey => ({
   age_band: k.ageBand || null,
 });
 
+/** The last day of a DHIS2 period ("2022Q3" → "2022-09-30"): where the pivot places its value. */
+function lastDayOf(code: string): string {
+  const end = parsePeriod(code)!.end;
+  const year = Math.floor(end / 100);
+  const month = end % 100;
+  return `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
+}
+
 /** Writes resolved values and re-derives their series; returns the counts of what changed. */
 export async function writeValues(
   ctx: ServiceContext,
@@ -125,6 +134,7 @@ export async function writeValues(
   const counts = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
   const touched = new Map<string, { series: SeriesKey; removed: number[] }>();
   for (const { key, value } of items) {
+    await assertPeriodOpen(ctx, { province: key.provinceCode, from: lastDayOf(key.period) });
     const series = seriesOf(key);
     const id = JSON.stringify(series);
     const entry = touched.get(id) ?? { series, removed: [] };

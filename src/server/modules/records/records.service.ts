@@ -6,6 +6,7 @@ import { conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { insertAudit } from '../audit/audit.repo';
 import { syncRecordValues } from '../analytics/sync-values';
+import { assertPeriodOpen } from '../reports/period-lock';
 import { mayWriteIn } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
 import { auditShape, buildRecordView, recordSummary } from './record-view';
@@ -44,6 +45,7 @@ export async function insertPrepared(
   prepared: PreparedRecord,
   action = 'create',
 ): Promise<number> {
+  await assertRecordOpen(ctx, prepared.values);
   const now = ctx.clock.now();
   const id = await repo.insertRecord(ctx.db, prepared.values, ctx.actor.userId, now);
   await repo.replaceChildren(ctx.db, id, {
@@ -78,12 +80,19 @@ export async function createRecord(ctx: ServiceContext, body: CreateRecordBody):
   return getRecord(ctx, id);
 }
 
-/** The record for a change: 404 outside scope, 403 when the caller may read but not write it. */
+/** A record in a period whose report for its province has been approved is locked (423). */
+const assertRecordOpen = (
+  ctx: ServiceContext,
+  r: { province_code: string | null; start_date: string; end_date: string },
+) => assertPeriodOpen(ctx, { province: r.province_code, from: r.start_date, to: r.end_date });
+
+/** The record for a change: 404 outside scope, 403 when the caller may read but not write it, 423 when locked. */
 async function loadForChange(ctx: ServiceContext, recordId: number, version?: number) {
   const row = await repo.findRecord(ctx.db, ctx.actor, recordId, true);
   if (!row) throw notFound('Bản ghi');
   if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden('Bạn không có quyền sửa bản ghi này');
   if (version !== undefined && row.version !== version) throw conflict(stale, 'version');
+  await assertRecordOpen(ctx, row);
   return row;
 }
 
@@ -94,6 +103,7 @@ export async function updateRecord(ctx: ServiceContext, recordId: number, body: 
     const before = await buildRecordView(tx, ctx.actor, row);
     const { version: _v, ...input } = body;
     const prepared = await prepareRecord(txCtx, input);
+    await assertRecordOpen(txCtx, prepared.values);
     const now = ctx.clock.now();
     if (!(await repo.updateRecord(tx, recordId, body.version, prepared.values, now))) throw conflict(stale, 'version');
     await repo.replaceChildren(tx, recordId, {

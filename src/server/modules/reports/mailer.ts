@@ -1,0 +1,37 @@
+// Outgoing mail through the configured SMTP server (nodemailer). Without SMTP configuration
+// nothing is sent and reminders stay in the app.
+import nodemailer from 'nodemailer';
+import type { SmtpConfig } from '../../config';
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+/** Sends each mail; returns how many the server accepted. A refused address does not stop the others. */
+export async function sendMails(smtp: SmtpConfig | null, mails: Mail[]): Promise<number> {
+  if (!smtp || mails.length === 0) return 0;
+  const transport = nodemailer.createTransport({
+    host: smtp.host,
+    port: smtp.port,
+    secure: smtp.secure,
+    auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
+    // A local relay without a certificate (or the test capture server) still gets STARTTLS offered.
+    tls: { rejectUnauthorized: false },
+  });
+  let sent = 0;
+  try {
+    for (const mail of mails) {
+      try {
+        await transport.sendMail({ from: smtp.from, ...mail });
+        sent++;
+      } catch {
+        // Counted as not sent; the in-app notification is already stored.
+      }
+    }
+  } finally {
+    transport.close();
+  }
+  return sent;
+}
