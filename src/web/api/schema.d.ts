@@ -1786,6 +1786,154 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/budgets/plans/{id}/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Ghi dự toán nhiều hoạt động của một kế hoạch trong một lần (tất cả hoặc không)
+         * @description Mỗi dòng thay toàn bộ các nguồn của ô (hoạt động × tỉnh). Một dòng sai thì không ghi dòng nào; lỗi 400 nêu trường của dòng đó, ví dụ `rows.3.amounts.0.amount`. `provinceCode` null: cấp trung ương. Số tiền là chuỗi chữ số (đồng).
+         *
+         *     Quyền cần có: `budget:write`
+         */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provinceCode: string | null;
+                        rows: {
+                            planActivityId: number;
+                            amounts: {
+                                fundingSource: string;
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                amount: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            planId: number;
+                            provinceCode: string | null;
+                            rows: {
+                                planActivityId: number;
+                                provinceCode: string | null;
+                                amounts: {
+                                    fundingSource: string;
+                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                    amount: string;
+                                }[];
+                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                                total: string;
+                            }[];
+                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                            total: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                code: string;
+                                message: string;
+                                field?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/budgets/summary": {
         parameters: {
             query?: never;

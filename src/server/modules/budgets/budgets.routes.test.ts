@@ -243,3 +243,92 @@ async function derivedPlans(): Promise<number[]> {
     .execute();
   return rows.map((r) => r.plan_id);
 }
+
+describe('saving a set of planned amounts', () => {
+  const url = () => `/api/budgets/plans/${w.planId}/lines`;
+  const laoCaiLines = async () =>
+    (await w.women.get(`/api/budgets/lines?plan=${w.planId}&province=15`)).json() as {
+      activities: { id: number; amounts: { fundingSource: string; amount: string }[]; total: string }[];
+      total: string;
+    };
+  const budgetAudits = async () =>
+    Number(
+      (
+        await t.database.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<string>().as('n'))
+          .where('action', '=', 'plan_budget')
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('writes every row in one transaction, or none: a bad row is a 400 naming its field', async () => {
+    const before = await laoCaiLines();
+    const audits = await budgetAudits();
+    const good = (activityId: number, amount: string) => ({
+      planActivityId: activityId,
+      amounts: [{ fundingSource: 'ctmtqg', amount }],
+    });
+    const cases: [unknown[], string][] = [
+      [[good(w.central[0]!, BIG_A), good(w.central[1]!, '1.234.567')], 'rows.1.amounts.0.amount'],
+      [
+        [
+          good(w.central[0]!, BIG_A),
+          { planActivityId: w.central[1], amounts: [{ fundingSource: 'ctmtqg', amount: 5 }] },
+        ],
+        'rows.1.amounts.0.amount',
+      ],
+      [
+        [
+          good(w.central[0]!, BIG_A),
+          { planActivityId: w.central[1], amounts: [{ fundingSource: 'xo_so', amount: '5' }] },
+        ],
+        'rows.1.amounts.0.fundingSource',
+      ],
+      [[good(w.central[0]!, BIG_A), good(w.central[0]!, '7')], 'rows.1.planActivityId'],
+      [[good(w.central[0]!, BIG_A), good(w.central[1]!, '7'), good(w.laoCaiPlan[0]!, '9')], 'rows.2.planActivityId'],
+    ];
+    for (const [rows, field] of cases) {
+      const res = await w.women.put(url(), { provinceCode: '15', rows });
+      expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
+      expect(res.json().error.field).toBe(field);
+    }
+    expect(await laoCaiLines()).toEqual(before);
+    expect(await budgetAudits()).toBe(audits);
+
+    const body = { provinceCode: '15', rows: [good(w.central[0]!, BIG_A), good(w.central[1]!, BIG_B)] };
+    expect((await t.app.inject({ method: 'PUT', url: url(), payload: body })).statusCode).toBe(401);
+    expect((await w.viewer.put(url(), body)).statusCode).toBe(403);
+    expect((await w.dienBien.put(url(), body)).statusCode).toBe(403);
+    expect((await w.laoCai.put(`/api/budgets/plans/999999/lines`, body)).statusCode).toBe(404);
+    expect(
+      (await w.laoCai.put(`/api/budgets/plans/${w.planId}/lines`, { ...body, provinceCode: '99' })).json().error.field,
+    ).toBe('provinceCode');
+    expect(await laoCaiLines()).toEqual(before);
+
+    const saved = await w.laoCai.put(url(), body);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const expectedTotal = (
+      BigInt(before.total) +
+      BigInt(BIG_A) +
+      BigInt(BIG_B) -
+      BigInt(before.activities[0]!.total) -
+      BigInt(before.activities[1]!.total)
+    ).toString();
+    expect(saved.json()).toMatchObject({
+      planId: w.planId,
+      provinceCode: '15',
+      rows: [
+        { planActivityId: w.central[0], amounts: [{ fundingSource: 'ctmtqg', amount: BIG_A }], total: BIG_A },
+        { planActivityId: w.central[1], amounts: [{ fundingSource: 'ctmtqg', amount: BIG_B }], total: BIG_B },
+      ],
+      total: expectedTotal,
+    });
+    const after = await laoCaiLines();
+    expect(after.total).toBe(expectedTotal);
+    expect(after.activities.find((a) => a.id === w.central[1])!.amounts).toEqual([
+      { fundingSource: 'ctmtqg', amount: BIG_B },
+    ]);
+    expect(await budgetAudits()).toBe(audits + 2);
+  });
+});

@@ -2,22 +2,41 @@
 import { serviceContext, type App } from '../../http/context';
 import { badRequest } from '../../http/errors';
 import { renderBudgetXlsx } from './budgets-xlsx';
-import { BudgetLines, BudgetQuery, BudgetSummary, CellView, errors, LinesQuery, PutLinesBody } from './budgets.schemas';
+import {
+  BudgetLines,
+  BudgetQuery,
+  BudgetSummary,
+  CellView,
+  errors,
+  LinesQuery,
+  PlanLinesView,
+  PutLinesBody,
+  PutPlanLinesBody,
+} from './budgets.schemas';
+import { IdParams } from '../../http/schemas';
 import * as budgets from './budgets.service';
 import type { FastifyRequest } from 'fastify';
 
 const tags = ['budgets'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** Money must arrive as a string of digits: a JSON number may already have lost digits. */
-async function moneyAsStrings(request: FastifyRequest): Promise<void> {
-  const amounts = (request.body as { amounts?: unknown } | null)?.amounts;
+function checkAmounts(amounts: unknown, field: string): void {
   if (!Array.isArray(amounts)) return;
   amounts.forEach((line: unknown, i) => {
     const amount = (line as { amount?: unknown } | null)?.amount;
     if (amount !== undefined && typeof amount !== 'string')
-      throw badRequest(`amounts.${i}.amount`, 'Số tiền ghi bằng chuỗi chữ số (đồng), ví dụ "1234567890123"');
+      throw badRequest(`${field}.${i}.amount`, 'Số tiền ghi bằng chuỗi chữ số (đồng), ví dụ "1234567890123"');
   });
+}
+
+/** Money must arrive as a string of digits: a JSON number may already have lost digits. */
+async function moneyAsStrings(request: FastifyRequest): Promise<void> {
+  const body = request.body as { amounts?: unknown; rows?: unknown } | null;
+  checkAmounts(body?.amounts, 'amounts');
+  if (Array.isArray(body?.rows))
+    body.rows.forEach((row: unknown, i) =>
+      checkAmounts((row as { amounts?: unknown } | null)?.amounts, `rows.${i}.amounts`),
+    );
 }
 
 export async function budgetRoutes(app: App): Promise<void> {
@@ -91,5 +110,23 @@ export async function budgetRoutes(app: App): Promise<void> {
       },
     },
     async (request) => budgets.putLines(serviceContext(request), request.body),
+  );
+
+  app.put(
+    '/budgets/plans/:id/lines',
+    {
+      config: { permission: 'budget:write' },
+      preValidation: moneyAsStrings,
+      schema: {
+        tags,
+        summary: 'Ghi dự toán nhiều hoạt động của một kế hoạch trong một lần (tất cả hoặc không)',
+        description:
+          'Mỗi dòng thay toàn bộ các nguồn của ô (hoạt động × tỉnh). Một dòng sai thì không ghi dòng nào; lỗi 400 nêu trường của dòng đó, ví dụ `rows.3.amounts.0.amount`. `provinceCode` null: cấp trung ương. Số tiền là chuỗi chữ số (đồng).',
+        params: IdParams,
+        body: PutPlanLinesBody,
+        response: { 200: PlanLinesView, ...errors },
+      },
+    },
+    async (request) => budgets.putPlanLines(serviceContext(request), request.params.id, request.body),
   );
 }

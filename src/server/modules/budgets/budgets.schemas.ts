@@ -95,10 +95,39 @@ export const PutLinesBody = Type.Object(
 );
 export type PutLinesBody = Static<typeof PutLinesBody>;
 
+const SourceAmounts = Type.Array(
+  Type.Object(
+    { fundingSource: Type.String({ minLength: 1, maxLength: 50 }), amount: Money },
+    { additionalProperties: false },
+  ),
+  { maxItems: 20 },
+);
+
+export const PutPlanLinesBody = Type.Object(
+  {
+    provinceCode: Nullable(Type.String({ pattern: '^\\d{2}$' })),
+    rows: Type.Array(Type.Object({ planActivityId: Id, amounts: SourceAmounts }, { additionalProperties: false }), {
+      minItems: 1,
+      maxItems: 1000,
+    }),
+  },
+  { additionalProperties: false },
+);
+export type PutPlanLinesBody = Static<typeof PutPlanLinesBody>;
+
 export const CellView = Type.Object({
   planActivityId: Type.Integer(),
   provinceCode: Nullable(Type.String()),
   amounts: Type.Array(Type.Object({ fundingSource: Type.String(), amount: Money })),
+  total: Money,
+});
+export type CellView = Static<typeof CellView>;
+
+export const PlanLinesView = Type.Object({
+  planId: Type.Integer(),
+  provinceCode: Nullable(Type.String()),
+  rows: Type.Array(CellView),
+  /** The plan's total for this province (or the central level) after the save. */
   total: Money,
 });
 

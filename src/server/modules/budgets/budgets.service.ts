@@ -10,7 +10,15 @@ import { provinceNames } from '../plans/plans.repo';
 import { listFundingSources } from '../records/records.repo';
 import { canonicalMoney, shareSpent, sumMoney } from './budget-math';
 import * as repo from './budgets.repo';
-import type { BudgetLines, BudgetQuery, BudgetSummary, LinesQuery, PutLinesBody } from './budgets.schemas';
+import type {
+  BudgetLines,
+  BudgetQuery,
+  BudgetSummary,
+  CellView,
+  LinesQuery,
+  PutLinesBody,
+  PutPlanLinesBody,
+} from './budgets.schemas';
 
 /** Budget writers plan the central level (no province) only with national scope. */
 export function mayPlanBudget(ctx: ServiceContext, provinceCode: string | null): boolean {
@@ -159,55 +167,110 @@ export async function budgetLines(ctx: ServiceContext, query: LinesQuery): Promi
   };
 }
 
-export async function putLines(ctx: ServiceContext, body: PutLinesBody) {
-  const sources = new Set((await listFundingSources(ctx.db)).map((s) => s.code));
+type SourceAmounts = PutLinesBody['amounts'];
+
+/** Checked amounts of one cell: known sources, each once, canonical digits; `field` names the list. */
+function cellAmounts(amounts: SourceAmounts, sources: Set<string>, field: string) {
   const seen = new Set<string>();
-  const amounts = body.amounts.map((a, i) => {
+  return amounts.map((a, i) => {
     if (!sources.has(a.fundingSource))
-      throw badRequest(`amounts.${i}.fundingSource`, `Nguồn kinh phí "${a.fundingSource}" không có trong danh mục`);
+      throw badRequest(`${field}.${i}.fundingSource`, `Nguồn kinh phí "${a.fundingSource}" không có trong danh mục`);
     if (seen.has(a.fundingSource))
-      throw badRequest(`amounts.${i}.fundingSource`, `Nguồn kinh phí "${a.fundingSource}" được nhập hai lần`);
+      throw badRequest(`${field}.${i}.fundingSource`, `Nguồn kinh phí "${a.fundingSource}" được nhập hai lần`);
     seen.add(a.fundingSource);
     return { code: a.fundingSource, amount: canonicalMoney(a.amount) };
   });
+}
+
+function checkMayPlan(ctx: ServiceContext, provinceCode: string | null) {
+  if (!mayPlanBudget(ctx, provinceCode))
+    throw forbidden(
+      provinceCode === null
+        ? 'Chỉ người dùng phạm vi toàn quốc lập dự toán cấp trung ương'
+        : 'Tỉnh, thành phố này nằm ngoài phạm vi của bạn',
+    );
+}
+
+/** Replaces one cell's amounts and audits it; call inside the transaction. */
+async function writeCell(
+  ctx: ServiceContext,
+  activityId: number,
+  provinceCode: string | null,
+  amounts: { code: string; amount: string }[],
+): Promise<CellView> {
+  const before = await repo.linesOf(ctx.db, [activityId], provinceCode);
+  const now = ctx.clock.now();
+  await repo.replaceCell(ctx.db, { activityId, provinceCode, amounts }, ctx.actor.userId, now);
+  const after = await repo.linesOf(ctx.db, [activityId], provinceCode);
+  const shape = (rows: typeof after) => rows.map((r) => ({ fundingSource: r.funding_source_code, amount: r.amount }));
+  await insertAudit(
+    ctx.db,
+    ctx.actor,
+    {
+      action: 'plan_budget',
+      entityType: 'plan_activity',
+      entityId: activityId,
+      provinceCode,
+      before: { provinceCode, amounts: shape(before) },
+      after: { provinceCode, amounts: shape(after) },
+    },
+    now,
+    ctx.ip,
+  );
+  return {
+    planActivityId: activityId,
+    provinceCode,
+    amounts: shape(after),
+    total: sumMoney(after.map((r) => r.amount)),
+  };
+}
+
+export async function putLines(ctx: ServiceContext, body: PutLinesBody): Promise<CellView> {
+  const sources = new Set((await listFundingSources(ctx.db)).map((s) => s.code));
+  const amounts = cellAmounts(body.amounts, sources, 'amounts');
   const provinceCode = body.provinceCode;
   await checkProvince(ctx, provinceCode, 'provinceCode');
   return ctx.db.transaction().execute(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
     const [activity] = await repo.activityInfo(tx, [body.planActivityId]);
     const plan = activity ? await repo.planOf(tx, ctx.actor, activity.plan_id) : undefined;
     if (!activity || !plan) throw notFound('Hoạt động');
     if (activity.plan_kind === 'provincial' && provinceCode !== activity.plan_province_code)
       throw badRequest('provinceCode', 'Hoạt động của kế hoạch tỉnh chỉ lập dự toán cho chính tỉnh đó');
-    if (!mayPlanBudget({ ...ctx, db: tx }, provinceCode))
-      throw forbidden(
-        provinceCode === null
-          ? 'Chỉ người dùng phạm vi toàn quốc lập dự toán cấp trung ương'
-          : 'Tỉnh, thành phố này nằm ngoài phạm vi của bạn',
-      );
-    const before = await repo.linesOf(tx, [body.planActivityId], provinceCode);
-    const now = ctx.clock.now();
-    await repo.replaceCell(tx, { activityId: body.planActivityId, provinceCode, amounts }, ctx.actor.userId, now);
-    const after = await repo.linesOf(tx, [body.planActivityId], provinceCode);
-    const shape = (rows: typeof after) => rows.map((r) => ({ fundingSource: r.funding_source_code, amount: r.amount }));
-    await insertAudit(
-      tx,
-      ctx.actor,
-      {
-        action: 'plan_budget',
-        entityType: 'plan_activity',
-        entityId: body.planActivityId,
-        provinceCode,
-        before: { provinceCode, amounts: shape(before) },
-        after: { provinceCode, amounts: shape(after) },
-      },
-      now,
-      ctx.ip,
-    );
-    return {
-      planActivityId: body.planActivityId,
-      provinceCode,
-      amounts: shape(after),
-      total: sumMoney(after.map((r) => r.amount)),
-    };
+    checkMayPlan(txCtx, provinceCode);
+    return writeCell(txCtx, body.planActivityId, provinceCode, amounts);
+  });
+}
+
+/**
+ * Saves the planned amounts of several activities of one plan, for one province (or the central
+ * level), in one transaction: every row is checked before anything is written, so a bad row
+ * leaves nothing changed and the 400 names that row's field.
+ */
+export async function putPlanLines(ctx: ServiceContext, planId: number, body: PutPlanLinesBody) {
+  const sources = new Set((await listFundingSources(ctx.db)).map((s) => s.code));
+  const seen = new Set<number>();
+  const rows = body.rows.map((r, i) => {
+    if (seen.has(r.planActivityId))
+      throw badRequest(`rows.${i}.planActivityId`, 'Hoạt động này có hai dòng trong cùng một lần ghi');
+    seen.add(r.planActivityId);
+    return { activityId: r.planActivityId, amounts: cellAmounts(r.amounts, sources, `rows.${i}.amounts`) };
+  });
+  const provinceCode = body.provinceCode;
+  await checkProvince(ctx, provinceCode, 'provinceCode');
+  return ctx.db.transaction().execute(async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    const plan = await repo.planOf(tx, ctx.actor, planId);
+    if (!plan) throw notFound('Kế hoạch');
+    if (plan.kind === 'provincial' && provinceCode !== plan.province_code)
+      throw badRequest('provinceCode', 'Kế hoạch của tỉnh chỉ lập dự toán cho chính tỉnh đó');
+    checkMayPlan(txCtx, provinceCode);
+    const activities = new Set((await repo.planActivities(tx, ctx.actor, planId)).map((a) => a.plan_activity_id));
+    const stray = rows.findIndex((r) => !activities.has(r.activityId));
+    if (stray >= 0) throw badRequest(`rows.${stray}.planActivityId`, 'Hoạt động không thuộc kế hoạch này');
+    const cells: CellView[] = [];
+    for (const r of rows) cells.push(await writeCell(txCtx, r.activityId, provinceCode, r.amounts));
+    const lines = await repo.linesOf(tx, [...activities], provinceCode);
+    return { planId, provinceCode, rows: cells, total: sumMoney(lines.map((l) => l.amount)) };
   });
 }

@@ -1,9 +1,9 @@
 // Planned amounts editor: one plan, one province (or the central level), a row per activity and a
 // column per funding source. Amounts are typed as the users write them (1.234.567) and sent as
-// exact digit strings; only the rows that changed are saved.
+// exact digit strings; the rows that changed are saved together, in one request and one transaction.
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap } from '../../api/client';
+import { api, ApiError, unwrap } from '../../api/client';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
@@ -96,6 +96,7 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
+  const [badRow, setBadRow] = useState<{ id: number; message: string } | null>(null);
   useEffect(() => setGrid(gridOf(lines)), [lines]);
   const original = useMemo(() => gridOf(lines), [lines]);
   const codes = (sources.data ?? []).map((s) => s.code);
@@ -112,22 +113,30 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
   async function save() {
     setBusy(true);
     setError(null);
+    setBadRow(null);
+    const rows = changed;
     try {
-      for (const a of changed) {
-        await unwrap(
-          api.PUT('/api/budgets/lines', {
-            body: {
+      // One request, one transaction: either every changed row is saved or none is.
+      await unwrap(
+        api.PUT('/api/budgets/plans/{id}/lines', {
+          params: { path: { id: lines.planId } },
+          body: {
+            provinceCode: lines.provinceCode,
+            rows: rows.map((a) => ({
               planActivityId: a.id,
-              provinceCode: lines.provinceCode,
               amounts: codes.map((c) => ({ fundingSource: c, amount: grid[a.id]?.[c] || '0' })),
-            },
-          }),
-        );
-      }
+            })),
+          },
+        }),
+      );
       setSaved(true);
       onSaved();
     } catch (failure) {
-      setError(failure);
+      // The 400 names the row (rows.3.amounts.0.amount): point at that activity.
+      const row = failure instanceof ApiError ? /^rows\.(\d+)\./.exec(failure.field ?? '') : null;
+      const activity = row ? rows[Number(row[1])] : undefined;
+      if (activity && failure instanceof ApiError) setBadRow({ id: activity.id, message: failure.message });
+      else setError(failure);
     } finally {
       setBusy(false);
     }
@@ -137,6 +146,14 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
     <>
       {!lines.editable && <p className="notice notice-info">{bt('plan.readOnly')}</p>}
       {error !== null && <ErrorNotice error={error} />}
+      {badRow && (
+        <p className="notice notice-error" role="alert">
+          {bt('plan.rowError', {
+            number: lines.activities.find((a) => a.id === badRow.id)?.number ?? '',
+            message: badRow.message,
+          })}
+        </p>
+      )}
       {saved && (
         <p className="notice notice-success" role="status">
           {bt('plan.saved')}
@@ -161,7 +178,7 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
             {lines.activities.map((a) => {
               const row = grid[a.id] ?? {};
               return (
-                <tr key={a.id}>
+                <tr key={a.id} className={badRow?.id === a.id ? 'mon-row-error' : undefined}>
                   <td data-label={bt('col.activity')}>
                     <div className="cell">
                       <strong>{a.number}.</strong> {shorten(a.title, 80)}
@@ -177,6 +194,7 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
                             aria-label={`${s.nameVi} — ${a.number}`}
                             value={row[s.code] ? formatMoney(row[s.code]!) : ''}
                             placeholder="0"
+                            aria-invalid={badRow?.id === a.id || undefined}
                             onChange={(e) => set(a.id, s.code, e.target.value)}
                           />
                         ) : (

@@ -38,6 +38,7 @@ export const budgetsEn: BudgetsMessages = {
   'plan.level': 'Level',
   'plan.readOnly': 'You can only read the amounts of this level.',
   'plan.saved': 'Amounts saved.',
+  'plan.rowError': 'Nothing was saved. Activity {number}: {message}',
   'plan.save': 'Save ({n} activities changed)',
   'plan.grandTotal': 'Total planned',
 };

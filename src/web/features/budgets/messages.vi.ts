@@ -37,6 +37,7 @@ export const budgetsVi = {
   'plan.level': 'Cấp, địa bàn',
   'plan.readOnly': 'Bạn chỉ xem được dự toán của cấp, địa bàn này.',
   'plan.saved': 'Đã lưu dự toán.',
+  'plan.rowError': 'Chưa lưu gì. Hoạt động {number}: {message}',
   'plan.save': 'Lưu dự toán ({n} hoạt động đã sửa)',
   'plan.grandTotal': 'Tổng dự toán',
 };
