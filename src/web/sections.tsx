@@ -205,6 +205,38 @@ export const SECTIONS: Section[] = [
     ],
   },
   {
+    path: '/dashboard',
+    group: 'programme',
+    label: 'nav.dashboard',
+    description: 'nav.dashboard.description',
+    permission: 'report:read',
+    routes: [
+      { path: '/dashboard', page: lazyPage(() => import('./features/analytics/DashboardPage'), 'DashboardPage') },
+    ],
+  },
+  {
+    path: '/pivot',
+    group: 'programme',
+    label: 'nav.pivot',
+    description: 'nav.pivot.description',
+    permission: 'report:read',
+    routes: [{ path: '/pivot', page: lazyPage(() => import('./features/analytics/PivotPage'), 'PivotPage') }],
+  },
+  {
+    path: '/indicators',
+    group: 'programme',
+    label: 'nav.indicators',
+    description: 'nav.indicators.description',
+    permission: 'report:read',
+    routes: [
+      { path: '/indicators', page: lazyPage(() => import('./features/analytics/IndicatorsPage'), 'IndicatorsPage') },
+      {
+        path: '/indicators/:id',
+        page: lazyPage(() => import('./features/analytics/IndicatorDetailPage'), 'IndicatorDetailPage'),
+      },
+    ],
+  },
+  {
     path: '/budgets',
     group: 'programme',
     label: 'nav.budgets',

@@ -75,6 +75,14 @@ export const en: Messages = {
   'nav.policyReviews': 'Policy reviews',
   'nav.policyReviews.description':
     'Documents received for comment, appraisal or social criticism: deadlines, late ones, responses sent.',
+  'nav.dashboard': 'Results',
+  'nav.dashboard.description':
+    "Progress of the plan's sections, key indicators against targets, map and quarterly trend.",
+  'nav.pivot': 'Pivot table',
+  'nav.pivot.description': 'Live figures by indicator, place, period, sex, ethnic group and agency; .xlsx and .csv.',
+  'nav.indicators': 'Indicators and targets',
+  'nav.indicators.description':
+    'The results framework: how each indicator is computed, targets by year and province, data entry.',
   'nav.budgets': 'Budget',
   'nav.budgets.description': 'Planned vs spent by content area, province and funding source; share spent.',
   'nav.adminUnits': 'Administrative units',

@@ -74,6 +74,14 @@ export const vi = {
   'nav.policyReviews': 'Góp ý chính sách',
   'nav.policyReviews.description':
     'Sổ văn bản được đề nghị góp ý, thẩm định, phản biện xã hội: hạn trả lời, văn bản trễ hạn, ý kiến đã gửi.',
+  'nav.dashboard': 'Kết quả thực hiện',
+  'nav.dashboard.description':
+    'Tiến độ các mục của kế hoạch, chỉ số chính so với chỉ tiêu, bản đồ và xu hướng theo quý.',
+  'nav.pivot': 'Bảng tổng hợp',
+  'nav.pivot.description': 'Số liệu trực tiếp theo chỉ số, địa bàn, kỳ, giới tính, dân tộc, cơ quan; tải .xlsx, .csv.',
+  'nav.indicators': 'Chỉ số, chỉ tiêu',
+  'nav.indicators.description':
+    'Khung kết quả: cách tính từng chỉ số, chỉ tiêu theo năm và tỉnh, nhập số liệu tổng hợp.',
   'nav.budgets': 'Kinh phí',
   'nav.budgets.description': 'Dự toán và đã chi theo nội dung, tỉnh, nguồn kinh phí; tỷ lệ đã chi.',
   'nav.adminUnits': 'Đơn vị hành chính',

@@ -3,11 +3,11 @@
 // only here.
 import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client';
+import { ChoroplethMap } from '../../components/ChoroplethMap';
 import { QueryView } from '../../components/Status';
 import { formatNumber, todayIso } from '../../i18n/format';
 import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
-import { ChoroplethMap } from './ChoroplethMap';
 import type { StatCell, StatsView } from './model-codes';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
@@ -86,6 +86,8 @@ function StatsContent({ data, mapType }: { data: StatsView; mapType: string }) {
       ),
     [data, mapType],
   );
+  const values = useMemo(() => new Map([...cells].map(([code, c]) => [code, c.cell.active])), [cells]);
+  const names = useMemo(() => new Map([...cells].map(([code, c]) => [code, c.name])), [cells]);
   const typeName = data.types.find((x) => x.code === mapType)?.name ?? '';
   const partial = data.rows.some((r) => r.partial);
   return (
@@ -95,7 +97,18 @@ function StatsContent({ data, mapType }: { data: StatsView; mapType: string }) {
       </p>
       <section className="panel" aria-labelledby="stats-map-title">
         <h2 id="stats-map-title">{t('stats.mapTitle', { type: typeName })}</h2>
-        <ChoroplethMap generation={data.generation === 2024 ? 2024 : 2025} typeName={typeName} cells={cells} />
+        <ChoroplethMap
+          generation={data.generation === 2024 ? 2024 : 2025}
+          values={values}
+          names={names}
+          describe={(code, name) => <MapInfo name={name} cell={cells.get(code)?.cell ?? emptyCell} />}
+          labels={{
+            map: t('stats.mapLabel', { type: typeName }),
+            loading: t('stats.mapLoading'),
+            hint: t('stats.mapHint'),
+            legend: t('stats.legend'),
+          }}
+        />
       </section>
       <section aria-labelledby="stats-table-title">
         <h2 id="stats-table-title">{t('stats.tableTitle')}</h2>
@@ -143,6 +156,22 @@ function StatsContent({ data, mapType }: { data: StatsView; mapType: string }) {
         </div>
         {partial && <p className="muted reg-small">* {t('stats.partial')}</p>}
       </section>
+    </>
+  );
+}
+
+function MapInfo({ name, cell }: { name: string; cell: StatCell }) {
+  const t = useRegistryT();
+  return (
+    <>
+      <strong>{name}</strong>: {t('stats.mapActive', { count: formatNumber(cell.active) })}
+      {cell.target !== null && (
+        <>
+          {' '}
+          · {t('stats.target')} {formatNumber(cell.target)}
+          {cell.achievementPct !== null && ` (${formatNumber(cell.achievementPct)}%)`}
+        </>
+      )}
     </>
   );
 }

@@ -1,8 +1,8 @@
 // Province shapes for the choropleth: the GeoJSON of either geography, projected in a few lines
 // (equirectangular, longitudes shortened by the cosine of the middle latitude so the country is
 // not stretched) and reduced to the points that make a visible difference at the drawn size.
-import url2024 from '../../../../refdata/geo/vn-provinces-63.geojson?url';
-import url2025 from '../../../../refdata/geo/vn-provinces-34.geojson?url';
+import url2024 from '../../../refdata/geo/vn-provinces-63.geojson?url';
+import url2025 from '../../../refdata/geo/vn-provinces-34.geojson?url';
 
 type Ring = [number, number][];
 interface Feature {

@@ -1,0 +1,67 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
+import { LoginPage } from './pages/LoginPage';
+import { DashboardPage, PivotPage } from './pages/AnalyticsPages';
+
+describe('results: dashboard and pivot in the browser', () => {
+  let session: BrowserSession | undefined;
+
+  afterEach(async () => {
+    await session?.close();
+    session = undefined;
+  });
+
+  it('shows the demo plan on the dashboard, then builds a pivot whose address restores it on reload', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const frame = await (await LoginPage.open(page)).loginAs('tw.hoiphunu');
+
+    await frame.openSection('Kết quả thực hiện');
+    const dashboard = new DashboardPage(page);
+    await dashboard.waitForMapAndChart();
+    expect(await dashboard.provinceShapes()).toBe(34);
+    // The demo plan of 2022 opens by default, with its sections and their activities' status.
+    expect(await dashboard.sectionProgress()).toContain('16/KH-HLHPNVN-UBĐT');
+    await dashboard.chooseIndicator('NL01 — Số lớp tập huấn, bồi dưỡng được tổ chức');
+    await dashboard.waitForMapAndChart();
+    expect(await dashboard.pointAtProvince('11')).toContain('Điện Biên');
+    await screenshot(page, 'analytics-dashboard');
+
+    await frame.openSection('Bảng tổng hợp');
+    const pivot = new PivotPage(page);
+    await pivot.removeDimension('Chỉ số');
+    await pivot.chooseIndicator('NL01');
+    await pivot.addToRows('Tỉnh, thành phố');
+    const view = await pivot.read();
+    expect(view.columns).toEqual(['Tỉnh, thành phố', 'Năm 2022', 'Tổng']);
+    expect(view.rows).toContain('Điện Biên');
+
+    const api = await page.evaluate(async () => {
+      const response = await fetch('/api/pivot?rows=province&cols=year&indicator=NL01');
+      return (await response.json()) as { totals: { grand: number } };
+    });
+    expect(view.grand).toBe(String(api.totals.grand));
+    expect(page.url()).toContain('rows=province&cols=year&indicator=NL01');
+    expect((await pivot.exportLinks())[0]).toBe('/api/pivot/export.xlsx?rows=province&cols=year&indicator=NL01');
+    await screenshot(page, 'analytics-pivot');
+
+    await page.reload();
+    expect(await pivot.read()).toEqual(view);
+  });
+
+  it('shows the dashboard and a pivot on a phone', async () => {
+    session = await openBrowser(PHONE);
+    const { page } = session;
+    await (await LoginPage.open(page)).loginAs('tw.dantoc');
+    await page.goto('/dashboard');
+    const dashboard = new DashboardPage(page);
+    await dashboard.waitForMapAndChart();
+    await screenshot(page, 'analytics-dashboard-phone');
+
+    await page.goto('/pivot?rows=province,agency&cols=quarter&indicator=NL01&year=2022&targets=1');
+    const pivot = new PivotPage(page);
+    const view = await pivot.read();
+    expect(view.columns).toEqual(['Tỉnh, thành phố', 'Cơ quan tổ chức', 'Quý II/2022', 'Quý III/2022', 'Tổng']);
+    await screenshot(page, 'analytics-pivot-phone');
+  });
+});

@@ -1,0 +1,91 @@
+import type { Page } from 'playwright-core';
+
+/** The results overview: plan progress, key indicators, the map and the quarterly chart. */
+export class DashboardPage {
+  constructor(readonly page: Page) {}
+
+  async waitForMapAndChart(): Promise<void> {
+    await this.page
+      .getByRole('img', { name: /^Bản đồ .* theo tỉnh/ })
+      .locator('path')
+      .first()
+      .waitFor();
+    await this.page.getByTestId('trend-chart').locator('svg').first().waitFor();
+  }
+
+  async provinceShapes(): Promise<number> {
+    return this.page
+      .getByRole('img', { name: /^Bản đồ .* theo tỉnh/ })
+      .locator('path')
+      .count();
+  }
+
+  async chooseIndicator(label: string): Promise<void> {
+    await this.page.getByLabel('Chỉ số trên bản đồ và biểu đồ').selectOption({ label });
+  }
+
+  async keyIndicatorText(code: string): Promise<string> {
+    return this.page.getByTestId(`key-${code}`).innerText();
+  }
+
+  async pointAtProvince(code: string): Promise<string> {
+    await this.page.locator(`svg path[data-code="${code}"]`).dispatchEvent('click');
+    return this.page.getByTestId('map-info').innerText();
+  }
+
+  async sectionProgress(): Promise<string> {
+    return this.page.getByRole('region', { name: 'Tiến độ các mục của kế hoạch' }).innerText();
+  }
+}
+
+/** The pivot table: rows, columns, filters, totals; the address bar holds the view. */
+export class PivotPage {
+  constructor(readonly page: Page) {}
+
+  get table() {
+    return this.page.getByTestId('pivot-table');
+  }
+
+  async removeDimension(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: `Bỏ ${name}` }).click();
+  }
+
+  async addToRows(name: string): Promise<void> {
+    await this.page.getByLabel('+ Thêm chiều — Hàng').selectOption({ label: name });
+  }
+
+  async addToColumns(name: string): Promise<void> {
+    await this.page.getByLabel('+ Thêm chiều — Cột').selectOption({ label: name });
+  }
+
+  async chooseIndicator(code: string): Promise<void> {
+    const select = this.page.getByLabel('Chỉ số', { exact: true });
+    const label = await select
+      .locator('option', { hasText: `${code} — ` })
+      .first()
+      .textContent();
+    await select.selectOption({ label: label!.trim() });
+  }
+
+  async waitForTable(): Promise<void> {
+    await this.table.waitFor();
+    await this.page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+  }
+
+  /** Header texts, row header texts, and the grand total. */
+  async read(): Promise<{ columns: string[]; rows: string[]; grand: string }> {
+    await this.waitForTable();
+    const columns = (await this.table.locator('thead th').allInnerTexts()).map((s) => s.trim());
+    const rows = (await this.table.locator('tbody th').allInnerTexts()).map((s) => s.trim());
+    const grand = (await this.page.getByTestId('pivot-grand-total').innerText()).trim();
+    return { columns, rows, grand };
+  }
+
+  async exportLinks(): Promise<string[]> {
+    return Promise.all(
+      ['Tải .xlsx', 'Tải .csv'].map(
+        async (name) => (await this.page.getByRole('link', { name }).getAttribute('href')) ?? '',
+      ),
+    );
+  }
+}

@@ -1,0 +1,79 @@
+// One indicator: what it measures and how, its targets by year (national and per province: view,
+// edit, import), and for indicators entered as aggregate values, the data-entry form.
+import { Link, useParams } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { QueryView } from '../../components/Status';
+import { useI18n } from '../../i18n/I18nProvider';
+import { useAsync } from '../../lib/use-async';
+import { hasPermission, useMe } from '../auth/SessionProvider';
+import { AnalyticsTabs } from './AnalyticsTabs';
+import { TargetsPanel } from './TargetsPanel';
+import { ValuesPanel } from './ValuesPanel';
+import type { AnalyticsMessageKey } from './messages.vi';
+import { describeDefinition, indicatorName, type IndicatorView } from './shared';
+import { useAnalyticsT } from './use-analytics-t';
+import './analytics.css';
+
+export function IndicatorDetailPage() {
+  const t = useAnalyticsT();
+  const id = Number(useParams().id);
+  const indicator = useAsync(
+    (signal) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
+    [id],
+  );
+  return (
+    <div className="page">
+      <p className="back-link">
+        <Link to="/indicators">← {t('detail.back')}</Link>
+      </p>
+      <QueryView state={indicator}>{(data) => <IndicatorContent indicator={data} />}</QueryView>
+    </div>
+  );
+}
+
+function IndicatorContent({ indicator }: { indicator: IndicatorView }) {
+  const t = useAnalyticsT();
+  const { lang } = useI18n();
+  const me = useMe();
+  return (
+    <>
+      <h1>
+        <span className="code">{indicator.code}</span> {indicatorName(indicator, lang)}
+      </h1>
+      <AnalyticsTabs />
+      <section className="panel" aria-labelledby="ind-facts">
+        <h2 id="ind-facts">{t('detail.facts')}</h2>
+        <dl className="facts">
+          <dt>{t('indicators.col.unit')}</dt>
+          <dd>{indicator.unit}</dd>
+          <dt>{t('indicators.col.how')}</dt>
+          <dd>{describeDefinition(t, indicator)}</dd>
+          <dt>{t('indicators.col.aggregation')}</dt>
+          <dd>{t(`agg.${indicator.timeAggregation}`)}</dd>
+          <dt>{t('indicators.col.disaggregations')}</dt>
+          <dd>
+            {indicator.disaggregations.length
+              ? indicator.disaggregations.map((d) => t(`dim.${d}` as AnalyticsMessageKey)).join(', ')
+              : t('indicators.noDisaggregation')}
+          </dd>
+          {indicator.section && (
+            <>
+              <dt>{t('dim.plan')}</dt>
+              <dd>{t('indicators.section', { n: indicator.section })}</dd>
+            </>
+          )}
+        </dl>
+        <Link
+          className="button button-secondary button-small"
+          to={`/pivot?rows=province&cols=year&indicator=${indicator.code}&targets=1`}
+        >
+          {t('detail.openPivot')}
+        </Link>
+      </section>
+      <TargetsPanel indicator={indicator} />
+      {indicator.source === 'aggregate' && (
+        <ValuesPanel indicator={indicator} canEnter={hasPermission(me, 'record:write')} />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// The results framework: every indicator with its unit, how it is computed, its aggregation over
+// time and its disaggregations. Filters live in the address bar.
+import { Link } from 'react-router';
+import { DataTable, type Column } from '../../components/DataTable';
+import { QueryView } from '../../components/Status';
+import { useI18n } from '../../i18n/I18nProvider';
+import { formatNumber } from '../../i18n/format';
+import { foldVietnamese } from '../../../shared/text';
+import { useSearchState } from '../../lib/use-search-state';
+import { AnalyticsTabs } from './AnalyticsTabs';
+import type { AnalyticsMessageKey } from './messages.vi';
+import { describeDefinition, indicatorName, useIndicators, type IndicatorView } from './shared';
+import { useAnalyticsT } from './use-analytics-t';
+import './analytics.css';
+
+export function IndicatorsPage() {
+  const t = useAnalyticsT();
+  const { lang } = useI18n();
+  const [filters, setFilters] = useSearchState({ q: '', source: '', key: '' });
+  const indicators = useIndicators();
+  const q = foldVietnamese(filters.q.trim());
+  const shown = (indicators.data ?? []).filter(
+    (i) =>
+      (!filters.source || i.source === filters.source) &&
+      (!filters.key || i.isKey) &&
+      (!q || foldVietnamese(`${i.code} ${i.nameVi} ${i.nameEn}`).includes(q)),
+  );
+
+  const columns: Column<IndicatorView>[] = [
+    {
+      key: 'code',
+      header: t('indicators.col.code'),
+      className: 'nowrap',
+      cell: (i) => <span className="code">{i.code}</span>,
+    },
+    {
+      key: 'name',
+      header: t('indicators.col.name'),
+      cell: (i) => (
+        <>
+          <Link to={`/indicators/${i.id}`}>{indicatorName(i, lang)}</Link>
+          <small className="block muted">
+            {i.section ? t('indicators.section', { n: i.section }) : ''}
+            {i.isKey && (
+              <>
+                {i.section ? ' · ' : ''}
+                <span className="badge badge-new">{t('indicators.key')}</span>
+              </>
+            )}
+          </small>
+        </>
+      ),
+    },
+    { key: 'unit', header: t('indicators.col.unit'), cell: (i) => i.unit },
+    { key: 'how', header: t('indicators.col.how'), cell: (i) => describeDefinition(t, i) },
+    { key: 'agg', header: t('indicators.col.aggregation'), cell: (i) => t(`agg.${i.timeAggregation}`) },
+    {
+      key: 'dis',
+      header: t('indicators.col.disaggregations'),
+      cell: (i) =>
+        i.disaggregations.length
+          ? i.disaggregations.map((d) => t(`dim.${d}` as AnalyticsMessageKey)).join(', ')
+          : t('indicators.noDisaggregation'),
+    },
+  ];
+
+  return (
+    <div className="page">
+      <h1>{t('indicators.title')}</h1>
+      <AnalyticsTabs />
+      <p className="lead">{t('indicators.intro')}</p>
+      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
+        <div className="field field-grow">
+          <label htmlFor="ind-q">{t('indicators.search')}</label>
+          <input
+            id="ind-q"
+            type="search"
+            value={filters.q}
+            placeholder={t('indicators.searchPlaceholder')}
+            onChange={(event) => setFilters({ q: event.target.value })}
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="ind-source">{t('indicators.source')}</label>
+          <select
+            id="ind-source"
+            value={filters.source}
+            onChange={(event) => setFilters({ source: event.target.value })}
+          >
+            <option value="">{t('common.all')}</option>
+            {(['records', 'registry', 'aggregate'] as const).map((s) => (
+              <option key={s} value={s}>
+                {t(`source.${s}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <label className="checkbox-inline an-filter-check">
+          <input
+            type="checkbox"
+            checked={filters.key === '1'}
+            onChange={(event) => setFilters({ key: event.target.checked ? '1' : '' })}
+          />
+          {t('indicators.keyOnly')}
+        </label>
+      </form>
+      <QueryView state={indicators} isEmpty={() => shown.length === 0} empty={t('indicators.empty')}>
+        {() => (
+          <>
+            <p className="result-count">{t('indicators.count', { count: formatNumber(shown.length) })}</p>
+            <DataTable columns={columns} rows={shown} rowKey={(i) => i.code} />
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}

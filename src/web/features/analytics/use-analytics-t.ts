@@ -1,0 +1,6 @@
+// t() for the analytics pages (dashboard, pivot, indicators).
+import { createFeatureT } from '../records/lib/feature-t';
+import { analyticsVi } from './messages.vi';
+
+export const useAnalyticsT = createFeatureT(analyticsVi, () => import('./messages.en').then((m) => m.analyticsEn));
+export type AnalyticsTranslate = ReturnType<typeof useAnalyticsT>;
