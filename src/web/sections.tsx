@@ -303,6 +303,27 @@ export const SECTIONS: Section[] = [
     ],
   },
   {
+    path: '/checklist-templates',
+    group: 'admin',
+    label: 'nav.checklists',
+    description: 'nav.checklists.description',
+    permission: 'refdata:manage',
+    routes: [
+      {
+        path: '/checklist-templates',
+        page: lazyPage(() => import('./features/checklists/ChecklistTemplatesPage'), 'ChecklistTemplatesPage'),
+      },
+      {
+        path: '/checklist-templates/new',
+        page: lazyPage(() => import('./features/checklists/ChecklistTemplateFormPage'), 'ChecklistTemplateCreatePage'),
+      },
+      {
+        path: '/checklist-templates/:id',
+        page: lazyPage(() => import('./features/checklists/ChecklistTemplateFormPage'), 'ChecklistTemplateEditPage'),
+      },
+    ],
+  },
+  {
     path: '/audit',
     group: 'admin',
     label: 'nav.audit',

@@ -2410,7 +2410,7 @@ export interface paths {
         get?: never;
         /**
          * Sửa bảng kiểm
-         * @description Câu hỏi gửi kèm `id` được giữ (và các câu trả lời đã có); câu hỏi không còn trong danh sách được gỡ khỏi bảng kiểm, không xóa.
+         * @description Câu hỏi gửi kèm `id` được giữ (và các câu trả lời đã có); câu hỏi không còn trong danh sách được gỡ khỏi bảng kiểm, không xóa. Gửi kèm `version`; nếu người khác đã lưu trước, trả 409.
          *
          *     Quyền cần có: `refdata:manage`
          */
@@ -2435,6 +2435,7 @@ export interface paths {
                             group?: string;
                             text: string;
                         }[];
+                        version: number;
                     };
                 };
             };

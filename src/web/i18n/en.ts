@@ -94,6 +94,8 @@ export const en: Messages = {
   'nav.agencies.description': 'Central and provincial agencies, with their names at any date.',
   'nav.users': 'Users',
   'nav.users.description': 'Accounts, roles and provincial scope.',
+  'nav.checklists': 'Monitoring checklists',
+  'nav.checklists.description': 'The checklists monitoring missions answer at each place they visit.',
   'nav.audit': 'Audit log',
   'nav.audit.description': 'Who changed what and when, with the values before and after.',
 

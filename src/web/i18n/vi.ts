@@ -92,6 +92,8 @@ export const vi = {
   'nav.agencies.description': 'Cơ quan trung ương và cấp tỉnh, với tên gọi theo từng thời điểm.',
   'nav.users': 'Người dùng',
   'nav.users.description': 'Tài khoản, vai trò và phạm vi tỉnh, thành phố.',
+  'nav.checklists': 'Bảng kiểm giám sát',
+  'nav.checklists.description': 'Các bảng kiểm mà đoàn kiểm tra, giám sát trả lời tại từng địa bàn.',
   'nav.audit': 'Nhật ký',
   'nav.audit.description': 'Ai đã thay đổi gì, khi nào: trước và sau mỗi thay đổi.',
 

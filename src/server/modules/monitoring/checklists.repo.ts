@@ -57,12 +57,21 @@ export async function insertTemplate(db: Queryable, v: TemplateValues, now: Date
   return row.checklist_template_id;
 }
 
-export async function updateTemplate(db: Queryable, templateId: number, v: TemplateValues, now: Date) {
-  await db
+/** Optimistic update: false when the version moved on. */
+export async function updateTemplate(
+  db: Queryable,
+  templateId: number,
+  version: number,
+  v: TemplateValues,
+  now: Date,
+): Promise<boolean> {
+  const result = await db
     .updateTable('checklist_template')
     .set((eb) => ({ ...v, updated_at: now, version: eb('version', '+', 1) }))
     .where('checklist_template_id', '=', templateId)
-    .execute();
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }
 
 /** Items in the order given: ids kept are updated in place, others added, missing ones marked removed. */

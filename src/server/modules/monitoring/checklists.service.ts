@@ -4,7 +4,9 @@ import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import { insertAudit } from '../audit/audit.repo';
 import * as repo from './checklists.repo';
-import type { ChecklistTemplateView, TemplateBody } from './monitoring.schemas';
+import type { ChecklistTemplateView, TemplateBody, UpdateTemplateBody } from './monitoring.schemas';
+
+const stale = 'Bảng kiểm đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi sửa lại.';
 
 function view(t: repo.TemplateRow): ChecklistTemplateView {
   return {
@@ -60,7 +62,7 @@ export async function createTemplate(ctx: ServiceContext, body: TemplateBody): P
 export async function updateTemplate(
   ctx: ServiceContext,
   templateId: number,
-  body: TemplateBody,
+  body: UpdateTemplateBody,
 ): Promise<ChecklistTemplateView> {
   const v = values(body);
   return ctx.db.transaction().execute(async (tx) => {
@@ -72,7 +74,8 @@ export async function updateTemplate(
     const stray = body.items.findIndex((i) => i.id && !known.has(i.id));
     if (stray >= 0) throw badRequest(`items.${stray}.id`, 'Câu hỏi không thuộc bảng kiểm này');
     const now = ctx.clock.now();
-    await repo.updateTemplate(tx, templateId, v, now);
+    if (current.version !== body.version || !(await repo.updateTemplate(tx, templateId, body.version, v, now)))
+      throw conflict(stale, 'version');
     await repo.syncItems(tx, templateId, items(body));
     const after = view((await repo.findTemplate(tx, templateId))!);
     await insertAudit(

@@ -52,6 +52,7 @@ describe('checklist templates', () => {
       code: 'thu_nghiem',
       name: 'Bảng kiểm thử (sửa)',
       items: [{ text: 'Câu mới?' }, { id: first.id, group: 'A', text: 'Câu 1 (sửa)?' }],
+      version: created.json().version,
     });
     expect(updated.statusCode, updated.body).toBe(200);
     expect(updated.json().items).toEqual([
@@ -65,6 +66,91 @@ describe('checklist templates', () => {
       (await admin.post('/api/checklist-templates', { code: 'thu_nghiem', name: 'x', items: [{ text: 'y' }] }))
         .statusCode,
     ).toBe(409);
+  });
+});
+
+describe('checklist template administration', () => {
+  const body = (over: Record<string, unknown> = {}) => ({
+    code: 'giam_sat_dia_chi_tin_cay',
+    name: 'Giám sát Địa chỉ tin cậy',
+    description: 'Bảng kiểm cho các Địa chỉ tin cậy ở cộng đồng',
+    items: [
+      { group: 'Hoạt động', text: 'Địa chỉ tin cậy có nơi tạm lánh an toàn không?' },
+      { group: 'Hoạt động', text: 'Có sổ theo dõi các trường hợp được hỗ trợ không?' },
+    ],
+    ...over,
+  });
+
+  it('answers 401, 403, 404, 400 naming the field and 409 on a stale version', async () => {
+    const admin = await t.as({ role: 'admin' });
+    expect((await t.app.inject({ method: 'POST', url: '/api/checklist-templates', payload: body() })).statusCode).toBe(
+      401,
+    );
+    expect((await w.viewer.post('/api/checklist-templates', body())).statusCode).toBe(403);
+    expect((await w.dienBien.post('/api/checklist-templates', body())).statusCode).toBe(403);
+    const cases: [Record<string, unknown>, string][] = [
+      [{ code: 'Giám sát' }, 'code'],
+      [{ name: '' }, 'name'],
+      [{ name: '   ' }, 'name'],
+      [{ items: [] }, 'items'],
+      [{ items: [{ text: 'Câu 1?' }, { group: 'A', text: '  ' }] }, 'items.1.text'],
+      [{ items: [{ id: 1, text: 'Câu 1?' }] }, 'items'],
+      [{ active: 'yes' }, 'active'],
+    ];
+    for (const [over, field] of cases) {
+      const res = await admin.post('/api/checklist-templates', body(over));
+      expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
+      expect(res.json().error.field).toBe(field);
+    }
+    const created = await admin.post('/api/checklist-templates', body());
+    expect(created.statusCode, created.body).toBe(201);
+    const template = created.json();
+    const url = `/api/checklist-templates/${template.id}`;
+    expect((await admin.put('/api/checklist-templates/999999', { ...body(), version: 1 })).statusCode).toBe(404);
+    expect((await w.women.put(url, { ...body(), version: template.version })).statusCode).toBe(403);
+    const missingVersion = await admin.put(url, body());
+    expect(missingVersion.json().error.field).toBe('version');
+    const seeded = await admin.put(url, {
+      ...body({ items: [{ id: (await w.viewer.get('/api/checklist-templates')).json()[0].items[0].id, text: 'x' }] }),
+      version: template.version,
+    });
+    expect(seeded.statusCode).toBe(400);
+    expect(seeded.json().error.field).toBe('items.0.id');
+    const taken = await admin.put(url, { ...body({ code: 'long_ghep_gioi_du_an_8' }), version: template.version });
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error.field).toBe('code');
+
+    const retired = await admin.put(url, {
+      ...body({
+        active: false,
+        items: [{ id: template.items[1].id, group: 'Hoạt động', text: template.items[1].text }],
+      }),
+      version: template.version,
+    });
+    expect(retired.statusCode, retired.body).toBe(200);
+    expect(retired.json()).toMatchObject({
+      active: false,
+      version: template.version + 1,
+      items: [{ id: template.items[1].id }],
+    });
+    const stale = await admin.put(url, { ...body(), version: template.version });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.field).toBe('version');
+    // A retired template is not chosen for a new mission.
+    const mission = await w.women.post('/api/missions', missionBody(w, template.id));
+    expect(mission.json().error.field).toBe('checklistTemplateId');
+
+    const audit = await t.database.db
+      .selectFrom('audit_log')
+      .select(['action', 'actor_user_id'])
+      .where('entity_type', '=', 'checklist_template')
+      .where('entity_id', '=', String(template.id))
+      .orderBy('audit_id')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'create', actor_user_id: admin.userId },
+      { action: 'update', actor_user_id: admin.userId },
+    ]);
   });
 });
 

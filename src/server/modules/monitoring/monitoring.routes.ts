@@ -18,6 +18,7 @@ import {
   MissionView,
   TemplateBody,
   UpdateMissionBody,
+  UpdateTemplateBody,
 } from './monitoring.schemas';
 import { recommendationRoutes } from './recommendations.routes';
 
@@ -63,9 +64,9 @@ export async function monitoringRoutes(app: App): Promise<void> {
         tags,
         summary: 'Sửa bảng kiểm',
         description:
-          'Câu hỏi gửi kèm `id` được giữ (và các câu trả lời đã có); câu hỏi không còn trong danh sách được gỡ khỏi bảng kiểm, không xóa.',
+          'Câu hỏi gửi kèm `id` được giữ (và các câu trả lời đã có); câu hỏi không còn trong danh sách được gỡ khỏi bảng kiểm, không xóa. Gửi kèm `version`; nếu người khác đã lưu trước, trả 409.',
         params: IdParams,
-        body: TemplateBody,
+        body: UpdateTemplateBody,
         response: { 200: ChecklistTemplateView, ...errors },
       },
     },

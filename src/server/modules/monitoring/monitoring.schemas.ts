@@ -121,23 +121,26 @@ export const FollowUpBody = Type.Object(
 );
 export type FollowUpBody = Static<typeof FollowUpBody>;
 
-export const TemplateBody = Type.Object(
-  {
-    code: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }),
-    name: Text(300, 1),
-    description: Type.Optional(Text(2000)),
-    active: Type.Optional(Type.Boolean()),
-    items: Type.Array(
-      Type.Object(
-        { id: Type.Optional(Id), group: Type.Optional(Text(200)), text: Text(1000, 1) },
-        { additionalProperties: false },
-      ),
-      { minItems: 1, maxItems: 100 },
+const templateFields = {
+  code: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }),
+  name: Text(300, 1),
+  description: Type.Optional(Text(2000)),
+  active: Type.Optional(Type.Boolean()),
+  items: Type.Array(
+    Type.Object(
+      { id: Type.Optional(Id), group: Type.Optional(Text(200)), text: Text(1000, 1) },
+      { additionalProperties: false },
     ),
-  },
+    { minItems: 1, maxItems: 100 },
+  ),
+};
+export const TemplateBody = Type.Object(templateFields, { additionalProperties: false });
+export type TemplateBody = Static<typeof TemplateBody>;
+export const UpdateTemplateBody = Type.Object(
+  { ...templateFields, version: Type.Integer({ minimum: 1 }) },
   { additionalProperties: false },
 );
-export type TemplateBody = Static<typeof TemplateBody>;
+export type UpdateTemplateBody = Static<typeof UpdateTemplateBody>;
 
 // ——— Views ———
 

@@ -30,7 +30,18 @@ function once<T>(load: () => Promise<T>): () => Promise<T> {
 export const loadAgencies = once(() =>
   unwrap(api.GET('/api/agencies', { params: { query: { limit: 500 } } })).then((r) => r.items),
 );
-export const loadTemplates = once(() => unwrap(api.GET('/api/checklist-templates')));
+let templates: Promise<ChecklistTemplate[]> | null = null;
+/** The checklist templates, fetched once per visit until an administrator changes one. */
+export function loadTemplates(): Promise<ChecklistTemplate[]> {
+  if (!templates) {
+    templates = unwrap(api.GET('/api/checklist-templates'));
+    templates.catch(() => forgetTemplates());
+  }
+  return templates;
+}
+export function forgetTemplates(): void {
+  templates = null;
+}
 
 export function useAgencies() {
   return useAsync(() => loadAgencies(), []);
