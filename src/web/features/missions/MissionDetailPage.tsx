@@ -85,6 +85,19 @@ function MissionFacts({ mission: m }: { mission: MissionView }) {
             </dd>
           </div>
         )}
+        <div className="mon-fact-wide">
+          <dt>{mt('detail.held')}</dt>
+          <dd>
+            {m.recordId !== null ? (
+              <>
+                {mt('detail.heldYes', { date: formatDate(m.report.date ?? '') })}{' '}
+                <Link to={`/records/${m.recordId}`}>{mt('detail.heldRecord')}</Link>
+              </>
+            ) : (
+              <span className="muted">{mt(m.activity ? 'detail.heldNo' : 'detail.heldNoActivity')}</span>
+            )}
+          </dd>
+        </div>
         {m.purpose && (
           <div className="mon-fact-wide">
             <dt>{mt('detail.purpose')}</dt>
