@@ -1,0 +1,76 @@
+// A plain bordered table in the body of a Decree 30 document: a bold header row repeated on each
+// page, 12 pt cells, numbers right-aligned, fixed column widths that fill the text width.
+import {
+  AlignmentType,
+  BorderStyle,
+  LineRuleType,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  VerticalAlign,
+  WidthType,
+} from 'docx';
+import { TEXT_WIDTH_TWIPS, run } from './decree30-style';
+
+const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+const BORDERS = {
+  top: border,
+  bottom: border,
+  left: border,
+  right: border,
+  insideHorizontal: border,
+  insideVertical: border,
+};
+
+export type TableAlign = 'left' | 'center' | 'right';
+
+function cell(text: string, width: number, align: TableAlign, bold: boolean): TableCell {
+  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[align];
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    margins: { left: 80, right: 80, top: 0, bottom: 0 },
+    children: [
+      new Paragraph({
+        alignment,
+        spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
+        children: [run(text, { size: 12, bold })],
+      }),
+    ],
+  });
+}
+
+export interface BodyTableColumn {
+  header: string;
+  /** Relative width; the columns share the text width in these proportions. */
+  weight: number;
+  align?: TableAlign;
+}
+
+/** Rows of text; a row whose first cell is marked `bold` (totals) is set in bold. */
+export function bodyTable(columns: BodyTableColumn[], rows: { cells: string[]; bold?: boolean }[]): Table {
+  const total = columns.reduce((s, c) => s + c.weight, 0);
+  const widths = columns.map((c) => Math.floor((TEXT_WIDTH_TWIPS * c.weight) / total));
+  return new Table({
+    width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    borders: BORDERS,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c, i) => cell(c.header, widths[i]!, 'center', true)),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: columns.map((c, i) => cell(r.cells[i] ?? '', widths[i]!, c.align ?? 'left', r.bold ?? false)),
+          }),
+      ),
+    ],
+  });
+}
