@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
 import { LoginPage } from './pages/LoginPage';
-import { DashboardPage, PivotPage } from './pages/AnalyticsPages';
+import { DashboardPage, IndicatorPage, PivotPage } from './pages/AnalyticsPages';
 
 describe('results: dashboard and pivot in the browser', () => {
   let session: BrowserSession | undefined;
@@ -47,6 +47,34 @@ describe('results: dashboard and pivot in the browser', () => {
 
     await page.reload();
     expect(await pivot.read()).toEqual(view);
+  });
+
+  it('sets a target and enters aggregate values that the pivot shows at once', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const frame = await (await LoginPage.open(page)).loginAs('tw.hoiphunu');
+    await frame.openSection('Chỉ số, chỉ tiêu');
+    await page.getByRole('link', { name: 'Số lớp tập huấn, bồi dưỡng được tổ chức' }).waitFor();
+    await screenshot(page, 'analytics-indicators');
+    await page.getByLabel('Nguồn số liệu').selectOption({ label: 'Nhập trực tiếp số tổng hợp' });
+    const indicator = await IndicatorPage.open(page, 'Số giảng viên nguồn được đào tạo');
+
+    expect(await indicator.setTarget('2026', 'Điện Biên', '40')).toBe('Đã lưu 1 chỉ tiêu.');
+    await indicator.chooseEntry('Điện Biên', '2026', 'Quý I/2026');
+    await indicator.enterLine(0, { sex: 'Nữ', ethnic: 'Thái', value: '12' });
+    await indicator.enterLine(1, { sex: 'Nam', ethnic: 'Mông', value: '8' });
+    expect(await indicator.saveEntry()).toBe('Đã lưu số liệu kỳ Quý I/2026.');
+    expect(await indicator.enteredValues()).toContain('Nữ, Thái');
+    await screenshot(page, 'analytics-indicator');
+
+    await page.goto('/pivot?rows=province&cols=sex&indicator=NL03&year=2026&targets=1');
+    const pivot = new PivotPage(page);
+    const view = await pivot.read();
+    expect(view.columns).toEqual(['Tỉnh, thành phố', 'Nữ', 'Nam', 'Tổng']);
+    expect(view.rows).toEqual(['Điện Biên']);
+    // 20 of a target of 40: 50%.
+    expect(view.grand).toBe('20');
+    expect(await pivot.table.locator('tbody td').last().innerText()).toContain('50%');
   });
 
   it('shows the dashboard and a pivot on a phone', async () => {

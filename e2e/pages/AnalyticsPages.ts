@@ -89,3 +89,55 @@ export class PivotPage {
     );
   }
 }
+
+/** One indicator: its targets (edited in place) and, for entered indicators, the data-entry form. */
+export class IndicatorPage {
+  constructor(readonly page: Page) {}
+
+  static async open(page: Page, name: string): Promise<IndicatorPage> {
+    await page.getByRole('link', { name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor();
+    return new IndicatorPage(page);
+  }
+
+  private get targets() {
+    return this.page.getByRole('region', { name: 'Chỉ tiêu' });
+  }
+
+  private get entry() {
+    return this.page.getByRole('region', { name: 'Nhập số liệu tổng hợp' });
+  }
+
+  async setTarget(year: string, place: string, value: string): Promise<string> {
+    await this.targets.getByLabel('Năm').selectOption(year);
+    await this.targets.getByLabel(place, { exact: true }).fill(value);
+    await this.targets.getByRole('button', { name: 'Lưu' }).click();
+    return this.targets.getByRole('status').innerText();
+  }
+
+  /** Fills line `n` (from 0) of the entry form; `sex` and `ethnic` are option labels. */
+  async enterLine(n: number, line: { sex?: string; ethnic?: string; value: string }): Promise<void> {
+    if (n > 0) await this.entry.getByRole('button', { name: '+ Thêm dòng phân tổ' }).click();
+    const fields = this.entry.locator('fieldset').nth(n);
+    if (line.sex) await fields.getByLabel('Giới tính').selectOption({ label: line.sex });
+    if (line.ethnic) await fields.getByLabel('Dân tộc').selectOption({ label: line.ethnic });
+    await fields.getByLabel('Số liệu').fill(line.value);
+  }
+
+  async chooseEntry(place: string, year: string, period: string): Promise<void> {
+    await this.entry.getByLabel('Địa bàn').selectOption({ label: place });
+    await this.entry.getByLabel('Năm').selectOption(year);
+    await this.entry.getByLabel('Kỳ').selectOption({ label: period });
+  }
+
+  async saveEntry(): Promise<string> {
+    await this.entry.getByRole('button', { name: 'Lưu' }).click();
+    const status = this.entry.getByRole('status');
+    await status.waitFor();
+    return status.innerText();
+  }
+
+  async enteredValues(): Promise<string> {
+    return this.entry.locator('.data-table').innerText();
+  }
+}

@@ -1,5 +1,6 @@
 // One indicator: what it measures and how, its targets by year (national and per province: view,
 // edit, import), and for indicators entered as aggregate values, the data-entry form.
+import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
@@ -10,7 +11,7 @@ import { AnalyticsTabs } from './AnalyticsTabs';
 import { TargetsPanel } from './TargetsPanel';
 import { ValuesPanel } from './ValuesPanel';
 import type { AnalyticsMessageKey } from './messages.vi';
-import { describeDefinition, indicatorName, type IndicatorView } from './shared';
+import { describeDefinition, indicatorName, useModelTypes, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 import './analytics.css';
 
@@ -35,6 +36,22 @@ function IndicatorContent({ indicator }: { indicator: IndicatorView }) {
   const t = useAnalyticsT();
   const { lang } = useI18n();
   const me = useMe();
+  const modelTypes = useModelTypes();
+  const typeNames = useMemo(() => new Map((modelTypes.data ?? []).map((m) => [m.code, m.name])), [modelTypes.data]);
+  const facts: [string, string][] = [
+    [t('indicators.col.unit'), indicator.unit],
+    [t('indicators.col.how'), describeDefinition(t, indicator, typeNames)],
+    [t('indicators.col.aggregation'), t(`agg.${indicator.timeAggregation}`)],
+    [
+      t('indicators.col.disaggregations'),
+      indicator.disaggregations.length
+        ? indicator.disaggregations.map((d) => t(`dim.${d}` as AnalyticsMessageKey)).join(', ')
+        : t('indicators.noDisaggregation'),
+    ],
+    ...(indicator.section
+      ? [[t('dim.plan'), t('indicators.section', { n: indicator.section })] as [string, string]]
+      : []),
+  ];
   return (
     <>
       <h1>
@@ -44,24 +61,12 @@ function IndicatorContent({ indicator }: { indicator: IndicatorView }) {
       <section className="panel" aria-labelledby="ind-facts">
         <h2 id="ind-facts">{t('detail.facts')}</h2>
         <dl className="facts">
-          <dt>{t('indicators.col.unit')}</dt>
-          <dd>{indicator.unit}</dd>
-          <dt>{t('indicators.col.how')}</dt>
-          <dd>{describeDefinition(t, indicator)}</dd>
-          <dt>{t('indicators.col.aggregation')}</dt>
-          <dd>{t(`agg.${indicator.timeAggregation}`)}</dd>
-          <dt>{t('indicators.col.disaggregations')}</dt>
-          <dd>
-            {indicator.disaggregations.length
-              ? indicator.disaggregations.map((d) => t(`dim.${d}` as AnalyticsMessageKey)).join(', ')
-              : t('indicators.noDisaggregation')}
-          </dd>
-          {indicator.section && (
-            <>
-              <dt>{t('dim.plan')}</dt>
-              <dd>{t('indicators.section', { n: indicator.section })}</dd>
-            </>
-          )}
+          {facts.map(([label, value]) => (
+            <div key={label}>
+              <dt>{label}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
         </dl>
         <Link
           className="button button-secondary button-small"

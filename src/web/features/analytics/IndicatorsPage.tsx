@@ -1,5 +1,6 @@
 // The results framework: every indicator with its unit, how it is computed, its aggregation over
 // time and its disaggregations. Filters live in the address bar.
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryView } from '../../components/Status';
@@ -9,7 +10,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { useSearchState } from '../../lib/use-search-state';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import type { AnalyticsMessageKey } from './messages.vi';
-import { describeDefinition, indicatorName, useIndicators, type IndicatorView } from './shared';
+import { describeDefinition, indicatorName, useModelTypes, useIndicators, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 import './analytics.css';
 
@@ -18,6 +19,8 @@ export function IndicatorsPage() {
   const { lang } = useI18n();
   const [filters, setFilters] = useSearchState({ q: '', source: '', key: '' });
   const indicators = useIndicators();
+  const modelTypes = useModelTypes();
+  const typeNames = useMemo(() => new Map((modelTypes.data ?? []).map((m) => [m.code, m.name])), [modelTypes.data]);
   const q = foldVietnamese(filters.q.trim());
   const shown = (indicators.data ?? []).filter(
     (i) =>
@@ -52,7 +55,7 @@ export function IndicatorsPage() {
       ),
     },
     { key: 'unit', header: t('indicators.col.unit'), cell: (i) => i.unit },
-    { key: 'how', header: t('indicators.col.how'), cell: (i) => describeDefinition(t, i) },
+    { key: 'how', header: t('indicators.col.how'), cell: (i) => describeDefinition(t, i, typeNames) },
     { key: 'agg', header: t('indicators.col.aggregation'), cell: (i) => t(`agg.${i.timeAggregation}`) },
     {
       key: 'dis',

@@ -141,7 +141,7 @@ function TargetsForm({ indicator, year, places, targets, onSaved }: TargetsFormP
           </div>
         ))}
       </div>
-      <div className="action-row">
+      <div className="action-row an-start">
         <button type="submit" className="button button-primary" disabled={busy}>
           {busy ? t('common.saving') : t('common.save')}
         </button>
@@ -203,7 +203,7 @@ function TargetsImport({ onDone }: { onDone: () => void }) {
           <input type="checkbox" checked={acceptValid} onChange={(event) => setAcceptValid(event.target.checked)} />
           {t('detail.importAcceptValid')}
         </label>
-        <div className="action-row">
+        <div className="action-row an-start">
           <button type="submit" className="button button-secondary" disabled={busy || !file}>
             {busy ? t('common.saving') : t('detail.importRun')}
           </button>

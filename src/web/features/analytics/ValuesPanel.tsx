@@ -280,7 +280,7 @@ function EntryForm({ indicator, unit, period, existing, onSaved }: EntryFormProp
           </button>
         </fieldset>
       ))}
-      <div className="action-row">
+      <div className="action-row an-start">
         {dis.length > 0 && (
           <button type="button" className="button button-secondary" onClick={() => setLines([...lines, emptyLine()])}>
             {t('entry.addLine')}

@@ -55,6 +55,15 @@ export const analyticsEn: AnalyticsMessages = {
   'measure.count_active_at_period_end': 'models active at period end',
   'measure.sum_members': 'sum of members',
 
+  'record.training': 'training',
+  'record.communication_event': 'communication event',
+  'record.broadcast': 'radio or TV programme',
+  'record.material': 'communication material',
+  'record.model_established': 'model established or strengthened',
+  'record.monitoring_mission': 'monitoring mission',
+  'record.policy_comment': 'comments on a policy document',
+  'record.conference': 'conference, review',
+
   'tabs.label': 'Analytics',
   'tabs.dashboard': 'Overview',
   'tabs.pivot': 'Pivot table',

@@ -55,6 +55,15 @@ export const analyticsVi = {
   'measure.count_active_at_period_end': 'đếm mô hình đang hoạt động cuối kỳ',
   'measure.sum_members': 'cộng số thành viên',
 
+  'record.training': 'tập huấn',
+  'record.communication_event': 'sự kiện truyền thông',
+  'record.broadcast': 'chương trình phát thanh, truyền hình',
+  'record.material': 'tài liệu, sản phẩm truyền thông',
+  'record.model_established': 'xây dựng, củng cố mô hình',
+  'record.monitoring_mission': 'đoàn kiểm tra, giám sát',
+  'record.policy_comment': 'góp ý văn bản chính sách',
+  'record.conference': 'hội nghị, sơ kết, tổng kết',
+
   'tabs.label': 'Phân tích số liệu',
   'tabs.dashboard': 'Tổng quan',
   'tabs.pivot': 'Bảng tổng hợp',

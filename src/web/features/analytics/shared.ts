@@ -34,11 +34,39 @@ export const dimensionLabel = (t: AnalyticsTranslate, dim: PivotDimension) => t(
 export const indicatorName = (i: { nameVi: string; nameEn: string }, lang: 'vi' | 'en') =>
   lang === 'en' ? i.nameEn : i.nameVi;
 
-/** "cộng số người tham gia; loại ghi nhận: training; chỉ Nữ" from the indicator's definition. */
-export function describeDefinition(t: AnalyticsTranslate, indicator: IndicatorView): string {
+export type ModelType = ResponseOf<'/api/model-types', 'get'>[number];
+
+let modelTypes: Promise<ModelType[]> | null = null;
+
+/** Model types are data: their names come from the registry. */
+export function useModelTypes() {
+  return useAsync(() => {
+    modelTypes ??= unwrap(api.GET('/api/model-types'));
+    modelTypes.catch(() => {
+      modelTypes = null;
+    });
+    return modelTypes;
+  }, []);
+}
+
+/** "cộng số người tham gia; loại ghi nhận: tập huấn; chỉ Nữ" from the indicator's definition. */
+export function describeDefinition(
+  t: AnalyticsTranslate,
+  indicator: IndicatorView,
+  modelTypeNames: ReadonlyMap<string, string> = new Map(),
+): string {
   const d = indicator.definition as Record<string, unknown>;
   const parts: string[] = [];
-  const list = (v: unknown) => (Array.isArray(v) ? v.map(String).join(', ') : '');
+  const list = (v: unknown) =>
+    Array.isArray(v)
+      ? v
+          .map((code) =>
+            indicator.source === 'records'
+              ? t(`record.${String(code)}` as AnalyticsMessageKey)
+              : (modelTypeNames.get(String(code)) ?? String(code)),
+          )
+          .join(', ')
+      : '';
   if (indicator.source === 'aggregate') {
     parts.push(t(`period.${String(d.periodType)}` as AnalyticsMessageKey));
   } else {
