@@ -11,11 +11,12 @@ import { periodEndDate } from './period';
 export const ACTIVITY_STATUSES = ['not_started', 'in_progress', 'late', 'done'] as const;
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 
+/** The words for each status, the same on every page and document. */
 export const ACTIVITY_STATUS_LABELS: Record<ActivityStatus, { vi: string; en: string }> = {
-  not_started: { vi: 'Chưa triển khai', en: 'Not started' },
-  in_progress: { vi: 'Đang triển khai', en: 'In progress' },
+  not_started: { vi: 'Chưa bắt đầu', en: 'Not started' },
+  in_progress: { vi: 'Đang thực hiện', en: 'In progress' },
   late: { vi: 'Chậm tiến độ', en: 'Late' },
-  done: { vi: 'Đã hoàn thành', en: 'Done' },
+  done: { vi: 'Hoàn thành', en: 'Done' },
 };
 
 export interface ActivityStatusFacts {

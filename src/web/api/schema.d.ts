@@ -17361,6 +17361,33 @@ export interface paths {
                             /** @description Số tiền (đồng), chuỗi chữ số */
                             amount: string;
                         }[];
+                        /** @description Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình. */
+                        model?: {
+                            name?: string;
+                            modelType: string;
+                            /** @description Mã xã/phường (5 chữ số) */
+                            communeCode?: string;
+                            /** @description Thế hệ đơn vị hành chính; mặc định 2025 */
+                            communeGeneration?: 2025 | 2024;
+                            village?: string | null;
+                            host?: string | null;
+                            /** @description YYYY-MM-DD */
+                            foundedOn?: string | null;
+                            leaderName?: string | null;
+                            womenOwnership?: ("owned" | "co_owned") | (never | null);
+                            tech?: {
+                                ecommerce?: boolean;
+                                traceability?: boolean;
+                                quality_management?: boolean;
+                                digital_payments?: boolean;
+                            };
+                            members?: {
+                                /** @enum {unknown} */
+                                sex: "female" | "male";
+                                ethnicGroupId: number;
+                                count: number;
+                            }[];
+                        };
                     };
                 };
             };
@@ -17441,6 +17468,12 @@ export interface paths {
                                 sizeBytes: number;
                                 sha256: string;
                                 createdAt: string;
+                            }[];
+                            models: {
+                                id: number;
+                                name: string;
+                                typeName: string;
+                                status: string;
                             }[];
                             createdBy: string | null;
                             createdAt: string;
@@ -17827,6 +17860,12 @@ export interface paths {
                                 sha256: string;
                                 createdAt: string;
                             }[];
+                            models: {
+                                id: number;
+                                name: string;
+                                typeName: string;
+                                status: string;
+                            }[];
                             createdBy: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -18003,6 +18042,33 @@ export interface paths {
                             /** @description Số tiền (đồng), chuỗi chữ số */
                             amount: string;
                         }[];
+                        /** @description Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình. */
+                        model?: {
+                            name?: string;
+                            modelType: string;
+                            /** @description Mã xã/phường (5 chữ số) */
+                            communeCode?: string;
+                            /** @description Thế hệ đơn vị hành chính; mặc định 2025 */
+                            communeGeneration?: 2025 | 2024;
+                            village?: string | null;
+                            host?: string | null;
+                            /** @description YYYY-MM-DD */
+                            foundedOn?: string | null;
+                            leaderName?: string | null;
+                            womenOwnership?: ("owned" | "co_owned") | (never | null);
+                            tech?: {
+                                ecommerce?: boolean;
+                                traceability?: boolean;
+                                quality_management?: boolean;
+                                digital_payments?: boolean;
+                            };
+                            members?: {
+                                /** @enum {unknown} */
+                                sex: "female" | "male";
+                                ethnicGroupId: number;
+                                count: number;
+                            }[];
+                        };
                         version: number;
                     };
                 };
@@ -18084,6 +18150,12 @@ export interface paths {
                                 sizeBytes: number;
                                 sha256: string;
                                 createdAt: string;
+                            }[];
+                            models: {
+                                id: number;
+                                name: string;
+                                typeName: string;
+                                status: string;
                             }[];
                             createdBy: string | null;
                             createdAt: string;

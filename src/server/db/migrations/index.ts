@@ -7,6 +7,7 @@ import * as records from './2026112804-records';
 import * as registry from './2026112805-registry';
 import * as analytics from './2026112806-analytics';
 import * as monitoring from './2026112807-monitoring';
+import * as modelSourceRecord from './2026112808-model-source-record';
 import * as monitoringRecords from './2026112809-monitoring-records';
 import * as reports from './2026112810-reports';
 
@@ -18,6 +19,7 @@ export const migrations: Record<string, Migration> = {
   '2026112805-registry': registry,
   '2026112806-analytics': analytics,
   '2026112807-monitoring': monitoring,
+  '2026112808-model-source-record': modelSourceRecord,
   '2026112809-monitoring-records': monitoringRecords,
   '2026112810-reports': reports,
 };

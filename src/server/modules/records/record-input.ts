@@ -4,6 +4,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, forbidden, notFound } from '../../http/errors';
 import { mayWriteIn } from './record.policy';
+import { checkModelRequest } from './record-model';
 import { checkParticipants, type Participants } from './record-participants';
 import * as repo from './records.repo';
 import type { CreateRecordBody } from './records.schemas';
@@ -81,6 +82,7 @@ async function checkReferences(ctx: ServiceContext, body: CreateRecordBody, orga
 
 export async function prepareRecord(ctx: ServiceContext, body: CreateRecordBody): Promise<PreparedRecord> {
   if (body.title.trim() === '') throw badRequest('title', 'Cần nhập tên hoạt động đã thực hiện');
+  checkModelRequest(body);
   const endDate = body.endDate ?? body.startDate;
   if (endDate < body.startDate) throw badRequest('endDate', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu');
   const participants = checkParticipants(body.participants);

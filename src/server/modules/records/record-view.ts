@@ -6,6 +6,7 @@ import type { Queryable } from '../../db/database';
 import { agencyMap } from '../plans/plan-view';
 import type { RecordType } from './record-codes';
 import { recordActions } from './record.policy';
+import { modelsOfRecord } from './record-model';
 import * as repo from './records.repo';
 import type { AttachmentRow } from './record-attachments.repo';
 import type { AttachmentView, RecordSummary, RecordView } from './records.schemas';
@@ -80,6 +81,7 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
     costs: children.costs.map((c) => ({ fundingSource: c.funding_source_code, name: c.name_vi, amount: c.amount })),
     totalCost: children.totalCost,
     attachments: children.attachments.map(attachmentView),
+    models: await modelsOfRecord(db, row.record_id),
     createdBy: row.created_by_name,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

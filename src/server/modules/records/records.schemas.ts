@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ErrorResponse } from '../../http/schemas';
 import { ACTIVITY_STATUSES } from '../../../shared/activity-status';
+import { RecordModelInput, RecordModelRef } from '../registry/registry.schemas';
 import { AGE_BANDS, LANGUAGES, PARTICIPANT_MODES, RECORD_TYPES, SEXES, TARGET_GROUPS } from './record-codes';
 
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -78,6 +79,7 @@ const recordFields = {
       { maxItems: 20 },
     ),
   ),
+  model: Type.Optional(RecordModelInput),
 };
 
 export const CreateRecordBody = Type.Object(recordFields, { additionalProperties: false });
@@ -145,6 +147,8 @@ export const RecordView = Type.Object({
   costs: Type.Array(Type.Object({ fundingSource: Type.String(), name: Type.String(), amount: Type.String() })),
   totalCost: Type.String(),
   attachments: Type.Array(AttachmentView),
+  /** Community models registered in the registry through this record. */
+  models: Type.Array(RecordModelRef),
   createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),

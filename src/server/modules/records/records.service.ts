@@ -9,6 +9,7 @@ import { syncRecordValues } from '../analytics/sync-values';
 import { assertPeriodOpen } from '../reports/period-lock';
 import { mayWriteIn } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
+import { registerRecordModel } from './record-model';
 import { auditShape, buildRecordView, recordSummary } from './record-view';
 import * as repo from './records.repo';
 import type {
@@ -75,7 +76,10 @@ export async function insertPrepared(
 export async function createRecord(ctx: ServiceContext, body: CreateRecordBody): Promise<RecordView> {
   const id = await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    return insertPrepared(txCtx, await prepareRecord(txCtx, body));
+    const prepared = await prepareRecord(txCtx, body);
+    const id = await insertPrepared(txCtx, prepared);
+    await registerRecordModel(txCtx, id, body, prepared);
+    return id;
   });
   return getRecord(ctx, id);
 }
@@ -111,6 +115,7 @@ export async function updateRecord(ctx: ServiceContext, recordId: number, body: 
       participants: prepared.participants.rows,
       costs: prepared.costs,
     });
+    await registerRecordModel(txCtx, recordId, input, prepared);
     const after = await getRecord(txCtx, recordId);
     await insertAudit(
       tx,

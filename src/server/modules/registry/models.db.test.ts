@@ -43,12 +43,14 @@ const countModels = async () =>
   );
 
 describe('createModel for other modules', () => {
-  it('creates a model inside the caller’s transaction, pointing back to the record that established it', async () => {
-    const view = await database.db
-      .transaction()
-      .execute(async (tx) => createModel({ ...ctx, db: tx }, { ...(await modelBody(tx)), sourceRecordId: 42 }));
-    expect(view).toMatchObject({ sourceRecordId: 42, status: 'active', provinceCode: '11' });
-    expect(view.history[0]?.note).toBe('Thành lập (theo bản ghi triển khai)');
+  it('refuses to point back at a record that does not exist (foreign key)', async () => {
+    const before = await countModels();
+    await expect(
+      database.db
+        .transaction()
+        .execute(async (tx) => createModel({ ...ctx, db: tx }, { ...(await modelBody(tx)), sourceRecordId: 987654 })),
+    ).rejects.toThrow(/community_model_source_record_fk/);
+    expect(await countModels()).toBe(before);
   });
 
   it('disappears with the caller’s transaction when the caller rolls back', async () => {

@@ -70,6 +70,33 @@ const modelFields = {
 export const CreateModelBody = Type.Object(modelFields, { additionalProperties: false });
 export type CreateModelBody = Static<typeof CreateModelBody>;
 
+/**
+ * The model a "model established" implementation record registers. Name, commune, village and
+ * founding date default to the record's title, place (when it is a commune), village and start date.
+ */
+export const RecordModelInput = Type.Object(
+  {
+    ...modelFields,
+    name: Type.Optional(modelFields.name),
+    communeCode: Type.Optional(modelFields.communeCode),
+  },
+  {
+    additionalProperties: false,
+    description:
+      'Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình.',
+  },
+);
+export type RecordModelInput = Static<typeof RecordModelInput>;
+
+/** A model registered through a record, as the record shows it. */
+export const RecordModelRef = Type.Object({
+  id: Type.Integer(),
+  name: Type.String(),
+  typeName: Type.String(),
+  status: Type.String(),
+});
+export type RecordModelRef = Static<typeof RecordModelRef>;
+
 export const UpdateModelBody = Type.Object(
   { version: Type.Integer({ minimum: 1 }), ...modelFields },
   { additionalProperties: false },

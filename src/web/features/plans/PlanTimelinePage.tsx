@@ -1,8 +1,14 @@
 // Tiến độ theo quý: a Gantt of the plan's activities grouped by content area, one column per
 // quarter, drawn with a CSS grid (no chart library: a few hundred bytes instead of a library).
+// Each activity carries its status, derived from its records and timeframe by the server.
 import { useMemo, type CSSProperties } from 'react';
+import { api, unwrap } from '../../api/client';
 import { todayIso } from '../../i18n/format';
+import { useI18n } from '../../i18n/I18nProvider';
 import { EmptyNotice } from '../../components/Status';
+import { useAsync } from '../../lib/use-async';
+import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
+import { STATUS_BADGE } from '../records/record-codes';
 import { PlanLayout } from './PlanLayout';
 import { timeframeText } from './plan-labels';
 import type { PlanView, Timeframe } from './plan-types';
@@ -24,6 +30,13 @@ function PlanTimeline({ plan }: { plan: PlanView }) {
     [plan],
   );
   const current = quarterSpan({ start: todayIso(), end: todayIso() })?.start;
+  const statuses = useAsync(
+    (signal) =>
+      unwrap(api.GET('/api/activities', { params: { query: { plan: plan.id, limit: 500 } }, signal })).then(
+        (r) => new Map(r.items.map((a) => [a.id, a.status] as const)),
+      ),
+    [plan.id, plan.version],
+  );
   const hasAny = plan.sections.some((s) => s.timeframe || s.activities.some((a) => a.timeframe));
   if (!hasAny) return <EmptyNotice>{t('timeline.empty')}</EmptyNotice>;
 
@@ -56,6 +69,7 @@ function PlanTimeline({ plan }: { plan: PlanView }) {
                 timeframe={activity.timeframe}
                 columns={columns}
                 current={current}
+                status={activity.id === null ? undefined : statuses.data?.get(activity.id)}
               />
             ))}
           </div>
@@ -98,10 +112,12 @@ interface RowProps {
   columns: QuarterColumn[];
   current?: string;
   isSection?: boolean;
+  status?: ActivityStatus;
 }
 
-function GanttRow({ label, timeframe, columns, current, isSection }: RowProps) {
+function GanttRow({ label, timeframe, columns, current, isSection, status }: RowProps) {
   const t = usePlanT();
+  const { lang } = useI18n();
   const bar = barFor(timeframe, columns);
   const text = timeframeText(timeframe);
   if (isSection && !bar) {
@@ -120,6 +136,11 @@ function GanttRow({ label, timeframe, columns, current, isSection }: RowProps) {
     >
       <div className="gantt-label" title={label}>
         <span className="gantt-label-text">{label}</span>
+        {status && (
+          <span className={`${STATUS_BADGE[status]} gantt-status`} data-testid="gantt-status">
+            {ACTIVITY_STATUS_LABELS[status][lang]}
+          </span>
+        )}
       </div>
       <div className="gantt-track">
         {columns.map((c, i) => (

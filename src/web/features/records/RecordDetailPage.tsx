@@ -94,10 +94,22 @@ export function RecordDetailPage() {
             <Participants record={data} />
             <Costs record={data} />
             <Attachments record={data} onChange={(attachments) => record.setData({ ...data, attachments })} />
-            {data.type === 'model_established' && data.allowedActions.includes('edit') && (
+            {data.models.length > 0 && (
+              <section className="panel" aria-labelledby="rec-models-title">
+                <h2 id="rec-models-title">{rt('records.modelsTitle')}</h2>
+                <ul className="rec-models">
+                  {data.models.map((m) => (
+                    <li key={m.id}>
+                      <Link to={`/models/${m.id}`}>{m.name}</Link> — {m.typeName}
+                    </li>
+                  ))}
+                </ul>
+              </section>
+            )}
+            {data.type === 'model_established' && data.models.length === 0 && data.allowedActions.includes('edit') && (
               <p className="notice notice-info">
                 {rt('records.registerModel')}{' '}
-                <Link to={`/models/new?fromRecord=${data.id}`}>{rt('records.registerModelLink')}</Link>
+                <Link to={`/records/${data.id}/edit#rec-model`}>{rt('records.registerModelEdit')}</Link>
               </p>
             )}
           </>

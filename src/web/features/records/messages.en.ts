@@ -1,4 +1,5 @@
 // English words of the records and activities pages, typed against messages.vi.ts.
+import { ACTIVITY_STATUS_LABELS } from '../../../shared/activity-status';
 import type { RecordsMessages } from './messages.vi';
 
 export const recordsEn: RecordsMessages = {
@@ -40,7 +41,6 @@ export const recordsEn: RecordsMessages = {
   'records.totalsOnlyNote': 'No breakdown by ethnic group and sex (totals only).',
   'records.participantsTotal': 'Total: {total} people, of whom women: {female}',
   'records.registerModel': 'A model established through this activity belongs in the model registry.',
-  'records.registerModelLink': 'Register the model',
 
   'filter.allPlans': 'All plans',
   'filter.allActivities': 'All activities',
@@ -78,10 +78,10 @@ export const recordsEn: RecordsMessages = {
   'age.31_60': '31–60',
   'age.over_60': 'Over 60',
 
-  'status.not_started': 'Not started',
-  'status.in_progress': 'In progress',
-  'status.late': 'Late',
-  'status.done': 'Done',
+  'status.not_started': ACTIVITY_STATUS_LABELS.not_started.en,
+  'status.in_progress': ACTIVITY_STATUS_LABELS.in_progress.en,
+  'status.late': ACTIVITY_STATUS_LABELS.late.en,
+  'status.done': ACTIVITY_STATUS_LABELS.done.en,
 
   'activity.legend': 'Plan activity',
   'activity.plan': 'Plan',
@@ -141,6 +141,18 @@ export const recordsEn: RecordsMessages = {
   'agency.change': 'Change',
   'agency.remove': 'Remove {name}',
 
+  'model.legend': 'Model in the registry',
+  'model.hint':
+    'Choose a model type to register the model in the registry together with this record. Name, commune, village and founding date come from the record unless given.',
+  'model.type': 'Model type',
+  'model.none': '— Do not register (activity only) —',
+  'model.name': 'Model name',
+  'model.namePlaceholder': 'Default: the activity title',
+  'model.leader': 'Leader',
+  'model.host': 'Meeting place or host (school for clubs)',
+  'model.editInRegistry': 'The model is in the registry; edit its members, status and log there.',
+  'records.modelsTitle': 'Models registered from this record',
+  'records.registerModelEdit': 'Edit the record to register it',
   'outputs.legend': 'Outputs',
   'outputs.quantity.training': 'Number of training courses',
   'outputs.quantity.communication_event': 'Number of communication sessions',

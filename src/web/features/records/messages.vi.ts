@@ -1,5 +1,6 @@
 // The words of the records and activities pages and of the pickers the registry shares. They live
 // with the feature, so the first load of the app does not carry them. messages.en.ts has the same keys.
+import { ACTIVITY_STATUS_LABELS } from '../../../shared/activity-status';
 
 export const recordsVi = {
   'common.loading': 'Đang tải…',
@@ -40,7 +41,6 @@ export const recordsVi = {
   'records.totalsOnlyNote': 'Không có số liệu chi tiết theo dân tộc, giới tính (chỉ ghi tổng số).',
   'records.participantsTotal': 'Tổng số: {total} người, trong đó nữ: {female}',
   'records.registerModel': 'Mô hình được thành lập qua hoạt động này cần có trong sổ mô hình.',
-  'records.registerModelLink': 'Đăng ký mô hình',
 
   'filter.allPlans': 'Tất cả kế hoạch',
   'filter.allActivities': 'Tất cả hoạt động',
@@ -78,10 +78,10 @@ export const recordsVi = {
   'age.31_60': '31–60 tuổi',
   'age.over_60': 'Trên 60 tuổi',
 
-  'status.not_started': 'Chưa bắt đầu',
-  'status.in_progress': 'Đang thực hiện',
-  'status.late': 'Chậm tiến độ',
-  'status.done': 'Hoàn thành',
+  'status.not_started': ACTIVITY_STATUS_LABELS.not_started.vi,
+  'status.in_progress': ACTIVITY_STATUS_LABELS.in_progress.vi,
+  'status.late': ACTIVITY_STATUS_LABELS.late.vi,
+  'status.done': ACTIVITY_STATUS_LABELS.done.vi,
 
   'activity.legend': 'Hoạt động của kế hoạch',
   'activity.plan': 'Kế hoạch',
@@ -141,6 +141,18 @@ export const recordsVi = {
   'agency.change': 'Đổi',
   'agency.remove': 'Bỏ {name}',
 
+  'model.legend': 'Mô hình vào sổ mô hình',
+  'model.hint':
+    'Chọn loại mô hình để đăng ký mô hình vào sổ cùng lúc với bản ghi. Tên, xã/phường, thôn và ngày thành lập lấy từ bản ghi nếu không nhập.',
+  'model.type': 'Loại mô hình',
+  'model.none': '— Không đăng ký (chỉ ghi hoạt động) —',
+  'model.name': 'Tên mô hình',
+  'model.namePlaceholder': 'Mặc định: tên hoạt động',
+  'model.leader': 'Người phụ trách, trưởng nhóm',
+  'model.host': 'Nơi sinh hoạt, đơn vị chủ quản (trường học với CLB)',
+  'model.editInRegistry': 'Mô hình đã có trong sổ mô hình; thành viên, trạng thái và nhật ký sửa ở đó.',
+  'records.modelsTitle': 'Mô hình đã đăng ký từ bản ghi này',
+  'records.registerModelEdit': 'Sửa bản ghi để đăng ký',
   'outputs.legend': 'Kết quả, sản phẩm',
   'outputs.quantity.training': 'Số lớp tập huấn',
   'outputs.quantity.communication_event': 'Số buổi truyền thông',

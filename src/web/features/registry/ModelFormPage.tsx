@@ -1,9 +1,9 @@
 // Registering a model, and editing one (sent with the version that was read; 409 if someone saved
-// in between). A model established through a record can start from that record's place.
+// in between). A model established through a record is registered from the record form instead.
 import { useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
-import { ErrorNotice, Loading, QueryView } from '../../components/Status';
+import { QueryView } from '../../components/Status';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/SessionProvider';
 import { newIdempotencyKey } from '../records/lib/idempotency-key';
@@ -29,49 +29,21 @@ function emptyModel(provinceCode: string): ModelFormState {
   };
 }
 
-/** A record's place and village as the new model's, when it names a commune. */
-async function fromRecord(recordId: number, base: ModelFormState, signal: AbortSignal): Promise<ModelFormState> {
-  const record = await unwrap(api.GET('/api/records/{id}', { params: { path: { id: recordId } }, signal }));
-  const place = record.place;
-  if (!place || place.level !== 'commune') return { ...base, village: record.village ?? '' };
-  const unit = await unwrap(
-    api.GET('/api/admin-units/{generation}/{code}', {
-      params: { path: { generation: place.generation as 2024 | 2025, code: place.code } },
-      signal,
-    }),
-  );
-  return {
-    ...base,
-    village: record.village ?? '',
-    place: {
-      generation: place.generation === 2024 ? 2024 : 2025,
-      provinceCode: unit.provinceCode ?? '',
-      commune: { code: place.code, name: place.fullName },
-    },
-  };
-}
-
 export function ModelCreatePage() {
   const t = useRegistryT();
   const me = useMe();
   const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const recordId = Number(params.get('fromRecord')) || null;
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const base = emptyModel(me.provinces.length === 1 ? me.provinces[0]!.code : '');
-  const initial = useAsync(
-    (signal) => (recordId ? fromRecord(recordId, base, signal) : Promise.resolve(base)),
-    [recordId],
-  );
+  const [initial] = useState(() => emptyModel(me.provinces.length === 1 ? me.provinces[0]!.code : ''));
 
   async function save(body: ModelBody) {
     setBusy(true);
     setError(null);
     try {
       const created = await unwrap(
-        // The key does no harm where the server does not read it yet, and protects where it does.
+        // A retry after a lost answer gets the first model back instead of a second one.
         api.POST('/api/models', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
       );
       navigate(`/models/${created.id}`, { replace: true, state: { notice: 'created' } });
@@ -87,20 +59,14 @@ export function ModelCreatePage() {
         <Link to="/models">← {t('registry.backToList')}</Link>
       </p>
       <h1>{t('models.new')}</h1>
-      {initial.error ? (
-        <ErrorNotice error={initial.error} onRetry={initial.reload} />
-      ) : initial.data === undefined ? (
-        <Loading />
-      ) : (
-        <ModelForm
-          initial={initial.data}
-          submitLabel={t('form.create')}
-          busy={busy}
-          error={error}
-          onSubmit={(body) => void save(body)}
-          onCancel={() => navigate(-1)}
-        />
-      )}
+      <ModelForm
+        initial={initial}
+        submitLabel={t('form.create')}
+        busy={busy}
+        error={error}
+        onSubmit={(body) => void save(body)}
+        onCancel={() => navigate(-1)}
+      />
     </div>
   );
 }

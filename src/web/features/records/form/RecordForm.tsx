@@ -14,6 +14,7 @@ import { RECORD_TYPES, type RecordType } from '../record-codes';
 import { scrollToProblem, useScrollToProblem } from '../lib/scroll-to-problem';
 import { useRecordsT } from '../use-records-t';
 import { CostsEditor } from './CostsEditor';
+import { ModelFields } from './ModelFields';
 import { OutputsFields } from './OutputsFields';
 import { ParticipantsGrid } from './ParticipantsGrid';
 import {
@@ -40,6 +41,7 @@ const FORM_FIELDS = [
   'outputs',
   'participants',
   'costs',
+  'model',
 ];
 
 interface RecordFormProps {
@@ -210,6 +212,16 @@ export function RecordForm({ initial, submitLabel, busy, error, notice, onSubmit
 
       {state.type && (
         <OutputsFields type={state.type} value={state.outputs} onChange={(outputs) => set({ outputs })} error={error} />
+      )}
+
+      {state.type === 'model_established' && (
+        <ModelFields
+          value={state.model}
+          onChange={(model) => set({ model })}
+          registered={state.registeredModels}
+          titlePlaceholder={state.title || rt('model.namePlaceholder')}
+          error={error}
+        />
       )}
 
       <ParticipantsGrid

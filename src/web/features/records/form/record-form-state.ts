@@ -5,6 +5,7 @@ import type { AgencyRef } from '../pickers/AgencyPicker';
 import { placeInput, type PlaceValue } from '../pickers/PlacePicker';
 import type { RecordType, RecordView } from '../record-codes';
 import { newCostRow, type CostRow } from './CostsEditor';
+import { emptyModel, modelInput, type ModelState } from './ModelFields';
 import { emptyOutputs, outputsFromView, outputsInput, type OutputsState } from './OutputsFields';
 import {
   emptyParticipants,
@@ -30,6 +31,10 @@ export interface RecordFormState {
   outputs: OutputsState;
   participants: ParticipantsState;
   costs: CostRow[];
+  /** The registry model a "model established" record registers. */
+  model: ModelState;
+  /** Models the record registered already (read only here). */
+  registeredModels: RecordView['models'];
 }
 
 export function emptyRecordForm(defaults: { organiser: AgencyRef | null; provinceCode: string }): RecordFormState {
@@ -47,6 +52,8 @@ export function emptyRecordForm(defaults: { organiser: AgencyRef | null; provinc
     outputs: emptyOutputs(),
     participants: emptyParticipants(),
     costs: [],
+    model: emptyModel(),
+    registeredModels: [],
   };
 }
 
@@ -82,6 +89,7 @@ export function recordBody(state: RecordFormState): CreateRecordBody {
     outputs: outputsInput(type, state.outputs),
     participants: participantsInput(state.participants),
     costs: withoutEmptyCosts(state.costs).map((c) => ({ fundingSource: c.fundingSource, amount: c.amount })),
+    model: type === 'model_established' ? modelInput(state.model) : undefined,
   };
 }
 
@@ -116,5 +124,7 @@ export function formFromRecord(
     outputs: record.outputs ? outputsFromView(record.outputs) : emptyOutputs(),
     participants: participantsFromView(record.participants, extra.ethnicName),
     costs: record.costs.map((c) => ({ ...newCostRow(c.fundingSource), amount: c.amount })),
+    model: emptyModel(),
+    registeredModels: record.models,
   };
 }
