@@ -57,6 +57,16 @@ describe('monitoring demo data', () => {
       .executeTakeFirstOrThrow();
     expect(summary.total.spent).toBe(String(spent.total));
     expect(summary.total).toMatchObject({ planned: '1030000000', spent: '716800000' });
+    // The one mission is one monitoring_mission record (GS01 counts it once), carrying its costs.
+    const missionRecords = await db
+      .selectFrom('implementation_record as r')
+      .leftJoin('record_cost as c', 'c.record_id', 'r.record_id')
+      .select(['r.record_id', 'c.amount'])
+      .where('r.type', '=', 'monitoring_mission')
+      .where('r.deleted_at', 'is', null)
+      .execute();
+    const [mission] = await db.selectFrom('mission').select('record_id').execute();
+    expect(missionRecords).toEqual([{ record_id: mission!.record_id, amount: '64350000' }]);
     expect(summary.bySource.map((s) => s.code)).toEqual([
       'ngan_sach_trung_uong',
       'ngan_sach_dia_phuong',

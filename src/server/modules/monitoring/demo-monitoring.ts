@@ -1,6 +1,6 @@
 // Demo data for monitoring, policy review and budgets on the 2022 seed plan, entered through the
 // services as the demo users would: planned amounts and records with costs (so the budget page
-// shows planned vs spent by source), a joint mission to Lào Cai and Điện Biên with its checklist,
+// shows planned vs spent by source; the mission's costs on the record its issued report keeps), a joint mission to Lào Cai and Điện Biên with its checklist,
 // findings and recommendations, and the policy-review register. Runs once, with the demo plan.
 import type { Actor, Clock, ServiceContext } from '../../access/actor';
 import type { Config } from '../../config';
@@ -9,7 +9,7 @@ import { isRole } from '../../../shared/permissions';
 import { loadScope } from '../auth/auth.repo';
 import { putLines } from '../budgets/budgets.service';
 import { createReview, respond } from '../policy-reviews/policy-reviews.service';
-import { createRecord } from '../records/records.service';
+import { createRecord, getRecord, updateRecord } from '../records/records.service';
 import { addFinding, createMission, saveChecklist } from './missions.service';
 import { createRecommendation } from './recommendations.service';
 
@@ -122,14 +122,6 @@ export async function ensureDemoMonitoring(db: Db, config: Config, clock: Clock,
     participants: { mode: 'totals_only', totalParticipants: 60, femaleParticipants: 60 },
     costs: costs({ ctmtqg: '143200000', huy_dong: '5000000' }),
   });
-  await record(women, {
-    planActivityId: id('4.1'),
-    type: 'monitoring_mission',
-    title: 'Đoàn giám sát liên ngành thực hiện Dự án 8 tại Lào Cai và Điện Biên',
-    startDate: '2022-09-19',
-    endDate: '2022-09-23',
-    costs: costs({ ngan_sach_trung_uong: '64350000' }),
-  });
 
   // The joint mission of activity 4.1, with its checklist, findings and recommendations.
   const template = await db
@@ -168,6 +160,21 @@ export async function ensureDemoMonitoring(db: Db, config: Config, clock: Clock,
       { generation: 2024, code: '11', visitDate: '2022-09-22' },
     ],
     report: { number: '25/BC-ĐKT', place: 'Hà Nội', date: '2022-10-05' },
+  });
+  // Its report is issued, so the mission has its monitoring_mission record (GS01): the mission's
+  // costs are entered on that record, as a user would on the record's page.
+  const held = await getRecord(women, mission.recordId!);
+  await updateRecord(women, held.id, {
+    planActivityId: held.activity.id,
+    type: 'monitoring_mission',
+    title: held.title,
+    startDate: held.startDate,
+    endDate: held.endDate,
+    organiserAgencyId: held.organiser?.id ?? null,
+    description: held.description,
+    participants: { mode: 'totals_only', totalParticipants: 0 },
+    costs: costs({ ngan_sach_trung_uong: '64350000' }),
+    version: held.version,
   });
   const items = mission.checklist!.items;
   const answers = (list: ('yes' | 'partly' | 'no' | 'na')[], notes: Record<number, string> = {}) =>
