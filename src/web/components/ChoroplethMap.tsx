@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from './Status';
 import './choropleth.css';
 
 const COLORS = ['#fde0dd', '#fbb4b9', '#f7838c', '#d9444f', '#9f1d20'];
-const EMPTY = '#eef0f2';
+const EMPTY = '#e3e6ea';
 /** Colours for k classes, spread over the scale so one or two classes are not all pale. */
 const PALETTES: Record<number, string[]> = {
   1: [COLORS[3]!],

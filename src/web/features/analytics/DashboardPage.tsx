@@ -22,6 +22,7 @@ const STATUSES = ['done', 'in_progress', 'late', 'not_started'] as const;
 
 export function DashboardPage() {
   const t = useAnalyticsT();
+  const { lang } = useI18n();
   const me = useMe();
   const [filters, setFilters] = useSearchState({ year: '', indicator: '', geo: '2025' });
   const plans = useAsync((signal) => unwrap(api.GET('/api/plans', { params: { query: { limit: 200 } }, signal })), []);
@@ -73,7 +74,7 @@ export function DashboardPage() {
           >
             {(indicators.data ?? []).map((i) => (
               <option key={i.code} value={i.code}>
-                {i.code} — {i.nameVi}
+                {i.code} — {indicatorName(i, lang)}
               </option>
             ))}
           </select>
@@ -296,7 +297,7 @@ function TrendPanel({ data }: { data: DashboardView }) {
     [data, indicator?.code],
   );
   const periods = useMemo(
-    () => data.trend.periods.map((p) => p.label.replace(/^Quý /, lang === 'en' ? 'Q' : 'Quý ')),
+    () => data.trend.periods.map((p) => (lang === 'en' ? p.code.replace(/^(\d{4})Q(\d)$/, 'Q$2 $1') : p.label)),
     [data, lang],
   );
   if (!indicator) return null;
