@@ -7,6 +7,7 @@ import { buildApp } from './app';
 import { ensureReferenceData } from './modules/reference/reference-data';
 import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-users';
 import { ensureDemoPlan } from './modules/demo/demo-plan';
+import { ensureDemoCurrentYear } from './modules/demo/demo-current-year';
 import { ensureDemoMonitoring } from './modules/monitoring/demo-monitoring';
 import { ROLE_LABELS } from '../shared/permissions';
 
@@ -29,6 +30,8 @@ async function main(): Promise<void> {
     const planId = await ensureDemoPlan(database.db, config, systemClock);
     if (planId) log(`Đã nhập và ban hành kế hoạch mẫu 16/KH-HLHPNVN-UBĐT (số ${planId}).`);
     if (planId) await ensureDemoMonitoring(database.db, config, systemClock, planId);
+    const currentId = planId ? await ensureDemoCurrentYear(database.db, config, systemClock, planId) : null;
+    if (currentId) log(`Đã lập kế hoạch năm nay (số ${currentId}), phân cho Điện Biên và Lào Cai.`);
     log('\nNgười dùng mẫu (mật khẩu chung: ' + password + '):');
     for (const user of DEMO_USERS)
       log(`  ${user.username.padEnd(20)} ${ROLE_LABELS[user.role].vi} — ${user.displayName}`);

@@ -17,7 +17,12 @@ const SEED = path.resolve(
   '../plan-import/fixtures/ke-hoach-phoi-hop-2022.txt',
 );
 
-async function actorFor(db: Db, username: string): Promise<Actor> {
+export /** The service context of a demo user, to enter demo data through the services as they would. */
+async function contextFor(db: Db, config: Config, clock: Clock, username: string): Promise<ServiceContext> {
+  return { db, actor: await actorFor(db, username), clock, config };
+}
+
+export async function actorFor(db: Db, username: string): Promise<Actor> {
   const user = await db
     .selectFrom('app_user')
     .select(['user_id', 'username', 'display_name', 'role', 'agency_id', 'national_scope'])

@@ -5,6 +5,9 @@ import type { Database } from '../../db/database';
 import { loadConfig } from '../../config';
 import { ensureDemoUsers } from './demo-users';
 import { ensureDemoPlan } from './demo-plan';
+import { ensureDemoCurrentYear } from './demo-current-year';
+import { contextFor } from './demo-plan';
+import { listActivities } from '../records/activities.service';
 
 let database: Database;
 beforeAll(async () => {
@@ -44,5 +47,39 @@ describe('demo data', () => {
       .execute();
     expect(issuers).toHaveLength(2);
     expect(issuers.every((i) => i.signed_at !== null)).toBe(true);
+  });
+
+  it('adds this year’s plan, cascaded to two provinces, with work in progress, done, and a model in the registry', async () => {
+    const clock = new TestClock();
+    const config = loadConfig({});
+    const seedId = (
+      await database.db.selectFrom('plan').select('plan_id').where('year', '=', 2022).executeTakeFirstOrThrow()
+    ).plan_id;
+    const planId = await ensureDemoCurrentYear(database.db, config, clock, seedId);
+    expect(planId).toEqual(expect.any(Number));
+    expect(await ensureDemoCurrentYear(database.db, config, clock, seedId)).toBeNull();
+    const plans = await database.db
+      .selectFrom('plan')
+      .select(['kind', 'status', 'province_code'])
+      .where('year', '=', 2026)
+      .orderBy('plan_id')
+      .execute();
+    expect(plans).toEqual([
+      { kind: 'central', status: 'issued', province_code: null },
+      { kind: 'provincial', status: 'draft', province_code: '11' },
+      { kind: 'provincial', status: 'draft', province_code: '15' },
+    ]);
+    const central = await contextFor(database.db, config, clock, 'tw.hoiphunu');
+    const { items } = await listActivities(central, { year: 2026, limit: 500 });
+    const statuses = new Set(items.map((a) => a.status));
+    expect(statuses).toContain('in_progress');
+    expect(statuses).toContain('done');
+    expect(statuses).toContain('not_started');
+    const model = await database.db
+      .selectFrom('community_model')
+      .select(['name', 'source_record_id'])
+      .where('name', '=', 'Thành lập Tổ truyền thông cộng đồng bản Na Sang')
+      .executeTakeFirstOrThrow();
+    expect(model.source_record_id).toEqual(expect.any(Number));
   });
 });
