@@ -41,9 +41,15 @@ export function PivotPage() {
       missingIndicator ? Promise.resolve(null) : unwrap(api.GET('/api/pivot', { params: { query }, signal })),
     [queryText, missingIndicator],
   );
-  const [copied, setCopied] = useState(false);
-  const copyLink = () => {
-    void navigator.clipboard?.writeText(window.location.href).then(() => setCopied(true));
+  // The clipboard needs HTTPS; elsewhere the link is shown selected, to copy by hand.
+  const [copied, setCopied] = useState<'no' | 'done' | 'manual'>('no');
+  const copyLink = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setCopied('done');
+    } catch {
+      setCopied('manual');
+    }
   };
 
   return (
@@ -71,15 +77,24 @@ export function PivotPage() {
         <a className="button button-secondary button-small" href={`/api/pivot/export.csv?${queryText}`} download>
           {t('pivot.exportCsv')}
         </a>
-        <button type="button" className="button button-secondary button-small" onClick={copyLink}>
+        <button type="button" className="button button-secondary button-small" onClick={() => void copyLink()}>
           {t('pivot.copyLink')}
         </button>
-        {copied && (
+        {copied === 'done' && (
           <span role="status" className="muted">
             {t('pivot.copied')}
           </span>
         )}
-        <input type="hidden" data-testid="pivot-search" value={search} readOnly />
+        {copied === 'manual' && (
+          <input
+            className="an-link-box"
+            readOnly
+            autoFocus
+            aria-label={t('pivot.copyLink')}
+            value={`${window.location.origin}/pivot?${search}`}
+            onFocus={(event) => event.target.select()}
+          />
+        )}
       </div>
       {missingIndicator ? (
         <EmptyNotice>{t('pivot.chooseIndicator')}</EmptyNotice>
