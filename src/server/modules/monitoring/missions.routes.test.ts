@@ -102,6 +102,9 @@ describe('checklist template administration', () => {
       expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
       expect(res.json().error.field).toBe(field);
     }
+    // A blank question is named with a message a user can act on.
+    const blank = await admin.post('/api/checklist-templates', body({ items: [{ text: 'Câu 1?' }, { text: '' }] }));
+    expect(blank.json().error).toMatchObject({ field: 'items.1.text', message: 'Cần nhập nội dung câu hỏi' });
     const created = await admin.post('/api/checklist-templates', body());
     expect(created.statusCode, created.body).toBe(201);
     const template = created.json();

@@ -123,12 +123,13 @@ export type FollowUpBody = Static<typeof FollowUpBody>;
 
 const templateFields = {
   code: Type.String({ pattern: '^[a-z0-9_]{1,60}$' }),
-  name: Text(300, 1),
+  // Blank names and questions are refused by the service, with a message a user can read.
+  name: Text(300),
   description: Type.Optional(Text(2000)),
   active: Type.Optional(Type.Boolean()),
   items: Type.Array(
     Type.Object(
-      { id: Type.Optional(Id), group: Type.Optional(Text(200)), text: Text(1000, 1) },
+      { id: Type.Optional(Id), group: Type.Optional(Text(200)), text: Text(1000) },
       { additionalProperties: false },
     ),
     { minItems: 1, maxItems: 100 },

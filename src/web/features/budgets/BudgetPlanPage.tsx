@@ -98,6 +98,10 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
   const [saved, setSaved] = useState(false);
   const [badRow, setBadRow] = useState<{ id: number; message: string } | null>(null);
   useEffect(() => setGrid(gridOf(lines)), [lines]);
+  // The save button is below a long table: take the user to the refused row.
+  useEffect(() => {
+    if (badRow) document.querySelector<HTMLElement>('.mon-budget-edit [aria-invalid="true"]')?.focus();
+  }, [badRow]);
   const original = useMemo(() => gridOf(lines), [lines]);
   const codes = (sources.data ?? []).map((s) => s.code);
   const changed = lines.activities.filter((a) =>

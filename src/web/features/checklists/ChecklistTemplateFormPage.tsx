@@ -1,6 +1,6 @@
 // Adding and editing a checklist template: name, code, description, in use, and its questions in
 // order with their group. Questions keep their id when edited or moved, so missions' answers stay.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { describedBy, Field } from '../../components/Field';
@@ -78,6 +78,13 @@ function TemplateForm({ initial, template }: { initial: Draft; template?: Checkl
   const [error, setError] = useState<unknown>(null);
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (field: string) => fieldError(error, field);
+  // Take the user to the field the server named (a question may be far down the page).
+  useEffect(() => {
+    if (error === null) return;
+    const invalid = document.querySelector<HTMLElement>('.mon-form [aria-invalid="true"]');
+    if (invalid) invalid.focus();
+    else window.scrollTo({ top: 0 });
+  }, [error]);
   const groups = [...new Set(draft.items.map((i) => i.group.trim()).filter(Boolean))];
 
   function setItems(items: ItemDraft[]) {
@@ -117,7 +124,6 @@ function TemplateForm({ initial, template }: { initial: Draft; template?: Checkl
       navigate('/checklist-templates', { state: { notice: template ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);
-      window.scrollTo({ top: 0 });
     } finally {
       setBusy(false);
     }
@@ -247,7 +253,7 @@ function TemplateForm({ initial, template }: { initial: Draft; template?: Checkl
                     </label>
                     <textarea
                       id={`c-item-${i}-text`}
-                      rows={2}
+                      rows={3}
                       value={item.text}
                       aria-invalid={textError ? true : undefined}
                       aria-describedby={textError ? `c-item-${i}-error` : undefined}
