@@ -144,7 +144,7 @@ export async function planActivities(db: Queryable, actor: Actor, planId: number
 export async function planOf(db: Queryable, actor: Actor, planId: number) {
   let query = db
     .selectFrom('plan as p')
-    .select(['p.plan_id', 'p.kind', 'p.province_code'])
+    .select(['p.plan_id', 'p.kind', 'p.province_code', 'p.number', 'p.title'])
     .where('p.plan_id', '=', planId);
   if (!actor.nationalScope)
     query = query.where((eb) =>

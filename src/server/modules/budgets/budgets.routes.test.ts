@@ -204,6 +204,9 @@ describe('budgets', () => {
   it('exports the tables as .xlsx, exact beyond what a spreadsheet number can hold', async () => {
     const res = await w.women.get(`/api/budgets/export.xlsx?plan=${w.planId}`);
     expect(res.statusCode).toBe(200);
+    // The plan is named by its document number, not by its database id.
+    expect(res.headers['content-disposition']).toContain('kinh-phi-ke-hoach-16-kh-hlhpnvn-ubdt-2026.xlsx');
+    expect((await w.women.get('/api/budgets/export.xlsx?plan=999999')).statusCode).toBe(404);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)).toEqual([
@@ -213,6 +216,9 @@ describe('budgets', () => {
       'Theo hoạt động',
     ]);
     const provinces = workbook.getWorksheet('Theo tỉnh')!;
+    expect(provinces.getCell('A1').value).toBe(
+      'KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (KẾ HOẠCH SỐ 16/KH-HLHPNVN-UBDT-2026) — THEO TỈNH, THÀNH PHỐ',
+    );
     expect(provinces.getRow(2).values).toEqual([
       undefined,
       'STT',

@@ -1,7 +1,6 @@
 // Budgets: planned amounts by activity, province and funding source; planned vs spent.
 import { serviceContext, type App } from '../../http/context';
 import { badRequest } from '../../http/errors';
-import { renderBudgetXlsx } from './budgets-xlsx';
 import {
   BudgetLines,
   BudgetQuery,
@@ -63,21 +62,8 @@ export async function budgetRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'Bảng dự toán và đã chi (.xlsx)', querystring: BudgetQuery },
     },
     async (request, reply) => {
-      const summary = await budgets.budgetSummary(serviceContext(request), request.query);
-      const scope = request.query.plan
-        ? `kế hoạch số ${request.query.plan}`
-        : request.query.year
-          ? `năm ${request.query.year}`
-          : 'tất cả kế hoạch';
-      const name = request.query.plan
-        ? `ke-hoach-${request.query.plan}`
-        : request.query.year
-          ? String(request.query.year)
-          : 'tat-ca';
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="kinh-phi-${name}.xlsx"`)
-        .send(await renderBudgetXlsx(summary, `KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (${scope})`.toLocaleUpperCase('vi')));
+      const { buffer, filename } = await budgets.budgetExport(serviceContext(request), request.query);
+      return reply.type(XLSX).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
     },
   );
 

@@ -8,7 +8,9 @@ import { badRequest, forbidden, notFound } from '../../http/errors';
 import { insertAudit } from '../audit/audit.repo';
 import { provinceNames } from '../plans/plans.repo';
 import { listFundingSources } from '../records/records.repo';
+import { foldVietnamese } from '../../../shared/text';
 import { canonicalMoney, shareSpent, sumMoney } from './budget-math';
+import { renderBudgetXlsx } from './budgets-xlsx';
 import * as repo from './budgets.repo';
 import type {
   BudgetLines,
@@ -123,6 +125,28 @@ export async function budgetSummary(ctx: ServiceContext, query: BudgetQuery): Pr
     recordCount,
     allowedActions: can(ctx.actor, 'budget:write') ? ['plan'] : [],
   };
+}
+
+/** The budget tables as .xlsx, titled with the plan's document number (or the year). */
+export async function budgetExport(ctx: ServiceContext, query: BudgetQuery) {
+  let scope = 'tất cả kế hoạch';
+  let name = 'tat-ca';
+  if (query.plan) {
+    const plan = await repo.planOf(ctx.db, ctx.actor, query.plan);
+    if (!plan) throw notFound('Kế hoạch');
+    scope = plan.number ? `kế hoạch số ${plan.number}` : `kế hoạch "${plan.title}"`;
+    const slug = foldVietnamese(plan.number || plan.title)
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60);
+    name = `ke-hoach-${slug || plan.plan_id}`;
+  } else if (query.year) {
+    scope = `năm ${query.year}`;
+    name = String(query.year);
+  }
+  const summary = await budgetSummary(ctx, query);
+  const title = `KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (${scope})`.toLocaleUpperCase('vi');
+  return { buffer: await renderBudgetXlsx(summary, title), filename: `kinh-phi-${name}.xlsx` };
 }
 
 async function checkProvince(ctx: ServiceContext, code: string | null, field: string) {
