@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
+import { BudgetPlanPage } from './pages/BudgetPlanPage';
+import { ChecklistTemplatesPage } from './pages/ChecklistTemplatesPage';
 import { LoginPage } from './pages/LoginPage';
 import { MissionListPage } from './pages/MissionListPage';
 import { MissionRecommendationsPage } from './pages/MissionRecommendationsPage';
@@ -83,5 +85,41 @@ describe('monitoring missions in the browser', () => {
     await laoCai.waitUntilLoaded();
     await laoCai.showStatus('Tất cả');
     expect(await laoCai.card(recommendation).count()).toBe(0);
+  });
+
+  it('lets an administrator add a monitoring checklist on a phone, pointing at the question left blank', async () => {
+    const name = `Giám sát Địa chỉ tin cậy (thử ${Date.now()})`;
+    const frame = await login('admin', PHONE);
+    await frame.openSection('Bảng kiểm giám sát');
+    const checklists = new ChecklistTemplatesPage(session!.page);
+    await checklists.add(name, [
+      { group: 'Hoạt động', text: 'Địa chỉ tin cậy có nơi tạm lánh an toàn không?' },
+      { group: 'Hoạt động', text: '' },
+    ]);
+    await checklists.save();
+    await expect.poll(() => checklists.questionError(2).textContent()).toBe('Cần nhập nội dung câu hỏi');
+    await checklists.fillQuestion(2, 'Có sổ theo dõi các trường hợp được hỗ trợ không?');
+    await checklists.save();
+    await expect.poll(() => checklists.notice.textContent()).toBe('Đã thêm bảng kiểm.');
+    expect(await checklists.names()).toContain(name);
+    await screenshot(session!.page, 'checklists-phone');
+  });
+
+  it('saves planned amounts typed in Vietnamese format together, exactly', async () => {
+    const frame = await login('tw.hoiphunu');
+    await frame.openSection('Kinh phí');
+    await session!.page.getByRole('link', { name: 'Lập dự toán' }).click();
+    const editor = new BudgetPlanPage(session!.page);
+    await editor.waitUntilLoaded();
+    await editor.cell('Nguồn huy động hợp pháp', '1.1').fill('1234567');
+    await editor.cell('Nguồn huy động hợp pháp', '1.2').fill('9.007.199.254.740.993');
+    expect(await editor.cell('Nguồn huy động hợp pháp', '1.1').inputValue()).toBe('1.234.567');
+    await editor.save();
+    await expect.poll(() => editor.notice.textContent()).toBe('Đã lưu dự toán.');
+    await session!.page.reload();
+    await editor.waitUntilLoaded();
+    expect(await editor.cell('Nguồn huy động hợp pháp', '1.1').inputValue()).toBe('1.234.567');
+    expect(await editor.cell('Nguồn huy động hợp pháp', '1.2').inputValue()).toBe('9.007.199.254.740.993');
+    await screenshot(session!.page, 'budget-plan');
   });
 });
