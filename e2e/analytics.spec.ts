@@ -3,6 +3,17 @@ import { openBrowser, PHONE, screenshot, type BrowserSession } from './support/b
 import { LoginPage } from './pages/LoginPage';
 import { DashboardPage, IndicatorPage, PivotPage } from './pages/AnalyticsPages';
 
+interface Pivot {
+  rows: { label: string[] }[];
+  columns: { label: string[] }[];
+  totals: { grand: number | null };
+}
+
+/** What the API says, read in the logged-in page (the test compares the screen with it). */
+async function apiGet<T>(page: BrowserSession['page'], url: string): Promise<T> {
+  return page.evaluate(async (address) => (await (await fetch(address)).json()) as T, url);
+}
+
 describe('results: dashboard and pivot in the browser', () => {
   let session: BrowserSession | undefined;
 
@@ -20,8 +31,13 @@ describe('results: dashboard and pivot in the browser', () => {
     const dashboard = new DashboardPage(page);
     await dashboard.waitForMapAndChart();
     expect(await dashboard.provinceShapes()).toBe(34);
-    // The demo plan of 2022 opens by default, with its sections and their activities' status.
-    expect(await dashboard.sectionProgress()).toContain('16/KH-HLHPNVN-UBĐT');
+    // It opens on the latest year with a plan, showing that plan's sections and their activities' status.
+    const latest = await apiGet<{ items: { kind: string; year: number; number: string }[] }>(
+      page,
+      '/api/plans?limit=200',
+    );
+    const central = latest.items.filter((p) => p.kind === 'central').sort((a, b) => b.year - a.year)[0]!;
+    expect(await dashboard.sectionProgress()).toContain(central.number);
     await dashboard.chooseIndicator('NL01 — Số lớp tập huấn, bồi dưỡng được tổ chức');
     await dashboard.waitForMapAndChart();
     expect(await dashboard.pointAtProvince('11')).toContain('Điện Biên');
@@ -33,13 +49,10 @@ describe('results: dashboard and pivot in the browser', () => {
     await pivot.chooseIndicator('NL01');
     await pivot.addToRows('Tỉnh, thành phố');
     const view = await pivot.read();
-    expect(view.columns).toEqual(['Tỉnh, thành phố', 'Năm 2022', 'Tổng']);
+    const api = await apiGet<Pivot>(page, '/api/pivot?rows=province&cols=year&indicator=NL01');
+    expect(view.columns).toEqual(['Tỉnh, thành phố', ...api.columns.map((c) => c.label[0]), 'Tổng']);
+    expect(view.rows).toEqual(api.rows.map((r) => r.label[0]));
     expect(view.rows).toContain('Điện Biên');
-
-    const api = await page.evaluate(async () => {
-      const response = await fetch('/api/pivot?rows=province&cols=year&indicator=NL01');
-      return (await response.json()) as { totals: { grand: number } };
-    });
     expect(view.grand).toBe(String(api.totals.grand));
     expect(page.url()).toContain('rows=province&cols=year&indicator=NL01');
     expect((await pivot.exportLinks())[0]).toBe('/api/pivot/export.xlsx?rows=province&cols=year&indicator=NL01');
@@ -89,7 +102,10 @@ describe('results: dashboard and pivot in the browser', () => {
     await page.goto('/pivot?rows=province,agency&cols=quarter&indicator=NL01&year=2022&targets=1');
     const pivot = new PivotPage(page);
     const view = await pivot.read();
-    expect(view.columns).toEqual(['Tỉnh, thành phố', 'Cơ quan tổ chức', 'Quý II/2022', 'Quý III/2022', 'Tổng']);
+    const api = await apiGet<Pivot>(page, '/api/pivot?rows=province,agency&cols=quarter&indicator=NL01&year=2022');
+    expect(view.columns).toEqual(['Tỉnh, thành phố', 'Cơ quan tổ chức', ...api.columns.map((c) => c.label[0]), 'Tổng']);
+    expect(view.columns).toContain('Quý III/2022');
+    expect(view.grand).toBe(String(api.totals.grand));
     await screenshot(page, 'analytics-pivot-phone');
   });
 });
