@@ -50,7 +50,7 @@ export function ChecklistTemplatesPage() {
                   </span>
                 </h2>
                 <p className="muted mon-small">
-                  <code>{t.code}</code> · {ct('list.items', { n: t.items.length })}
+                  <code className="chk-code">{t.code}</code> · {ct('list.items', { n: t.items.length })}
                 </p>
                 {t.description && <p>{t.description}</p>}
                 <details>
