@@ -53,6 +53,28 @@ describe('implementation records in the browser', () => {
     await screenshot(session.page, 'activities-in-progress-phone');
   });
 
+  it('registers the model a "model established" record names, without typing it again in the registry', async () => {
+    session = await openBrowser(PHONE);
+    const frame = await (await LoginPage.open(session.page)).loginAs('dienbien.nhaplieu');
+    await frame.openSection('Ghi nhận thực hiện');
+    const form = await RecordFormPage.open(session.page);
+    await form.chooseActivity(planId, '1.1');
+    await form.chooseType('Thành lập/củng cố mô hình');
+    await form.fillTitle('Thành lập CLB Thủ lĩnh của sự thay đổi bản Che Căn');
+    await form.fillStartDate('05/03/2026');
+    await form.chooseCommune('muong phang', 'Xã Mường Phăng');
+    await form.fillVillage('Bản Che Căn');
+    await form.registerModel('CLB “Thủ lĩnh của sự thay đổi”', 'Lò Văn Hùng', 'Trường PTDTBT THCS Mường Phăng');
+    await screenshot(session.page, 'record-model-form-phone');
+
+    const detail = await form.save();
+    expect(await detail.registeredModels()).toEqual(['Thành lập CLB Thủ lĩnh của sự thay đổi bản Che Căn']);
+    await detail.openModel('Thành lập CLB Thủ lĩnh của sự thay đổi bản Che Căn');
+    await expect.poll(() => session!.page.getByText('Lò Văn Hùng').count()).toBeGreaterThan(0);
+    await expect.poll(() => session!.page.getByText('Bản Che Căn').count()).toBeGreaterThan(0);
+    await screenshot(session.page, 'record-model-in-registry-phone');
+  });
+
   it('does not send participants that do not match the totals from the attendance list', async () => {
     session = await openBrowser(PHONE);
     const frame = await (await LoginPage.open(session.page)).loginAs('dienbien.nhaplieu');

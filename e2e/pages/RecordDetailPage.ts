@@ -15,4 +15,16 @@ export class RecordDetailPage {
   async participantsSummary(): Promise<string> {
     return this.page.getByTestId('record-participants-total').innerText();
   }
+
+  /** Names of the registry models this record registered, from their links. */
+  async registeredModels(): Promise<string[]> {
+    const section = this.page.getByRole('region', { name: 'Mô hình đã đăng ký từ bản ghi này' });
+    await section.getByRole('link').first().waitFor();
+    return section.getByRole('link').allInnerTexts();
+  }
+
+  async openModel(name: string): Promise<void> {
+    await this.page.getByRole('link', { name }).click();
+    await this.page.getByRole('heading', { level: 1, name }).waitFor();
+  }
 }

@@ -65,6 +65,13 @@ export class RecordFormPage {
     return this.page.getByTestId('participants-check').innerText();
   }
 
+  /** "Model established": the model goes into the registry with the record. */
+  async registerModel(typeLabel: string, leader: string, host: string): Promise<void> {
+    await this.page.getByLabel('Loại mô hình').selectOption({ label: typeLabel });
+    await this.page.getByLabel('Người phụ trách, trưởng nhóm').fill(leader);
+    await this.page.getByLabel(/^Nơi sinh hoạt/).fill(host);
+  }
+
   async save(): Promise<RecordDetailPage> {
     await this.page.getByRole('button', { name: 'Lưu bản ghi' }).click();
     const detail = new RecordDetailPage(this.page);
