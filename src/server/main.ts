@@ -9,6 +9,7 @@ import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-u
 import { ensureDemoPlan } from './modules/demo/demo-plan';
 import { ensureDemoCurrentYear } from './modules/demo/demo-current-year';
 import { ensureDemoMonitoring } from './modules/monitoring/demo-monitoring';
+import { ensureDemoReports } from './modules/reports/demo-reports';
 import { ROLE_LABELS } from '../shared/permissions';
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     if (planId) await ensureDemoMonitoring(database.db, config, systemClock, planId);
     const currentId = planId ? await ensureDemoCurrentYear(database.db, config, systemClock, planId) : null;
     if (currentId) log(`Đã lập kế hoạch năm nay (số ${currentId}), phân cho Điện Biên và Lào Cai.`);
+    if (planId) await ensureDemoReports(database.db, config, systemClock);
     log('\nNgười dùng mẫu (mật khẩu chung: ' + password + '):');
     for (const user of DEMO_USERS)
       log(`  ${user.username.padEnd(20)} ${ROLE_LABELS[user.role].vi} — ${user.displayName}`);

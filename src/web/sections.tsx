@@ -165,6 +165,27 @@ export const SECTIONS: Section[] = [
     ],
   },
   {
+    path: '/reports',
+    group: 'programme',
+    label: 'nav.reports',
+    description: 'nav.reports.description',
+    permission: 'report:read',
+    routes: [
+      { path: '/reports', page: lazyPage(() => import('./features/reports/ReportsPage'), 'ReportsPage') },
+      {
+        path: '/reports/queue',
+        permission: 'report:approve',
+        page: lazyPage(() => import('./features/reports/ReportQueuePage'), 'ReportQueuePage'),
+      },
+      {
+        path: '/reports/consolidation',
+        page: lazyPage(() => import('./features/reports/ConsolidationPage'), 'ConsolidationPage'),
+      },
+      { path: '/reports/review', page: lazyPage(() => import('./features/reports/ReviewPage'), 'ReviewPage') },
+      { path: '/reports/:id', page: lazyPage(() => import('./features/reports/ReportDetailPage'), 'ReportDetailPage') },
+    ],
+  },
+  {
     path: '/recommendations',
     group: 'programme',
     label: 'nav.recommendations',

@@ -69,6 +69,9 @@ export const en: Messages = {
   'nav.missions': 'Monitoring missions',
   'nav.missions.description':
     'Joint inspection and monitoring missions: members, places, gender and Project 8 checklist, findings, report.',
+  'nav.reports': 'Periodic reports',
+  'nav.reports.description':
+    'Quarterly, six-month and annual reports with deadlines: pre-filled figures, submission, approval or return; consolidation, late units, year-end review.',
   'nav.recommendations': 'Recommendations',
   'nav.recommendations.description':
     'The missions’ recommendations by addressee and due date, overdue ones first; the addressee reports with evidence.',

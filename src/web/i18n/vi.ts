@@ -68,6 +68,9 @@ export const vi = {
   'nav.missions': 'Kiểm tra, giám sát',
   'nav.missions.description':
     'Đoàn kiểm tra, giám sát liên ngành: thành phần, địa bàn, bảng kiểm lồng ghép giới và Dự án 8, phát hiện, báo cáo.',
+  'nav.reports': 'Báo cáo định kỳ',
+  'nav.reports.description':
+    'Báo cáo quý, 6 tháng, năm với hạn nộp: số liệu điền sẵn, gửi, duyệt hoặc trả lại; tổng hợp các tỉnh, đơn vị quá hạn, sơ kết năm.',
   'nav.recommendations': 'Kiến nghị',
   'nav.recommendations.description':
     'Kiến nghị của các đoàn theo nơi nhận, thời hạn, kiến nghị quá hạn; nơi nhận cập nhật kết quả kèm minh chứng.',

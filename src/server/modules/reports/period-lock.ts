@@ -53,15 +53,13 @@ export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope
     .executeTakeFirst();
 }
 
-const lowerFirst = (text: string) => text.charAt(0).toLocaleLowerCase('vi') + text.slice(1);
-
 /** Refuses (423) a write into a period whose report for this scope has been approved. */
 export async function assertPeriodOpen(ctx: Pick<ServiceContext, 'db'>, scope: LockScope): Promise<void> {
   const lock = await findLock(ctx, scope);
   if (!lock) return;
-  const period = lock.period_title ?? lowerFirst(periodLabel(lock.period_code));
+  const period = lock.period_title ?? periodLabel(lock.period_code);
   throw new PeriodLockedError(
-    `Số liệu kỳ này đã khóa: ${lock.type_name.toLocaleLowerCase('vi')} ${period} của ${lock.agency_name ?? 'đơn vị'} (báo cáo số ${lock.report_id}) đã được duyệt. Cần cơ quan duyệt mở lại báo cáo trước khi sửa.`,
+    `Số liệu kỳ này đã khóa: ${lock.type_name} (${period}) của ${lock.agency_name ?? 'đơn vị'} (báo cáo số ${lock.report_id}) đã được duyệt. Cần cơ quan duyệt mở lại báo cáo trước khi sửa.`,
     lock.report_id,
   );
 }

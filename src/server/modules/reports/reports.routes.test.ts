@@ -148,7 +148,7 @@ describe('a provincial quarterly report', () => {
     });
     expect(edit.statusCode).toBe(423);
     expect(edit.json().error.message).toContain(`báo cáo số ${report.id}`);
-    expect(edit.json().error.message).toContain('quý III/2026');
+    expect(edit.json().error.message).toContain('Báo cáo quý (Quý III/2026) của Hội LHPN tỉnh Lào Cai');
     expect((await w.laoCai.delete(`/api/records/${record.id}`)).statusCode).toBe(423);
     const add = await w.laoCai.post(
       '/api/records',

@@ -1,0 +1,146 @@
+// The central table of a period: every expected report with its status and who is late; the
+// approvers remind the late (in the app, and by e-mail when the server has SMTP).
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { ErrorNotice, QueryView } from '../../components/Status';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
+import { useAsync } from '../../lib/use-async';
+import { useSearchState } from '../../lib/use-search-state';
+import { hasPermission, useMe } from '../auth/SessionProvider';
+import { ReportTabs, StatusBadge } from './ReportTabs';
+import type { Consolidation } from './shared';
+import { useReportsT } from './use-reports-t';
+import './reports.css';
+
+type Row = Consolidation['rows'][number];
+
+export function ConsolidationPage() {
+  const rt = useReportsT();
+  const me = useMe();
+  const thisYear = new Date().getFullYear();
+  const [filters, setFilters] = useSearchState({ year: String(thisYear), key: '', late: '' });
+  const year = Number(filters.year) || thisYear;
+  const periods = useAsync(
+    (signal) => unwrap(api.GET('/api/report-periods', { params: { query: { year } }, signal })),
+    [year],
+  );
+  const chosen = filters.key || (periods.data?.[0] ? `${periods.data[0].type}:${periods.data[0].code}` : '');
+  const [type, period] = chosen.split(':');
+  const table = useAsync(
+    (signal) =>
+      type && period
+        ? unwrap(api.GET('/api/reports/consolidation', { params: { query: { type, period } }, signal }))
+        : Promise.resolve(null),
+    [type, period],
+  );
+  const [reminded, setReminded] = useState<{ agencies: number; notifications: number; emails: number } | null>(null);
+  const [error, setError] = useState<unknown>(null);
+
+  async function remind() {
+    setError(null);
+    try {
+      setReminded(
+        await unwrap(api.POST('/api/reports/consolidation/remind', { body: { type: type!, period: period! } })),
+      );
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+
+  return (
+    <div className="page">
+      <h1>{rt('consolidation.title')}</h1>
+      <ReportTabs />
+      <p className="lead">{rt('consolidation.intro')}</p>
+      <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        <div className="field">
+          <label htmlFor="con-year">{rt('common.year')}</label>
+          <select id="con-year" value={filters.year} onChange={(e) => setFilters({ year: e.target.value, key: '' })}>
+            {Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field field-grow">
+          <label htmlFor="con-period">{rt('consolidation.period')}</label>
+          <select id="con-period" value={chosen} onChange={(e) => setFilters({ key: e.target.value })}>
+            {(periods.data ?? []).map((p) => (
+              <option key={`${p.type}:${p.code}`} value={`${p.type}:${p.code}`}>
+                {p.typeName} — {p.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field rep-check">
+          <label>
+            <input
+              type="checkbox"
+              checked={filters.late === '1'}
+              onChange={(e) => setFilters({ late: e.target.checked ? '1' : '' })}
+            />{' '}
+            {rt('consolidation.onlyLate')}
+          </label>
+        </div>
+      </form>
+      {error !== null && <ErrorNotice error={error} />}
+      {reminded && (
+        <p className="notice notice-success" role="status">
+          {rt('consolidation.reminded', reminded)}
+        </p>
+      )}
+      <QueryView state={table}>
+        {(view) =>
+          view && (
+            <>
+              <p className="result-count" aria-live="polite">
+                {rt('consolidation.summary', {
+                  due: formatDate(view.dueDate),
+                  ...Object.fromEntries(Object.entries(view.counts).map(([k, v]) => [k, formatNumber(v)])),
+                })}
+              </p>
+              {hasPermission(me, 'report:approve') && view.counts.late! > 0 && (
+                <p>
+                  <button type="button" className="button" onClick={() => void remind()}>
+                    {rt('consolidation.remind')}
+                  </button>
+                </p>
+              )}
+              <DataTable<Row>
+                rows={view.rows.filter((r) => filters.late !== '1' || r.late)}
+                rowKey={(r) => String(r.agency.id)}
+                columns={[
+                  {
+                    key: 'province',
+                    header: rt('col.province'),
+                    cell: (r) => r.province?.name ?? rt('consolidation.central'),
+                  },
+                  {
+                    key: 'agency',
+                    header: rt('col.agency'),
+                    cell: (r) =>
+                      r.reportId ? <Link to={`/reports/${r.reportId}`}>{r.agency.name}</Link> : r.agency.name,
+                  },
+                  {
+                    key: 'status',
+                    header: rt('col.status'),
+                    cell: (r) => <StatusBadge status={r.status} late={r.late} />,
+                  },
+                  {
+                    key: 'submitted',
+                    header: rt('col.submittedAt'),
+                    className: 'nowrap',
+                    cell: (r) => formatDateTime(r.submittedAt),
+                  },
+                ]}
+              />
+            </>
+          )
+        }
+      </QueryView>
+    </div>
+  );
+}

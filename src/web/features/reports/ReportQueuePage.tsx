@@ -1,0 +1,57 @@
+// The approver's queue: submitted reports sent to my agency that I may decide on.
+import { Link } from 'react-router';
+import { api, unwrap } from '../../api/client';
+import { DataTable } from '../../components/DataTable';
+import { QueryView } from '../../components/Status';
+import { formatDate, formatDateTime } from '../../i18n/format';
+import { useAsync } from '../../lib/use-async';
+import { ReportTabs, StatusBadge } from './ReportTabs';
+import { useReportsT } from './use-reports-t';
+import './reports.css';
+
+export function ReportQueuePage() {
+  const rt = useReportsT();
+  const queue = useAsync(
+    (signal) => unwrap(api.GET('/api/reports', { params: { query: { queue: 'approve', limit: 500 } }, signal })),
+    [],
+  );
+  return (
+    <div className="page">
+      <h1>{rt('queue.title')}</h1>
+      <ReportTabs />
+      <p className="lead">{rt('queue.intro')}</p>
+      <QueryView state={queue} isEmpty={(d) => d.items.length === 0} empty={rt('queue.empty')}>
+        {(d) => (
+          <DataTable
+            rows={d.items}
+            rowKey={(r) => String(r.id)}
+            columns={[
+              {
+                key: 'report',
+                header: rt('col.report'),
+                cell: (r) => (
+                  <>
+                    <Link to={`/reports/${r.id}`}>
+                      {r.type.name} — {r.period.label}
+                    </Link>
+                    <small className="block">
+                      <StatusBadge status={r.status} />
+                    </small>
+                  </>
+                ),
+              },
+              { key: 'agency', header: rt('col.agency'), cell: (r) => r.agency.name },
+              { key: 'due', header: rt('mine.due'), className: 'nowrap', cell: (r) => formatDate(r.dueDate) },
+              {
+                key: 'submitted',
+                header: rt('col.submittedAt'),
+                className: 'nowrap',
+                cell: (r) => formatDateTime(r.submittedAt),
+              },
+            ]}
+          />
+        )}
+      </QueryView>
+    </div>
+  );
+}

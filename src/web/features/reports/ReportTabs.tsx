@@ -1,0 +1,36 @@
+// The sub-navigation of the report pages, each tab shown to those who may use it.
+import { NavLink } from 'react-router';
+import { hasPermission, useMe } from '../auth/SessionProvider';
+import { useReportsT } from './use-reports-t';
+
+export function ReportTabs() {
+  const rt = useReportsT();
+  const me = useMe();
+  const tabs = [
+    { to: '/reports', label: rt('tabs.mine'), show: true },
+    { to: '/reports/queue', label: rt('tabs.queue'), show: hasPermission(me, 'report:approve') },
+    { to: '/reports/consolidation', label: rt('tabs.consolidation'), show: true },
+    { to: '/reports/review', label: rt('tabs.review'), show: true },
+  ];
+  return (
+    <nav className="rep-tabs" aria-label={rt('mine.title')}>
+      {tabs
+        .filter((t) => t.show)
+        .map((t) => (
+          <NavLink key={t.to} to={t.to} end className={({ isActive }) => (isActive ? 'rep-tab is-active' : 'rep-tab')}>
+            {t.label}
+          </NavLink>
+        ))}
+    </nav>
+  );
+}
+
+export function StatusBadge({ status, late }: { status: string; late?: boolean }) {
+  const rt = useReportsT();
+  return (
+    <>
+      <span className={`badge rep-status-${status}`}>{rt(`status.${status}` as 'status.draft')}</span>
+      {late && <span className="badge rep-status-late">{rt('status.late')}</span>}
+    </>
+  );
+}
