@@ -43,6 +43,17 @@ describe('results: dashboard and pivot in the browser', () => {
     expect(await dashboard.pointAtProvince('11')).toContain('Điện Biên');
     await screenshot(page, 'analytics-dashboard');
 
+    // The provincial overview: that province's plans only.
+    await dashboard.chooseProvince('Điện Biên');
+    expect(page.url()).toContain('province=11');
+    const overview = await apiGet<{ plans: { number: string; title: string }[] }>(
+      page,
+      `/api/analytics/dashboard?year=${central.year}&province=11`,
+    );
+    const progress = await dashboard.sectionProgress();
+    for (const plan of overview.plans) expect(progress).toContain(plan.number || plan.title);
+    expect(progress).not.toContain(central.number);
+
     await frame.openSection('Bảng tổng hợp');
     const pivot = new PivotPage(page);
     await pivot.removeDimension('Chỉ số');

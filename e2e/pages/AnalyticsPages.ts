@@ -24,6 +24,12 @@ export class DashboardPage {
     await this.page.getByLabel('Chỉ số trên bản đồ và biểu đồ').selectOption({ label });
   }
 
+  async chooseProvince(name: string): Promise<void> {
+    await this.page.getByLabel('Tổng quan của').selectOption({ label: name });
+    await this.page.getByText(`Phạm vi: ${name}`).waitFor();
+    await this.page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
+  }
+
   async keyIndicatorText(code: string): Promise<string> {
     return this.page.getByTestId(`key-${code}`).innerText();
   }

@@ -1034,6 +1034,8 @@ export interface paths {
                     geography?: 2024 | 2025;
                     /** @description Kế hoạch (mặc định: các kế hoạch của năm) */
                     plan?: number;
+                    /** @description Tổng quan một tỉnh (mã từ 1/7/2025): kế hoạch của tỉnh, chỉ số chính và xu hướng trong tỉnh */
+                    province?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1049,6 +1051,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             year: number;
+                            /** @description Tỉnh của tổng quan, null: toàn bộ phạm vi */
+                            province: string | null;
                             scope: {
                                 national: boolean;
                                 provinces: string[];

@@ -130,5 +130,26 @@ describe('dashboard', () => {
     expect(geo.json().features).toHaveLength(34);
     expect((await viewer.get('/api/analytics/geo/nope.geojson')).statusCode).toBe(404);
     expect((await viewer.get('/api/analytics/dashboard?year=abc')).json().error.field).toBe('year');
+
+    const dienBien = (await viewer.get('/api/analytics/dashboard?year=2026&indicator=NL01&province=11')).json();
+    expect(dienBien.province).toBe('11');
+    expect(dienBien.keyIndicators.find((k: { code: string }) => k.code === 'NL01').value).toBe(1);
+    expect(dienBien.trend.series.find((s: { code: string }) => s.code === 'NL01').values).toEqual([
+      null,
+      1,
+      null,
+      null,
+    ]);
+    // The plans of the province only: the central plan is not one of them.
+    expect(dienBien.plans).toEqual([]);
+    expect(dienBien.map.values.find((v: { code: string }) => v.code === '15').value).toBe(1);
+    expect((await viewer.get('/api/analytics/dashboard?year=2026&province=Hanoi')).json().error.field).toBe('province');
+  });
+
+  it('gives a provincial user nothing of another province in a provincial overview', async () => {
+    const laoCai = await t.as({ role: 'viewer', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    const other = (await laoCai.get('/api/analytics/dashboard?year=2026&indicator=NL01&province=11')).json();
+    expect(other.keyIndicators.every((k: { value: number | null }) => k.value === null)).toBe(true);
+    expect(other.plans).toEqual([]);
   });
 });

@@ -66,6 +66,12 @@ export const DashboardQuery = Type.Object({
   indicator: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'Chỉ số cho bản đồ' })),
   geography: Type.Optional(Type.Union([Type.Literal(2024), Type.Literal(2025)])),
   plan: Type.Optional(Type.Integer({ minimum: 1, description: 'Kế hoạch (mặc định: các kế hoạch của năm)' })),
+  province: Type.Optional(
+    Type.String({
+      pattern: '^\\d{2}$',
+      description: 'Tổng quan một tỉnh (mã từ 1/7/2025): kế hoạch của tỉnh, chỉ số chính và xu hướng trong tỉnh',
+    }),
+  ),
 });
 export type DashboardQuery = Static<typeof DashboardQuery>;
 
@@ -85,6 +91,7 @@ const IndicatorRef = Type.Object({
 
 export const DashboardResponse = Type.Object({
   year: Type.Integer(),
+  province: Nullable(Type.String({ description: 'Tỉnh của tổng quan, null: toàn bộ phạm vi' })),
   scope: Type.Object({ national: Type.Boolean(), provinces: Type.Array(Type.String()) }),
   plans: Type.Array(
     Type.Object({

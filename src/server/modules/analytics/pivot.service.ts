@@ -24,8 +24,13 @@ export async function pivot(ctx: ServiceContext, params: PivotParams): Promise<P
 type Counts = Record<ActivityStatus, number>;
 const zero = (): Counts => ({ not_started: 0, in_progress: 0, late: 0, done: 0 });
 
-async function planProgress(ctx: ServiceContext, year: number, plan?: number): Promise<DashboardResponse['plans']> {
-  const { items } = await listActivities(ctx, { year, plan, limit: 100_000 });
+async function planProgress(
+  ctx: ServiceContext,
+  year: number,
+  plan?: number,
+  province?: string,
+): Promise<DashboardResponse['plans']> {
+  const { items } = await listActivities(ctx, { year, plan, province, limit: 100_000 });
   const plans = new Map<number, DashboardResponse['plans'][number]>();
   for (const a of items) {
     let p = plans.get(a.plan.id);
@@ -62,10 +67,12 @@ export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Pro
   const mapIndicator = mapCode ? (await listIndicators(ctx.db, { codes: [mapCode] }))[0] : undefined;
   if (query.indicator && !mapIndicator) throw notFound('Chỉ số');
 
+  // A provincial overview narrows the plans, key indicators and trend; the map stays national.
+  const { province } = query;
   const [plans, key, trend, map, provinces] = await Promise.all([
-    planProgress(ctx, query.year, query.plan),
-    keyCodes ? pivot(ctx, { rows: 'indicator', indicator: keyCodes, year }) : null,
-    keyCodes ? pivot(ctx, { rows: 'indicator', cols: 'quarter', indicator: keyCodes, year }) : null,
+    planProgress(ctx, query.year, query.plan, province),
+    keyCodes ? pivot(ctx, { rows: 'indicator', indicator: keyCodes, year, province }) : null,
+    keyCodes ? pivot(ctx, { rows: 'indicator', cols: 'quarter', indicator: keyCodes, year, province }) : null,
     mapIndicator
       ? pivot(ctx, { rows: 'province', indicator: mapIndicator.code, year, geography: String(geography) })
       : null,
@@ -84,6 +91,7 @@ export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Pro
   const ref = (i: (typeof keys)[number]) => ({ code: i.code, nameVi: i.name_vi, nameEn: i.name_en, unit: i.unit });
   return {
     year: query.year,
+    province: province ?? null,
     scope: { national: ctx.actor.nationalScope, provinces: ctx.actor.provinces },
     plans,
     keyIndicators: keys.map((i) => {

@@ -10,6 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
 import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
+import { useProvinces } from '../admin-units/provinces';
 import { useMe } from '../auth/SessionProvider';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { indicatorName, useIndicators, yearChoices, type DashboardView } from './shared';
@@ -24,7 +25,11 @@ export function DashboardPage() {
   const t = useAnalyticsT();
   const { lang } = useI18n();
   const me = useMe();
-  const [filters, setFilters] = useSearchState({ year: '', indicator: '', geo: '2025' });
+  const [filters, setFilters] = useSearchState({ year: '', indicator: '', geo: '2025', province: '' });
+  const provinces = useProvinces(2025);
+  const myProvinces = (provinces.data ?? []).filter(
+    (p) => me.nationalScope || me.provinces.some((mine) => mine.code === p.code),
+  );
   const plans = useAsync((signal) => unwrap(api.GET('/api/plans', { params: { query: { limit: 200 } }, signal })), []);
   // Until a year is chosen: the latest year that has a plan, so the page opens on live work.
   const planYear = Math.max(0, ...(plans.data?.items ?? []).map((p) => p.year).filter((y) => y <= thisYear));
@@ -37,12 +42,19 @@ export function DashboardPage() {
       ready
         ? unwrap(
             api.GET('/api/analytics/dashboard', {
-              params: { query: { year, geography, indicator: filters.indicator || undefined } },
+              params: {
+                query: {
+                  year,
+                  geography,
+                  indicator: filters.indicator || undefined,
+                  province: filters.province || undefined,
+                },
+              },
               signal,
             }),
           )
         : new Promise<never>(() => undefined),
-    [ready, year, geography, filters.indicator],
+    [ready, year, geography, filters.indicator, filters.province],
   );
 
   return (
@@ -50,9 +62,11 @@ export function DashboardPage() {
       <h1>{t('dashboard.title')}</h1>
       <AnalyticsTabs />
       <p className="lead">
-        {me.nationalScope
-          ? t('dashboard.national')
-          : t('dashboard.provincial', { provinces: me.provinces.map((p) => p.name).join(', ') })}
+        {filters.province
+          ? t('dashboard.provincial', { provinces: myProvinces.find((p) => p.code === filters.province)?.name ?? '' })
+          : me.nationalScope
+            ? t('dashboard.national')
+            : t('dashboard.provincial', { provinces: me.provinces.map((p) => p.name).join(', ') })}
       </p>
       <form className="filters" onSubmit={(event) => event.preventDefault()}>
         <div className="field">
@@ -61,6 +75,21 @@ export function DashboardPage() {
             {yearChoices(thisYear).map((y) => (
               <option key={y} value={y}>
                 {y}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="dash-province">{t('dashboard.province')}</label>
+          <select
+            id="dash-province"
+            value={filters.province}
+            onChange={(event) => setFilters({ province: event.target.value })}
+          >
+            <option value="">{t(me.nationalScope ? 'dashboard.national' : 'dashboard.allMine')}</option>
+            {myProvinces.map((p) => (
+              <option key={p.code} value={p.code}>
+                {p.name}
               </option>
             ))}
           </select>
@@ -288,7 +317,14 @@ function TrendPanel({ data }: { data: DashboardView }) {
         ? Promise.resolve(fromDashboard?.values ?? [])
         : unwrap(
             api.GET('/api/pivot', {
-              params: { query: { cols: 'quarter', indicator: indicator.code, year: String(data.year) } },
+              params: {
+                query: {
+                  cols: 'quarter',
+                  indicator: indicator.code,
+                  year: String(data.year),
+                  province: data.province ?? undefined,
+                },
+              },
               signal,
             }),
           ).then((p) =>

@@ -178,6 +178,8 @@ export const analyticsEn: AnalyticsMessages = {
   'dashboard.title': 'Results',
   'dashboard.national': 'National',
   'dashboard.provincial': 'Scope: {provinces}',
+  'dashboard.province': 'Overview of',
+  'dashboard.allMine': 'All my provinces',
   'dashboard.year': 'Year',
   'dashboard.progress': "Progress of the plan's sections",
   'dashboard.noPlans': 'No plan of this year in your scope.',

@@ -178,6 +178,8 @@ export const analyticsVi = {
   'dashboard.title': 'Kết quả thực hiện',
   'dashboard.national': 'Toàn quốc',
   'dashboard.provincial': 'Phạm vi: {provinces}',
+  'dashboard.province': 'Tổng quan của',
+  'dashboard.allMine': 'Các tỉnh của tôi',
   'dashboard.year': 'Năm',
   'dashboard.progress': 'Tiến độ các mục của kế hoạch',
   'dashboard.noPlans': 'Chưa có kế hoạch nào của năm này trong phạm vi của bạn.',
