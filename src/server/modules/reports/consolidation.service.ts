@@ -23,10 +23,9 @@ export async function consolidation(ctx: ServiceContext, query: ConsolidationQue
     repo.expectedReporters(ctx.db, type.code),
     repo.reportsOfPeriod(ctx.db, ctx.actor, type.code, period.code),
   ]);
-  const visible = expected.filter((e) =>
-    e.province_code === null || e.level === 'central'
-      ? ctx.actor.nationalScope
-      : ctx.actor.nationalScope || ctx.actor.provinces.includes(e.province_code),
+  // National actors see every reporter; a provincial actor only the offices of their provinces.
+  const visible = expected.filter(
+    (e) => ctx.actor.nationalScope || (e.level === 'provincial' && ctx.actor.provinces.includes(e.province_code ?? '')),
   );
   const byAgency = new Map(reports.map((r) => [r.agency_id, r]));
   const [agencies, names] = await Promise.all([
@@ -93,7 +92,7 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
       kind: 'report_reminder',
       title,
       body: `${view.type.name} (${view.period.label}) của ${row.agency.name} ${what}; hạn nộp ${formatDate(view.dueDate)} đã qua. Đề nghị hoàn thành và gửi ${row.recipient.name}.`,
-      link: row.reportId ? `/reports/${row.reportId}` : `/reports?type=${view.type.code}&period=${view.period.code}`,
+      link: row.reportId ? `/reports/${row.reportId}` : `/reports?year=${view.period.end.slice(0, 4)}`,
       report_id: row.reportId,
     };
   });

@@ -294,13 +294,13 @@ export async function step(
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadFor(txCtx, reportId, action, body.version);
+    if (action === 'submit' && row.results.trim() === '')
+      throw badRequest('results', 'Cần viết phần kết quả thực hiện trước khi gửi báo cáo');
     const now = ctx.clock.now();
     const set =
       action === 'submit'
         ? { status: to, submitted_at: now, submitted_by: ctx.actor.userId, ...(await refreshFigures(txCtx, row)) }
         : { status: to, decided_at: now, decided_by: ctx.actor.userId };
-    if (action === 'submit' && row.results.trim() === '')
-      throw badRequest('results', 'Cần viết phần kết quả thực hiện trước khi gửi báo cáo');
     if (!(await repo.updateReport(tx, reportId, body.version, set, now))) throw conflict(stale, 'version');
     await repo.insertEvent(tx, { reportId, action, comment, userId: ctx.actor.userId, now });
     await audit(

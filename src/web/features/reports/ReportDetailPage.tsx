@@ -110,7 +110,7 @@ function Workflow({ report: r, onChange }: { report: ReportView; onChange(r: Rep
   }
 
   return (
-    <section className="panel" aria-label={rt('detail.history')}>
+    <section className="panel" aria-label={rt('detail.workflow')}>
       {error !== null && !fieldError(error, 'comment') && <ErrorNotice error={error} />}
       {decides && (
         <Field

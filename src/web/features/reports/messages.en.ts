@@ -89,6 +89,7 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'detail.recordsSummary': '{count} activities, {participants} participants ({female} women).',
   'detail.models': 'Community models',
   'detail.provinces': 'Approved provincial reports aggregated',
+  'detail.workflow': 'Workflow',
   'detail.history': 'History',
   'detail.none': 'None.',
   'col.code': 'Code',

@@ -90,6 +90,7 @@ export const reportsVi = {
   'detail.recordsSummary': '{count} hoạt động, {participants} lượt người tham gia ({female} nữ).',
   'detail.models': 'Mô hình cộng đồng',
   'detail.provinces': 'Báo cáo các tỉnh đã duyệt được tổng hợp',
+  'detail.workflow': 'Xử lý báo cáo',
   'detail.history': 'Quá trình xử lý',
   'detail.none': 'Không có.',
   'col.code': 'Mã',
