@@ -74,6 +74,23 @@ describe('the reporting calendar', () => {
     expect(res.json().code).toMatch(/^R\d+$/);
     const report = await createReport(w.dienBien, 'thematic', res.json().code);
     expect(report.dueDate).toBe('2026-07-20');
+    // Only approvers open periods; the dates are checked, naming the field; anonymous writes are 401.
+    const period = {
+      type: 'ad_hoc',
+      title: 'Báo cáo đột xuất về thiệt hại do bão',
+      startDate: '2026-09-01',
+      endDate: '2026-09-10',
+      dueDate: '2026-09-15',
+    };
+    expect((await w.laoCai.post('/api/report-periods', period)).statusCode).toBe(403);
+    const backwards = await w.women.post('/api/report-periods', { ...period, endDate: '2026-08-01' });
+    expect(backwards.statusCode).toBe(400);
+    expect(backwards.json().error.field).toBe('endDate');
+    const regular = await w.women.post('/api/report-periods', { ...period, type: 'quarterly' });
+    expect(regular.statusCode).toBe(400);
+    expect(regular.json().error.field).toBe('type');
+    const anonymous = await t.app.inject({ method: 'POST', url: '/api/report-periods', payload: period });
+    expect(anonymous.statusCode).toBe(401);
     const wrong = await w.laoCai.post('/api/reports', { type: 'quarterly', period: res.json().code });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.field).toBe('period');
