@@ -280,6 +280,35 @@ describe('bulk import of records', () => {
     });
   });
 
+  it('registers the models of "model established" rows, and reports a bad model on its row and column', async () => {
+    const csv = [
+      'Mã dòng,Mã hoạt động,Loại hoạt động,Tên hoạt động đã thực hiện,Ngày bắt đầu,Mã địa bàn,"Thôn, bản",Loại mô hình (nếu lập mô hình),Tên mô hình',
+      `1,${activities[1]},model_established,Thành lập địa chỉ tin cậy,2026-06-02,03127,"Bản Him Lam",Địa chỉ an toàn,Địa chỉ tin cậy bản Him Lam`,
+      `2,${activities[1]},model_established,Thành lập tổ TKVVTB,2026-06-03,11,,tkvvtb,`,
+      `3,${activities[1]},model_established,Thành lập mô hình lạ,2026-06-04,03127,,Mô hình không có,`,
+    ].join('\n');
+    const models = () =>
+      t.database.db
+        .selectFrom('community_model')
+        .select(['name', 'source_record_id', 'village'])
+        .where('source_record_id', 'is not', null)
+        .execute();
+    const first = await importFile(dienBien, 'mo-hinh.csv', csv);
+    expect(first.json()).toMatchObject({
+      accepted: 0,
+      rejected: [
+        { row: 3, field: 'Mã địa bàn', message: expect.stringContaining('cấp xã') },
+        { row: 4, field: 'Loại mô hình (nếu lập mô hình)', message: 'Không có loại mô hình "Mô hình không có"' },
+      ],
+    });
+    expect(await models()).toEqual([]);
+    const second = await importFile(dienBien, 'mo-hinh.csv', csv, true);
+    expect(second.json()).toMatchObject({ accepted: 1 });
+    expect(await models()).toEqual([
+      { name: 'Địa chỉ tin cậy bản Him Lam', source_record_id: second.json().created[0], village: 'Bản Him Lam' },
+    ]);
+  });
+
   it('answers 400 naming file for a file that is not a spreadsheet or lacks columns', async () => {
     const pdf = await importFile(dienBien, 'ban-ghi.pdf', PDF);
     expect(pdf.statusCode).toBe(400);

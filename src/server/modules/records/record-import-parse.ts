@@ -5,6 +5,7 @@ import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { badRequest } from '../../http/errors';
 import { foldVietnamese } from '../../../shared/text';
+import { looseKey } from '../registry/model-import.service';
 import {
   AGE_BANDS,
   AGE_BAND_LABELS,
@@ -41,6 +42,8 @@ export interface Lookups {
   agencyByCode: Map<string, number>;
   /** Folded GSO 2008 code ("1", "01") or name/alias → ethnic_group_id. */
   ethnicByKey: Map<string, number>;
+  /** Folded code, name or alias of a registry model type → its code. */
+  modelTypeByKey: Map<string, string>;
 }
 
 // Reading the file.
@@ -274,6 +277,18 @@ export function parseRecord(
   });
   const total = cell('total', (t) => whole(t, 0));
   const female = cell('female', (t) => whole(t, 0));
+  const modelType = cell('modelType', (t) => {
+    const found = lookups.modelTypeByKey.get(looseKey(t));
+    if (!found) throw new CellError(`Không có loại mô hình "${t}"`);
+    return found;
+  });
+  if (row.cells.modelName !== undefined && modelType === undefined)
+    errors.push({
+      row: row.row,
+      sheet: RECORD_SHEET,
+      field: RECORD_COLUMNS.modelType,
+      message: 'Cần loại mô hình khi có tên mô hình',
+    });
   if (errors.length > before) return null;
   const ref = row.cells.ref ?? String(row.row);
   const mine = participants.filter((p) => p.ref === ref);
@@ -287,6 +302,7 @@ export function parseRecord(
     ...(row.cells.village ? { village: row.cells.village } : {}),
     ...(organiserAgencyId ? { organiserAgencyId } : {}),
     ...(row.cells.description ? { description: row.cells.description } : {}),
+    ...(modelType ? { model: { modelType, ...(row.cells.modelName ? { name: row.cells.modelName } : {}) } } : {}),
   };
   if (mine.length)
     body.participants = {

@@ -31,6 +31,8 @@ export const RECORD_COLUMNS = {
   description: 'Mô tả',
   total: 'Tổng số người tham gia',
   female: 'Số nữ',
+  modelType: 'Loại mô hình (nếu lập mô hình)',
+  modelName: 'Tên mô hình',
 } as const;
 export type RecordColumn = keyof typeof RECORD_COLUMNS;
 
@@ -58,6 +60,8 @@ const WIDTHS: Record<RecordColumn, number> = {
   description: 40,
   total: 14,
   female: 10,
+  modelType: 26,
+  modelName: 30,
 };
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
@@ -82,6 +86,7 @@ const GUIDE = [
   '   - "Mã địa bàn": mã tỉnh, xã (hoặc huyện trước 1/7/2025). "Thế hệ địa bàn": 2025 (từ 1/7/2025, mặc định) hoặc 2024 (trước 1/7/2025). Để trống nếu là hoạt động cấp trung ương.',
   '   - "Mã cơ quan tổ chức": ví dụ HLHPN, UBDT, HLHPN-2025-11 (Hội LHPN tỉnh có mã tỉnh 11). Để trống: cơ quan của người nhập.',
   '   - "Tổng số người tham gia", "Số nữ": nếu có chi tiết ở trang "Người tham gia" thì các số này phải bằng tổng các dòng chi tiết (có thể để trống); nếu không có chi tiết thì bản ghi được lưu ở chế độ "chỉ có tổng số".',
+  '   - "Loại mô hình (nếu lập mô hình)", "Tên mô hình": chỉ với loại model_established. Ghi tên hoặc mã loại mô hình (ví dụ: Tổ truyền thông cộng đồng, Địa chỉ tin cậy, tkvvtb) để đăng ký mô hình vào sổ mô hình cùng bản ghi; xã, thôn và ngày thành lập lấy từ bản ghi (địa bàn phải là cấp xã); "Tên mô hình" để trống thì lấy tên hoạt động.',
   `2. Trang "${PARTICIPANT_SHEET}" (không bắt buộc): mỗi dòng là một nhóm người tham gia của bản ghi có cùng "Mã dòng"; chỉ nhập các nhóm có người.`,
   '   - "Giới tính": nu hoặc nam. "Mã dân tộc": mã dân tộc của Tổng cục Thống kê (01 Kinh, 02 Tày, 03 Thái…) hoặc tên dân tộc.',
   '   - "Đối tượng", "Nhóm tuổi": mã trong các bảng dưới đây. Không nhập hai dòng cùng giới tính, dân tộc, đối tượng và nhóm tuổi.',

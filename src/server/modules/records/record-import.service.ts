@@ -25,7 +25,10 @@ import {
   type RecordColumn,
 } from './record-import-template';
 import { insertPrepared } from './records.service';
+import { recordModelInput, registerRecordModel } from './record-model';
+import { modelTypesByKey } from '../registry/model-import.service';
 import type { Queryable } from '../../db/database';
+import type { CreateRecordBody } from './records.schemas';
 
 export interface ImportResult {
   accepted: number;
@@ -49,7 +52,11 @@ async function lookups(db: Queryable, agencyCodes: string[]): Promise<Lookups> {
     ethnicByKey.set(foldVietnamese(g.name), g.ethnic_group_id);
     ethnicByKey.set(String(Number(g.code_2008)), g.ethnic_group_id);
   }
-  return { agencyByCode: new Map(agencies.map((a) => [a.code.toUpperCase(), a.agency_id])), ethnicByKey };
+  return {
+    agencyByCode: new Map(agencies.map((a) => [a.code.toUpperCase(), a.agency_id])),
+    ethnicByKey,
+    modelTypeByKey: await modelTypesByKey(db),
+  };
 }
 
 const BODY_COLUMNS: [string, RecordColumn][] = [
@@ -65,6 +72,11 @@ const BODY_COLUMNS: [string, RecordColumn][] = [
   ['description', 'description'],
   ['participants.totalParticipants', 'total'],
   ['participants.femaleParticipants', 'female'],
+  ['model.name', 'modelName'],
+  ['model.communeCode', 'placeCode'],
+  ['model.village', 'village'],
+  ['model.foundedOn', 'startDate'],
+  ['model', 'modelType'],
 ];
 const ROW_COLUMNS: [string, ParticipantColumn][] = [
   ['sex', 'sex'],
@@ -109,7 +121,7 @@ export async function importRecords(
     const participants = parseParticipants(sheets.participants, refs, rejected);
     const badDetail = new Set(rejected.map((r) => r.row));
     const seenRefs = new Map<string, number>();
-    const valid: PreparedRecord[] = [];
+    const valid: { prepared: PreparedRecord; body: CreateRecordBody }[] = [];
     for (const row of sheets.records) {
       const before = rejected.length;
       const ref = row.cells.ref ?? String(row.row);
@@ -132,7 +144,10 @@ export async function importRecords(
         });
       if (!parsed || rejected.length > before) continue;
       try {
-        valid.push(await prepareRecord(txCtx, parsed.body));
+        const prepared = await prepareRecord(txCtx, parsed.body);
+        // The model is checked now, so a bad one is reported on its row instead of failing the file.
+        await recordModelInput(txCtx, parsed.body, prepared);
+        valid.push({ prepared, body: parsed.body });
       } catch (error) {
         if (!(error instanceof AppError) || error.statusCode >= 500) throw error;
         rejected.push(rejection(error, parsed));
@@ -150,7 +165,11 @@ export async function importRecords(
     rejected.sort((a, b) => (a.sheet === b.sheet ? a.row - b.row : a.sheet === RECORD_SHEET ? -1 : 1));
     if (rejected.length > 0 && !acceptValid) return { accepted: 0, rejected, created: [] };
     const created: number[] = [];
-    for (const prepared of valid) created.push(await insertPrepared(txCtx, prepared, 'import'));
+    for (const { prepared, body } of valid) {
+      const id = await insertPrepared(txCtx, prepared, 'import');
+      await registerRecordModel(txCtx, id, body, prepared);
+      created.push(id);
+    }
     return { accepted: created.length, rejected, created };
   });
 }

@@ -5,7 +5,8 @@ import type { ServiceContext } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { AppError, badRequest, conflict } from '../../http/errors';
 import { createModel } from '../registry/models.service';
-import type { RecordModelRef } from '../registry/registry.schemas';
+import { resolveModelInput } from '../registry/model-input';
+import type { CreateModelBody, RecordModelRef } from '../registry/registry.schemas';
 import type { PreparedRecord } from './record-input';
 import type { CreateRecordBody } from './records.schemas';
 
@@ -25,20 +26,28 @@ export async function modelsOfRecord(db: Queryable, recordId: number): Promise<R
     .execute();
 }
 
+/** Registry field names come back under `model.` so the form (and the import report) can point at them. */
+async function underModel<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof AppError && error.field && error.field !== 'model' && !error.field.startsWith('model.'))
+      throw new AppError(error.statusCode, error.code, error.message, `model.${error.field}`);
+    throw error;
+  }
+}
+
 /**
- * Registers `body.model` for record `recordId` (the caller's transaction). On an update it only
- * creates a model when the record has none yet: the registry is where an existing model is edited.
+ * The registry input for `body.model` with the record's defaults, checked as the registry would
+ * (type, commune, scope, members) and in the record's province; null when the record names no model.
  */
-export async function registerRecordModel(
+export async function recordModelInput(
   ctx: ServiceContext,
-  recordId: number,
   body: Pick<CreateRecordBody, 'model' | 'title'>,
   prepared: PreparedRecord,
-): Promise<void> {
+): Promise<CreateModelBody | null> {
   const model = body.model;
-  if (!model) return;
-  if ((await modelsOfRecord(ctx.db, recordId)).length > 0)
-    throw conflict('Bản ghi này đã đăng ký mô hình; hãy sửa mô hình trong Sổ mô hình', 'model');
+  if (!model) return null;
   const { values } = prepared;
   let commune: { code: string; generation: 2024 | 2025 } | null = model.communeCode
     ? { code: model.communeCode, generation: model.communeGeneration ?? 2025 }
@@ -55,21 +64,33 @@ export async function registerRecordModel(
   }
   if (!commune)
     throw badRequest('model.communeCode', 'Chọn xã, phường của mô hình (địa bàn của bản ghi không phải cấp xã)');
-  try {
-    const created = await createModel(ctx, {
-      ...model,
-      name: model.name?.trim() || body.title.trim(),
-      communeCode: commune.code,
-      communeGeneration: commune.generation,
-      village: model.village === undefined ? values.village : model.village,
-      foundedOn: model.foundedOn === undefined ? values.start_date : model.foundedOn,
-      sourceRecordId: recordId,
-    });
-    if (values.province_code !== null && created.provinceCode !== values.province_code)
-      throw badRequest('model.communeCode', 'Xã, phường của mô hình phải thuộc tỉnh, thành phố của bản ghi');
-  } catch (error) {
-    if (error instanceof AppError && error.field && error.field !== 'model' && !error.field.startsWith('model.'))
-      throw new AppError(error.statusCode, error.code, error.message, `model.${error.field}`);
-    throw error;
-  }
+  const input: CreateModelBody = {
+    ...model,
+    name: model.name?.trim() || body.title.trim(),
+    communeCode: commune.code,
+    communeGeneration: commune.generation,
+    village: model.village === undefined ? values.village : model.village,
+    foundedOn: model.foundedOn === undefined ? values.start_date : model.foundedOn,
+  };
+  const resolved = await underModel(() => resolveModelInput(ctx, input));
+  if (values.province_code !== null && resolved.columns.province_code !== values.province_code)
+    throw badRequest('model.communeCode', 'Xã, phường của mô hình phải thuộc tỉnh, thành phố của bản ghi');
+  return input;
+}
+
+/**
+ * Registers `body.model` for record `recordId` (the caller's transaction). On an update it only
+ * creates a model when the record has none yet: the registry is where an existing model is edited.
+ */
+export async function registerRecordModel(
+  ctx: ServiceContext,
+  recordId: number,
+  body: Pick<CreateRecordBody, 'model' | 'title'>,
+  prepared: PreparedRecord,
+): Promise<void> {
+  if (!body.model) return;
+  if ((await modelsOfRecord(ctx.db, recordId)).length > 0)
+    throw conflict('Bản ghi này đã đăng ký mô hình; hãy sửa mô hình trong Sổ mô hình', 'model');
+  const input = await recordModelInput(ctx, body, prepared);
+  if (input) await underModel(() => createModel(ctx, { ...input, sourceRecordId: recordId }));
 }

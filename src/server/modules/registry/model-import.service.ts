@@ -3,6 +3,7 @@
 // the file and against the registry. All-or-nothing unless the caller accepts the valid rows; the
 // rows written are written in one transaction, each audited like a single create.
 import type { ServiceContext } from '../../access/actor';
+import type { Queryable } from '../../db/database';
 import { AppError, badRequest } from '../../http/errors';
 import { foldVietnamese } from '../../../shared/text';
 import { TECH_FLAGS, type TechFlag } from '../../../shared/model-types';
@@ -24,7 +25,7 @@ interface Candidate {
 }
 
 /** "Địa chỉ an toàn", "dia_chi_tin_cay", "CLB “Thủ lĩnh…”" → one comparable key. */
-const looseKey = (text: string) =>
+export const looseKey = (text: string) =>
   foldVietnamese(text.replace(/_/g, ' '))
     .replace(/[^a-z0-9 ]/g, '')
     .replace(/\s+/g, ' ')
@@ -35,11 +36,17 @@ interface Lookups {
   ethnicGroups: Map<string, number>;
 }
 
-async function loadLookups(ctx: ServiceContext): Promise<Lookups> {
+/** Model types by code, name or alias (keys from `looseKey`): the records import reads them too. */
+export async function modelTypesByKey(db: Queryable): Promise<Map<string, string>> {
   const types = new Map<string, string>();
-  for (const t of await repo.listModelTypes(ctx.db)) {
+  for (const t of await repo.listModelTypes(db)) {
     for (const name of [t.code, t.name, ...t.aliases]) types.set(looseKey(name), t.code);
   }
+  return types;
+}
+
+async function loadLookups(ctx: ServiceContext): Promise<Lookups> {
+  const types = await modelTypesByKey(ctx.db);
   const ethnicGroups = new Map<string, number>();
   const { items } = await listEthnicGroups(ctx.db, { limit: 200 });
   // Official names first: some old other names are another group's name ("Hoa" for Mông).
