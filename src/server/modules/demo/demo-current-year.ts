@@ -13,6 +13,7 @@ import type { PlanContent } from '../../../shared/plan';
 import { cascadePlan, rollForward } from '../plans/plan-derive.service';
 import { getPlan, loadPlan, updatePlan } from '../plans/plans.service';
 import { issuePlan, signPlan, submitPlan } from '../plans/plan-workflow.service';
+import { setTargets } from '../analytics/indicators.service';
 import { completeActivity } from '../records/activities.service';
 import { createRecord } from '../records/records.service';
 import { contextFor } from './demo-plan';
@@ -178,7 +179,38 @@ export async function ensureDemoCurrentYear(
         costs: [{ fundingSource: 'ctmtqg', amount: '15000000' }],
       },
     ]);
+  // The central agencies' own work: a programme in an ethnic language on national television.
+  const centralOpen = open(await activitiesOf(women, plan.id));
+  if (centralOpen[0])
+    records.push([
+      women,
+      {
+        planActivityId: centralOpen[0].id,
+        type: 'broadcast',
+        title: 'Chương trình truyền hình tiếng Mông về phòng, chống tảo hôn',
+        startDate: daysAgo(today, 30),
+        outputs: {
+          quantity: 2,
+          language: 'dan_toc',
+          ethnicLanguage: mong,
+          broadcaster: 'Đài Truyền hình Việt Nam (VTV5)',
+        },
+        costs: [{ fundingSource: 'ngan_sach_trung_uong', amount: '45000000' }],
+      },
+    ]);
   for (const [ctx, body] of records) await createRecord(ctx, body);
+
+  // This year's targets, so the dashboard and the pivot show achievement against them.
+  await setTargets(women, {
+    items: [
+      { indicator: 'TT01', year, province: null, target: 5000 },
+      { indicator: 'TT01', year, province: '15', target: 800 },
+      { indicator: 'TT02', year, province: null, target: 40 },
+      { indicator: 'TT02', year, province: '11', target: 6 },
+      { indicator: 'NL02', year, province: null, target: 600 },
+      { indicator: 'NL02', year, province: '11', target: 120 },
+    ],
+  });
 
   // The Women's Union of Điện Biên marks complete the recorded activity it leads.
   const led = dienBienOpen.slice(0, 2).find((a) => a.leadAgencyId === dienBien.actor.agencyId);

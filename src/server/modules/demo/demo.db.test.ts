@@ -81,5 +81,10 @@ describe('demo data', () => {
       .where('name', '=', 'Thành lập Tổ truyền thông cộng đồng bản Na Sang')
       .executeTakeFirstOrThrow();
     expect(model.source_record_id).toEqual(expect.any(Number));
+    // The central plan has its own work in progress, and the year has targets.
+    const centralPlan = await listActivities(central, { plan: planId!, limit: 500 });
+    expect(centralPlan.items.map((a) => a.status)).toContain('in_progress');
+    const targets = await database.db.selectFrom('indicator_target').select('year').where('year', '=', 2026).execute();
+    expect(targets.length).toBeGreaterThan(0);
   });
 });
