@@ -96,3 +96,36 @@ export async function createMission(client: ApiClient, body: Record<string, unkn
     recordId: number | null;
   };
 }
+
+/**
+ * Locks a period as an approved report does (records of those days in that scope refuse changes,
+ * 423); returns the function that lifts the lock again.
+ */
+export async function lockPeriod(
+  t: TestApp,
+  scope: { province: string | null; from: string; to: string; periodCode: string; agencyId: number },
+): Promise<() => Promise<void>> {
+  const now = new Date('2026-11-01T03:00:00Z');
+  const { report_id } = await t.database.db
+    .insertInto('report')
+    .values({
+      report_type_code: 'quarterly',
+      period_code: scope.periodCode,
+      period_start: scope.from,
+      period_end: scope.to,
+      due_date: scope.to,
+      agency_id: scope.agencyId,
+      province_code: scope.province,
+      recipient_agency_id: scope.agencyId,
+      status: 'approved',
+      figures: JSON.stringify({}),
+      figures_at: now,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('report_id')
+    .executeTakeFirstOrThrow();
+  return async () => {
+    await t.database.db.deleteFrom('report').where('report_id', '=', report_id).execute();
+  };
+}

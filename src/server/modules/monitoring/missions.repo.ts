@@ -476,7 +476,19 @@ export type RecordSourceRow = Awaited<ReturnType<typeof recordSource>>;
 export async function liveRecord(db: Queryable, recordId: number) {
   return db
     .selectFrom('implementation_record')
-    .select(['record_id', 'version'])
+    .select([
+      'record_id',
+      'version',
+      'plan_activity_id',
+      'type',
+      'title',
+      'start_date',
+      'end_date',
+      'province_code',
+      'organiser_agency_id',
+      'description',
+      'outputs',
+    ])
     .where('record_id', '=', recordId)
     .where('deleted_at', 'is', null)
     .forUpdate()

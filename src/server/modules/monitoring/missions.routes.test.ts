@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
 import {
   createMission,
+  lockPeriod,
   missionBody,
   monitoringWorld,
   seededTemplateId,
@@ -479,6 +480,52 @@ describe('held missions and indicator GS01', () => {
       .orderBy('audit_id')
       .execute();
     expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'delete', 'create']);
+  });
+
+  it('leaves the record of a period locked by an approved report alone: changing it is a 423', async () => {
+    const body = missionBody(w, templateId, { title: 'Đoàn trong quý đã duyệt báo cáo' });
+    const held = await createMission(w.women, { ...body, report: { date: '2026-09-20' } });
+    const unlock = await lockPeriod(t, {
+      province: null,
+      from: '2026-07-01',
+      to: '2026-09-30',
+      periodCode: '2026Q3',
+      agencyId: w.agencies.hlhpn,
+    });
+    try {
+      const before = (await w.women.get(`/api/records/${held.recordId}`)).json();
+      // A change the record does not carry (a new member) goes through and leaves the record as it was.
+      const members = [...body.members, { name: 'Hà Thị Mai', title: '', agencyId: w.agencies.ubdt, role: 'member' }];
+      const added = await w.women.put(`/api/missions/${held.id}`, {
+        ...body,
+        members,
+        report: { date: '2026-09-20' },
+        version: held.version,
+      });
+      expect(added.statusCode, added.body).toBe(200);
+      expect((await w.women.get(`/api/records/${held.recordId}`)).json().version).toBe(before.version);
+      for (const over of [{ title: 'Đoàn đổi tên' }, { report: { date: null } }]) {
+        const res = await w.women.put(`/api/missions/${held.id}`, {
+          ...body,
+          members,
+          report: { date: '2026-09-20' },
+          ...over,
+          version: added.json().version,
+        });
+        expect(res.statusCode, res.body).toBe(423);
+      }
+      // Nor is a new held mission recorded into the locked quarter; nothing is written.
+      const missions = (await w.women.get('/api/missions?limit=200')).json().total;
+      const refused = await w.women.post('/api/missions', { ...body, report: { date: '2026-09-20' } });
+      expect(refused.statusCode).toBe(423);
+      expect((await w.women.get('/api/missions?limit=200')).json().total).toBe(missions);
+      expect((await w.women.get(`/api/missions/${held.id}`)).json()).toMatchObject({
+        title: body.title,
+        recordId: held.recordId,
+      });
+    } finally {
+      await unlock();
+    }
   });
 
   it('counts a mission created with its report at once, and none without a plan activity', async () => {

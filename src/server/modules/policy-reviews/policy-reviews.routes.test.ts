@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
-import { monitoringWorld, type MonitoringWorld } from '../../../../test/monitoring-fixtures';
+import { lockPeriod, monitoringWorld, type MonitoringWorld } from '../../../../test/monitoring-fixtures';
 import { form, PDF } from '../../../../test/record-fixtures';
 import { TEST_PASSWORD } from '../../../../test/factories';
 import { countResponsesSent } from './policy-reviews.repo';
@@ -165,6 +165,49 @@ describe('policy-review register', () => {
       expect(sent.json()).toMatchObject({ state: 'sent_late', sentOn: '2026-04-01' });
     } finally {
       t.clock.set('2026-11-28T03:00:00Z');
+    }
+  });
+
+  it('refuses (423) to write its record into a period an approved report has locked, and only then', async () => {
+    const over = { receivedOn: '2026-04-01', deadline: '2026-04-30', title: 'Dự thảo Quyết định phê duyệt Đề án' };
+    const review = await register(w.women, over);
+    const lock = () =>
+      lockPeriod(t, {
+        province: null,
+        from: '2026-04-01',
+        to: '2026-06-30',
+        periodCode: '2026Q2',
+        agencyId: w.agencies.hlhpn,
+      });
+    const response = { responseText: 'Nhất trí với dự thảo.', sentOn: '2026-04-20', version: review.version };
+    let unlock = await lock();
+    try {
+      const refused = await w.women.post(`/api/policy-reviews/${review.id}/response`, response);
+      expect(refused.statusCode, refused.body).toBe(423);
+      expect((await w.women.get(`/api/policy-reviews/${review.id}`)).json()).toMatchObject({
+        sentOn: null,
+        recordId: null,
+      });
+    } finally {
+      await unlock();
+    }
+    const sent = (await w.women.post(`/api/policy-reviews/${review.id}/response`, response)).json();
+    expect(sent.recordId).toEqual(expect.any(Number));
+    unlock = await lock();
+    try {
+      // A change the record does not carry goes through; one it carries is refused.
+      const renumbered = await w.women.put(`/api/policy-reviews/${review.id}`, {
+        ...reviewBody({ ...over, requestNumber: '99/BLĐTBXH' }),
+        version: sent.version,
+      });
+      expect(renumbered.statusCode, renumbered.body).toBe(200);
+      const renamed = await w.women.put(`/api/policy-reviews/${review.id}`, {
+        ...reviewBody({ ...over, title: 'Tên khác' }),
+        version: renumbered.json().version,
+      });
+      expect(renamed.statusCode).toBe(423);
+    } finally {
+      await unlock();
     }
   });
 

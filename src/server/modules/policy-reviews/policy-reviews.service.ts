@@ -12,6 +12,7 @@ import { syncRecordValues } from '../analytics/sync-values';
 import { agencyMap } from '../plans/plan-view';
 import type { UploadedFile } from '../records/record-attachments.service';
 import * as records from '../records/records.repo';
+import { assertRecordOpen, recordDiffers } from '../monitoring/mission-record.service';
 import { openStoredFile, removeStoredFile, withStoredFile } from '../monitoring/stored-file';
 import { daysUntil, mayManageReview, mayRespond, reviewActions, reviewState } from './policy-review.policy';
 import * as repo from './policy-reviews.repo';
@@ -269,6 +270,7 @@ async function syncResponseRecord(ctx: ServiceContext, row: repo.ReviewRow): Pro
     );
   if (row.sent_on === null) {
     if (existing) {
+      await assertRecordOpen(ctx, existing);
       await records.softDeleteRecord(ctx.db, existing.record_id, ctx.actor.userId, now);
       await entry('delete', existing.record_id);
       await syncRecordValues(ctx.db, existing.record_id);
@@ -278,11 +280,16 @@ async function syncResponseRecord(ctx: ServiceContext, row: repo.ReviewRow): Pro
   const values = recordValues(row, row.sent_on, row.response_text);
   const shape = { ...values, policyReviewId: row.policy_review_id };
   if (existing) {
+    // An approved report locks its period's records: only a change to the record itself is refused.
+    if (!recordDiffers(existing, values)) return existing.record_id;
+    await assertRecordOpen(ctx, existing);
+    await assertRecordOpen(ctx, values);
     await records.updateRecord(ctx.db, existing.record_id, existing.version, values, now);
     await entry('update', existing.record_id, shape);
     await syncRecordValues(ctx.db, existing.record_id);
     return existing.record_id;
   }
+  await assertRecordOpen(ctx, values);
   const recordId = await records.insertRecord(ctx.db, values, ctx.actor.userId, now);
   await entry('create', recordId, shape);
   await syncRecordValues(ctx.db, recordId);
