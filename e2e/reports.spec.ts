@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
 import { LoginPage } from './pages/LoginPage';
-import { ConsolidationPage, ReportEditorPage, ReportsPage } from './pages/ReportPages';
+import { CalendarPage, ConsolidationPage, ReportEditorPage, ReportsPage } from './pages/ReportPages';
 
 const RECORD = 'Tập huấn phát triển Tổ tiết kiệm vốn vay thôn bản';
 
@@ -82,5 +82,30 @@ describe('periodic reports in the browser', () => {
     const reopened = new ReportEditorPage(session!.page);
     await reopened.waitUntilLoaded('Báo cáo quý — Quý III/2022');
     await reopened.reopen('Mở lại cho kiểm thử: tỉnh điều chỉnh số liệu.');
+  });
+
+  it('the central level opens an ad hoc period, which then appears in the provinces’ calendars', async () => {
+    let reports = await login('tw.dantoc');
+    await reports.openTab('Lịch báo cáo');
+    const calendar = new CalendarPage(session!.page);
+    expect(await calendar.ruleOf('Báo cáo quý')).toBe('10 ngày sau khi hết kỳ');
+    expect(await calendar.ruleOf('Báo cáo năm')).toBe('16 ngày trước khi hết kỳ');
+    const created = await calendar.openPeriod({
+      type: 'Báo cáo đột xuất',
+      title: 'Thiệt hại do bão số 3 (thử)',
+      from: '08/09/2026',
+      to: '20/09/2026',
+      due: '30/09/2026',
+    });
+    expect(created).toContain('30/09/2026');
+    await screenshot(session!.page, 'report-calendar');
+
+    reports = await login('laocai.dantoc', PHONE);
+    await reports.showYear(2026);
+    expect(
+      await session!.page
+        .getByRole('button', { name: 'Lập báo cáo: Báo cáo đột xuất — Thiệt hại do bão số 3 (thử)' })
+        .count(),
+    ).toBe(1);
   });
 });

@@ -1,5 +1,14 @@
 import type { Page } from 'playwright-core';
 
+/** Each tab of the report pages and the heading of the page it opens. */
+const TAB_HEADINGS = {
+  'Báo cáo của đơn vị': 'Báo cáo định kỳ',
+  'Chờ duyệt': 'Báo cáo chờ duyệt',
+  'Tổng hợp các đơn vị': 'Tổng hợp báo cáo các đơn vị',
+  'Sơ kết năm': 'Sơ kết năm',
+  'Lịch báo cáo': 'Lịch báo cáo',
+} as const;
+
 /** "Báo cáo định kỳ": the unit's calendar of reports with deadlines. */
 export class ReportsPage {
   constructor(readonly page: Page) {}
@@ -25,8 +34,9 @@ export class ReportsPage {
     return editor;
   }
 
-  async openTab(name: 'Chờ duyệt' | 'Tổng hợp các đơn vị' | 'Sơ kết năm' | 'Báo cáo của đơn vị'): Promise<void> {
+  async openTab(name: keyof typeof TAB_HEADINGS): Promise<void> {
     await this.page.getByRole('link', { name, exact: true }).click();
+    await this.page.getByRole('heading', { level: 1, name: TAB_HEADINGS[name] }).waitFor();
   }
 
   /** From the approver's queue, the report of a unit. */
@@ -125,5 +135,24 @@ export class ConsolidationPage {
   async statusOf(agency: string): Promise<string> {
     const row = this.page.getByRole('row').filter({ hasText: agency });
     return (await row.locator('[class*="rep-status-"]').allInnerTexts()).join(' ');
+  }
+}
+
+/** "Lịch báo cáo": deadline rules, and the form that opens a thematic or ad hoc period. */
+export class CalendarPage {
+  constructor(readonly page: Page) {}
+
+  async ruleOf(type: string): Promise<string> {
+    return this.page.getByRole('row').filter({ hasText: type }).locator('td').nth(1).innerText();
+  }
+
+  async openPeriod(p: { type: string; title: string; from: string; to: string; due: string }): Promise<string> {
+    await this.page.getByLabel('Loại báo cáo').selectOption({ label: p.type });
+    await this.page.getByLabel('Tên kỳ báo cáo').fill(p.title);
+    await this.page.getByLabel('Từ ngày').fill(p.from);
+    await this.page.getByLabel('Đến ngày').fill(p.to);
+    await this.page.getByLabel('Hạn nộp').fill(p.due);
+    await this.page.getByRole('button', { name: 'Mở kỳ báo cáo' }).click();
+    return this.page.getByRole('status').filter({ hasText: p.title }).innerText();
   }
 }

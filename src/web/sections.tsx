@@ -182,6 +182,7 @@ export const SECTIONS: Section[] = [
         page: lazyPage(() => import('./features/reports/ConsolidationPage'), 'ConsolidationPage'),
       },
       { path: '/reports/review', page: lazyPage(() => import('./features/reports/ReviewPage'), 'ReviewPage') },
+      { path: '/reports/calendar', page: lazyPage(() => import('./features/reports/CalendarPage'), 'CalendarPage') },
       { path: '/reports/:id', page: lazyPage(() => import('./features/reports/ReportDetailPage'), 'ReportDetailPage') },
     ],
   },

@@ -11,6 +11,7 @@ export function ReportTabs() {
     { to: '/reports/queue', label: rt('tabs.queue'), show: hasPermission(me, 'report:approve') },
     { to: '/reports/consolidation', label: rt('tabs.consolidation'), show: true },
     { to: '/reports/review', label: rt('tabs.review'), show: true },
+    { to: '/reports/calendar', label: rt('tabs.calendar'), show: true },
   ];
   return (
     <nav className="rep-tabs" aria-label={rt('mine.title')}>
