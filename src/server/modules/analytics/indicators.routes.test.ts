@@ -90,6 +90,27 @@ describe('results framework', () => {
     expect(codes).toContainEqual({ kind: 'indicator', ourValue: 'NL10', theirCode: 'NL10' });
   });
 
+  it('creates an indicator once when a lost answer is retried with the same Idempotency-Key', async () => {
+    const body = {
+      code: 'NL11',
+      nameVi: 'Số lớp tập huấn (thử gửi lại)',
+      nameEn: 'Training courses (retry)',
+      unit: 'lớp',
+      source: 'records',
+      definition: { recordTypes: ['training'], measure: 'count_records' },
+      timeAggregation: 'sum',
+    };
+    const headers = { 'idempotency-key': 'indicator-retry-0001' };
+    const first = await w.central.post('/api/indicators', body, headers);
+    expect(first.statusCode, first.body).toBe(201);
+    const retry = await w.central.post('/api/indicators', body, headers);
+    expect(retry.statusCode, retry.body).toBe(201);
+    expect(retry.headers['idempotent-replayed']).toBe('true');
+    expect(retry.json().id).toBe(first.json().id);
+    const other = await w.central.post('/api/indicators', { ...body, code: 'NL12' }, headers);
+    expect(other.statusCode).toBe(422);
+  });
+
   it('re-derives the values when the definition changes, in the same request', async () => {
     const [indicator] = (await viewer.get('/api/indicators?q=NL10')).json();
     const res = await w.central.patch(`/api/indicators/${indicator.id}`, {

@@ -2,7 +2,8 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { IdParams } from '../../http/schemas';
+import { withIdempotency } from '../../http/idempotency';
+import { ErrorResponse, IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { readUpload } from '../records/upload';
 import * as values from './indicator-values.service';
 import * as service from './indicators.service';
@@ -56,12 +57,16 @@ export async function indicatorRoutes(app: App): Promise<void> {
         tags,
         summary: 'Thêm chỉ số (cấp trung ương)',
         description: 'Số liệu của chỉ số được tính ngay từ bản ghi, sổ mô hình hoặc số liệu nhập trực tiếp.',
+        headers: IdempotencyHeaders,
         body: CreateIndicatorBody,
-        response: { 201: IndicatorView, ...errors },
+        response: { 201: IndicatorView, ...errors, 422: ErrorResponse },
       },
     },
     async (request, reply) =>
-      reply.status(201).send(await service.createIndicator(serviceContext(request), request.body)),
+      withIdempotency(request, reply, async (db) => ({
+        statusCode: 201,
+        body: await service.createIndicator({ ...serviceContext(request), db }, request.body),
+      })),
   );
 
   app.patch(
