@@ -135,6 +135,18 @@ describe('a provincial quarterly report', () => {
     expect(returned.statusCode, returned.body).toBe(200);
     report = returned.json();
     expect(report.status).toBe('returned');
+    // The approver heard of the submission, the province of the return with its comment.
+    const approverInbox = (await w.women.get('/api/notifications')).json();
+    expect(approverInbox.items[0]).toMatchObject({
+      kind: 'report_submit',
+      title: 'Báo cáo quý (Quý III/2026) của Hội LHPN tỉnh Lào Cai đã gửi',
+      link: `/reports/${report.id}`,
+    });
+    const provinceInbox = (await w.laoCai.get('/api/notifications')).json();
+    expect(provinceInbox.items[0]).toMatchObject({
+      kind: 'report_return',
+      body: 'Bổ sung số liệu người tham gia là phụ nữ DTTS',
+    });
     expect(report.events.at(-1)).toMatchObject({
       action: 'return',
       comment: 'Bổ sung số liệu người tham gia là phụ nữ DTTS',

@@ -7,6 +7,7 @@ import { can, inProvinceScope } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { periodLabel } from '../../../shared/analytics';
+import { isRole, roleHas } from '../../../shared/permissions';
 import { vietnamDate } from '../../../shared/dates';
 import { isLate, type ReportStatus } from '../../../shared/report-periods';
 import { insertAudit } from '../audit/audit.repo';
@@ -277,6 +278,34 @@ const STEPS: Record<'submit' | 'approve' | 'return' | 'reopen', { to: ReportStat
   reopen: { to: 'returned', needsComment: true },
 };
 
+const STEP_WORDS = { submit: 'đã gửi', approve: 'đã được duyệt', return: 'bị trả lại', reopen: 'được mở lại để sửa' };
+
+/**
+ * Who hears of a step in the app: the recipient agency's approvers when a report is submitted;
+ * the reporting agency's writers when it is approved, returned or reopened.
+ */
+async function notifyStep(ctx: ServiceContext, row: repo.ReportRow, action: keyof typeof STEPS, comment: string) {
+  const toApprovers = action === 'submit';
+  const permission = toApprovers ? 'report:approve' : 'report:write';
+  const users = (await repo.reportWriters(ctx.db, [toApprovers ? row.recipient_agency_id : row.agency_id])).filter(
+    (u) => u.user_id !== ctx.actor.userId && isRole(u.role) && roleHas(u.role, permission),
+  );
+  const label = row.period_title ?? periodLabel(row.period_code);
+  const agency = (await agencyMap(ctx.db, [row.agency_id], today(ctx))).get(row.agency_id)?.shortName ?? '';
+  await repo.insertNotifications(
+    ctx.db,
+    users.map((u) => ({
+      user_id: u.user_id,
+      kind: `report_${action}`,
+      title: `${row.type_name} (${label}) của ${agency} ${STEP_WORDS[action]}`,
+      body: comment,
+      link: `/reports/${row.report_id}`,
+      report_id: row.report_id,
+    })),
+    ctx.clock.now(),
+  );
+}
+
 /** One workflow step. Submitting takes the snapshot of the figures; approval locks the period. */
 export async function step(
   ctx: ServiceContext,
@@ -303,6 +332,7 @@ export async function step(
         : { status: to, decided_at: now, decided_by: ctx.actor.userId };
     if (!(await repo.updateReport(tx, reportId, body.version, set, now))) throw conflict(stale, 'version');
     await repo.insertEvent(tx, { reportId, action, comment, userId: ctx.actor.userId, now });
+    await notifyStep(txCtx, row, action, comment);
     await audit(
       txCtx,
       action,
