@@ -41,18 +41,35 @@ function title(result: PivotResult): string {
   return names.length === 1 ? names[0]! : `${names.length} chỉ số`;
 }
 
-function addSheet(workbook: ExcelJS.Workbook, name: string, heading: string, rows: Cell[][], headerRows: number) {
-  const sheet = workbook.addWorksheet(name);
+// Row labels (agency and indicator names) are long: each label column is as wide as its longest
+// label, within reason, so a filled neighbour does not cut it off. Printed on one page's width.
+const widthOf = (rows: Cell[][], column: number, min: number, max: number) =>
+  Math.min(max, Math.max(min, ...rows.map((r) => String(r[column] ?? '').length + 2)));
+
+function addSheet(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  heading: string,
+  rows: Cell[][],
+  headerRows: number,
+  lead: number,
+) {
+  const sheet = workbook.addWorksheet(name, {
+    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   sheet.addRow([heading]).font = { bold: true, size: 13 };
   sheet.addRow([]);
   for (const [i, r] of rows.entries()) {
     const row = sheet.addRow(r.map((v) => (v === null ? null : v)));
     if (i < headerRows || i === rows.length - 1) row.font = { bold: true };
+    row.eachCell((cell) => {
+      if (typeof cell.value === 'number') cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '#,##0.0#';
+    });
   }
   sheet.columns.forEach((col, i) => {
-    col.width = i === 0 ? 40 : 14;
+    col.width = i < lead ? widthOf(rows, i, 14, 60) : widthOf(rows.slice(0, headerRows), i, 12, 24);
   });
-  sheet.views = [{ state: 'frozen', xSplit: 1, ySplit: 2 + headerRows }];
+  sheet.views = [{ state: 'frozen', xSplit: lead, ySplit: 2 + headerRows }];
   return sheet;
 }
 
@@ -60,15 +77,17 @@ export async function pivotXlsx(result: PivotResult): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Phối hợp';
   const headerRows = Math.max(result.meta.cols.length, 1);
-  addSheet(workbook, 'Số liệu', title(result), table(result), headerRows);
+  const lead = Math.max(result.meta.rows.length, 1);
+  addSheet(workbook, 'Số liệu', title(result), table(result), headerRows, lead);
   if (result.targets && result.achievement) {
-    addSheet(workbook, 'Chỉ tiêu', `Chỉ tiêu — ${title(result)}`, table(result, result.targets), headerRows);
+    addSheet(workbook, 'Chỉ tiêu', `Chỉ tiêu — ${title(result)}`, table(result, result.targets), headerRows, lead);
     addSheet(
       workbook,
       'Tỷ lệ đạt (%)',
       `Tỷ lệ đạt so với chỉ tiêu (%) — ${title(result)}`,
       table(result, result.achievement),
       headerRows,
+      lead,
     );
   }
   return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
