@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openBrowser, PHONE, screenshot, type BrowserSession } from './support/browser';
 import { LoginPage } from './pages/LoginPage';
-import { DashboardPage, IndicatorPage, PivotPage } from './pages/AnalyticsPages';
+import { DashboardPage, IndicatorFormPage, IndicatorPage, PivotPage } from './pages/AnalyticsPages';
 
 interface Pivot {
   rows: { label: string[] }[];
@@ -99,6 +99,75 @@ describe('results: dashboard and pivot in the browser', () => {
     // 20 of a target of 40: 50%.
     expect(view.grand).toBe('20');
     expect(await pivot.table.locator('tbody td').last().innerText()).toContain('50%');
+  });
+
+  it('lets the central coordinator add an indicator counting training records, find it in the list and rename it', async () => {
+    session = await openBrowser();
+    const { page } = session;
+    const frame = await (await LoginPage.open(page)).loginAs('tw.hoiphunu');
+    await frame.openSection('Chỉ số, chỉ tiêu');
+    const form = await IndicatorFormPage.openNew(page);
+    await screenshot(page, 'analytics-indicator-new');
+
+    // Missing fields are named before anything is sent.
+    await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
+    expect(await form.fieldErrors()).toEqual([
+      'Thông tin bắt buộc.',
+      'Thông tin bắt buộc.',
+      'Thông tin bắt buộc.',
+      'Thông tin bắt buộc.',
+      'Chọn ít nhất một.',
+    ]);
+    // A code already taken comes back from the server at the code field.
+    await form.fill({ code: 'NL01', nameVi: 'Số lớp tập huấn (E2E)', nameEn: 'Training courses (E2E)', unit: 'lớp' });
+    await form.tick('Tập huấn');
+    await page.getByRole('button', { name: 'Thêm chỉ số' }).click();
+    await page.getByText('Mã chỉ số "NL01" đã có').waitFor();
+
+    await form.fill({ code: 'E2E01', section: '3' });
+    await screenshot(page, 'analytics-indicator-form');
+    expect(await form.save('Thêm chỉ số')).toBe('Đã thêm chỉ số.');
+    await page.getByRole('heading', { level: 1, name: 'E2E01 Số lớp tập huấn (E2E)' }).waitFor();
+    expect(await page.locator('.facts').innerText()).toContain(
+      'Tính từ ghi nhận thực hiện: đếm số bản ghi; loại ghi nhận: tập huấn',
+    );
+    // It counts the same training records as NL01, at once.
+    const ours = await apiGet<Pivot>(page, '/api/pivot?rows=province&cols=year&indicator=E2E01');
+    const nl01 = await apiGet<Pivot>(page, '/api/pivot?rows=province&cols=year&indicator=NL01');
+    expect(ours.totals.grand).toBe(nl01.totals.grand);
+    expect(ours.totals.grand).toBeGreaterThan(0);
+
+    await page.getByRole('link', { name: 'Danh sách chỉ số' }).click();
+    await page.getByLabel('Tìm chỉ số').fill('E2E01');
+    await page.getByRole('link', { name: 'Số lớp tập huấn (E2E)', exact: true }).click();
+
+    const edit = await IndicatorFormPage.openEdit(page);
+    await edit.fill({ nameVi: 'Số lớp tập huấn do Hội tổ chức (E2E)' });
+    expect(await edit.save('Lưu thay đổi')).toBe('Đã lưu thay đổi.');
+    await page.getByRole('heading', { level: 1, name: 'E2E01 Số lớp tập huấn do Hội tổ chức (E2E)' }).waitFor();
+    await page.getByRole('link', { name: 'Danh sách chỉ số' }).click();
+    await page.getByRole('link', { name: 'Số lớp tập huấn do Hội tổ chức (E2E)', exact: true }).waitFor();
+  });
+
+  it('shows the indicator form on a phone, and no add button to a provincial coordinator', async () => {
+    session = await openBrowser(PHONE);
+    const { page } = session;
+    await (await LoginPage.open(page)).loginAs('dienbien.hoiphunu');
+    await page.goto('/indicators');
+    await page.getByRole('link', { name: 'Số lớp tập huấn, bồi dưỡng được tổ chức' }).waitFor();
+    expect(await page.getByRole('link', { name: '+ Thêm chỉ số' }).count()).toBe(0);
+    await session.close();
+
+    session = await openBrowser(PHONE);
+    await (await LoginPage.open(session.page)).loginAs('tw.hoiphunu');
+    await session.page.goto('/indicators/new');
+    const form = new IndicatorFormPage(session.page);
+    await form.chooseSource('Tính từ ghi nhận thực hiện');
+    await form.tick('Tập huấn');
+    await form.chooseMeasure('Cộng số người tham gia');
+    await screenshot(session.page, 'analytics-indicator-form-phone');
+    const overflow = await session.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
   });
 
   it('shows the dashboard and a pivot on a phone', async () => {

@@ -147,3 +147,62 @@ export class IndicatorPage {
     return this.entry.locator('.data-table').innerText();
   }
 }
+
+/** The indicator form (add or edit): fields by their Vietnamese labels. */
+export class IndicatorFormPage {
+  constructor(readonly page: Page) {}
+
+  static async openNew(page: Page): Promise<IndicatorFormPage> {
+    await page.getByRole('link', { name: '+ Thêm chỉ số' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Thêm chỉ số' }).waitFor();
+    return new IndicatorFormPage(page);
+  }
+
+  static async openEdit(page: Page): Promise<IndicatorFormPage> {
+    await page.getByRole('link', { name: 'Sửa chỉ số' }).click();
+    await page.getByRole('heading', { level: 1, name: /^Sửa chỉ số / }).waitFor();
+    return new IndicatorFormPage(page);
+  }
+
+  async fill(fields: {
+    code?: string;
+    nameVi?: string;
+    nameEn?: string;
+    unit?: string;
+    section?: string;
+  }): Promise<void> {
+    const labels = {
+      code: 'Mã chỉ số',
+      nameVi: 'Tên chỉ số (tiếng Việt)',
+      nameEn: 'Tên chỉ số (tiếng Anh)',
+      unit: 'Đơn vị tính',
+      section: 'Mục của kế hoạch',
+    } as const;
+    for (const [key, value] of Object.entries(fields) as [keyof typeof labels, string][])
+      await this.page.getByLabel(labels[key], { exact: false }).first().fill(value);
+  }
+
+  async chooseSource(label: string): Promise<void> {
+    await this.page.getByLabel('Nguồn số liệu').selectOption({ label });
+  }
+
+  async tick(label: string): Promise<void> {
+    await this.page.getByRole('checkbox', { name: label, exact: true }).check();
+  }
+
+  async chooseMeasure(label: string): Promise<void> {
+    await this.page.getByLabel('Phép tính').selectOption({ label });
+  }
+
+  /** Saves; returns the notice on the indicator's page. */
+  async save(button: string): Promise<string> {
+    await this.page.getByRole('button', { name: button }).click();
+    const notice = this.page.getByRole('status').first();
+    await notice.waitFor();
+    return notice.innerText();
+  }
+
+  async fieldErrors(): Promise<string[]> {
+    return this.page.getByRole('alert').allInnerTexts();
+  }
+}

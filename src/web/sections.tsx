@@ -253,6 +253,14 @@ export const SECTIONS: Section[] = [
     routes: [
       { path: '/indicators', page: lazyPage(() => import('./features/analytics/IndicatorsPage'), 'IndicatorsPage') },
       {
+        path: '/indicators/new',
+        page: lazyPage(() => import('./features/analytics/IndicatorFormPage'), 'IndicatorCreatePage'),
+      },
+      {
+        path: '/indicators/:id/edit',
+        page: lazyPage(() => import('./features/analytics/IndicatorFormPage'), 'IndicatorEditPage'),
+      },
+      {
         path: '/indicators/:id',
         page: lazyPage(() => import('./features/analytics/IndicatorDetailPage'), 'IndicatorDetailPage'),
       },

@@ -1,7 +1,7 @@
 // One indicator: what it measures and how, its targets by year (national and per province: view,
 // edit, import), and for indicators entered as aggregate values, the data-entry form.
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -18,6 +18,7 @@ import './analytics.css';
 export function IndicatorDetailPage() {
   const t = useAnalyticsT();
   const id = Number(useParams().id);
+  const arrived = (useLocation().state as { notice?: 'created' | 'saved' } | null)?.notice;
   const indicator = useAsync(
     (signal) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
     [id],
@@ -27,6 +28,11 @@ export function IndicatorDetailPage() {
       <p className="back-link">
         <Link to="/indicators">← {t('detail.back')}</Link>
       </p>
+      {arrived && (
+        <p className="notice notice-success" role="status">
+          {t(arrived === 'created' ? 'form.created' : 'form.saved')}
+        </p>
+      )}
       <QueryView state={indicator}>{(data) => <IndicatorContent indicator={data} />}</QueryView>
     </div>
   );
@@ -68,12 +74,19 @@ function IndicatorContent({ indicator }: { indicator: IndicatorView }) {
             </div>
           ))}
         </dl>
-        <Link
-          className="button button-secondary button-small"
-          to={`/pivot?rows=province&cols=year&indicator=${indicator.code}&targets=1`}
-        >
-          {t('detail.openPivot')}
-        </Link>
+        <p className="action-row">
+          <Link
+            className="button button-secondary button-small"
+            to={`/pivot?rows=province&cols=year&indicator=${indicator.code}&targets=1`}
+          >
+            {t('detail.openPivot')}
+          </Link>
+          {indicator.allowedActions.includes('edit') && (
+            <Link className="button button-secondary button-small" to={`/indicators/${indicator.id}/edit`}>
+              {t('indicators.edit')}
+            </Link>
+          )}
+        </p>
       </section>
       <TargetsPanel indicator={indicator} />
       {indicator.source === 'aggregate' && (

@@ -8,7 +8,9 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
 import { foldVietnamese } from '../../../shared/text';
 import { useSearchState } from '../../lib/use-search-state';
+import { useMe } from '../auth/SessionProvider';
 import { AnalyticsTabs } from './AnalyticsTabs';
+import { canDefineIndicators } from './IndicatorFormPage';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { describeDefinition, indicatorName, useModelTypes, useIndicators, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
@@ -17,6 +19,7 @@ import './analytics.css';
 export function IndicatorsPage() {
   const t = useAnalyticsT();
   const { lang } = useI18n();
+  const me = useMe();
   const [filters, setFilters] = useSearchState({ q: '', source: '', key: '' });
   const indicators = useIndicators();
   const modelTypes = useModelTypes();
@@ -72,6 +75,13 @@ export function IndicatorsPage() {
       <h1>{t('indicators.title')}</h1>
       <AnalyticsTabs />
       <p className="lead">{t('indicators.intro')}</p>
+      {canDefineIndicators(me) && (
+        <p className="action-row">
+          <Link className="button button-primary" to="/indicators/new">
+            {t('indicators.new')}
+          </Link>
+        </p>
+      )}
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field field-grow">
           <label htmlFor="ind-q">{t('indicators.search')}</label>

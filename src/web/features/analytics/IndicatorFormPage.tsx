@@ -1,0 +1,139 @@
+// Adding an indicator to the results framework, and editing one (sent with the version that was
+// read; 409 if someone saved in between). Central level only: the server says so in allowedActions.
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, ApiError, unwrap } from '../../api/client';
+import { QueryView } from '../../components/Status';
+import { useAsync } from '../../lib/use-async';
+import { hasPermission, useMe, type Me } from '../auth/SessionProvider';
+import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { IndicatorForm } from './IndicatorForm';
+import { emptyIndicator, indicatorFormState, type IndicatorBody } from './indicator-form-state';
+import { loadIndicators } from './shared';
+import { useAnalyticsT } from './use-analytics-t';
+import '../records/records.css';
+import './analytics.css';
+
+/** Who may add indicators: national plan editors (the server checks the same). */
+export const canDefineIndicators = (me: Me) => hasPermission(me, 'plan:edit') && me.nationalScope;
+
+export function IndicatorCreatePage() {
+  const t = useAnalyticsT();
+  const me = useMe();
+  const navigate = useNavigate();
+  const [idempotencyKey] = useState(newIdempotencyKey);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [initial] = useState(emptyIndicator);
+
+  async function save(body: IndicatorBody) {
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await unwrap(
+        // A retry after a lost answer gets the first indicator back instead of "code taken".
+        api.POST('/api/indicators', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
+      );
+      await loadIndicators(true);
+      navigate(`/indicators/${created.id}`, { replace: true, state: { notice: 'created' } });
+    } catch (failure) {
+      setError(failure);
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <p className="back-link">
+        <Link to="/indicators">← {t('detail.back')}</Link>
+      </p>
+      <h1>{t('form.newTitle')}</h1>
+      {canDefineIndicators(me) ? (
+        <IndicatorForm
+          initial={initial}
+          creating
+          submitLabel={t('form.create')}
+          busy={busy}
+          error={error}
+          onSubmit={(body) => void save(body)}
+          onCancel={() => navigate('/indicators')}
+        />
+      ) : (
+        <p className="notice notice-warning">{t('form.readOnly')}</p>
+      )}
+    </div>
+  );
+}
+
+export function IndicatorEditPage() {
+  const t = useAnalyticsT();
+  const id = Number(useParams().id);
+  const navigate = useNavigate();
+  const loaded = useAsync(
+    (signal) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
+    [id],
+  );
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [conflict, setConflict] = useState(false);
+
+  async function save(version: number, { code: _code, ...body }: IndicatorBody) {
+    setBusy(true);
+    setError(null);
+    try {
+      await unwrap(api.PATCH('/api/indicators/{id}', { params: { path: { id } }, body: { ...body, version } }));
+      await loadIndicators(true);
+      navigate(`/indicators/${id}`, { replace: true, state: { notice: 'saved' } });
+    } catch (failure) {
+      setBusy(false);
+      if (failure instanceof ApiError && failure.status === 409 && failure.field === 'version') setConflict(true);
+      else setError(failure);
+    }
+  }
+
+  return (
+    <div className="page page-narrow">
+      <p className="back-link">
+        <Link to={`/indicators/${id}`}>← {t('detail.backToIndicator')}</Link>
+      </p>
+      <QueryView state={loaded}>
+        {(indicator) => (
+          <>
+            <h1>{t('form.editTitle', { code: indicator.code })}</h1>
+            {indicator.allowedActions.includes('edit') ? (
+              <IndicatorForm
+                key={indicator.version}
+                initial={indicatorFormState(indicator)}
+                creating={false}
+                submitLabel={t('form.save')}
+                busy={busy}
+                error={error}
+                notice={
+                  conflict && (
+                    <div className="notice notice-warning" role="alert">
+                      <p>{t('form.conflict')}</p>
+                      <button
+                        type="button"
+                        className="button button-small"
+                        onClick={() => {
+                          setConflict(false);
+                          loaded.reload();
+                        }}
+                      >
+                        {t('form.conflictReload')}
+                      </button>
+                    </div>
+                  )
+                }
+                onSubmit={(body) => void save(indicator.version, body)}
+                onCancel={() => navigate(`/indicators/${id}`)}
+              />
+            ) : (
+              <p className="notice notice-warning">{t('form.readOnly')}</p>
+            )}
+          </>
+        )}
+      </QueryView>
+    </div>
+  );
+}
