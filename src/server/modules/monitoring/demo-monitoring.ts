@@ -1,38 +1,17 @@
 // Demo data for monitoring, policy review and budgets on the 2022 seed plan, entered through the
 // services as the demo users would: planned amounts and records with costs (so the budget page
-// shows planned vs spent by source; the mission's costs on the record its issued report keeps), a joint mission to Lào Cai and Điện Biên with its checklist,
-// findings and recommendations, and the policy-review register. Runs once, with the demo plan.
-import type { Actor, Clock, ServiceContext } from '../../access/actor';
+// shows planned vs spent by source; the mission's costs on the record its issued report keeps), a
+// joint mission to Lào Cai and Điện Biên with its checklist, findings and recommendations, and the
+// policy-review register. Runs once, with the demo plan.
+import type { Clock, ServiceContext } from '../../access/actor';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { isRole } from '../../../shared/permissions';
-import { loadScope } from '../auth/auth.repo';
+import { contextFor } from '../demo/demo-plan';
 import { putLines } from '../budgets/budgets.service';
 import { createReview, respond } from '../policy-reviews/policy-reviews.service';
 import { createRecord, getRecord, updateRecord } from '../records/records.service';
 import { addFinding, createMission, saveChecklist } from './missions.service';
 import { createRecommendation } from './recommendations.service';
-
-async function contextFor(db: Db, config: Config, clock: Clock, username: string): Promise<ServiceContext> {
-  const user = await db
-    .selectFrom('app_user')
-    .select(['user_id', 'username', 'display_name', 'role', 'agency_id', 'national_scope'])
-    .where('username', '=', username)
-    .executeTakeFirstOrThrow();
-  if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
-  const scope = await loadScope(db, user.user_id, user.agency_id);
-  const actor: Actor = {
-    userId: user.user_id,
-    username: user.username,
-    displayName: user.display_name,
-    role: user.role,
-    agencyId: user.agency_id,
-    agencyIds: scope.agencyIds,
-    nationalScope: user.national_scope,
-    provinces: scope.provinces,
-  };
-  return { db, actor, clock, config };
-}
 
 async function agency(db: Db, code: string): Promise<number> {
   return (await db.selectFrom('agency').select('agency_id').where('code', '=', code).executeTakeFirstOrThrow())
