@@ -41,11 +41,14 @@ describe('pivot .xlsx export', () => {
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 2 });
   });
 
-  it('prints the whole width on one page, landscape, with thousands separators on the figures', async () => {
+  it('prints the whole width on one page, landscape, with thousands separators on the figures and headers above them', async () => {
     const sheet = await sheetOf(await pivotXlsx(result));
     expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
     const dienBien = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'Điện Biên')!;
     expect(dienBien.getCell(6).value).toBe(12500);
     expect(dienBien.getCell(6).numFmt).toBe('#,##0');
+    const header = sheet.getRows(1, sheet.rowCount)!.find((r) => r.getCell(1).value === 'Tỉnh, thành phố')!;
+    expect(header.getCell(3).alignment).toEqual({ horizontal: 'right' });
+    expect(header.getCell(2).alignment).toBeUndefined();
   });
 });

@@ -62,6 +62,11 @@ function addSheet(
   for (const [i, r] of rows.entries()) {
     const row = sheet.addRow(r.map((v) => (v === null ? null : v)));
     if (i < headerRows || i === rows.length - 1) row.font = { bold: true };
+    // Column headers line up with the figures under them.
+    if (i < headerRows)
+      row.eachCell((cell, n) => {
+        if (n > lead) cell.alignment = { horizontal: 'right' };
+      });
     row.eachCell((cell) => {
       if (typeof cell.value === 'number') cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '#,##0.0#';
     });
