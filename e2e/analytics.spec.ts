@@ -14,6 +14,24 @@ async function apiGet<T>(page: BrowserSession['page'], url: string): Promise<T> 
   return page.evaluate(async (address) => (await (await fetch(address)).json()) as T, url);
 }
 
+/** Another user's edit, made through the API in the logged-in page (with its CSRF token). */
+async function patchIndicatorUnit(page: BrowserSession['page'], code: string, unit: string): Promise<void> {
+  const status = await page.evaluate(
+    async ([c, u]) => {
+      const me = (await (await fetch('/api/me')).json()) as { csrfToken: string };
+      const list = (await (await fetch(`/api/indicators?q=${c}`)).json()) as { id: number; version: number }[];
+      const res = await fetch(`/api/indicators/${list[0]!.id}`, {
+        method: 'PATCH',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken },
+        body: JSON.stringify({ version: list[0]!.version, unit: u }),
+      });
+      return res.status;
+    },
+    [code, unit] as const,
+  );
+  expect(status).toBe(200);
+}
+
 describe('results: dashboard and pivot in the browser', () => {
   let session: BrowserSession | undefined;
 
@@ -142,6 +160,13 @@ describe('results: dashboard and pivot in the browser', () => {
     await page.getByRole('link', { name: 'Số lớp tập huấn (E2E)', exact: true }).click();
 
     const edit = await IndicatorFormPage.openEdit(page);
+    // Someone else saves first: the form says so and keeps nothing stale.
+    await patchIndicatorUnit(page, 'E2E01', 'lớp học');
+    await edit.fill({ nameVi: 'Số lớp tập huấn do Hội tổ chức (E2E)' });
+    await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
+    await page.getByText('Chỉ số đã được người khác sửa sau khi bạn mở.').waitFor();
+    await page.getByRole('button', { name: 'Tải bản mới nhất, bỏ thay đổi của tôi' }).click();
+    expect(await page.getByLabel('Đơn vị tính').inputValue()).toBe('lớp học');
     await edit.fill({ nameVi: 'Số lớp tập huấn do Hội tổ chức (E2E)' });
     expect(await edit.save('Lưu thay đổi')).toBe('Đã lưu thay đổi.');
     await page.getByRole('heading', { level: 1, name: 'E2E01 Số lớp tập huấn do Hội tổ chức (E2E)' }).waitFor();
