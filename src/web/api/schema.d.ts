@@ -17497,6 +17497,7 @@ export interface paths {
                                 typeName: string;
                                 status: string;
                             }[];
+                            locked: string | null;
                             createdBy: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -17888,6 +17889,7 @@ export interface paths {
                                 typeName: string;
                                 status: string;
                             }[];
+                            locked: string | null;
                             createdBy: string | null;
                             createdAt: string;
                             updatedAt: string;
@@ -18179,6 +18181,7 @@ export interface paths {
                                 typeName: string;
                                 status: string;
                             }[];
+                            locked: string | null;
                             createdBy: string | null;
                             createdAt: string;
                             updatedAt: string;

@@ -5,6 +5,7 @@ import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { agencyMap } from '../plans/plan-view';
 import type { RecordType } from './record-codes';
+import { lockReason } from '../reports/period-lock';
 import { recordActions } from './record.policy';
 import { modelsOfRecord } from './record-model';
 import * as repo from './records.repo';
@@ -33,6 +34,7 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
     return a ? { id: a.id, name: a.name, shortName: a.shortName } : { id, name: '', shortName: '' };
   };
   const known = row.participants_mode === 'breakdown';
+  const locked = await lockReason({ db }, { province: row.province_code, from: row.start_date, to: row.end_date });
   return {
     id: row.record_id,
     activity: {
@@ -86,7 +88,9 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),
     version: row.version,
-    allowedActions: recordActions(actor, { provinceCode: row.province_code }),
+    locked,
+    // A record in a period an approved report has locked cannot be changed until it is reopened.
+    allowedActions: locked ? [] : recordActions(actor, { provinceCode: row.province_code }),
   };
 }
 

@@ -149,6 +149,8 @@ export const RecordView = Type.Object({
   attachments: Type.Array(AttachmentView),
   /** Community models registered in the registry through this record. */
   models: Type.Array(RecordModelRef),
+  /** Why the record cannot be changed now (its period's report is approved), or null. */
+  locked: Nullable(Type.String()),
   createdBy: Nullable(Type.String()),
   createdAt: Type.String(),
   updatedAt: Type.String(),

@@ -57,9 +57,16 @@ export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope
 export async function assertPeriodOpen(ctx: Pick<ServiceContext, 'db'>, scope: LockScope): Promise<void> {
   const lock = await findLock(ctx, scope);
   if (!lock) return;
+  throw new PeriodLockedError(lockMessage(lock), lock.report_id);
+}
+
+/** Why these days are locked, in the words a refused write gets; null when they are open. */
+export async function lockReason(ctx: Pick<ServiceContext, 'db'>, scope: LockScope): Promise<string | null> {
+  const lock = await findLock(ctx, scope);
+  return lock ? lockMessage(lock) : null;
+}
+
+function lockMessage(lock: NonNullable<Awaited<ReturnType<typeof findLock>>>): string {
   const period = lock.period_title ?? periodLabel(lock.period_code);
-  throw new PeriodLockedError(
-    `Số liệu kỳ này đã khóa: ${lock.type_name} (${period}) của ${lock.agency_name ?? 'đơn vị'} (báo cáo số ${lock.report_id}) đã được duyệt. Cần cơ quan duyệt mở lại báo cáo trước khi sửa.`,
-    lock.report_id,
-  );
+  return `Số liệu kỳ này đã khóa: ${lock.type_name} (${period}) của ${lock.agency_name ?? 'đơn vị'} (báo cáo số ${lock.report_id}) đã được duyệt. Cần cơ quan duyệt mở lại báo cáo trước khi sửa.`;
 }

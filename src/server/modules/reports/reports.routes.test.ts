@@ -165,6 +165,9 @@ describe('a provincial quarterly report', () => {
 
     // The quarter's records in Lào Cai are locked, with a message naming the approved report.
     const current = (await w.laoCai.get(`/api/records/${record.id}`)).json();
+    // The record says so, and offers no edit.
+    expect(current.allowedActions).toEqual([]);
+    expect(current.locked).toContain(`báo cáo số ${report.id}`);
     const edit = await w.laoCai.put(`/api/records/${record.id}`, {
       ...trainingBody(w.activities[0]!, {
         startDate: '2026-08-10',
@@ -229,6 +232,8 @@ describe('a provincial quarterly report', () => {
     });
     expect(reopened.statusCode, reopened.body).toBe(200);
     expect(reopened.json().status).toBe('returned');
+    const open = (await w.laoCai.get(`/api/records/${record.id}`)).json();
+    expect(open).toMatchObject({ locked: null, allowedActions: ['edit', 'delete', 'attach'] });
     const again = await w.laoCai.put(`/api/records/${record.id}`, {
       ...trainingBody(w.activities[0]!, {
         startDate: '2026-08-10',

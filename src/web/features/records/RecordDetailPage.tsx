@@ -75,6 +75,11 @@ export function RecordDetailPage() {
               <span className="badge badge-new">{rt(`type.${data.type}`)}</span>
               {!data.participants.breakdownKnown && <span className="badge">{rt('records.totalsOnlyBadge')}</span>}
             </p>
+            {data.locked && (
+              <p className="notice notice-warning" data-testid="record-locked">
+                {data.locked}
+              </p>
+            )}
             {(data.allowedActions.includes('edit') || data.allowedActions.includes('delete')) && (
               <p className="rec-actions">
                 {data.allowedActions.includes('edit') && (
