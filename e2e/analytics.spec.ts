@@ -143,6 +143,7 @@ describe('results: dashboard and pivot in the browser', () => {
     await page.getByText('Mã chỉ số "NL01" đã có').waitFor();
 
     await form.fill({ code: 'E2E01', section: '3' });
+    expect(await page.getByText('Mã chỉ số "NL01" đã có').count()).toBe(0);
     await screenshot(page, 'analytics-indicator-form');
     expect(await form.save('Thêm chỉ số')).toBe('Đã thêm chỉ số.');
     await page.getByRole('heading', { level: 1, name: 'E2E01 Số lớp tập huấn (E2E)' }).waitFor();
@@ -166,7 +167,7 @@ describe('results: dashboard and pivot in the browser', () => {
     await page.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await page.getByText('Chỉ số đã được người khác sửa sau khi bạn mở.').waitFor();
     await page.getByRole('button', { name: 'Tải bản mới nhất, bỏ thay đổi của tôi' }).click();
-    expect(await page.getByLabel('Đơn vị tính').inputValue()).toBe('lớp học');
+    await expect.poll(() => page.getByLabel('Đơn vị tính').inputValue()).toBe('lớp học');
     await edit.fill({ nameVi: 'Số lớp tập huấn do Hội tổ chức (E2E)' });
     expect(await edit.save('Lưu thay đổi')).toBe('Đã lưu thay đổi.');
     await page.getByRole('heading', { level: 1, name: 'E2E01 Số lớp tập huấn do Hội tổ chức (E2E)' }).waitFor();

@@ -1,7 +1,7 @@
 // An indicator's fields: code (on creation only), names, unit, plan section, key flag, and how it is
 // computed — the definition fields that fit its source (record types, model types, entry period),
 // its aggregation over time and its disaggregations. Server errors are shown at the field they name.
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { Field, describedBy } from '../../components/Field';
 import { ErrorNotice } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
@@ -45,6 +45,12 @@ const FIELDS = [
   'disaggregations',
 ];
 
+/** The API field a form value is sent as (errors name it). */
+function errorField(key: string): string {
+  if (key === 'recordMeasure' || key === 'registryMeasure') return 'definition.measure';
+  return DEFINITION_FIELDS.includes(`definition.${key}`) ? `definition.${key}` : key;
+}
+
 const capitalised = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const toggle = <T,>(list: T[], item: T, on: boolean) => (on ? [...list, item] : list.filter((x) => x !== item));
 
@@ -76,7 +82,13 @@ export function IndicatorForm({
   const [missing, setMissing] = useState<Set<string>>(new Set());
   const formRef = useRef<HTMLFormElement>(null);
   useScrollToProblem(formRef, error ?? (notice ? 'notice' : null));
-  const set = (patch: Partial<IndicatorFormState>) => setState((current) => ({ ...current, ...patch }));
+  // A server error stays at its field until that field is changed (then it no longer applies).
+  const [changed, setChanged] = useState<Set<string>>(new Set());
+  useEffect(() => setChanged(new Set()), [error]);
+  const set = (patch: Partial<IndicatorFormState>) => {
+    setState((current) => ({ ...current, ...patch }));
+    setChanged((current) => new Set([...current, ...Object.keys(patch).map(errorField)]));
+  };
 
   const aggregations = ALLOWED_TIME_AGGREGATIONS[state.source];
   const dims = SOURCE_DISAGGREGATIONS[state.source];
@@ -118,7 +130,7 @@ export function IndicatorForm({
   }
 
   const err = (field: string) =>
-    fieldError(error, field) ??
+    (changed.has(field) ? undefined : fieldError(error, field)) ??
     (missing.has(field) ? t(field.startsWith('definition.') ? 'form.chooseOne' : 'form.required') : undefined);
   // A definition error about a field this source does not show (rare): shown above the source's fields.
   const otherDefinitionError = isFieldError(error, DEFINITION_FIELDS) ? undefined : fieldError(error, 'definition');
