@@ -27,3 +27,18 @@ export const IdempotencyHeaders = Type.Object({
     }),
   ),
 });
+
+/**
+ * The error responses of a route that reads or writes programme data: bad input (400, naming the
+ * field), no session, no permission, outside scope, stale version, a reused Idempotency-Key (422),
+ * and a period locked by an approved report (423).
+ */
+export const DataErrors = {
+  400: ErrorResponse,
+  401: ErrorResponse,
+  403: ErrorResponse,
+  404: ErrorResponse,
+  409: ErrorResponse,
+  422: ErrorResponse,
+  423: ErrorResponse,
+};

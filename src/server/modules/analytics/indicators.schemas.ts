@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ErrorResponse } from '../../http/schemas';
+import { DataErrors } from '../../http/schemas';
 import {
   AGGREGATE_PERIOD_TYPES,
   DISAGGREGATIONS,
@@ -184,10 +184,4 @@ export const ListValuesQuery = Type.Object({
 });
 export type ListValuesQuery = Static<typeof ListValuesQuery>;
 
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-};
+export const errors = DataErrors;

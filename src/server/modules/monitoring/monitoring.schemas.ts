@@ -1,6 +1,6 @@
 // Request and response schemas of monitoring missions, checklists and recommendations.
 import { Type, type Static } from 'typebox';
-import { ErrorResponse } from '../../http/schemas';
+import { DataErrors } from '../../http/schemas';
 import { FOLLOW_UP_STATUSES } from './mission.policy';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -328,11 +328,4 @@ export const RecommendationList = Type.Object({
   today: Type.String(),
 });
 
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+export const errors = DataErrors;

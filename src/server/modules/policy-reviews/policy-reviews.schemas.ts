@@ -1,6 +1,6 @@
 // Request and response schemas of the policy-review register (góp ý, thẩm định, phản biện xã hội).
 import { Type, type Static } from 'typebox';
-import { ErrorResponse } from '../../http/schemas';
+import { DataErrors } from '../../http/schemas';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -131,11 +131,4 @@ export const ReviewList = Type.Object({
 
 export const AssigneeView = Type.Object({ id: Type.Integer(), name: Type.String(), username: Type.String() });
 
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+export const errors = DataErrors;

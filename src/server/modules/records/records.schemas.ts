@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { ErrorResponse } from '../../http/schemas';
+import { DataErrors } from '../../http/schemas';
 import { ACTIVITY_STATUSES } from '../../../shared/activity-status';
 import { RecordModelInput, RecordModelRef } from '../registry/registry.schemas';
 import { AGE_BANDS, LANGUAGES, PARTICIPANT_MODES, RECORD_TYPES, SEXES, TARGET_GROUPS } from './record-codes';
@@ -258,11 +258,4 @@ export const CompleteActivityBody = Type.Object(
 export type CompleteActivityBody = Static<typeof CompleteActivityBody>;
 
 /** Error responses of every record route. */
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-};
+export const errors = DataErrors;

@@ -1,7 +1,7 @@
 // Request and response schemas of periodic reports, the reporting calendar, consolidation,
 // notifications and the year-end review.
 import { Type, type Static } from 'typebox';
-import { ErrorResponse } from '../../http/schemas';
+import { DataErrors } from '../../http/schemas';
 import { EXPECTED_STATUSES, REPORT_STATUSES } from '../../../shared/report-periods';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -269,12 +269,4 @@ export const ReviewView = Type.Object({
 });
 export type ReviewView = Static<typeof ReviewView>;
 
-export const errors = {
-  400: ErrorResponse,
-  401: ErrorResponse,
-  403: ErrorResponse,
-  404: ErrorResponse,
-  409: ErrorResponse,
-  422: ErrorResponse,
-  423: ErrorResponse,
-};
+export const errors = DataErrors;
