@@ -10,6 +10,7 @@ import { badRequest, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { insertAudit } from '../audit/audit.repo';
 import { ATTACHMENT_TYPES, MAX_ATTACHMENT_BYTES } from './record-codes';
+import { assertPeriodOpen } from '../reports/period-lock';
 import { mayWriteIn } from './record.policy';
 import { attachmentView } from './record-view';
 import * as repo from './records.repo';
@@ -44,6 +45,8 @@ async function writableRecord(ctx: ServiceContext, recordId: number) {
   const row = await repo.findRecord(ctx.db, ctx.actor, recordId);
   if (!row) throw notFound('Bản ghi');
   if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden('Bạn không có quyền sửa bản ghi này');
+  // Files are part of the record: a period an approved report has locked takes none (423).
+  await assertPeriodOpen(ctx, { province: row.province_code, from: row.start_date, to: row.end_date });
   return row;
 }
 

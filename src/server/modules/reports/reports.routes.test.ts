@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
-import { trainingBody, LAO_CAI_WARD } from '../../../../test/record-fixtures';
+import { form, PDF, trainingBody, LAO_CAI_WARD } from '../../../../test/record-fixtures';
 import {
   createReport,
   laoCaiRecord,
@@ -182,6 +182,10 @@ describe('a provincial quarterly report', () => {
     expect(edit.json().error.message).toContain(`báo cáo số ${report.id}`);
     expect(edit.json().error.message).toContain('Báo cáo quý (Quý III/2026) của Hội LHPN tỉnh Lào Cai');
     expect((await w.laoCai.delete(`/api/records/${record.id}`)).statusCode).toBe(423);
+    // Nor does it take a new file.
+    const attach = await w.laoCai.post(`/api/records/${record.id}/attachments`, form('bien-ban.pdf', PDF));
+    expect(attach.statusCode).toBe(423);
+    expect(attach.json().error.code).toBe('period_locked');
     const add = await w.laoCai.post(
       '/api/records',
       trainingBody(w.activities[0]!, {
