@@ -15,7 +15,8 @@ import {
 import { TEXT_WIDTH_TWIPS, run } from './decree30-style';
 
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const BORDERS = {
+/** Single black lines around and inside every body table. */
+export const TABLE_BORDERS = {
   top: border,
   bottom: border,
   left: border,
@@ -26,19 +27,24 @@ const BORDERS = {
 
 export type TableAlign = 'left' | 'center' | 'right';
 
-function cell(text: string, width: number, align: TableAlign, bold: boolean): TableCell {
-  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[align];
+const ALIGNMENT = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT };
+
+/** The text of a table cell: 12 pt, a little space above and below. */
+export function cellParagraph(text: string, align: TableAlign = 'left', bold = false): Paragraph {
+  return new Paragraph({
+    alignment: ALIGNMENT[align],
+    spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
+    children: [run(text, { size: 12, bold })],
+  });
+}
+
+/** A cell of fixed width (twips), its text centred vertically. */
+export function tableCell(text: string, width: number, align: TableAlign = 'left', bold = false): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     verticalAlign: VerticalAlign.CENTER,
     margins: { left: 80, right: 80, top: 0, bottom: 0 },
-    children: [
-      new Paragraph({
-        alignment,
-        spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
-        children: [run(text, { size: 12, bold })],
-      }),
-    ],
+    children: [cellParagraph(text, align, bold)],
   });
 }
 
@@ -57,18 +63,20 @@ export function bodyTable(columns: BodyTableColumn[], rows: { cells: string[]; b
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: BORDERS,
+    borders: TABLE_BORDERS,
     rows: [
       new TableRow({
         tableHeader: true,
         cantSplit: true,
-        children: columns.map((c, i) => cell(c.header, widths[i]!, 'center', true)),
+        children: columns.map((c, i) => tableCell(c.header, widths[i]!, 'center', true)),
       }),
       ...rows.map(
         (r) =>
           new TableRow({
             cantSplit: true,
-            children: columns.map((c, i) => cell(r.cells[i] ?? '', widths[i]!, c.align ?? 'left', r.bold ?? false)),
+            children: columns.map((c, i) =>
+              tableCell(r.cells[i] ?? '', widths[i]!, c.align ?? 'left', r.bold ?? false),
+            ),
           }),
       ),
     ],

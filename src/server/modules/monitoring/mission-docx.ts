@@ -2,19 +2,7 @@
 // shared layout blocks: header table, "BÁO CÁO" and its summary, a numbered body (purpose,
 // composition, time and places, checklist results, findings, recommendations), the head of
 // mission's signature and Nơi nhận.
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  VerticalAlign,
-  WidthType,
-  type FileChild,
-} from 'docx';
+import { Paragraph, Table, TableCell, TableLayoutType, TableRow, WidthType, type FileChild } from 'docx';
 import {
   TEXT_WIDTH_TWIPS,
   bodyParagraph,
@@ -29,12 +17,12 @@ import {
   noteParagraph,
   packDocx,
   partHeading,
-  run,
   sectionHeading,
   titleBlock,
   type IssuerHeader,
   type SignatureBlock,
 } from '../../documents/decree30-docx';
+import { cellParagraph, TABLE_BORDERS, tableCell } from '../../documents/decree30-table';
 import type { Answer } from './monitoring.schemas';
 
 export interface MissionReportView {
@@ -142,32 +130,9 @@ function placeBlocks(view: MissionReportView): FileChild[] {
   return blocks;
 }
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
-const BORDERS = {
-  top: border,
-  bottom: border,
-  left: border,
-  right: border,
-  insideHorizontal: border,
-  insideVertical: border,
-};
-
-function cellParagraph(text: string, options: { bold?: boolean; center?: boolean } = {}): Paragraph {
-  return new Paragraph({
-    alignment: options.center ? AlignmentType.CENTER : AlignmentType.LEFT,
-    spacing: { before: 40, after: 40, line: 240, lineRule: LineRuleType.AUTO },
-    children: [run(text, { size: 12, bold: options.bold })],
-  });
-}
-
-function cell(text: string, width: number, options: { bold?: boolean; center?: boolean } = {}): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA },
-    verticalAlign: VerticalAlign.CENTER,
-    margins: { left: 80, right: 80, top: 0, bottom: 0 },
-    children: [cellParagraph(text, options)],
-  });
-}
+/** The mission's cells in the shared table style: bold and centred for headings. */
+const cell = (text: string, width: number, options: { bold?: boolean; center?: boolean } = {}) =>
+  tableCell(text, width, options.center ? 'center' : 'left', options.bold ?? false);
 
 const PLACES_PER_TABLE = 4;
 
@@ -199,7 +164,7 @@ function checklistTable(view: MissionReportView, places: MissionReportView['plac
             new TableCell({
               columnSpan: widths.length,
               margins: { left: 80, right: 80, top: 0, bottom: 0 },
-              children: [cellParagraph(group, { bold: true })],
+              children: [cellParagraph(group, 'left', true)],
             }),
           ],
         }),
@@ -223,7 +188,7 @@ function checklistTable(view: MissionReportView, places: MissionReportView['plac
     width: { size: TEXT_WIDTH_TWIPS, type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
-    borders: BORDERS,
+    borders: TABLE_BORDERS,
     rows,
   });
 }
