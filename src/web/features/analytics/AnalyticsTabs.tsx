@@ -1,5 +1,5 @@
 // The analytics pages' own navigation: overview, pivot table, indicators.
-import { NavLink } from 'react-router';
+import { SubTabs } from '../../components/SubTabs';
 import { useAnalyticsT } from './use-analytics-t';
 
 export function AnalyticsTabs() {
@@ -9,13 +9,5 @@ export function AnalyticsTabs() {
     { to: '/pivot', label: t('tabs.pivot') },
     { to: '/indicators', label: t('tabs.indicators') },
   ];
-  return (
-    <nav className="an-tabs" aria-label={t('tabs.label')}>
-      {tabs.map((tab) => (
-        <NavLink key={tab.to} to={tab.to}>
-          {tab.label}
-        </NavLink>
-      ))}
-    </nav>
-  );
+  return <SubTabs label={t('tabs.label')} tabs={tabs} />;
 }

@@ -1,6 +1,6 @@
 // The registry's own navigation: list, statistics and map, targets, import — each only when the
 // user may open it.
-import { NavLink } from 'react-router';
+import { SubTabs } from '../../components/SubTabs';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import { useRegistryT } from './use-registry-t';
 
@@ -13,15 +13,5 @@ export function RegistryTabs() {
     { to: '/models/targets', label: t('tabs.targets'), end: false, show: hasPermission(me, 'plan:edit') },
     { to: '/models/import', label: t('tabs.import'), end: false, show: hasPermission(me, 'record:write') },
   ];
-  return (
-    <nav className="reg-tabs" aria-label={t('tabs.label')}>
-      {tabs
-        .filter((tab) => tab.show)
-        .map((tab) => (
-          <NavLink key={tab.to} to={tab.to} end={tab.end}>
-            {tab.label}
-          </NavLink>
-        ))}
-    </nav>
-  );
+  return <SubTabs label={t('tabs.label')} tabs={tabs.filter((tab) => tab.show)} />;
 }

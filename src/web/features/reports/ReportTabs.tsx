@@ -1,5 +1,5 @@
 // The sub-navigation of the report pages, each tab shown to those who may use it.
-import { NavLink } from 'react-router';
+import { SubTabs } from '../../components/SubTabs';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import { useReportsT } from './use-reports-t';
 
@@ -13,17 +13,7 @@ export function ReportTabs() {
     { to: '/reports/review', label: rt('tabs.review'), show: true },
     { to: '/reports/calendar', label: rt('tabs.calendar'), show: true },
   ];
-  return (
-    <nav className="rep-tabs" aria-label={rt('mine.title')}>
-      {tabs
-        .filter((t) => t.show)
-        .map((t) => (
-          <NavLink key={t.to} to={t.to} end className={({ isActive }) => (isActive ? 'rep-tab is-active' : 'rep-tab')}>
-            {t.label}
-          </NavLink>
-        ))}
-    </nav>
-  );
+  return <SubTabs label={rt('mine.title')} tabs={tabs.filter((t) => t.show).map((t) => ({ ...t, end: true }))} />;
 }
 
 export function StatusBadge({ status, late }: { status: string; late?: boolean }) {
