@@ -59,8 +59,9 @@ describe('periodic reports in the browser', () => {
     await reports.openTab('Tổng hợp các đơn vị');
     const table = new ConsolidationPage(session!.page);
     await table.choose(2022, 'Báo cáo quý — Quý III/2022');
-    expect(await table.statusOf('Hội Liên hiệp Phụ nữ tỉnh Điện Biên')).toBe('Đã duyệt');
-    expect(await table.statusOf('Sở Dân tộc và Tôn giáo tỉnh Lào Cai')).toBe('Chưa lập Quá hạn');
+    // The table of the chosen period replaces the one shown before it once it arrives.
+    await expect.poll(() => table.statusOf('Hội Liên hiệp Phụ nữ tỉnh Điện Biên')).toBe('Đã duyệt');
+    await expect.poll(() => table.statusOf('Sở Dân tộc và Tôn giáo tỉnh Lào Cai')).toBe('Chưa lập Quá hạn');
     await screenshot(session!.page, 'report-consolidation');
 
     // The province can no longer edit its Q3 record.
