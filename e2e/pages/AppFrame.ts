@@ -26,6 +26,8 @@ export class AppFrame {
   }
 
   async openSection(name: string): Promise<void> {
+    // The frame first: right after login the menu button may not be drawn yet, and isVisible() does not wait.
+    await this.waitUntilReady();
     const menu = this.page.getByRole('button', { name: 'Menu' });
     if (await menu.isVisible()) await menu.click();
     await this.nav.getByRole('link', { name, exact: true }).click();
