@@ -1,5 +1,6 @@
 // The shell: language, session, router. Everything else is loaded page by page.
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { I18nProvider, useT } from './i18n/I18nProvider';
 import { SessionProvider, useSession } from './features/auth/SessionProvider';
@@ -8,20 +9,24 @@ import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { ErrorNotice, Loading, PageLoading } from './components/Status';
 import { SECTIONS } from './sections';
 import { lazyPage } from './lib/lazy-page';
+import { createQueryClient } from './lib/query-client';
 
 const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
 const HomePage = lazyPage(() => import('./features/home/HomePage'), 'HomePage');
 const NotFoundPage = lazyPage(() => import('./features/home/NotFoundPage'), 'NotFoundPage');
 
 export function App() {
+  const [queryClient] = useState(createQueryClient);
   return (
-    <I18nProvider>
-      <SessionProvider>
-        <BrowserRouter>
-          <Root />
-        </BrowserRouter>
-      </SessionProvider>
-    </I18nProvider>
+    <QueryClientProvider client={queryClient}>
+      <I18nProvider>
+        <SessionProvider>
+          <BrowserRouter>
+            <Root />
+          </BrowserRouter>
+        </SessionProvider>
+      </I18nProvider>
+    </QueryClientProvider>
   );
 }
 
