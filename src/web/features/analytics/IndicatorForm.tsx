@@ -16,7 +16,7 @@ import {
   type IndicatorSource,
 } from '../../../shared/analytics';
 import { definitionOf, type IndicatorBody, type IndicatorFormState } from './indicator-form-state';
-import { scrollToProblem, useScrollToProblem } from '../records/lib/scroll-to-problem';
+import { scrollToProblem, useScrollToProblem } from '../../lib/scroll-to-problem';
 import { RECORD_TYPES, TARGET_GROUPS } from '../records/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { useModelTypes } from './shared';

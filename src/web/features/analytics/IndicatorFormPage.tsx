@@ -6,7 +6,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { useAsync } from '../../lib/use-async';
 import { hasPermission, useMe, type Me } from '../auth/SessionProvider';
-import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { IndicatorForm } from './IndicatorForm';
 import { emptyIndicator, indicatorFormState, type IndicatorBody } from './indicator-form-state';
 import { loadIndicators } from './shared';

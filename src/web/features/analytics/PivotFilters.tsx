@@ -6,7 +6,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/format';
 import { useAsync } from '../../lib/use-async';
 import { useProvinces } from '../admin-units/provinces';
-import { useEthnicGroups } from '../records/lib/reference';
+import { useEthnicGroups } from '../../lib/reference';
 import { TARGET_GROUPS } from '../records/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { needsOneIndicator, type FilterParam, type PivotView } from './pivot-view';

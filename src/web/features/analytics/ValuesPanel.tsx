@@ -11,7 +11,7 @@ import { useAsync } from '../../lib/use-async';
 import { periodLabel } from '../../../shared/analytics';
 import { useProvinces } from '../admin-units/provinces';
 import { useMe } from '../auth/SessionProvider';
-import { useEthnicGroups } from '../records/lib/reference';
+import { useEthnicGroups } from '../../lib/reference';
 import { TARGET_GROUPS } from '../records/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { parseAmount, yearChoices, type IndicatorView, type ValueView } from './shared';

@@ -1,8 +1,8 @@
 // Types, formatting and t() of the budget pages. Amounts are whole đồng as digit strings: shown
 // with Vietnamese thousands dots (1.234.567), added as BigInt, never as floating point.
 import type { ResponseOf } from '../../api/client';
-import { createFeatureT } from '../records/lib/feature-t';
-import { formatMoney } from '../records/lib/money';
+import { createFeatureT } from '../../i18n/feature-t';
+import { formatMoney } from '../../lib/money';
 import { budgetsVi } from './messages.vi';
 
 export type BudgetSummary = ResponseOf<'/api/budgets/summary', 'get'>;

@@ -1,6 +1,6 @@
 // t() and the code suggestion of the checklist administration pages.
 import { foldVietnamese } from '../../../shared/text';
-import { createFeatureT } from '../records/lib/feature-t';
+import { createFeatureT } from '../../i18n/feature-t';
 import { checklistsVi } from './messages.vi';
 
 export const useChecklistsT = createFeatureT(checklistsVi, () => import('./messages.en').then((m) => m.checklistsEn));

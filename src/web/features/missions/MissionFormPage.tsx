@@ -9,7 +9,7 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/SessionProvider';
-import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect, MembersEditor, type MemberDraft } from './MembersEditor';
 import { PlacesEditor, type PlaceDraft } from './PlacesEditor';
 import { loadTemplates, planLabel, shorten, usePlanActivities, usePlans, type MissionView } from './shared';

@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
-import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { useProvinces } from '../admin-units/provinces';
 import { AgencySelect } from './MembersEditor';
 import { RecommendationCard } from './RecommendationCard';

@@ -7,7 +7,7 @@ import { api, unwrap } from '../../api/client';
 import { ErrorNotice } from '../../components/Status';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES, type RecommendationView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 

@@ -1,5 +1,5 @@
 // t() for the monitoring pages (missions, recommendations).
-import { createFeatureT } from '../records/lib/feature-t';
+import { createFeatureT } from '../../i18n/feature-t';
 import { monitoringVi } from './messages.vi';
 
 export const useMonitoringT = createFeatureT(monitoringVi, () => import('./messages.en').then((m) => m.monitoringEn));

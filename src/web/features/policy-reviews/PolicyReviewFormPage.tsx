@@ -9,7 +9,7 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/SessionProvider';
-import { newIdempotencyKey } from '../records/lib/idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect } from '../missions/MembersEditor';
 import { planLabel, shorten, usePlanActivities, usePlans } from '../missions/shared';
 import { KINDS, REVIEW_TYPES, useReviewsT, type ReviewView } from './shared';

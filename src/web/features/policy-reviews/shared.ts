@@ -1,6 +1,6 @@
 // Types and t() of the policy-review register pages.
 import type { ResponseOf } from '../../api/client';
-import { createFeatureT } from '../records/lib/feature-t';
+import { createFeatureT } from '../../i18n/feature-t';
 import { reviewsVi } from './messages.vi';
 
 export type ReviewView = ResponseOf<'/api/policy-reviews/{id}', 'get'>;

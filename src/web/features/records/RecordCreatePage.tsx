@@ -8,8 +8,8 @@ import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/SessionProvider';
 import { RecordForm } from './form/RecordForm';
 import { emptyRecordForm, type CreateRecordBody } from './form/record-form-state';
-import { newIdempotencyKey } from './lib/idempotency-key';
-import { activityChoice } from './pickers/ActivityPicker';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
+import { activityChoice } from '../../components/pickers/ActivityPicker';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 

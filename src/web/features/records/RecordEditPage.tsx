@@ -7,7 +7,7 @@ import { QueryView } from '../../components/Status';
 import { useAsync } from '../../lib/use-async';
 import { RecordForm } from './form/RecordForm';
 import { formFromRecord, type CreateRecordBody } from './form/record-form-state';
-import { loadEthnicGroups } from './lib/reference';
+import { loadEthnicGroups } from '../../lib/reference';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 

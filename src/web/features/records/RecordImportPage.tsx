@@ -7,7 +7,7 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorNotice } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { newIdempotencyKey } from './lib/idempotency-key';
+import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 

@@ -4,7 +4,7 @@ import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { formatDate } from '../../i18n/format';
 import { useAsync } from '../../lib/use-async';
-import { useEthnicGroups } from '../records/lib/reference';
+import { useEthnicGroups } from '../../lib/reference';
 import type { ModelView } from './model-codes';
 import { useRegistryT } from './use-registry-t';
 

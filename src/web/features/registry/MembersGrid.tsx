@@ -1,6 +1,6 @@
 // Members of a model by sex × ethnic group: a row for each ethnic group present.
 import { formatNumber } from '../../i18n/format';
-import { EthnicGroupPicker } from '../records/pickers/EthnicGroupPicker';
+import { EthnicGroupPicker } from '../../components/pickers/EthnicGroupPicker';
 import { useRegistryT } from './use-registry-t';
 
 export interface MemberRow {

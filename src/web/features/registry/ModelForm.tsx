@@ -6,10 +6,10 @@ import { DateField } from '../../components/DateField';
 import { Field, describedBy } from '../../components/Field';
 import { ErrorNotice } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
-import { PlacePicker, type PlaceValue } from '../records/pickers/PlacePicker';
+import { PlacePicker, type PlaceValue } from '../../components/pickers/PlacePicker';
 import { TECH_FLAGS, WOMEN_OWNERSHIP, useModelTypes, type TechFlag, type WomenOwnership } from './model-codes';
 import { MembersGrid, membersInput, type MemberRow } from './MembersGrid';
-import { scrollToProblem, useScrollToProblem } from '../records/lib/scroll-to-problem';
+import { scrollToProblem, useScrollToProblem } from '../../lib/scroll-to-problem';
 import { useRegistryT } from './use-registry-t';
 
 export interface ModelFormState {

@@ -20,7 +20,7 @@ import {
   useModelTypes,
   type ModelSummary,
 } from './model-codes';
-import { MoreFilters } from '../records/lib/MoreFilters';
+import { MoreFilters } from '../../components/MoreFilters';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
 import '../records/records.css';

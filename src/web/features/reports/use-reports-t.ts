@@ -1,5 +1,5 @@
 // t() for the report pages.
-import { createFeatureT } from '../records/lib/feature-t';
+import { createFeatureT } from '../../i18n/feature-t';
 import { reportsVi } from './messages.vi';
 
 export const useReportsT = createFeatureT(reportsVi, () => import('./messages.en').then((m) => m.reportsEn));

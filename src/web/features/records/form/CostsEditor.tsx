@@ -2,8 +2,8 @@
 // as strings of digits, added up exactly.
 import { useI18n } from '../../../i18n/I18nProvider';
 import { fieldError } from '../../../lib/field-error';
-import { formatMoney, moneyDigits, sumMoney } from '../lib/money';
-import { useFundingSources } from '../lib/reference';
+import { formatMoney, moneyDigits, sumMoney } from '../../../lib/money';
+import { useFundingSources } from '../../../lib/reference';
 import { useRecordsT } from '../use-records-t';
 
 export interface CostRow {

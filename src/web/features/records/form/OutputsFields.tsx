@@ -3,7 +3,7 @@
 // of material. Only the fields that fit the chosen type are shown.
 import { fieldError } from '../../../lib/field-error';
 import { OUTPUT_FIELDS, type RecordType } from '../record-codes';
-import { useEthnicGroups } from '../lib/reference';
+import { useEthnicGroups } from '../../../lib/reference';
 import { useRecordsT } from '../use-records-t';
 
 export interface OutputsState {

@@ -3,7 +3,7 @@
 // the breakdown is not known, the totals alone.
 import { formatNumber } from '../../../i18n/format';
 import { AGE_BANDS, TARGET_GROUPS, type TargetGroup } from '../record-codes';
-import { EthnicGroupPicker } from '../pickers/EthnicGroupPicker';
+import { EthnicGroupPicker } from '../../../components/pickers/EthnicGroupPicker';
 import { useRecordsT } from '../use-records-t';
 import {
   count,

@@ -1,8 +1,8 @@
 // The record form's state, the API body made from it, and the state made from a saved record.
 import type { BodyOf } from '../../../api/client';
-import type { ActivityChoice } from '../pickers/ActivityPicker';
-import type { AgencyRef } from '../pickers/AgencyPicker';
-import { placeInput, type PlaceValue } from '../pickers/PlacePicker';
+import type { ActivityChoice } from '../../../components/pickers/ActivityPicker';
+import type { AgencyRef } from '../../../components/pickers/AgencyPicker';
+import { placeInput, type PlaceValue } from '../../../components/pickers/PlacePicker';
 import type { RecordType, RecordView } from '../record-codes';
 import { newCostRow, type CostRow } from './CostsEditor';
 import { emptyModel, modelInput, type ModelState } from './ModelFields';

@@ -1,8 +1,8 @@
 // Adds an ethnic group by name: quick buttons for the groups most often met in the programme's
 // provinces, and a search that ignores diacritics and knows other names ("meo" finds Mông).
 import { useState } from 'react';
-import { matchEthnicGroups, useEthnicGroups, type EthnicGroup } from '../lib/reference';
-import { useRecordsT } from '../use-records-t';
+import { matchEthnicGroups, useEthnicGroups, type EthnicGroup } from '../../lib/reference';
+import { useRecordsT } from '../../features/records/use-records-t';
 
 const COMMON = ['Kinh', 'Thái', 'Mông', 'Dao', 'Tày', 'Nùng', 'Mường', 'Khmer'];
 const MAX_RESULTS = 8;

@@ -1,10 +1,10 @@
 // Where an activity took place: the geography in force (after or before 1/7/2025), the province,
 // and optionally the commune. A province outside the user's scope is not offered for 2025.
 import { useMemo, type ReactNode } from 'react';
-import { useMe } from '../../auth/SessionProvider';
-import { useProvinces } from '../../admin-units/provinces';
+import { useMe } from '../../features/auth/SessionProvider';
+import { useProvinces } from '../../features/admin-units/provinces';
 import { CommuneSearch, type CommuneRef } from './CommuneSearch';
-import { useRecordsT } from '../use-records-t';
+import { useRecordsT } from '../../features/records/use-records-t';
 
 export interface PlaceValue {
   generation: 2024 | 2025;

@@ -1,11 +1,11 @@
 // Agencies by name or abbreviation (the server searches without diacritics): one organiser, any
 // number of partners. Chosen agencies show as chips that can be removed.
 import { useState } from 'react';
-import { api, unwrap } from '../../../api/client';
-import { useAsync } from '../../../lib/use-async';
-import { useDebounced } from '../../../lib/use-debounced';
-import { foldVietnamese } from '../../../../shared/text';
-import { useRecordsT } from '../use-records-t';
+import { api, unwrap } from '../../api/client';
+import { useAsync } from '../../lib/use-async';
+import { useDebounced } from '../../lib/use-debounced';
+import { foldVietnamese } from '../../../shared/text';
+import { useRecordsT } from '../../features/records/use-records-t';
 
 export interface AgencyRef {
   id: number;

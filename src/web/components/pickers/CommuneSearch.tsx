@@ -1,10 +1,10 @@
 // Picks a commune (xã, phường, đặc khu) of one province by typing part of its name, diacritics
 // optional. The server searches, so a province's hundreds of old communes never travel whole.
 import { useState } from 'react';
-import { api, unwrap } from '../../../api/client';
-import { useAsync } from '../../../lib/use-async';
-import { useDebounced } from '../../../lib/use-debounced';
-import { useRecordsT } from '../use-records-t';
+import { api, unwrap } from '../../api/client';
+import { useAsync } from '../../lib/use-async';
+import { useDebounced } from '../../lib/use-debounced';
+import { useRecordsT } from '../../features/records/use-records-t';
 
 export interface CommuneRef {
   code: string;

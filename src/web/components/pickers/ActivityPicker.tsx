@@ -1,11 +1,11 @@
 // The plan activity a record belongs to: an issued plan the user can see → its content area →
 // the activity. Only activities the server lets this user record for are offered.
 import { useMemo, useState } from 'react';
-import { api, unwrap } from '../../../api/client';
-import { useAsync } from '../../../lib/use-async';
-import { formatTimeframeVi } from '../../../../shared/period';
-import type { ActivityView } from '../record-codes';
-import { useRecordsT } from '../use-records-t';
+import { api, unwrap } from '../../api/client';
+import { useAsync } from '../../lib/use-async';
+import { formatTimeframeVi } from '../../../shared/period';
+import type { ActivityView } from '../../features/records/record-codes';
+import { useRecordsT } from '../../features/records/use-records-t';
 
 export interface ActivityChoice {
   id: number;

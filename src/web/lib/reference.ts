@@ -1,8 +1,8 @@
 // Reference lists the record and model forms need, fetched once per visit (they change by law or
 // by an administrator, not while someone types a record).
-import { api, unwrap, type ResponseOf } from '../../../api/client';
-import { useAsync } from '../../../lib/use-async';
-import { foldVietnamese } from '../../../../shared/text';
+import { api, unwrap, type ResponseOf } from '../api/client';
+import { useAsync } from './use-async';
+import { foldVietnamese } from '../../shared/text';
 
 export type EthnicGroup = ResponseOf<'/api/ethnic-groups', 'get'>['items'][number];
 export type FundingSource = ResponseOf<'/api/funding-sources', 'get'>[number];

@@ -1,7 +1,7 @@
 // t() for a feature's own dictionary: Vietnamese built into the feature's chunk, English fetched
 // the first time someone reads the feature in English (as the app's own dictionary does).
 import { useCallback, useEffect, useState } from 'react';
-import { interpolate, useI18n, type Params } from '../../../i18n/I18nProvider';
+import { interpolate, useI18n, type Params } from './I18nProvider';
 
 export type FeatureTranslate<K extends string> = (key: K, params?: Params) => string;
 

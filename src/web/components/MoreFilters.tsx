@@ -1,7 +1,7 @@
 // On a phone the less used filters fold behind one button, so the list starts on the first
 // screen; from 640 px they are always shown in the filter grid.
 import { useState, type ReactNode } from 'react';
-import { useRecordsT } from '../use-records-t';
+import { useRecordsT } from '../features/records/use-records-t';
 
 export function MoreFilters({ active, children }: { active: number; children: ReactNode }) {
   const rt = useRecordsT();
