@@ -242,6 +242,25 @@ describe('targets', () => {
       ['11', 2],
     ]);
   });
+
+  it('imports the semicolon .csv that Excel saves on a Vietnamese-locale machine (BOM, decimal comma)', async () => {
+    const csv = '\uFEFFMã chỉ số;Năm;Mã tỉnh;Chỉ tiêu\r\nGS02;2026;;7,5\r\nGS02;2026;11;3\r\n';
+    const res = await w.central.post('/api/indicator-targets/import', form('chi-tieu.csv', csv));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toEqual({ accepted: 2, rejected: [] });
+    const list = (await w.central.get('/api/indicator-targets?indicator=GS02')).json();
+    expect(list.map((x: { province: string | null; target: number }) => [x.province, x.target])).toEqual([
+      [null, 7.5],
+      ['11', 3],
+    ]);
+  });
+
+  it('answers 400 naming the file when a binary file is named .csv', async () => {
+    const binary = Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x22, 0x0a, 0x22, 0x00, 0x01, 0x22, 0x22, 0x61]);
+    const res = await w.central.post('/api/indicator-targets/import', form('chi-tieu.csv', binary));
+    expect(res.statusCode, res.body).toBe(400);
+    expect(res.json().error.field).toBe('file');
+  });
 });
 
 describe('aggregate values entered directly', () => {

@@ -2,9 +2,8 @@
 // (empty or "TQ" for the national target) and "Chỉ tiêu" (empty clears it); English headers
 // indicator, year, province, target work too. Every row is checked like PUT /api/indicator-targets;
 // all-or-nothing unless the caller accepts the valid rows.
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
 import type { ServiceContext } from '../../access/actor';
+import { keyedRows, readTableFile, sheetOf } from '../../common/table-reader';
 import { badRequest } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { foldVietnamese } from '../../../shared/text';
@@ -22,52 +21,21 @@ const HEADERS: Record<string, keyof TargetItem> = {
   target: 'target',
 };
 
-async function readRows(fileName: string, data: Buffer): Promise<string[][]> {
-  if (/\.csv$/i.test(fileName)) {
-    return parse(data, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
-  }
-  if (!/\.xlsx$/i.test(fileName)) throw badRequest('file', 'Chỉ nhận tệp .xlsx hoặc .csv');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('file', 'Không đọc được tệp .xlsx');
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw badRequest('file', 'Tệp không có trang tính nào');
-  const rows: string[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row) => {
-    const values = (row.values as unknown[]).slice(1);
-    rows.push(
-      values.map((v) =>
-        v === null || v === undefined
-          ? ''
-          : typeof v === 'object'
-            ? String((v as { result?: unknown }).result ?? '')
-            : String(v),
-      ),
-    );
-  });
-  return rows;
-}
-
 export async function importTargets(
   ctx: ServiceContext,
   file: { fileName: string; data: Buffer },
   acceptValid: boolean,
 ): Promise<TargetImportReport> {
-  const [header, ...body] = await readRows(file.fileName, file.data);
-  const columns = (header ?? []).map((h) => HEADERS[foldVietnamese(h)]);
+  const table = await readTableFile(file.fileName, file.data, '.xlsx hoặc .csv');
+  const { present, rows } = keyedRows(sheetOf(table), (title) => HEADERS[foldVietnamese(title)]);
   for (const needed of ['indicator', 'year', 'target'] as const)
-    if (!columns.includes(needed))
+    if (!present.has(needed))
       throw badRequest('file', `Thiếu cột "${needed}" (Mã chỉ số, Năm, Mã tỉnh, Chỉ tiêu) ở dòng đầu`);
   const rejected: TargetImportReport['rejected'] = [];
   const items: TargetItem[] = [];
   const lines: number[] = [];
-  body.forEach((cells, i) => {
-    const line = i + 2;
-    if (cells.every((c) => c.trim() === '')) return;
-    const get = (k: keyof TargetItem) => (cells[columns.indexOf(k)] ?? '').trim();
+  rows.forEach(({ row: line, cells }) => {
+    const get = (k: keyof TargetItem) => cells[k] ?? '';
     const year = Number(get('year'));
     const province = get('province');
     const target = get('target').replace(/\s/g, '').replace(',', '.');

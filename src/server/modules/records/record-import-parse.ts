@@ -1,8 +1,6 @@
 // Reading a bulk-entry file (.xlsx from the template, or .csv with the "Bản ghi" columns) into
 // record bodies, cell by cell. Every problem names its sheet, row and column; nothing is guessed.
-import path from 'node:path';
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { keyedRows, readTableFile, sheetOf, type RowProblem, type Sheet } from '../../common/table-reader';
 import { badRequest } from '../../http/errors';
 import { foldVietnamese } from '../../../shared/text';
 import { looseKey } from '../registry/model-import.service';
@@ -26,11 +24,8 @@ import type { CreateRecordBody, ParticipantRow } from './records.schemas';
 
 export const MAX_IMPORT_ROWS = 2000;
 
-export interface Rejection {
-  row: number;
+export interface Rejection extends RowProblem {
   sheet: string;
-  field: string;
-  message: string;
 }
 
 export interface SheetRow<K extends string> {
@@ -48,92 +43,32 @@ export interface Lookups {
 
 // Reading the file.
 
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    if ('error' in value) return '';
-  }
-  return String(value);
-}
-
-function columnsOf<K extends string>(titles: Record<K, string>, header: string[]): Map<number, K> {
-  const byTitle = new Map(Object.entries<string>(titles).map(([k, t]) => [foldVietnamese(t), k as K]));
-  const map = new Map<number, K>();
-  header.forEach((title, i) => {
-    const key = byTitle.get(foldVietnamese(title));
-    if (key) map.set(i, key);
-  });
-  return map;
-}
-
 function rowsOf<K extends string>(
   titles: Record<K, string>,
-  table: string[][],
-  sheet: string,
+  sheet: Sheet | undefined,
+  name: string,
   required: K[],
 ): SheetRow<K>[] {
-  const [header = [], ...body] = table;
-  const columns = columnsOf(titles, header);
-  const present = new Set(columns.values());
+  const byTitle = new Map(Object.entries<string>(titles).map(([k, t]) => [foldVietnamese(t), k as K]));
+  const { present, rows } = keyedRows(sheet, (title) => byTitle.get(foldVietnamese(title)));
   const missing = required.filter((k) => !present.has(k));
   if (missing.length)
-    throw badRequest('file', `Trang "${sheet}" thiếu cột: ${missing.map((k) => `"${titles[k]}"`).join(', ')}`);
-  const rows: SheetRow<K>[] = [];
-  body.forEach((values, i) => {
-    const cells: Partial<Record<K, string>> = {};
-    columns.forEach((key, index) => {
-      const text = (values[index] ?? '').trim();
-      if (text !== '') cells[key] = text;
-    });
-    if (Object.keys(cells).length > 0) rows.push({ row: i + 2, cells });
-  });
+    throw badRequest('file', `Trang "${name}" thiếu cột: ${missing.map((k) => `"${titles[k]}"`).join(', ')}`);
   if (rows.length > MAX_IMPORT_ROWS)
     throw badRequest('file', `Mỗi tệp tối đa ${MAX_IMPORT_ROWS} dòng; hãy chia nhỏ tệp`);
   return rows;
 }
 
-function sheetTable(sheet: ExcelJS.Worksheet | undefined): string[][] {
-  const table: string[][] = [];
-  sheet?.eachRow({ includeEmpty: true }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = cellText(cell.value)));
-    table[rowNumber - 1] = Array.from(values, (v) => v ?? '');
-  });
-  return Array.from(table, (r) => r ?? []);
-}
-
 const REQUIRED: RecordColumn[] = ['activity', 'type', 'title', 'startDate'];
 
 export async function readImportFile(fileName: string, data: Buffer) {
-  const ext = path.extname(fileName).toLowerCase();
-  if (ext === '.csv') {
-    let table: string[][];
-    try {
-      table = parse(data, { bom: true, relax_column_count: true, skip_empty_lines: true, delimiter: [',', ';'] });
-    } catch {
-      throw badRequest('file', 'Tệp .csv không đọc được (cần UTF-8, dòng đầu là tên cột)');
-    }
-    return { records: rowsOf(RECORD_COLUMNS, table, RECORD_SHEET, REQUIRED), participants: [] };
-  }
-  if (ext !== '.xlsx') throw badRequest('file', 'Chỉ nhận tệp .xlsx (theo mẫu) hoặc .csv');
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('file', 'Tệp .xlsx bị hỏng hoặc không phải tệp Excel');
-  }
-  const main = workbook.getWorksheet(RECORD_SHEET) ?? workbook.worksheets[0];
-  const detail = workbook.getWorksheet(PARTICIPANT_SHEET);
+  const file = await readTableFile(fileName, data, '.xlsx (theo mẫu) hoặc .csv');
+  const records = rowsOf(RECORD_COLUMNS, sheetOf(file, RECORD_SHEET), RECORD_SHEET, REQUIRED);
+  const detail = file.format === 'xlsx' ? file.sheets.find((s) => s.name === PARTICIPANT_SHEET) : undefined;
   const detailColumns = Object.keys(PARTICIPANT_COLUMNS) as ParticipantColumn[];
   return {
-    records: rowsOf(RECORD_COLUMNS, sheetTable(main), RECORD_SHEET, REQUIRED),
-    participants: detail?.actualRowCount
-      ? rowsOf(PARTICIPANT_COLUMNS, sheetTable(detail), PARTICIPANT_SHEET, detailColumns)
-      : [],
+    records,
+    participants: detail?.rows.length ? rowsOf(PARTICIPANT_COLUMNS, detail, PARTICIPANT_SHEET, detailColumns) : [],
   };
 }
 

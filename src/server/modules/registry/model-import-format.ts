@@ -1,8 +1,8 @@
 // The import file's layout (shared by the template and the reader) and reading .xlsx/.csv into
 // rows of text keyed by column. Headers are matched diacritic- and case-insensitively, so a sheet
 // retyped by hand ("Ten mo hinh") still reads.
-import ExcelJS from 'exceljs';
-import { parse } from 'csv-parse/sync';
+import { keyedRows, readTableFile, sheetOf } from '../../common/table-reader';
+import { badRequest } from '../../http/errors';
 import { foldVietnamese } from '../../../shared/text';
 
 export const IMPORT_SHEET = 'Mô hình';
@@ -71,8 +71,6 @@ const headerKey = (text: string) =>
     .trim();
 const KEY_BY_HEADER = new Map<string, ImportKey>(IMPORT_COLUMNS.map((c) => [headerKey(c.header), c.key]));
 
-export class ImportFileError extends Error {}
-
 export interface ParsedFile {
   rows: RawRow[];
   missingHeaders: string[];
@@ -80,76 +78,12 @@ export interface ParsedFile {
 
 /** Reads the rows under the header row (row 1); fully blank rows are skipped. */
 export async function readImportFile(filename: string, buffer: Buffer): Promise<ParsedFile> {
-  const lower = filename.toLowerCase();
-  let table: { row: number; values: string[] }[];
-  if (lower.endsWith('.xlsx')) table = await readXlsx(buffer);
-  else if (lower.endsWith('.csv') || lower.endsWith('.txt')) table = readCsv(buffer);
-  else throw new ImportFileError('Chỉ nhận tệp .xlsx hoặc .csv');
-  const [header, ...body] = table;
-  if (!header) throw new ImportFileError('Tệp không có dữ liệu');
-  const keys = header.values.map((h) => KEY_BY_HEADER.get(headerKey(h)));
-  const missingHeaders = IMPORT_COLUMNS.filter((c) => 'required' in c && c.required && !keys.includes(c.key)).map(
+  const file = await readTableFile(filename, buffer, '.xlsx hoặc .csv');
+  const sheet = sheetOf(file, IMPORT_SHEET);
+  if (!sheet?.rows.length) throw badRequest('file', 'Tệp không có dữ liệu');
+  const { present, rows } = keyedRows(sheet, (title) => KEY_BY_HEADER.get(headerKey(title)));
+  const missingHeaders = IMPORT_COLUMNS.filter((c) => 'required' in c && c.required && !present.has(c.key)).map(
     (c) => c.header,
   );
-  const rows: RawRow[] = [];
-  for (const line of body) {
-    const cells: RawRow['cells'] = {};
-    line.values.forEach((value, i) => {
-      const key = keys[i];
-      if (key && value.trim() !== '') cells[key] = value.trim();
-    });
-    if (Object.keys(cells).length > 0) rows.push({ row: line.row, cells });
-  }
   return { rows, missingHeaders };
-}
-
-function readCsv(buffer: Buffer): { row: number; values: string[] }[] {
-  const text = buffer.toString('utf8');
-  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
-  const delimiter = [';', '\t', ','].reduce((best, d) =>
-    firstLine.split(d).length > firstLine.split(best).length ? d : best,
-  );
-  try {
-    const records = parse(text, {
-      bom: true,
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: false,
-    }) as string[][];
-    return records.map((values, i) => ({ row: i + 1, values }));
-  } catch (error) {
-    throw new ImportFileError(`Tệp CSV không đọc được: ${(error as Error).message}`);
-  }
-}
-
-async function readXlsx(buffer: Buffer): Promise<{ row: number; values: string[] }[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
-  } catch {
-    throw new ImportFileError('Tệp .xlsx bị hỏng hoặc không phải bảng tính Excel');
-  }
-  const sheet = workbook.getWorksheet(IMPORT_SHEET) ?? workbook.worksheets[0];
-  if (!sheet) throw new ImportFileError('Bảng tính không có trang nào');
-  const out: { row: number; values: string[] }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values: string[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cellText(cell.value);
-    });
-    out.push({ row: rowNumber, values: Array.from(values, (v) => v ?? '') });
-  });
-  return out;
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
 }

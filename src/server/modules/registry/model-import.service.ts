@@ -9,7 +9,7 @@ import { foldVietnamese } from '../../../shared/text';
 import { TECH_FLAGS, type TechFlag } from '../../../shared/model-types';
 import { listEthnicGroups } from '../reference/ethnic-groups.repo';
 import { isCalendarDate, resolveModelInput } from './model-input';
-import { headerOf, ImportFileError, readImportFile, type ImportKey, type RawRow } from './model-import-format';
+import { headerOf, readImportFile, type ImportKey, type RawRow } from './model-import-format';
 import * as repo from './models.repo';
 import { inTransaction } from '../../http/idempotency';
 import { insertModelRecord, type NewModelInput } from './models.service';
@@ -249,13 +249,7 @@ export async function importModels(
   file: { filename: string; buffer: Buffer },
   acceptValid: boolean,
 ): Promise<ImportReport> {
-  let parsed;
-  try {
-    parsed = await readImportFile(file.filename, file.buffer);
-  } catch (error) {
-    if (error instanceof ImportFileError) throw badRequest('file', error.message);
-    throw error;
-  }
+  const parsed = await readImportFile(file.filename, file.buffer);
   if (parsed.rows.length > MAX_ROWS) throw badRequest('file', `Mỗi tệp tối đa ${MAX_ROWS} dòng`);
   const nothing = (rejected: RowError[], valid = 0): ImportReport => ({
     committed: false,
