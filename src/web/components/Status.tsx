@@ -53,8 +53,13 @@ export function EmptyNotice({ children }: { children: ReactNode }) {
   return <p className="notice notice-empty">{children}</p>;
 }
 
+/** What QueryView needs of a query: a TanStack Query result (or, until useAsync is gone, its state). */
+export type QueryViewState<T> =
+  | { data: T | undefined; error: Error | null; isFetching: boolean; refetch(): unknown }
+  | { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void };
+
 interface QueryViewProps<T> {
-  state: { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void };
+  state: QueryViewState<T>;
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
   children: (data: T) => ReactNode;
@@ -63,11 +68,14 @@ interface QueryViewProps<T> {
 /** Loading on first load, the error with a retry, the empty message, or the content. */
 export function QueryView<T>({ state, isEmpty, empty, children }: QueryViewProps<T>) {
   const { t } = useI18n();
-  if (state.error) return <ErrorNotice error={state.error} onRetry={state.reload} />;
+  const query = 'refetch' in state;
+  const busy = query ? state.isFetching : state.loading;
+  const retry = query ? () => void state.refetch() : state.reload;
+  if (state.error) return <ErrorNotice error={state.error} onRetry={retry} />;
   if (state.data === undefined) return <Loading />;
   if (isEmpty?.(state.data)) return <EmptyNotice>{empty ?? t('status.empty')}</EmptyNotice>;
   return (
-    <div className={state.loading ? 'is-refreshing' : undefined} aria-busy={state.loading}>
+    <div className={busy ? 'is-refreshing' : undefined} aria-busy={busy}>
       {children(state.data)}
     </div>
   );

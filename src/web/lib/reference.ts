@@ -1,39 +1,105 @@
-// Reference lists the record and model forms need, fetched once per visit (they change by law or
-// by an administrator, not while someone types a record).
+// Reference data as long-lived shared queries: the one place the web asks for agencies, ethnic
+// groups, funding sources, provinces by generation, model types, indicators and checklist
+// templates. Each is asked once per session and kept (REFERENCE_QUERY); a page that changes one
+// (an indicator, a checklist template) invalidates its key and every page showing it refreshes.
+//
+//   const provinces = useProvinces(2025);            // UseQueryResult<AdminUnit[]>
+//   await queryClient.ensureQueryData(ethnicGroupsQuery);
+//   await queryClient.invalidateQueries({ queryKey: referenceKeys.indicators });
+import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type ResponseOf } from '../api/client';
-import { useAsync } from './use-async';
 import { foldVietnamese } from '../../shared/text';
+import { REFERENCE_QUERY, currentQueryClient } from './query-client';
 
 export type EthnicGroup = ResponseOf<'/api/ethnic-groups', 'get'>['items'][number];
 export type FundingSource = ResponseOf<'/api/funding-sources', 'get'>[number];
 export type Agency = ResponseOf<'/api/agencies', 'get'>['items'][number];
+export type AdminUnit = ResponseOf<'/api/admin-units', 'get'>['items'][number];
+export type ModelType = ResponseOf<'/api/model-types', 'get'>[number];
+export type IndicatorView = ResponseOf<'/api/indicators/{id}', 'get'>;
+export type ChecklistTemplate = ResponseOf<'/api/checklist-templates', 'get'>[number];
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () => {
-    if (!pending) {
-      pending = load();
-      // A failed load must not stick for the rest of the visit.
-      pending.catch(() => {
-        pending = null;
-      });
-    }
-    return pending;
-  };
+/** The administrative-unit generations: 63 provinces before 1/7/2025, 34 after. */
+export type Generation = 2024 | 2025;
+
+/** The generation in force on a date: the 2025 units from 1/7/2025. */
+export function generationAt(isoDate: string): Generation {
+  return isoDate >= '2025-07-01' ? 2025 : 2024;
 }
 
-export const loadEthnicGroups = once(() =>
-  unwrap(api.GET('/api/ethnic-groups', { params: { query: { limit: 100 } } })).then((r) => r.items),
-);
-export const loadFundingSources = once(() => unwrap(api.GET('/api/funding-sources')));
+/** Query keys of the reference data; invalidate `referenceKeys.all` to ask for all of it again. */
+export const referenceKeys = {
+  all: ['reference'] as const,
+  agencies: ['reference', 'agencies'] as const,
+  ethnicGroups: ['reference', 'ethnic-groups'] as const,
+  fundingSources: ['reference', 'funding-sources'] as const,
+  provinces: (generation: Generation) => ['reference', 'provinces', generation] as const,
+  modelTypes: ['reference', 'model-types'] as const,
+  indicators: ['reference', 'indicators'] as const,
+  checklistTemplates: ['reference', 'checklist-templates'] as const,
+};
 
-export function useEthnicGroups() {
-  return useAsync(() => loadEthnicGroups(), []);
+/** Every agency in force today (70 or so: central and provincial), named as of today. */
+export const agenciesQuery = queryOptions({
+  queryKey: referenceKeys.agencies,
+  queryFn: ({ signal }) =>
+    unwrap(api.GET('/api/agencies', { params: { query: { limit: 500 } }, signal })).then((r) => r.items),
+  ...REFERENCE_QUERY,
+});
+
+export const ethnicGroupsQuery = queryOptions({
+  queryKey: referenceKeys.ethnicGroups,
+  queryFn: ({ signal }) =>
+    unwrap(api.GET('/api/ethnic-groups', { params: { query: { limit: 100 } }, signal })).then((r) => r.items),
+  ...REFERENCE_QUERY,
+});
+
+export const fundingSourcesQuery = queryOptions({
+  queryKey: referenceKeys.fundingSources,
+  queryFn: ({ signal }) => unwrap(api.GET('/api/funding-sources', { signal })),
+  ...REFERENCE_QUERY,
+});
+
+/** The provinces of one generation; many filters need them and they change only by law. */
+export function provincesQuery(generation: Generation) {
+  return queryOptions({
+    queryKey: referenceKeys.provinces(generation),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/api/admin-units', { params: { query: { generation, level: 'province', limit: 100 } }, signal }),
+      ).then((r) => r.items),
+    ...REFERENCE_QUERY,
+  });
 }
 
-export function useFundingSources() {
-  return useAsync(() => loadFundingSources(), []);
-}
+/** The community-model types; their names come from the registry. */
+export const modelTypesQuery = queryOptions({
+  queryKey: referenceKeys.modelTypes,
+  queryFn: ({ signal }) => unwrap(api.GET('/api/model-types', { signal })),
+  ...REFERENCE_QUERY,
+});
+
+/** Every indicator, in framework order; invalidated after an indicator is saved. */
+export const indicatorsQuery = queryOptions({
+  queryKey: referenceKeys.indicators,
+  queryFn: ({ signal }) => unwrap(api.GET('/api/indicators', { params: { query: {} }, signal })),
+  ...REFERENCE_QUERY,
+});
+
+/** The checklist templates; invalidated after an administrator changes one. */
+export const checklistTemplatesQuery = queryOptions({
+  queryKey: referenceKeys.checklistTemplates,
+  queryFn: ({ signal }) => unwrap(api.GET('/api/checklist-templates', { signal })),
+  ...REFERENCE_QUERY,
+});
+
+export const useAgencies = () => useQuery(agenciesQuery);
+export const useEthnicGroups = () => useQuery(ethnicGroupsQuery);
+export const useFundingSources = () => useQuery(fundingSourcesQuery);
+export const useProvinces = (generation: Generation) => useQuery(provincesQuery(generation));
+export const useModelTypes = () => useQuery(modelTypesQuery);
+export const useIndicators = () => useQuery(indicatorsQuery);
+export const useChecklistTemplates = () => useQuery(checklistTemplatesQuery);
 
 /** Ethnic groups whose name or other name matches what was typed, without diacritics. */
 export function matchEthnicGroups(groups: readonly EthnicGroup[], text: string): EthnicGroup[] {
@@ -48,4 +114,31 @@ export function matchEthnicGroups(groups: readonly EthnicGroup[], text: string):
       contains.push(group);
   }
   return [...starts, ...contains];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Transitional: the promise loaders the pages used before TanStack Query, on the same cache.
+// They go once no page calls them (useAsync removal, issue 12 item 8).
+
+const client = currentQueryClient;
+
+/** @deprecated use `useEthnicGroups()` or `queryClient.ensureQueryData(ethnicGroupsQuery)`. */
+export const loadEthnicGroups = () => client().ensureQueryData(ethnicGroupsQuery);
+/** @deprecated use `useFundingSources()`. */
+export const loadFundingSources = () => client().ensureQueryData(fundingSourcesQuery);
+/** @deprecated use `useAgencies()`. */
+export const loadAgencies = () => client().ensureQueryData(agenciesQuery);
+/** @deprecated use `useProvinces(generation)`. */
+export const loadProvinces = (generation: Generation) => client().ensureQueryData(provincesQuery(generation));
+/** @deprecated use `useModelTypes()`. */
+export const loadModelTypes = () => client().ensureQueryData(modelTypesQuery);
+/** @deprecated use `useChecklistTemplates()`. */
+export const loadChecklistTemplates = () => client().ensureQueryData(checklistTemplatesQuery);
+/** @deprecated invalidate `referenceKeys.checklistTemplates`. */
+export const forgetChecklistTemplates = () =>
+  void client().invalidateQueries({ queryKey: referenceKeys.checklistTemplates });
+/** @deprecated use `useIndicators()`; after a save, invalidate `referenceKeys.indicators`. */
+export function loadIndicators(fresh = false): Promise<IndicatorView[]> {
+  if (fresh) return client().fetchQuery({ ...indicatorsQuery, staleTime: 0 });
+  return client().ensureQueryData(indicatorsQuery);
 }

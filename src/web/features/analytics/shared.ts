@@ -1,53 +1,26 @@
 // What the analytics pages share: response types, the indicator list (fetched once per visit),
 // labels of dimensions and codes, and how an indicator is computed, in words.
-import { api, unwrap, type ResponseOf } from '../../api/client';
-import { useAsync } from '../../lib/use-async';
+import type { ResponseOf } from '../../api/client';
 import type { PivotDimension } from '../../../shared/analytics';
 import type { AnalyticsMessageKey } from './messages.vi';
 import type { AnalyticsTranslate } from './use-analytics-t';
 
-export type IndicatorView = ResponseOf<'/api/indicators/{id}', 'get'>;
+import type { IndicatorView } from '../../lib/reference';
+
+export type { IndicatorView };
 export type PivotResult = ResponseOf<'/api/pivot', 'get'>;
 export type DashboardView = ResponseOf<'/api/analytics/dashboard', 'get'>;
 export type TargetView = ResponseOf<'/api/indicator-targets', 'get'>[number];
 export type ValueView = ResponseOf<'/api/indicator-values', 'get'>[number];
 
-let indicators: Promise<IndicatorView[]> | null = null;
-
-/** Every indicator, in framework order. Reloaded after an edit with `fresh`. */
-export function loadIndicators(fresh = false): Promise<IndicatorView[]> {
-  if (!indicators || fresh) {
-    indicators = unwrap(api.GET('/api/indicators', { params: { query: {} } }));
-    indicators.catch(() => {
-      indicators = null;
-    });
-  }
-  return indicators;
-}
-
-export function useIndicators() {
-  return useAsync(() => loadIndicators(), []);
-}
+// The indicator list and the model types are reference data (lib/reference.ts): one cache for
+// every page; an indicator save invalidates referenceKeys.indicators.
+export { loadIndicators, useIndicators, useModelTypes, type ModelType } from '../../lib/reference';
 
 export const dimensionLabel = (t: AnalyticsTranslate, dim: PivotDimension) => t(`dim.${dim}` as AnalyticsMessageKey);
 
 export const indicatorName = (i: { nameVi: string; nameEn: string }, lang: 'vi' | 'en') =>
   lang === 'en' ? i.nameEn : i.nameVi;
-
-export type ModelType = ResponseOf<'/api/model-types', 'get'>[number];
-
-let modelTypes: Promise<ModelType[]> | null = null;
-
-/** Model types are data: their names come from the registry. */
-export function useModelTypes() {
-  return useAsync(() => {
-    modelTypes ??= unwrap(api.GET('/api/model-types'));
-    modelTypes.catch(() => {
-      modelTypes = null;
-    });
-    return modelTypes;
-  }, []);
-}
 
 /** "cộng số người tham gia; loại ghi nhận: tập huấn; chỉ Nữ" from the indicator's definition. */
 export function describeDefinition(

@@ -2,49 +2,28 @@
 // lists (fetched once per visit), and small formatting helpers.
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { useAsync } from '../../lib/use-async';
+import { useAgencies as useReferenceAgencies } from '../../lib/reference';
+import { legacyState } from '../../lib/query-state';
 
 export type MissionView = ResponseOf<'/api/missions/{id}', 'get'>;
 export type MissionSummary = ResponseOf<'/api/missions', 'get'>['items'][number];
 export type RecommendationView = ResponseOf<'/api/recommendations/{id}', 'get'>;
 export type RecommendationList = ResponseOf<'/api/recommendations', 'get'>;
-export type ChecklistTemplate = ResponseOf<'/api/checklist-templates', 'get'>[number];
-export type Agency = ResponseOf<'/api/agencies', 'get'>['items'][number];
+export type { Agency, ChecklistTemplate } from '../../lib/reference';
 export type PlanSummary = ResponseOf<'/api/plans', 'get'>['items'][number];
 export type ActivityView = ResponseOf<'/api/activities', 'get'>['items'][number];
 
-function once<T>(load: () => Promise<T>): () => Promise<T> {
-  let pending: Promise<T> | null = null;
-  return () => {
-    if (!pending) {
-      pending = load();
-      // A failed load must not stick for the rest of the visit.
-      pending.catch(() => {
-        pending = null;
-      });
-    }
-    return pending;
-  };
-}
+// Agencies and checklist templates are reference data (lib/reference.ts); these names stay until
+// the pages read the queries there.
+export {
+  loadAgencies,
+  loadChecklistTemplates as loadTemplates,
+  forgetChecklistTemplates as forgetTemplates,
+} from '../../lib/reference';
 
-/** Every agency in existence today (central ones and the 2025 provincial branches). */
-export const loadAgencies = once(() =>
-  unwrap(api.GET('/api/agencies', { params: { query: { limit: 500 } } })).then((r) => r.items),
-);
-let templates: Promise<ChecklistTemplate[]> | null = null;
-/** The checklist templates, fetched once per visit until an administrator changes one. */
-export function loadTemplates(): Promise<ChecklistTemplate[]> {
-  if (!templates) {
-    templates = unwrap(api.GET('/api/checklist-templates'));
-    templates.catch(() => forgetTemplates());
-  }
-  return templates;
-}
-export function forgetTemplates(): void {
-  templates = null;
-}
-
+/** @deprecated useAgencies from lib/reference.ts (a query result). */
 export function useAgencies() {
-  return useAsync(() => loadAgencies(), []);
+  return legacyState(useReferenceAgencies());
 }
 
 export function usePlans() {

@@ -4,7 +4,8 @@ import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client';
 import { EmptyNotice, QueryView } from '../../components/Status';
 import { useAsync } from '../../lib/use-async';
-import { useAgencyList, type PlanDiff } from './plan-types';
+import { useAgencies } from '../../lib/reference';
+import type { PlanDiff } from './plan-types';
 import { usePlanT } from './use-plan-t';
 import type { PlanMessageKey } from './messages.vi';
 
@@ -26,7 +27,7 @@ export function PlanDiffList({ planId, from, to }: { planId: number; from: numbe
       unwrap(api.GET('/api/plans/{id}/diff', { params: { path: { id: planId }, query: { from, to } }, signal })),
     [planId, from, to],
   );
-  const agencies = useAgencyList();
+  const agencies = useAgencies();
   const names = useMemo(
     () => new Map(agencies.data?.map((a) => [String(a.id), a.shortName || a.name])),
     [agencies.data],

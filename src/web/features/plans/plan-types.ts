@@ -1,7 +1,5 @@
-// The plan shapes the web uses, taken from the generated API types, and the agency list the
-// pickers share (names as of today; a plan's own references carry their names as of its date).
+// The plan shapes the web uses, taken from the generated API types.
 import { api, unwrap, type BodyOf, type ResponseOf } from '../../api/client';
-import { useAsync } from '../../lib/use-async';
 
 export type PlanView = ResponseOf<'/api/plans/{id}', 'get'>;
 export type PlanSummary = ResponseOf<'/api/plans', 'get'>['items'][number];
@@ -15,31 +13,13 @@ export type CascadeOverview = ResponseOf<'/api/plans/{id}/cascade', 'get'>;
 export type CreatePlanBody = BodyOf<'/api/plans', 'post'>;
 export type UpdatePlanBody = BodyOf<'/api/plans/{id}', 'put'>;
 export type PlanContentInput = CreatePlanBody['content'];
-export type Agency = ResponseOf<'/api/agencies', 'get'>['items'][number];
+export type { Agency } from '../../lib/reference';
 
 export type PlanAction =
   'edit' | 'submit' | 'sign' | 'return' | 'issue' | 'close' | 'revise' | 'roll_forward' | 'cascade';
 
 export function can(plan: Pick<PlanView, 'allowedActions'>, action: PlanAction): boolean {
   return plan.allowedActions.includes(action);
-}
-
-let agencies: Promise<Agency[]> | null = null;
-
-function loadAgencies(): Promise<Agency[]> {
-  if (!agencies) {
-    agencies = unwrap(api.GET('/api/agencies', { params: { query: { limit: 500 } } })).then((r) => r.items);
-    // A failed load must not stick for the rest of the visit.
-    agencies.catch(() => {
-      agencies = null;
-    });
-  }
-  return agencies;
-}
-
-/** Every agency in force today, fetched once per visit (70 or so: central and provincial). */
-export function useAgencyList() {
-  return useAsync(() => loadAgencies(), []);
 }
 
 // The last plan shown, so switching between its tabs shows it at once while it is fetched again.

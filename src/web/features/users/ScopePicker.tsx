@@ -1,7 +1,7 @@
 // National scope, or a set of the 34 provinces (from 1/7/2025).
 import { useI18n } from '../../i18n/I18nProvider';
 import { ErrorNotice, Loading } from '../../components/Status';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 
 interface ScopePickerProps {
   nationalScope: boolean;
@@ -47,7 +47,7 @@ export function ScopePicker({ nationalScope, provinces, onChange, error }: Scope
       </div>
       {!nationalScope &&
         (list.error ? (
-          <ErrorNotice error={list.error} onRetry={list.reload} />
+          <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />
         ) : !list.data ? (
           <Loading />
         ) : (

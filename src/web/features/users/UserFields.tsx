@@ -4,7 +4,8 @@ import { Field, describedBy } from '../../components/Field';
 import { fieldError } from '../../lib/field-error';
 import type { Role } from '../../../shared/permissions';
 import { ScopePicker } from './ScopePicker';
-import { roleOptions, useAgencies } from './user-options';
+import { useAgencies } from '../../lib/reference';
+import { roleOptions } from './user-options';
 
 export interface UserFieldValues {
   displayName: string;

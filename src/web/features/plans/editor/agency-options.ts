@@ -1,7 +1,8 @@
 // The agencies the editor offers: every agency in force today, plus any agency the plan already
 // names that is no longer in force (a 2022 plan's provincial branches of the old provinces).
 import { useMemo } from 'react';
-import { useAgencyList, type PlanView } from '../plan-types';
+import { useAgencies } from '../../../lib/reference';
+import type { PlanView } from '../plan-types';
 
 export interface AgencyOption {
   id: number;
@@ -23,7 +24,7 @@ function planAgencies(plan: PlanView | undefined): { id: number; name: string }[
 }
 
 export function useAgencyOptions(plan?: PlanView) {
-  const list = useAgencyList();
+  const list = useAgencies();
   const options = useMemo(() => {
     const result: AgencyOption[] = (list.data ?? []).map((a) => ({
       id: a.id,
@@ -39,7 +40,7 @@ export function useAgencyOptions(plan?: PlanView) {
     }
     return result;
   }, [list.data, plan]);
-  return { options, error: list.error, loading: list.loading && !list.data, reload: list.reload };
+  return { options, error: list.error ?? undefined, loading: list.isPending, reload: () => void list.refetch() };
 }
 
 export function agencyName(options: AgencyOption[], id: number): string {
