@@ -1,19 +1,20 @@
 // The results overview, national or for the user's provinces (the API applies the scope): progress
 // of each plan's sections, key indicators against targets, a map of one indicator by province and
 // its trend by quarter. The year, indicator and geography live in the address bar.
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ChoroplethMap } from '../../components/ChoroplethMap';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
+import { usePlans } from '../../lib/plans';
 import { useSearchState } from '../../lib/use-search-state';
-import { useProvinces } from '../admin-units/provinces';
+import { useIndicators, useProvinces } from '../../lib/reference';
 import { useMe } from '../auth/SessionProvider';
 import { AnalyticsTabs } from './AnalyticsTabs';
-import { indicatorName, useIndicators, yearChoices, type DashboardView } from './shared';
+import { indicatorName, yearChoices, type DashboardView, type PivotResult } from './shared';
 import { TrendChart } from './TrendChart';
 import { useAnalyticsT } from './use-analytics-t';
 import './analytics.css';
@@ -30,32 +31,25 @@ export function DashboardPage() {
   const myProvinces = (provinces.data ?? []).filter(
     (p) => me.nationalScope || me.provinces.some((mine) => mine.code === p.code),
   );
-  const plans = useAsync((signal) => unwrap(api.GET('/api/plans', { params: { query: { limit: 200 } }, signal })), []);
-  // Until a year is chosen: the latest year that has a plan, so the page opens on live work.
+  const plans = usePlans();
   const planYear = Math.max(0, ...(plans.data?.items ?? []).map((p) => p.year).filter((y) => y <= thisYear));
   const year = Number(filters.year) || planYear || thisYear;
   const geography = filters.geo === '2024' ? 2024 : 2025;
   const indicators = useIndicators();
   const ready = plans.data !== undefined || plans.error !== undefined;
-  const dashboard = useAsync(
-    (signal) =>
-      ready
-        ? unwrap(
-            api.GET('/api/analytics/dashboard', {
-              params: {
-                query: {
-                  year,
-                  geography,
-                  indicator: filters.indicator || undefined,
-                  province: filters.province || undefined,
-                },
-              },
-              signal,
-            }),
-          )
-        : new Promise<never>(() => undefined),
-    [ready, year, geography, filters.indicator, filters.province],
-  );
+  const query = {
+    year,
+    geography,
+    indicator: filters.indicator || undefined,
+    province: filters.province || undefined,
+  } as const;
+  const dashboard = useQuery({
+    queryKey: ['/api/analytics/dashboard', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/analytics/dashboard', { params: { query }, signal })),
+    // The year comes from the plans: asked once they are known (or failed).
+    enabled: ready,
+    placeholderData: keepPreviousData,
+  });
 
   return (
     <div className="page">
@@ -311,47 +305,46 @@ function TrendPanel({ data }: { data: DashboardView }) {
   const indicator = data.map.indicator;
   const fromDashboard = data.trend.series.find((s) => s.code === indicator?.code);
   // A key indicator's trend comes with the dashboard; any other is one pivot away.
-  const trend = useAsync(
-    (signal) =>
-      fromDashboard || !indicator
-        ? Promise.resolve(fromDashboard?.values ?? [])
-        : unwrap(
-            api.GET('/api/pivot', {
-              params: {
-                query: {
-                  cols: 'quarter',
-                  indicator: indicator.code,
-                  year: String(data.year),
-                  province: data.province ?? undefined,
-                },
-              },
-              signal,
-            }),
-          ).then((p) =>
-            data.trend.periods.map((q) => p.cells[0]?.[p.columns.findIndex((c) => c.key[0] === q.code)] ?? null),
-          ),
-    [data, indicator?.code],
+  const pivotQuery = {
+    cols: 'quarter',
+    indicator: indicator?.code,
+    year: String(data.year),
+    province: data.province ?? undefined,
+  };
+  const byQuarter = useCallback(
+    (p: PivotResult) =>
+      data.trend.periods.map((q) => p.cells[0]?.[p.columns.findIndex((c) => c.key[0] === q.code)] ?? null),
+    [data.trend.periods],
   );
+  const trend = useQuery({
+    queryKey: ['/api/pivot', pivotQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/pivot', { params: { query: pivotQuery }, signal })),
+    enabled: !fromDashboard && indicator !== null,
+    select: byQuarter,
+  });
   const periods = useMemo(
     () => data.trend.periods.map((p) => (lang === 'en' ? p.code.replace(/^(\d{4})Q(\d)$/, 'Q$2 $1') : p.label)),
     [data, lang],
   );
   if (!indicator) return null;
   const name = indicatorName(indicator, lang);
+  const chart = (values: (number | null)[]) => (
+    <TrendChart
+      label={t('dashboard.chartLabel', { indicator: name, year: data.year })}
+      loadingLabel={t('dashboard.chartLoading')}
+      seriesName={`${t('dashboard.chartValue')} (${indicator.unit})`}
+      periods={periods}
+      values={values}
+    />
+  );
   return (
     <section className="panel" aria-labelledby="dash-trend">
       <h2 id="dash-trend">{t('dashboard.trend', { indicator: name })}</h2>
-      <QueryView state={trend}>
-        {(values) => (
-          <TrendChart
-            label={t('dashboard.chartLabel', { indicator: name, year: data.year })}
-            loadingLabel={t('dashboard.chartLoading')}
-            seriesName={`${t('dashboard.chartValue')} (${indicator.unit})`}
-            periods={periods}
-            values={values}
-          />
-        )}
-      </QueryView>
+      {fromDashboard ? (
+        <div aria-busy={false}>{chart(fromDashboard.values)}</div>
+      ) : (
+        <QueryView state={trend}>{chart}</QueryView>
+      )}
     </section>
   );
 }

@@ -1,17 +1,18 @@
 // One indicator: what it measures and how, its targets by year (national and per province: view,
 // edit, import), and for indicators entered as aggregate values, the data-entry form.
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useAsync } from '../../lib/use-async';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { TargetsPanel } from './TargetsPanel';
 import { ValuesPanel } from './ValuesPanel';
 import type { AnalyticsMessageKey } from './messages.vi';
-import { describeDefinition, indicatorName, useModelTypes, type IndicatorView } from './shared';
+import { useModelTypes } from '../../lib/reference';
+import { describeDefinition, indicatorKey, indicatorName, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 import './analytics.css';
 
@@ -19,10 +20,10 @@ export function IndicatorDetailPage() {
   const t = useAnalyticsT();
   const id = Number(useParams().id);
   const arrived = (useLocation().state as { notice?: 'created' | 'saved' } | null)?.notice;
-  const indicator = useAsync(
-    (signal) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const indicator = useQuery({
+    queryKey: indicatorKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
+  });
   return (
     <div className="page">
       <p className="back-link">

@@ -19,7 +19,7 @@ import { definitionOf, type IndicatorBody, type IndicatorFormState } from './ind
 import { scrollToProblem, useScrollToProblem } from '../../lib/scroll-to-problem';
 import { RECORD_TYPES, TARGET_GROUPS } from '../records/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
-import { useModelTypes } from './shared';
+import { useModelTypes } from '../../lib/reference';
 import { useAnalyticsT } from './use-analytics-t';
 
 const DEFINITION_FIELDS = [

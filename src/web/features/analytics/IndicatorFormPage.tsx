@@ -1,15 +1,16 @@
 // Adding an indicator to the results framework, and editing one (sent with the version that was
 // read; 409 if someone saved in between). Central level only: the server says so in allowedActions.
 import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { hasPermission, useMe, type Me } from '../auth/SessionProvider';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { IndicatorForm } from './IndicatorForm';
 import { emptyIndicator, indicatorFormState, type IndicatorBody } from './indicator-form-state';
-import { loadIndicators } from './shared';
+import { referenceKeys } from '../../lib/reference';
+import { indicatorKey, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 import '../records/records.css';
 import './analytics.css';
@@ -21,6 +22,7 @@ export function IndicatorCreatePage() {
   const t = useAnalyticsT();
   const me = useMe();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -30,11 +32,13 @@ export function IndicatorCreatePage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await unwrap(
+      const created: IndicatorView = await unwrap(
         // A retry after a lost answer gets the first indicator back instead of "code taken".
         api.POST('/api/indicators', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
       );
-      await loadIndicators(true);
+      queryClient.setQueryData(indicatorKey(created.id), created);
+      // Every page listing the indicators shows the change: asked again before leaving.
+      await queryClient.invalidateQueries({ queryKey: referenceKeys.indicators, refetchType: 'all' });
       navigate(`/indicators/${created.id}`, { replace: true, state: { notice: 'created' } });
     } catch (failure) {
       setError(failure);
@@ -69,10 +73,11 @@ export function IndicatorEditPage() {
   const t = useAnalyticsT();
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const loaded = useAsync(
-    (signal) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const queryClient = useQueryClient();
+  const loaded = useQuery({
+    queryKey: indicatorKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/indicators/{id}', { params: { path: { id } }, signal })),
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
@@ -81,8 +86,12 @@ export function IndicatorEditPage() {
     setBusy(true);
     setError(null);
     try {
-      await unwrap(api.PATCH('/api/indicators/{id}', { params: { path: { id } }, body: { ...body, version } }));
-      await loadIndicators(true);
+      const saved: IndicatorView = await unwrap(
+        api.PATCH('/api/indicators/{id}', { params: { path: { id } }, body: { ...body, version } }),
+      );
+      queryClient.setQueryData(indicatorKey(id), saved);
+      // Every page listing the indicators shows the change: asked again before leaving.
+      await queryClient.invalidateQueries({ queryKey: referenceKeys.indicators, refetchType: 'all' });
       navigate(`/indicators/${id}`, { replace: true, state: { notice: 'saved' } });
     } catch (failure) {
       setBusy(false);
@@ -117,7 +126,7 @@ export function IndicatorEditPage() {
                         className="button button-small"
                         onClick={() => {
                           setConflict(false);
-                          loaded.reload();
+                          void loaded.refetch();
                         }}
                       >
                         {t('form.conflictReload')}

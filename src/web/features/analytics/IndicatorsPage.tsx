@@ -12,7 +12,8 @@ import { useMe } from '../auth/SessionProvider';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { canDefineIndicators } from './IndicatorFormPage';
 import type { AnalyticsMessageKey } from './messages.vi';
-import { describeDefinition, indicatorName, useModelTypes, useIndicators, type IndicatorView } from './shared';
+import { useIndicators, useModelTypes } from '../../lib/reference';
+import { describeDefinition, indicatorName, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 import './analytics.css';
 

@@ -1,12 +1,10 @@
 // The pivot's filters: indicator(s), geography, year and period, province, and (folded away) the
 // disaggregations, agency and plan. Every change goes straight into the view (the address bar).
 import type { ReactNode } from 'react';
-import { api, unwrap } from '../../api/client';
+import { usePlans } from '../../lib/plans';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
-import { useProvinces } from '../admin-units/provinces';
-import { useEthnicGroups } from '../../lib/reference';
+import { useAgencies, useEthnicGroups, useProvinces } from '../../lib/reference';
 import { TARGET_GROUPS } from '../records/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { needsOneIndicator, type FilterParam, type PivotView } from './pivot-view';
@@ -39,11 +37,8 @@ export function PivotFilters({ view, indicators, onChange }: PivotFiltersProps) 
   };
   const provinces = useProvinces(f.geography === '2024' ? 2024 : 2025);
   const ethnicGroups = useEthnicGroups();
-  const agencies = useAsync(
-    () => unwrap(api.GET('/api/agencies', { params: { query: { limit: 500 } } })).then((r) => r.items),
-    [],
-  );
-  const plans = useAsync(() => unwrap(api.GET('/api/plans', { params: { query: { limit: 200 } } })), []);
+  const agencies = useAgencies();
+  const plans = usePlans();
   const year = f.year ?? '';
   const chosen = new Set((f.indicator ?? '').split(',').filter(Boolean));
   const periodLabel = (code: string) =>

@@ -2,12 +2,12 @@
 // The whole view is the page's query string (the API's own parameters), so reloading or sending the
 // address shows the same table, and the export links are that query on the export endpoints.
 import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useSearchParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { EmptyNotice, QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { PivotFilters } from './PivotFilters';
 import { PivotTable } from './PivotTable';
@@ -21,7 +21,8 @@ import {
   viewSearch,
   type PivotView,
 } from './pivot-view';
-import { dimensionLabel, indicatorName, useIndicators } from './shared';
+import { useIndicators } from '../../lib/reference';
+import { dimensionLabel, indicatorName } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 import type { PivotDimension } from '../../../shared/analytics';
 import './analytics.css';
@@ -36,11 +37,12 @@ export function PivotPage() {
   const query = apiQuery(view);
   const queryText = new URLSearchParams(query).toString();
   const missingIndicator = needsOneIndicator(view) && !view.filters.indicator;
-  const result = useAsync(
-    (signal) =>
-      missingIndicator ? Promise.resolve(null) : unwrap(api.GET('/api/pivot', { params: { query }, signal })),
-    [queryText, missingIndicator],
-  );
+  const result = useQuery({
+    queryKey: ['/api/pivot', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/pivot', { params: { query }, signal })),
+    enabled: !missingIndicator,
+    placeholderData: keepPreviousData,
+  });
   // The clipboard needs HTTPS; elsewhere the link is shown selected, to copy by hand.
   const [copied, setCopied] = useState<'no' | 'done' | 'manual'>('no');
   const copyLink = async () => {
@@ -101,10 +103,10 @@ export function PivotPage() {
       ) : (
         <QueryView
           state={result}
-          isEmpty={(data) => !data || data.cells.flat().every((v) => v === null)}
+          isEmpty={(data) => data.cells.flat().every((v) => v === null)}
           empty={t('pivot.empty')}
         >
-          {(data) => data && <PivotResultView result={data} showTargets={view.showTargets} />}
+          {(data) => <PivotResultView result={data} showTargets={view.showTargets} />}
         </QueryView>
       )}
     </div>

@@ -1,12 +1,12 @@
 // An indicator's targets for one year: national and per province, edited in place (an emptied box
 // deletes the target) when the server allows it, or imported from a file.
 import { useEffect, useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatNumber, todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 import { useMe } from '../auth/SessionProvider';
 import { parseAmount, yearChoices, type IndicatorView, type TargetView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
@@ -20,11 +20,18 @@ export function TargetsPanel({ indicator }: { indicator: IndicatorView }) {
   const [year, setYear] = useState(thisYear);
   const canEdit = indicator.allowedActions.includes('set_targets');
   const provinces = useProvinces(2025);
-  const targets = useAsync(
-    (signal) =>
-      unwrap(api.GET('/api/indicator-targets', { params: { query: { indicator: indicator.code, year } }, signal })),
-    [indicator.code, year],
-  );
+  const queryClient = useQueryClient();
+  const query = { indicator: indicator.code, year };
+  const targets = useQuery({
+    queryKey: ['/api/indicator-targets', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/indicator-targets', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
+  // Targets are shown on the dashboard and in the pivot: those ask again when next opened.
+  const resultsChanged = () => {
+    void queryClient.invalidateQueries({ queryKey: ['/api/analytics/dashboard'] });
+    void queryClient.invalidateQueries({ queryKey: ['/api/pivot'] });
+  };
   const places = [
     ...(me.nationalScope ? [{ code: NATIONAL, name: t('detail.targetNational') }] : []),
     ...(provinces.data ?? [])
@@ -49,13 +56,29 @@ export function TargetsPanel({ indicator }: { indicator: IndicatorView }) {
       <QueryView state={targets}>
         {(list) =>
           canEdit ? (
-            <TargetsForm indicator={indicator} year={year} places={places} targets={list} onSaved={targets.setData} />
+            <TargetsForm
+              indicator={indicator}
+              year={year}
+              places={places}
+              targets={list}
+              onSaved={(list) => {
+                queryClient.setQueryData(['/api/indicator-targets', query], list);
+                resultsChanged();
+              }}
+            />
           ) : (
             <TargetsList places={places} targets={list} />
           )
         }
       </QueryView>
-      {canEdit && <TargetsImport onDone={targets.reload} />}
+      {canEdit && (
+        <TargetsImport
+          onDone={() => {
+            void queryClient.invalidateQueries({ queryKey: ['/api/indicator-targets'] });
+            resultsChanged();
+          }}
+        />
+      )}
     </section>
   );
 }

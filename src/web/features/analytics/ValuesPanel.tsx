@@ -2,14 +2,14 @@
 // indicator's period type), then one line per disaggregation (or a single total). A line removed
 // is deleted on save. Below, every value entered so far in the user's scope.
 import { useEffect, useState, type FormEvent, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDateTime, formatNumber, todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
 import { periodLabel } from '../../../shared/analytics';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 import { useMe } from '../auth/SessionProvider';
 import { useEthnicGroups } from '../../lib/reference';
 import { TARGET_GROUPS } from '../records/record-codes';
@@ -70,10 +70,12 @@ export function ValuesPanel({ indicator, canEnter }: { indicator: IndicatorView;
   ];
   const [place, setPlace] = useState('');
   const unit = place || places[0]?.code || '';
-  const all = useAsync(
-    (signal) => unwrap(api.GET('/api/indicator-values', { params: { query: { indicator: indicator.code } }, signal })),
-    [indicator.code],
-  );
+  const queryClient = useQueryClient();
+  const all = useQuery({
+    queryKey: ['/api/indicator-values', { indicator: indicator.code }],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/indicator-values', { params: { query: { indicator: indicator.code } }, signal })),
+  });
   const current = (all.data ?? []).filter(
     (v) => v.period === period && (unit === NATIONAL ? v.unit === null : v.unit?.code === unit),
   );
@@ -133,7 +135,11 @@ export function ValuesPanel({ indicator, canEnter }: { indicator: IndicatorView;
               unit={unit}
               period={period}
               existing={current}
-              onSaved={all.reload}
+              onSaved={() => {
+                void queryClient.invalidateQueries({ queryKey: ['/api/indicator-values'] });
+                void queryClient.invalidateQueries({ queryKey: ['/api/analytics/dashboard'] });
+                void queryClient.invalidateQueries({ queryKey: ['/api/pivot'] });
+              }}
             />
           )}
         </>

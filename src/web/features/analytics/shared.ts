@@ -1,21 +1,20 @@
-// What the analytics pages share: response types, the indicator list (fetched once per visit),
-// labels of dimensions and codes, and how an indicator is computed, in words.
+// What the analytics pages share: response types, the query key of an indicator's view, labels of
+// dimensions and codes, and how an indicator is computed, in words. The indicator list itself is
+// reference data (lib/reference.ts).
 import type { ResponseOf } from '../../api/client';
+import type { IndicatorView } from '../../lib/reference';
 import type { PivotDimension } from '../../../shared/analytics';
 import type { AnalyticsMessageKey } from './messages.vi';
 import type { AnalyticsTranslate } from './use-analytics-t';
 
-import type { IndicatorView } from '../../lib/reference';
-
 export type { IndicatorView };
+/** The query key of one indicator's view (its page and its edit form). */
+export const indicatorKey = (id: number) => ['/api/indicators/{id}', id] as const;
+
 export type PivotResult = ResponseOf<'/api/pivot', 'get'>;
 export type DashboardView = ResponseOf<'/api/analytics/dashboard', 'get'>;
 export type TargetView = ResponseOf<'/api/indicator-targets', 'get'>[number];
 export type ValueView = ResponseOf<'/api/indicator-values', 'get'>[number];
-
-// The indicator list and the model types are reference data (lib/reference.ts): one cache for
-// every page; an indicator save invalidates referenceKeys.indicators.
-export { loadIndicators, useIndicators, useModelTypes, type ModelType } from '../../lib/reference';
 
 export const dimensionLabel = (t: AnalyticsTranslate, dim: PivotDimension) => t(`dim.${dim}` as AnalyticsMessageKey);
 

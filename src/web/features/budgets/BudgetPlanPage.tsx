@@ -2,16 +2,16 @@
 // column per funding source. Amounts are typed as the users write them (1.234.567) and sent as
 // exact digit strings; the rows that changed are saved together, in one request and one transaction.
 import { useEffect, useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
-import { ErrorNotice, QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
+import { EmptyNotice, ErrorNotice, QueryView } from '../../components/Status';
 import { useSearchState } from '../../lib/use-search-state';
 import { useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 import { formatMoney, moneyDigits, sumMoney } from '../../lib/money';
 import { useFundingSources } from '../../lib/reference';
-import { planLabel, shorten, usePlans } from '../missions/shared';
+import { planLabel, shorten, usePlans } from '../../lib/plans';
 import { money, useBudgetsT, type BudgetLines } from './shared';
 import '../missions/monitoring.css';
 
@@ -35,13 +35,15 @@ export function BudgetPlanPage() {
   const defaultProvince = me.nationalScope ? 'central' : (me.provinces[0]?.code ?? '');
   const province =
     chosenPlan?.kind === 'provincial' ? (chosenPlan.provinceCode ?? '') : filters.province || defaultProvince;
-  const lines = useAsync(
-    (signal) =>
-      chosenPlan && province
-        ? unwrap(api.GET('/api/budgets/lines', { params: { query: { plan: chosenPlan.id, province } }, signal }))
-        : Promise.resolve(null),
-    [chosenPlan?.id, province],
-  );
+  const queryClient = useQueryClient();
+  const chosen = Boolean(chosenPlan && province);
+  const linesQuery = { plan: chosenPlan?.id ?? 0, province };
+  const lines = useQuery({
+    queryKey: ['/api/budgets/lines', linesQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/budgets/lines', { params: { query: linesQuery }, signal })),
+    enabled: chosen,
+    placeholderData: keepPreviousData,
+  });
   const choices = (provinces.data ?? []).filter((p) => me.nationalScope || me.provinces.some((x) => x.code === p.code));
 
   return (
@@ -82,9 +84,22 @@ export function BudgetPlanPage() {
           </div>
         )}
       </form>
-      <QueryView state={lines} isEmpty={(l) => l === null} empty={bt('noPlan')}>
-        {(l) => l && <LinesEditor key={`${l.planId}-${l.provinceCode}`} lines={l} onSaved={lines.reload} />}
-      </QueryView>
+      {!chosen && (plans.data || plans.error) ? (
+        <EmptyNotice>{bt('noPlan')}</EmptyNotice>
+      ) : (
+        <QueryView state={lines}>
+          {(l) => (
+            <LinesEditor
+              key={`${l.planId}-${l.provinceCode}`}
+              lines={l}
+              onSaved={() => {
+                void queryClient.invalidateQueries({ queryKey: ['/api/budgets/lines'] });
+                void queryClient.invalidateQueries({ queryKey: ['/api/budgets/summary'] });
+              }}
+            />
+          )}
+        </QueryView>
+      )}
     </div>
   );
 }

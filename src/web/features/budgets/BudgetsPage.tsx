@@ -1,12 +1,12 @@
 // "Kinh phí": planned vs spent for a plan (or every plan of a year), by content area, province,
 // funding source and activity, with the share spent. Spent is what the implementation records
 // cost; the figures come exact from the server and are never added up here.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
+import { EmptyNotice, QueryView } from '../../components/Status';
 import { useSearchState } from '../../lib/use-search-state';
-import { planLabel, shorten, usePlans } from '../missions/shared';
+import { planLabel, shorten, usePlans } from '../../lib/plans';
 import { barWidth, formatShare, money, useBudgetsT, type BudgetSummary } from './shared';
 import '../missions/monitoring.css';
 
@@ -115,15 +115,14 @@ export function BudgetsPage() {
   // By default the latest issued central plan: the one the demo and most users work on.
   const planId = Number(filters.plan) || (filters.year ? undefined : central[0]?.id);
   const year = Number(filters.year) || undefined;
-  const summary = useAsync(
-    (signal) =>
-      planId || year
-        ? unwrap(
-            api.GET('/api/budgets/summary', { params: { query: { plan: year ? undefined : planId, year } }, signal }),
-          )
-        : Promise.resolve(null),
-    [planId, year],
-  );
+  const chosen = Boolean(planId || year);
+  const summaryQuery = { plan: year ? undefined : planId, year };
+  const summary = useQuery({
+    queryKey: ['/api/budgets/summary', summaryQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/budgets/summary', { params: { query: summaryQuery }, signal })),
+    enabled: chosen,
+    placeholderData: keepPreviousData,
+  });
   const years = [...new Set((plans.data?.items ?? []).map((p) => p.year))].sort((a, b) => b - a);
   const query = year ? `year=${year}` : planId ? `plan=${planId}` : '';
 
@@ -182,9 +181,11 @@ export function BudgetsPage() {
           </select>
         </div>
       </form>
-      <QueryView state={summary} isEmpty={(s) => s === null} empty={bt('noPlan')}>
-        {(s) => s && <Summary summary={s} />}
-      </QueryView>
+      {!chosen && (plans.data || plans.error) ? (
+        <EmptyNotice>{bt('noPlan')}</EmptyNotice>
+      ) : (
+        <QueryView state={summary}>{(s) => <Summary summary={s} />}</QueryView>
+      )}
     </div>
   );
 }

@@ -1,13 +1,13 @@
 // Adding and editing a checklist template: name, code, description, in use, and its questions in
 // order with their group. Questions keep their id when edited or moved, so missions' answers stay.
 import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { describedBy, Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
-import { forgetTemplates, type ChecklistTemplate } from '../missions/shared';
+import { referenceKeys, type ChecklistTemplate } from '../../lib/reference';
 import { suggestCode, useChecklistsT } from './shared';
 import '../missions/monitoring.css';
 import './checklists.css';
@@ -44,7 +44,10 @@ export function ChecklistTemplateCreatePage() {
 
 export function ChecklistTemplateEditPage() {
   const id = Number(useParams().id);
-  const templates = useAsync((signal) => unwrap(api.GET('/api/checklist-templates', { signal })), [id]);
+  const templates = useQuery({
+    queryKey: ['/api/checklist-templates'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/checklist-templates', { signal })),
+  });
   return (
     <QueryView state={templates}>
       {(list) => {
@@ -52,6 +55,8 @@ export function ChecklistTemplateEditPage() {
         if (!t) return <ErrorNotice error={new ApiError(404, 'not_found', 'Không có bảng kiểm này')} />;
         return (
           <TemplateForm
+            // A newer version (saved by someone else) starts the form again from it.
+            key={t.version}
             template={t}
             initial={{
               name: t.name,
@@ -73,6 +78,7 @@ const FIELDS = ['name', 'code', 'description', 'active', 'items'];
 function TemplateForm({ initial, template }: { initial: Draft; template?: ChecklistTemplate }) {
   const ct = useChecklistsT();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -120,7 +126,9 @@ function TemplateForm({ initial, template }: { initial: Draft; template?: Checkl
           }),
         );
       else await unwrap(api.POST('/api/checklist-templates', { body }));
-      forgetTemplates();
+      // This page's list and the missions' reference copy both ask again.
+      void queryClient.invalidateQueries({ queryKey: ['/api/checklist-templates'] });
+      void queryClient.invalidateQueries({ queryKey: referenceKeys.checklistTemplates });
       navigate('/checklist-templates', { state: { notice: template ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);

@@ -1,10 +1,10 @@
 // The checklist templates missions choose from: name, code, whether in use, and the questions by
 // group. Administrators add and edit them (refdata:manage); the route is guarded by that permission.
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import type { ChecklistTemplate } from '../missions/shared';
+import type { ChecklistTemplate } from '../../lib/reference';
 import { useChecklistsT } from './shared';
 import '../missions/monitoring.css';
 import './checklists.css';
@@ -23,7 +23,11 @@ export function groupItems(items: ChecklistTemplate['items']) {
 export function ChecklistTemplatesPage() {
   const ct = useChecklistsT();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  const templates = useAsync((signal) => unwrap(api.GET('/api/checklist-templates', { signal })), []);
+  // Asked on every visit (not the session's reference copy): an administrator sees others' changes.
+  const templates = useQuery({
+    queryKey: ['/api/checklist-templates'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/checklist-templates', { signal })),
+  });
   return (
     <div className="page">
       <h1>{ct('list.title')}</h1>

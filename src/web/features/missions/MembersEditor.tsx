@@ -1,7 +1,7 @@
 // The members of a mission (name, position, agency, role) and the agency select they use.
 import { describedBy } from '../../components/Field';
 import { fieldError } from '../../lib/field-error';
-import { useAgencies, type Agency } from './shared';
+import { useAgencies, type Agency } from '../../lib/reference';
 import { useMonitoringT } from './use-monitoring-t';
 
 export interface MemberDraft {
@@ -55,7 +55,7 @@ export function AgencySelect({ id, label, value, onChange, error, required, hidd
         aria-describedby={describedBy(id, error)}
         onChange={(e) => onChange(Number(e.target.value) || null)}
       >
-        <option value="">{agencies.loading && !agencies.data ? mt('common.loading') : mt('form.chooseAgency')}</option>
+        <option value="">{agencies.isPending ? mt('common.loading') : mt('form.chooseAgency')}</option>
         <optgroup label={mt('form.centralAgencies')}>
           {central.map((a) => (
             <option key={a.id} value={a.id}>

@@ -1,14 +1,14 @@
 // One mission: its plan (members, places, dates), the checklist answered per place, findings and
 // recommendations, and the report as a .docx. What can be changed comes from allowedActions.
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { formatDate } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { ChecklistPanel } from './ChecklistPanel';
 import { FindingsPanel } from './FindingsPanel';
 import { MissionRecommendations } from './MissionRecommendations';
-import type { MissionView } from './shared';
+import { missionKey, type MissionView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 import './monitoring.css';
 
@@ -16,10 +16,16 @@ export function MissionDetailPage() {
   const mt = useMonitoringT();
   const id = Number(useParams().id);
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  const mission = useAsync(
-    (signal) => unwrap(api.GET('/api/missions/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const queryClient = useQueryClient();
+  const mission = useQuery({
+    queryKey: missionKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/missions/{id}', { params: { path: { id } }, signal })),
+  });
+  // A save answered with the mission is shown as it is; the list (its counts) asks again.
+  const showSaved = (next: MissionView) => {
+    queryClient.setQueryData(missionKey(id), next);
+    void queryClient.invalidateQueries({ queryKey: ['/api/missions'] });
+  };
 
   return (
     <div className="page">
@@ -49,9 +55,16 @@ export function MissionDetailPage() {
               </a>
             </p>
             <MissionFacts mission={m} />
-            <ChecklistPanel mission={m} onSaved={mission.setData} />
-            <FindingsPanel mission={m} onSaved={mission.setData} />
-            <MissionRecommendations mission={m} onChanged={mission.reload} />
+            <ChecklistPanel mission={m} onSaved={showSaved} />
+            <FindingsPanel mission={m} onSaved={showSaved} />
+            <MissionRecommendations
+              mission={m}
+              onChanged={() => {
+                void queryClient.invalidateQueries({ queryKey: missionKey(id) });
+                void queryClient.invalidateQueries({ queryKey: ['/api/missions'] });
+                void queryClient.invalidateQueries({ queryKey: ['/api/recommendations'] });
+              }}
+            />
           </>
         )}
       </QueryView>

@@ -1,18 +1,20 @@
 // Planning a mission, and changing the plan: purpose, lead agency, plan activity, checklist,
 // dates, members from each agency, the provinces and communes to visit, and the report's header.
 import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap, type BodyOf } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { describedBy, Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
+import { useChecklistTemplates } from '../../lib/reference';
 import { useMe } from '../auth/SessionProvider';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect, MembersEditor, type MemberDraft } from './MembersEditor';
 import { PlacesEditor, type PlaceDraft } from './PlacesEditor';
-import { loadTemplates, planLabel, shorten, usePlanActivities, usePlans, type MissionView } from './shared';
+import { planLabel, shorten, usePlanActivities, usePlans } from '../../lib/plans';
+import { missionKey, type MissionView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 import './monitoring.css';
 
@@ -87,7 +89,7 @@ function toBody(d: Draft): MissionBody {
 
 export function MissionCreatePage() {
   const me = useMe();
-  const templates = useAsync(() => loadTemplates(), []);
+  const templates = useChecklistTemplates();
   return (
     <QueryView state={templates}>
       {(list) => (
@@ -119,11 +121,14 @@ export function MissionCreatePage() {
 
 export function MissionEditPage() {
   const id = Number(useParams().id);
-  const mission = useAsync(
-    (signal) => unwrap(api.GET('/api/missions/{id}', { params: { path: { id } }, signal })),
-    [id],
+  const mission = useQuery({
+    queryKey: missionKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/missions/{id}', { params: { path: { id } }, signal })),
+  });
+  // A newer version (saved by someone else) starts the form again from it.
+  return (
+    <QueryView state={mission}>{(m) => <MissionForm key={m.version} initial={fromMission(m)} mission={m} />}</QueryView>
   );
-  return <QueryView state={mission}>{(m) => <MissionForm initial={fromMission(m)} mission={m} />}</QueryView>;
 }
 
 const FIELDS = [
@@ -141,13 +146,14 @@ const FIELDS = [
 function MissionForm({ initial, mission }: { initial: Draft; mission?: MissionView }) {
   const mt = useMonitoringT();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [draft, setDraft] = useState<Draft>(initial);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [key] = useState(newIdempotencyKey);
   const plans = usePlans();
   const activities = usePlanActivities(draft.planId);
-  const templates = useAsync(() => loadTemplates(), []);
+  const templates = useChecklistTemplates();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (field: string) => fieldError(error, field);
   const issued = useMemo(
@@ -160,7 +166,7 @@ function MissionForm({ initial, mission }: { initial: Draft; mission?: MissionVi
     setBusy(true);
     setError(null);
     try {
-      const saved = mission
+      const saved: MissionView = mission
         ? await unwrap(
             api.PUT('/api/missions/{id}', {
               params: { path: { id: mission.id } },
@@ -170,6 +176,8 @@ function MissionForm({ initial, mission }: { initial: Draft; mission?: MissionVi
         : await unwrap(
             api.POST('/api/missions', { params: { header: { 'idempotency-key': key } }, body: toBody(draft) }),
           );
+      queryClient.setQueryData(missionKey(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['/api/missions'] });
       navigate(`/missions/${saved.id}`, { state: { notice: mission ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);

@@ -6,7 +6,7 @@ import { DateField } from '../../components/DateField';
 import { ErrorNotice } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 import { AgencySelect } from './MembersEditor';
 import { RecommendationCard } from './RecommendationCard';
 import type { MissionView, RecommendationView } from './shared';

@@ -1,15 +1,15 @@
 // Joint monitoring missions in the user's scope: filters in the address bar, a page at a time.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Pager } from '../../components/Pager';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { useSearchText } from '../../lib/use-search-text';
 import { hasPermission, useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 import type { MissionSummary } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 import './monitoring.css';
@@ -24,24 +24,12 @@ export function MissionsPage() {
   const offset = Number(filters.offset) || 0;
   const year = Number(filters.year) || undefined;
   const provinces = useProvinces(2025);
-  const missions = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/missions', {
-          params: {
-            query: {
-              q: filters.q || undefined,
-              year,
-              province: filters.province || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [filters.q, year, filters.province, offset],
-  );
+  const query = { q: filters.q || undefined, year, province: filters.province || undefined, limit: PAGE_SIZE, offset };
+  const missions = useQuery({
+    queryKey: ['/api/missions', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/missions', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const thisYear = new Date().getFullYear();
 
   const columns: Column<MissionSummary>[] = [

@@ -1,13 +1,13 @@
 // The places a mission visits: a whole province, or a commune found by typing part of its name
 // (diacritics optional; the server searches), each with the day the mission works there.
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { fieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
 import { useDebounced } from '../../lib/use-debounced';
 import { useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 import { useMonitoringT } from './use-monitoring-t';
 
 export interface PlaceDraft {
@@ -34,18 +34,13 @@ export function PlacesEditor({ places, onChange, error }: PlacesEditorProps) {
   const [text, setText] = useState('');
   const query = useDebounced(text.trim(), 300);
   const chosen = mine.find((p) => p.code === province);
-  const communes = useAsync(
-    (signal) =>
-      province && query
-        ? unwrap(
-            api.GET('/api/admin-units', {
-              params: { query: { generation: 2025, level: 'commune', province, q: query, limit: 8 } },
-              signal,
-            }),
-          )
-        : Promise.resolve(null),
-    [province, query],
-  );
+  const communeQuery = { generation: 2025, level: 'commune', province, q: query, limit: 8 } as const;
+  const communes = useQuery({
+    queryKey: ['/api/admin-units', communeQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/admin-units', { params: { query: communeQuery }, signal })),
+    enabled: Boolean(province && query),
+    placeholderData: keepPreviousData,
+  });
   const has = (code: string) => places.some((p) => p.generation === 2025 && p.code === code);
   const add = (place: PlaceDraft) => {
     if (!has(place.code)) onChange([...places, place]);
@@ -122,7 +117,7 @@ export function PlacesEditor({ places, onChange, error }: PlacesEditorProps) {
                 onChange={(e) => setText(e.target.value)}
               />
               {query && (
-                <ul className="mon-results" aria-label={mt('form.communeResults')} aria-busy={communes.loading}>
+                <ul className="mon-results" aria-label={mt('form.communeResults')} aria-busy={communes.isFetching}>
                   {communes.data?.items.map((c) => (
                     <li key={c.code}>
                       <button

@@ -8,7 +8,8 @@ import { ErrorNotice } from '../../components/Status';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES, type RecommendationView } from './shared';
+import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES } from '../../lib/attachments';
+import type { RecommendationView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 
 export function StatusBadge({ rec }: { rec: Pick<RecommendationView, 'displayStatus'> }) {

@@ -1,14 +1,14 @@
 // "Kiến nghị": the recommendations of every mission in the user's scope, grouped by addressee,
 // overdue ones first and highlighted. The addressee reports progress and closes them here.
 import { useMemo, useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import { RecommendationCard } from './RecommendationCard';
-import type { RecommendationList, RecommendationView } from './shared';
+import { missionKey, type RecommendationList, type RecommendationView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 import './monitoring.css';
 
@@ -27,10 +27,12 @@ export function RecommendationsPage() {
   const mine = filters.mine === '1';
   const [updated, setUpdated] = useState<RecommendationView | null>(null);
   const query = { status: status === 'all' ? undefined : status, mine: mine || undefined, limit: 500 };
-  const list = useAsync(
-    (signal) => unwrap(api.GET('/api/recommendations', { params: { query }, signal })),
-    [status, mine],
-  );
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: ['/api/recommendations', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/recommendations', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const exportHref = `/api/recommendations/export.xlsx?${new URLSearchParams(
     Object.entries(query).flatMap(([k, v]) => (v === undefined || k === 'limit' ? [] : [[k, String(v)]])),
   ).toString()}`;
@@ -73,7 +75,10 @@ export function RecommendationsPage() {
             data={data}
             onChange={(rec) => {
               setUpdated(rec);
-              list.reload();
+              void queryClient.invalidateQueries({ queryKey: ['/api/recommendations'] });
+              // The mission shows its recommendations and the list their counts.
+              void queryClient.invalidateQueries({ queryKey: missionKey(rec.mission.id) });
+              void queryClient.invalidateQueries({ queryKey: ['/api/missions'] });
             }}
           />
         )}

@@ -1,16 +1,16 @@
 // One document of the register: its deadline state, and for the receiving agency or the assignee
 // the response (text, the file sent, the date it was sent). Sending counts in indicator GS02.
 import { useRef, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
-import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES } from '../missions/shared';
+import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES } from '../../lib/attachments';
 import { DeadlineCell } from './PolicyReviewsPage';
-import { useReviewsT, type ReviewView } from './shared';
+import { reviewKey, useReviewsT, type ReviewView } from './shared';
 import '../missions/monitoring.css';
 
 export function PolicyReviewDetailPage() {
@@ -18,16 +18,19 @@ export function PolicyReviewDetailPage() {
   const id = Number(useParams().id);
   const navigate = useNavigate();
   const notice = (useLocation().state as { notice?: string } | null)?.notice;
-  const review = useAsync(
-    (signal) => unwrap(api.GET('/api/policy-reviews/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const queryClient = useQueryClient();
+  const review = useQuery({
+    queryKey: reviewKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/policy-reviews/{id}', { params: { path: { id } }, signal })),
+  });
   const [error, setError] = useState<unknown>(null);
 
   async function remove(r: ReviewView) {
     if (!window.confirm(rt('detail.confirmDelete'))) return;
     try {
       await api.DELETE('/api/policy-reviews/{id}', { params: { path: { id: r.id } } });
+      queryClient.removeQueries({ queryKey: reviewKey(r.id) });
+      void queryClient.invalidateQueries({ queryKey: ['/api/policy-reviews'] });
       navigate('/policy-reviews');
     } catch (failure) {
       setError(failure);
@@ -99,7 +102,13 @@ export function PolicyReviewDetailPage() {
                 </dd>
               </div>
             </dl>
-            <ResponsePanel review={r} onSaved={review.setData} />
+            <ResponsePanel
+              review={r}
+              onSaved={(next) => {
+                queryClient.setQueryData(reviewKey(id), next);
+                void queryClient.invalidateQueries({ queryKey: ['/api/policy-reviews'] });
+              }}
+            />
           </>
         )}
       </QueryView>

@@ -1,18 +1,18 @@
 // Registering a document received for comment, and correcting its entry: what it is, who asked,
 // when it came and by when to answer, the plan activity it belongs to and who handles it.
 import { useMemo, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/SessionProvider';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect } from '../missions/MembersEditor';
-import { planLabel, shorten, usePlanActivities, usePlans } from '../missions/shared';
-import { KINDS, REVIEW_TYPES, useReviewsT, type ReviewView } from './shared';
+import { planLabel, shorten, usePlanActivities, usePlans } from '../../lib/plans';
+import { KINDS, REVIEW_TYPES, reviewKey, useReviewsT, type ReviewView } from './shared';
 import '../missions/monitoring.css';
 
 interface Draft {
@@ -52,14 +52,16 @@ export function PolicyReviewCreatePage() {
 
 export function PolicyReviewEditPage() {
   const id = Number(useParams().id);
-  const review = useAsync(
-    (signal) => unwrap(api.GET('/api/policy-reviews/{id}', { params: { path: { id } }, signal })),
-    [id],
-  );
+  const review = useQuery({
+    queryKey: reviewKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/policy-reviews/{id}', { params: { path: { id } }, signal })),
+  });
   return (
     <QueryView state={review}>
       {(r) => (
         <ReviewForm
+          // A newer version (saved by someone else) starts the form again from it.
+          key={r.version}
           review={r}
           initial={{
             title: r.title,
@@ -100,15 +102,16 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [key] = useState(newIdempotencyKey);
+  const queryClient = useQueryClient();
   const plans = usePlans();
   const activities = usePlanActivities(draft.planId);
-  const assignees = useAsync(
-    (signal) =>
-      draft.agencyId
-        ? unwrap(api.GET('/api/policy-reviews/assignees', { params: { query: { agency: draft.agencyId } }, signal }))
-        : Promise.resolve([]),
-    [draft.agencyId],
-  );
+  const assigneesQuery = { agency: draft.agencyId ?? 0 };
+  const assignees = useQuery({
+    queryKey: ['/api/policy-reviews/assignees', assigneesQuery],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/policy-reviews/assignees', { params: { query: assigneesQuery }, signal })),
+    enabled: draft.agencyId !== null,
+  });
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (f: string) => fieldError(error, f);
   const issued = useMemo(
@@ -133,7 +136,7 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
       assigneeUserId: draft.assigneeUserId,
     };
     try {
-      const saved = review
+      const saved: ReviewView = review
         ? await unwrap(
             api.PUT('/api/policy-reviews/{id}', {
               params: { path: { id: review.id } },
@@ -141,6 +144,8 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
             }),
           )
         : await unwrap(api.POST('/api/policy-reviews', { params: { header: { 'idempotency-key': key } }, body }));
+      queryClient.setQueryData(reviewKey(saved.id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['/api/policy-reviews'] });
       navigate(`/policy-reviews/${saved.id}`, { state: { notice: review ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);

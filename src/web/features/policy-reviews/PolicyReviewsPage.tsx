@@ -1,12 +1,12 @@
 // "Góp ý chính sách": the register of documents received for comment, appraisal or social
 // criticism, with deadlines; late ones (deadline passed, nothing sent) flagged and listed first.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Pager } from '../../components/Pager';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { useSearchText } from '../../lib/use-search-text';
 import { hasPermission, useMe } from '../auth/SessionProvider';
@@ -43,11 +43,12 @@ export function PolicyReviewsPage() {
   const kind = KINDS.find((k) => k === filters.kind);
   const year = Number(filters.year) || undefined;
   const query = { q: filters.q || undefined, state, kind, year, mine: filters.mine === '1' || undefined };
-  const list = useAsync(
-    (signal) =>
-      unwrap(api.GET('/api/policy-reviews', { params: { query: { ...query, limit: PAGE_SIZE, offset } }, signal })),
-    [filters.q, state, kind, year, filters.mine, offset],
-  );
+  const pageQuery = { ...query, limit: PAGE_SIZE, offset };
+  const list = useQuery({
+    queryKey: ['/api/policy-reviews', pageQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/policy-reviews', { params: { query: pageQuery }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const exportHref = `/api/policy-reviews/export.xlsx?${new URLSearchParams(
     Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   ).toString()}`;

@@ -6,6 +6,9 @@ import { reviewsVi } from './messages.vi';
 export type ReviewView = ResponseOf<'/api/policy-reviews/{id}', 'get'>;
 export type ReviewList = ResponseOf<'/api/policy-reviews', 'get'>;
 
+/** The query key of one review's view (its page, its edit form, the saves that answer with it). */
+export const reviewKey = (id: number) => ['/api/policy-reviews/{id}', id] as const;
+
 export const KINDS = ['law', 'decree', 'circular', 'scheme', 'project', 'report'] as const;
 export const REVIEW_TYPES = ['comment', 'appraisal', 'social_criticism'] as const;
 export const STATES = ['open', 'late', 'pending', 'sent', 'sent_late'] as const;

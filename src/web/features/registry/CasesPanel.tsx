@@ -1,9 +1,9 @@
 // Case-level data of a trusted address. Rendered only when the server lists "read_cases" for this
 // user (a per-user grant no role carries); the request itself is logged by the server.
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { formatDate } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useEthnicGroups } from '../../lib/reference';
 import type { ModelView } from './model-codes';
 import { useRegistryT } from './use-registry-t';
@@ -11,10 +11,10 @@ import { useRegistryT } from './use-registry-t';
 export function CasesPanel({ model }: { model: ModelView }) {
   const t = useRegistryT();
   const groups = useEthnicGroups();
-  const cases = useAsync(
-    (signal) => unwrap(api.GET('/api/models/{id}/cases', { params: { path: { id: model.id } }, signal })),
-    [model.id],
-  );
+  const cases = useQuery({
+    queryKey: ['/api/models/{id}/cases', model.id],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/models/{id}/cases', { params: { path: { id: model.id } }, signal })),
+  });
   return (
     <section className="panel reg-sensitive" aria-labelledby="model-case-list-title">
       <h2 id="model-case-list-title">{t('cases.listTitle')}</h2>

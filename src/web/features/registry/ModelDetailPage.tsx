@@ -2,14 +2,15 @@
 // changes the server allows, its monthly activity log, and for a trusted address the case counts
 // (and the case list only for a user the server lets read it).
 import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { CasesPanel } from './CasesPanel';
 import { ActivityLogPanel, CaseCountsPanel } from './LogPanels';
-import { STATUS_BADGE, TECH_FLAGS, useModelTypes, type ModelView } from './model-codes';
+import { useModelTypes } from '../../lib/reference';
+import { modelKey, STATUS_BADGE, TECH_FLAGS, type ModelView } from './model-codes';
 import { StatusPanel } from './StatusPanel';
 import { useRegistryT } from './use-registry-t';
 import '../records/records.css';
@@ -21,7 +22,17 @@ export function ModelDetailPage() {
   const location = useLocation();
   const arrived = (location.state as { notice?: 'created' | 'saved' } | null)?.notice;
   const [conflict, setConflict] = useState(false);
-  const model = useAsync((signal) => unwrap(api.GET('/api/models/{id}', { params: { path: { id } }, signal })), [id]);
+  const queryClient = useQueryClient();
+  const model = useQuery({
+    queryKey: modelKey(id),
+    queryFn: ({ signal }) => unwrap(api.GET('/api/models/{id}', { params: { path: { id } }, signal })),
+  });
+  // A change answered with the model is shown as it is; the lists and statistics ask again.
+  const showSaved = (next: ModelView) => {
+    queryClient.setQueryData(modelKey(id), next);
+    void queryClient.invalidateQueries({ queryKey: ['/api/models'] });
+    void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
+  };
 
   return (
     <div className="page page-narrow">
@@ -59,15 +70,15 @@ export function ModelDetailPage() {
               model={data}
               onChanged={(next) => {
                 setConflict(false);
-                model.setData(next);
+                showSaved(next);
               }}
               onConflict={() => {
                 setConflict(true);
-                model.reload();
+                void model.refetch();
               }}
             />
-            <ActivityLogPanel model={data} onChanged={model.setData} />
-            {data.type.sensitive && <CaseCountsPanel model={data} onSaved={model.reload} />}
+            <ActivityLogPanel model={data} onChanged={showSaved} />
+            {data.type.sensitive && <CaseCountsPanel model={data} onSaved={() => void model.refetch()} />}
             {data.type.sensitive && data.allowedActions.includes('read_cases') && <CasesPanel model={data} />}
           </>
         )}

@@ -1,15 +1,15 @@
 // Registering a model, and editing one (sent with the version that was read; 409 if someone saved
 // in between). A model established through a record is registered from the record form instead.
 import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { useMe } from '../auth/SessionProvider';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { loadEthnicGroups } from '../../lib/reference';
 import { ModelForm, noTech, type ModelBody, type ModelFormState } from './ModelForm';
-import type { ModelView } from './model-codes';
+import { modelKey, type ModelView } from './model-codes';
 import { useRegistryT } from './use-registry-t';
 import '../records/records.css';
 import './registry.css';
@@ -33,6 +33,7 @@ export function ModelCreatePage() {
   const t = useRegistryT();
   const me = useMe();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -42,10 +43,13 @@ export function ModelCreatePage() {
     setBusy(true);
     setError(null);
     try {
-      const created = await unwrap(
+      const created: ModelView = await unwrap(
         // A retry after a lost answer gets the first model back instead of a second one.
         api.POST('/api/models', { body, headers: { 'Idempotency-Key': idempotencyKey } }),
       );
+      queryClient.setQueryData(modelKey(created.id), created);
+      void queryClient.invalidateQueries({ queryKey: ['/api/models'] });
+      void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
       navigate(`/models/${created.id}`, { replace: true, state: { notice: 'created' } });
     } catch (failure) {
       setError(failure);
@@ -116,7 +120,9 @@ export function ModelEditPage() {
   const t = useRegistryT();
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const loaded = useAsync((signal) => loadForEdit(id, signal), [id]);
+  const queryClient = useQueryClient();
+  // Its own key: the form's state is built from the model, the ethnic groups and the commune.
+  const loaded = useQuery({ queryKey: ['model-form', id], queryFn: ({ signal }) => loadForEdit(id, signal) });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
@@ -125,7 +131,13 @@ export function ModelEditPage() {
     setBusy(true);
     setError(null);
     try {
-      await unwrap(api.PUT('/api/models/{id}', { params: { path: { id } }, body: { ...body, version } }));
+      const saved: ModelView = await unwrap(
+        api.PUT('/api/models/{id}', { params: { path: { id } }, body: { ...body, version } }),
+      );
+      queryClient.setQueryData(modelKey(id), saved);
+      void queryClient.invalidateQueries({ queryKey: ['/api/models'] });
+      void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
+      void queryClient.invalidateQueries({ queryKey: ['model-form', id] });
       navigate(`/models/${id}`, { replace: true, state: { notice: 'saved' } });
     } catch (failure) {
       setBusy(false);
@@ -158,7 +170,7 @@ export function ModelEditPage() {
                       className="button button-small"
                       onClick={() => {
                         setConflict(false);
-                        loaded.reload();
+                        void loaded.refetch();
                       }}
                     >
                       {t('form.conflictReload')}

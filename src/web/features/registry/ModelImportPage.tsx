@@ -1,6 +1,7 @@
 // Bulk registration from a spreadsheet: download the template, upload .xlsx or .csv, read the
 // row-by-row report. All or nothing by default; or keep the valid rows.
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { ErrorNotice } from '../../components/Status';
@@ -15,6 +16,7 @@ type Report = ResponseOf<'/api/models/import', 'post'>;
 
 export function ModelImportPage() {
   const t = useRegistryT();
+  const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [acceptValid, setAcceptValid] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -33,6 +35,8 @@ export function ModelImportPage() {
       form.append('file', file, file.name);
       // Multipart, which the OpenAPI spec does not describe: openapi-fetch sends FormData as is.
       setReport(await unwrap(api.POST('/api/models/import', { body: form as never })));
+      void queryClient.invalidateQueries({ queryKey: ['/api/models'] });
+      void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
     } catch (failure) {
       setError(failure);
     } finally {

@@ -1,25 +1,18 @@
 // The registry: models in the user's scope, filtered by type, province, status, women's ownership
 // and technology 4.0, searched without diacritics ("to truyen thong" finds "Tổ truyền thông").
 import { useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { Pager } from '../../components/Pager';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { useSearchText } from '../../lib/use-search-text';
 import { hasPermission, useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
-import {
-  MODEL_STATUSES,
-  STATUS_BADGE,
-  TECH_FLAGS,
-  WOMEN_OWNERSHIP,
-  useModelTypes,
-  type ModelSummary,
-} from './model-codes';
+import { useModelTypes, useProvinces } from '../../lib/reference';
+import { MODEL_STATUSES, STATUS_BADGE, TECH_FLAGS, WOMEN_OWNERSHIP, type ModelSummary } from './model-codes';
 import { MoreFilters } from '../../components/MoreFilters';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
@@ -52,29 +45,23 @@ export function ModelsPage() {
   }, [provinces.data, me]);
   const status = MODEL_STATUSES.find((s) => s === filters.status);
   const tech = TECH_FLAGS.find((f) => f === filters.tech);
-  const women = filters.women === 'any' ? 'any' : WOMEN_OWNERSHIP.find((w) => w === filters.women);
+  const women = filters.women === 'any' ? ('any' as const) : WOMEN_OWNERSHIP.find((w) => w === filters.women);
 
-  const models = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/models', {
-          params: {
-            query: {
-              type: filters.type || undefined,
-              province: filters.province || undefined,
-              status,
-              womenOwned: women,
-              tech,
-              q: filters.q || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [filters.type, filters.province, status, women, tech, filters.q, offset],
-  );
+  const query = {
+    type: filters.type || undefined,
+    province: filters.province || undefined,
+    status,
+    womenOwned: women,
+    tech,
+    q: filters.q || undefined,
+    limit: PAGE_SIZE,
+    offset,
+  };
+  const models = useQuery({
+    queryKey: ['/api/models', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/models', { params: { query }, signal })),
+    placeholderData: keepPreviousData,
+  });
 
   const columns: Column<ModelSummary>[] = [
     {

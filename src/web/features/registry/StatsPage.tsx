@@ -2,11 +2,11 @@
 // the targets (%), in either geography; and a choropleth map of one type. The map's shapes load
 // only here.
 import { useMemo } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ChoroplethMap } from '../../components/ChoroplethMap';
 import { QueryView } from '../../components/Status';
 import { formatNumber, todayIso } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import type { StatCell, StatsView } from './model-codes';
 import { RegistryTabs } from './RegistryTabs';
@@ -22,10 +22,11 @@ export function StatsPage() {
   const [filters, setFilters] = useSearchState({ year: String(thisYear), geo: '2025', type: '' });
   const year = Number(filters.year) || thisYear;
   const generation = filters.geo === '2024' ? 2024 : 2025;
-  const stats = useAsync(
-    (signal) => unwrap(api.GET('/api/models/stats', { params: { query: { year, generation } }, signal })),
-    [year, generation],
-  );
+  const stats = useQuery({
+    queryKey: ['/api/models/stats', { year, generation }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/models/stats', { params: { query: { year, generation } }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const mapType = filters.type || stats.data?.types[0]?.code || '';
 
   return (

@@ -2,6 +2,7 @@
 // another model of the province, dissolve; a merged or dissolved model only comes back by reopen,
 // with a reason.
 import { useState, type FormEvent } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { DateField } from '../../components/DateField';
@@ -9,7 +10,6 @@ import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/Status';
 import { formatDate, todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
 import { useDebounced } from '../../lib/use-debounced';
 import { statusTransitionAllowed } from '../../../shared/model-types';
 import { MODEL_STATUSES, STATUS_BADGE, type ModelStatus, type ModelView } from './model-codes';
@@ -177,18 +177,13 @@ function MergeTarget({ model, value, onChange, error }: MergeTargetProps) {
   const t = useRegistryT();
   const [text, setText] = useState('');
   const q = useDebounced(text.trim(), 300);
-  const results = useAsync(
-    (signal) =>
-      value
-        ? Promise.resolve(null)
-        : unwrap(
-            api.GET('/api/models', {
-              params: { query: { province: model.provinceCode, q: q || undefined, limit: 10 } },
-              signal,
-            }),
-          ),
-    [model.provinceCode, q, value === null],
-  );
+  const query = { province: model.provinceCode, q: q || undefined, limit: 10 };
+  const results = useQuery({
+    queryKey: ['/api/models', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/models', { params: { query }, signal })),
+    enabled: value === null,
+    placeholderData: keepPreviousData,
+  });
   const items = (results.data?.items ?? []).filter(
     (m) => m.id !== model.id && (m.status === 'active' || m.status === 'inactive'),
   );
@@ -216,7 +211,7 @@ function MergeTarget({ model, value, onChange, error }: MergeTargetProps) {
         placeholder={t('status.mergePlaceholder')}
         onChange={(event) => setText(event.target.value)}
       />
-      <ul className="rec-results" aria-busy={results.loading}>
+      <ul className="rec-results" aria-busy={results.isFetching}>
         {items.map((m) => (
           <li key={m.id}>
             <button type="button" onClick={() => onChange({ id: m.id, name: m.name })}>
@@ -227,7 +222,7 @@ function MergeTarget({ model, value, onChange, error }: MergeTargetProps) {
             </button>
           </li>
         ))}
-        {!results.loading && items.length === 0 && <li className="muted">{t('status.noTarget')}</li>}
+        {!results.isFetching && items.length === 0 && <li className="muted">{t('status.noTarget')}</li>}
       </ul>
       {error && <small className="field-error">{error}</small>}
     </div>

@@ -1,15 +1,14 @@
 // Targets: how many models of a type each province (and the country) should have by the end of
 // a year. National targets only for national-scope users; the server checks the same.
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
-import { useModelTypes } from './model-codes';
+import { useModelTypes, useProvinces } from '../../lib/reference';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
 import '../records/records.css';
@@ -27,10 +26,12 @@ export function TargetsPage() {
   const [filters, setFilters] = useSearchState({ year: String(thisYear), type: '' });
   const year = Number(filters.year) || thisYear;
   const type = filters.type || types.data?.[0]?.code || '';
-  const targets = useAsync(
-    (signal) => unwrap(api.GET('/api/model-targets', { params: { query: { year } }, signal })),
-    [year],
-  );
+  const queryClient = useQueryClient();
+  const targets = useQuery({
+    queryKey: ['/api/model-targets', { year }],
+    // No placeholder from the year before: the form below starts from the year's saved targets.
+    queryFn: ({ signal }) => unwrap(api.GET('/api/model-targets', { params: { query: { year } }, signal })),
+  });
   const rows = useMemo(() => {
     const mine = new Set(me.provinces.map((p) => p.code));
     const list = (provinces.data ?? [])
@@ -80,7 +81,11 @@ export function TargetsPage() {
                   .map((i) => [i.provinceCode ?? NATIONAL, String(i.target)]),
               )
             }
-            onSaved={targets.setData}
+            onSaved={(view) => {
+              queryClient.setQueryData(['/api/model-targets', { year }], view);
+              // The statistics show achievement against the targets.
+              void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
+            }}
           />
         )}
       </QueryView>

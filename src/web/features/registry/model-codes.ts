@@ -12,12 +12,12 @@ export type { ModelType } from '../../lib/reference';
 export type StatsView = ResponseOf<'/api/models/stats', 'get'>;
 export type StatCell = StatsView['overall']['allTypes'];
 
+/** The query key of one model's view (its page, and the saves that answer with it). */
+export const modelKey = (id: number) => ['/api/models/{id}', id] as const;
+
 export const STATUS_BADGE: Record<ModelSummary['status'], string> = {
   active: 'badge badge-full',
   inactive: 'badge badge-warn',
   merged: 'badge badge-old',
   dissolved: 'badge badge-disabled',
 };
-
-// The model types are reference data (lib/reference.ts); these names stay until the pages import it.
-export { loadModelTypes, useModelTypes } from '../../lib/reference';

@@ -1,12 +1,12 @@
 // The reporting calendar as configured: each report type's deadline rule and who reports to whom
 // (administrators change the rule), and the thematic or ad hoc periods approvers open one by one.
 import { useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, parseDate } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { fieldError } from '../../lib/field-error';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import type { ResponseOf } from '../../api/client';
@@ -19,7 +19,11 @@ type ReportType = ResponseOf<'/api/report-types', 'get'>[number];
 export function CalendarPage() {
   const rt = useReportsT();
   const me = useMe();
-  const types = useAsync((signal) => unwrap(api.GET('/api/report-types', { signal })), []);
+  const queryClient = useQueryClient();
+  const types = useQuery({
+    queryKey: ['/api/report-types'],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/report-types', { signal })),
+  });
   return (
     <div className="page">
       <h1>{rt('calendar.title')}</h1>
@@ -38,7 +42,14 @@ export function CalendarPage() {
                   header: rt('calendar.rule'),
                   cell: (x) =>
                     hasPermission(me, 'refdata:manage') && x.dueOffsetDays !== null ? (
-                      <DueEditor type={x} onSaved={() => types.reload()} />
+                      <DueEditor
+                        type={x}
+                        onSaved={() => {
+                          void queryClient.invalidateQueries({ queryKey: ['/api/report-types'] });
+                          // The periods' deadlines follow the rule.
+                          void queryClient.invalidateQueries({ queryKey: ['/api/report-periods'] });
+                        }}
+                      />
                     ) : (
                       ruleText(rt, x)
                     ),
@@ -118,6 +129,7 @@ function NewPeriodForm({ types }: { types: ReportType[] }) {
   const [draft, setDraft] = useState({ type: types[0]?.code ?? '', title: '', start: '', end: '', due: '' });
   const [error, setError] = useState<unknown>(null);
   const [created, setCreated] = useState<string | null>(null);
+  const queryClient = useQueryClient();
   async function submit(event: FormEvent) {
     event.preventDefault();
     setError(null);
@@ -136,6 +148,7 @@ function NewPeriodForm({ types }: { types: ReportType[] }) {
       );
       setCreated(`${period.typeName}: ${period.label} (${rt('mine.due')} ${formatDate(period.dueDate)})`);
       setDraft({ ...draft, title: '', start: '', end: '', due: '' });
+      void queryClient.invalidateQueries({ queryKey: ['/api/report-periods'] });
     } catch (failure) {
       setError(failure);
     }

@@ -1,12 +1,12 @@
 // The central table of a period: every expected report with its status and who is late; the
 // approvers remind the late (in the app, and by e-mail when the server has SMTP).
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import { ReportTabs, StatusBadge } from './ReportTabs';
@@ -22,19 +22,20 @@ export function ConsolidationPage() {
   const thisYear = new Date().getFullYear();
   const [filters, setFilters] = useSearchState({ year: String(thisYear), key: '', late: '' });
   const year = Number(filters.year) || thisYear;
-  const periods = useAsync(
-    (signal) => unwrap(api.GET('/api/report-periods', { params: { query: { year } }, signal })),
-    [year],
-  );
+  const periods = useQuery({
+    queryKey: ['/api/report-periods', { year }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/report-periods', { params: { query: { year } }, signal })),
+    placeholderData: keepPreviousData,
+  });
   const chosen = filters.key || (periods.data?.[0] ? `${periods.data[0].type}:${periods.data[0].code}` : '');
   const [type, period] = chosen.split(':');
-  const table = useAsync(
-    (signal) =>
-      type && period
-        ? unwrap(api.GET('/api/reports/consolidation', { params: { query: { type, period } }, signal }))
-        : Promise.resolve(null),
-    [type, period],
-  );
+  const tableQuery = { type: type ?? '', period: period ?? '' };
+  const table = useQuery({
+    queryKey: ['/api/reports/consolidation', tableQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/reports/consolidation', { params: { query: tableQuery }, signal })),
+    enabled: Boolean(type && period),
+    placeholderData: keepPreviousData,
+  });
   const [reminded, setReminded] = useState<{ agencies: number; notifications: number; emails: number } | null>(null);
   const [error, setError] = useState<unknown>(null);
 
@@ -92,9 +93,9 @@ export function ConsolidationPage() {
           {rt('consolidation.reminded', reminded)}
         </p>
       )}
-      <QueryView state={table}>
-        {(view) =>
-          view && (
+      {type && period && (
+        <QueryView state={table}>
+          {(view) => (
             <>
               <p className="result-count" aria-live="polite">
                 {rt('consolidation.summary', {
@@ -138,9 +139,9 @@ export function ConsolidationPage() {
                 ]}
               />
             </>
-          )
-        }
-      </QueryView>
+          )}
+        </QueryView>
+      )}
     </div>
   );
 }

@@ -2,13 +2,13 @@
 // tables (indicators, activities, records, models; the provinces of a national report); the
 // workflow steps the server allows (submit, approve, return or reopen with a comment).
 import { useEffect, useState, type FormEvent } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { fieldError } from '../../lib/field-error';
 import { StatusBadge } from './ReportTabs';
 import { formatFigure, formatPercent, type ReportView } from './shared';
@@ -21,13 +21,23 @@ const NARRATIVE: (keyof Narrative)[] = ['results', 'difficulties', 'lessons', 'p
 export function ReportDetailPage() {
   const rt = useReportsT();
   const id = Number(useParams().id);
-  const report = useAsync((signal) => unwrap(api.GET('/api/reports/{id}', { params: { path: { id } }, signal })), [id]);
+  const queryClient = useQueryClient();
+  const report = useQuery({
+    queryKey: ['/api/reports/{id}', id],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/reports/{id}', { params: { path: { id } }, signal })),
+  });
+  // A workflow step or a save answers with the report; the lists and the consolidation ask again.
+  const showSaved = (next: ReportView) => {
+    queryClient.setQueryData(['/api/reports/{id}', id], next);
+    void queryClient.invalidateQueries({ queryKey: ['/api/reports'] });
+    void queryClient.invalidateQueries({ queryKey: ['/api/reports/consolidation'] });
+  };
   return (
     <div className="page">
       <p className="back-link">
         <Link to="/reports">← {rt('detail.back')}</Link>
       </p>
-      <QueryView state={report}>{(r) => <ReportBody report={r} onChange={report.setData} />}</QueryView>
+      <QueryView state={report}>{(r) => <ReportBody report={r} onChange={showSaved} />}</QueryView>
     </div>
   );
 }

@@ -1,20 +1,21 @@
 // The approver's queue: submitted reports sent to my agency that I may decide on.
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatDateTime } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { ReportTabs, StatusBadge } from './ReportTabs';
 import { useReportsT } from './use-reports-t';
 import './reports.css';
 
 export function ReportQueuePage() {
   const rt = useReportsT();
-  const queue = useAsync(
-    (signal) => unwrap(api.GET('/api/reports', { params: { query: { queue: 'approve', limit: 500 } }, signal })),
-    [],
-  );
+  const query = { queue: 'approve', limit: 500 } as const;
+  const queue = useQuery({
+    queryKey: ['/api/reports', query],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/reports', { params: { query }, signal })),
+  });
   return (
     <div className="page">
       <h1>{rt('queue.title')}</h1>

@@ -1,12 +1,12 @@
 // My unit's reports: the year's reporting calendar with deadlines, each period's report (or the
 // button that starts it, pre-filled), and the reminders sent to me.
 import { useState } from 'react';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { hasPermission, useMe } from '../auth/SessionProvider';
 import { ReportTabs, StatusBadge } from './ReportTabs';
@@ -31,29 +31,35 @@ export function ReportsPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
 
-  const data = useAsync(
-    async (signal) => {
+  const queryClient = useQueryClient();
+  const mineQuery = { mine: true, year, limit: 500 } as const;
+  // One answer from two requests, so a new year never shows its periods with last year's reports.
+  const data = useQuery({
+    queryKey: ['/api/reports', mineQuery, '/api/report-periods', { year }],
+    queryFn: async ({ signal }) => {
       const [periods, mine] = await Promise.all([
         unwrap(api.GET('/api/report-periods', { params: { query: { year } }, signal })),
-        unwrap(api.GET('/api/reports', { params: { query: { mine: true, year, limit: 500 } }, signal })),
+        unwrap(api.GET('/api/reports', { params: { query: mineQuery }, signal })),
       ]);
       return periods.map((period): Row => ({
         period,
         report: mine.items.find((r) => r.type.code === period.type && r.period.code === period.code),
       }));
     },
-    [year],
-  );
-  const notifications = useAsync(
-    (signal) => unwrap(api.GET('/api/notifications', { params: { query: { unread: true } }, signal })),
-    [],
-  );
+    placeholderData: keepPreviousData,
+  });
+  const notificationsQuery = { unread: true } as const;
+  const notifications = useQuery({
+    queryKey: ['/api/notifications', notificationsQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/notifications', { params: { query: notificationsQuery }, signal })),
+  });
 
   async function start(period: CalendarPeriod) {
     setBusy(`${period.type}:${period.code}`);
     setError(null);
     try {
       const report = await unwrap(api.POST('/api/reports', { body: { type: period.type, period: period.code } }));
+      void queryClient.invalidateQueries({ queryKey: ['/api/reports'] });
       void navigate(`/reports/${report.id}`);
     } catch (failure) {
       setError(failure);
@@ -62,12 +68,11 @@ export function ReportsPage() {
   }
 
   async function markRead(id: number) {
-    notifications.setData(
-      await unwrap(api.POST('/api/notifications/{id}/read', { params: { path: { id } } })).then((all) => ({
-        ...all,
-        items: all.items.filter((n) => n.readAt === null),
-      })),
-    );
+    const all = await unwrap(api.POST('/api/notifications/{id}/read', { params: { path: { id } } }));
+    queryClient.setQueryData(['/api/notifications', notificationsQuery], {
+      ...all,
+      items: all.items.filter((n) => n.readAt === null),
+    });
   }
 
   const columns: Column<Row>[] = [

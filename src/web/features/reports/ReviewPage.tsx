@@ -1,12 +1,12 @@
 // The year-end review of a plan: its tables on the page, the Decree 30 .docx and the .xlsx to
 // download, and the plan's roll-forward to next year when the user may do it.
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { ReportTabs } from './ReportTabs';
 import { formatFigure, formatPercent } from './shared';
@@ -18,17 +18,17 @@ export function ReviewPage() {
   const navigate = useNavigate();
   const [filters, setFilters] = useSearchState({ plan: '' });
   const planId = Number(filters.plan) || null;
-  const plans = useAsync(
-    (signal) => unwrap(api.GET('/api/plans', { params: { query: { kind: 'central', limit: 200 } }, signal })),
-    [],
-  );
-  const review = useAsync(
-    (signal) =>
-      planId
-        ? unwrap(api.GET('/api/plans/{id}/review', { params: { path: { id: planId } }, signal }))
-        : Promise.resolve(null),
-    [planId],
-  );
+  const plans = useQuery({
+    queryKey: ['/api/plans', { kind: 'central', limit: 200 }],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/plans', { params: { query: { kind: 'central', limit: 200 } }, signal })),
+  });
+  const review = useQuery({
+    queryKey: ['/api/plans/{id}/review', planId],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans/{id}/review', { params: { path: { id: planId! } }, signal })),
+    enabled: planId !== null,
+    placeholderData: keepPreviousData,
+  });
   const [error, setError] = useState<unknown>(null);
 
   async function rollForward() {
@@ -63,9 +63,9 @@ export function ReviewPage() {
         </div>
       </form>
       {error !== null && <ErrorNotice error={error} />}
-      <QueryView state={review}>
-        {(r) =>
-          r && (
+      {planId !== null && (
+        <QueryView state={review}>
+          {(r) => (
             <>
               <p className="rep-actions">
                 <a className="button button-primary" href={`/api/plans/${r.plan.id}/review.docx`} download>
@@ -155,9 +155,9 @@ export function ReviewPage() {
                 </section>
               ))}
             </>
-          )
-        }
-      </QueryView>
+          )}
+        </QueryView>
+      )}
     </div>
   );
 }
