@@ -84,6 +84,7 @@ export function TargetsPanel({ indicator }: { indicator: IndicatorView }) {
 }
 
 const keyOf = (target: TargetView) => target.province ?? NATIONAL;
+const draftOf = (targets: TargetView[]) => Object.fromEntries(targets.map((x) => [keyOf(x), String(x.target)]));
 
 function TargetsList({ places, targets }: { places: { code: string; name: string }[]; targets: TargetView[] }) {
   const t = useAnalyticsT();
@@ -111,16 +112,15 @@ interface TargetsFormProps {
 
 function TargetsForm({ indicator, year, places, targets, onSaved }: TargetsFormProps) {
   const t = useAnalyticsT();
-  const initial = () => Object.fromEntries(targets.map((x) => [keyOf(x), String(x.target)]));
-  const [draft, setDraft] = useState<Record<string, string>>(initial);
+  const [draft, setDraft] = useState<Record<string, string>>(() => draftOf(targets));
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [message, setMessage] = useState('');
-  useEffect(() => setDraft(initial()), [targets]);
+  useEffect(() => setDraft(draftOf(targets)), [targets]);
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    const before = initial();
+    const before = draftOf(targets);
     const changed = places.filter((p) => (draft[p.code] ?? '').trim() !== (before[p.code] ?? ''));
     const bad = changed.find((p) => (draft[p.code] ?? '').trim() !== '' && parseAmount(draft[p.code]!) === null);
     if (bad) return setMessage(t('detail.targetInvalid', { place: bad.name }));

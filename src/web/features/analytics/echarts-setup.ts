@@ -2,9 +2,9 @@
 // import() in TrendChart, so ECharts is its own chunk, fetched when a chart is first shown.
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
-import { init, use } from 'echarts/core';
+import { init, use as register } from 'echarts/core';
 import { SVGRenderer } from 'echarts/renderers';
 
-use([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
+register([BarChart, GridComponent, TooltipComponent, SVGRenderer]);
 
 export { init };

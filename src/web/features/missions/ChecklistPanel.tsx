@@ -25,7 +25,7 @@ export function ChecklistPanel({ mission, onSaved }: { mission: MissionView; onS
   const [error, setError] = useState<unknown>(null);
   const [saved, setSaved] = useState(false);
   const editable = mission.allowedActions.includes('edit');
-  useEffect(() => setAnswers(answersOf(place)), [place?.id, mission.version]);
+  useEffect(() => setAnswers(answersOf(place)), [place, mission.version]);
   useEffect(() => setSaved(false), [place?.id]);
 
   if (!mission.checklist || !place) {
