@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/permissions';
 import { useI18n } from '../i18n/I18nProvider';
-import { useMe, useSession } from '../features/auth/SessionProvider';
+import { useMe, useSession } from '../lib/session';
 import { SECTION_GROUPS, visibleSections } from '../sections';
 import { LanguageSwitch } from './LanguageSwitch';
 

@@ -4,8 +4,10 @@ import { useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useAsync } from '../../lib/use-async';
 import { formatTimeframeVi } from '../../../shared/period';
-import type { ActivityView } from '../../features/records/record-codes';
-import { useRecordsT } from '../../features/records/use-records-t';
+import type { ResponseOf } from '../../api/client';
+
+type ActivityView = ResponseOf<'/api/activities/{id}', 'get'>;
+import { useComponentsT } from '../use-components-t';
 
 export interface ActivityChoice {
   id: number;
@@ -45,7 +47,7 @@ interface ActivityPickerProps {
 }
 
 export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   const [planId, setPlanId] = useState<number | null>(value?.planId ?? null);
   const [sectionKey, setSectionKey] = useState(value?.sectionKey ?? '');
   const [browsing, setBrowsing] = useState(value === null);
@@ -75,12 +77,12 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
   if (value && !browsing) {
     return (
       <fieldset className={error ? 'fieldset has-error' : 'fieldset'}>
-        <legend>{rt('activity.legend')}</legend>
+        <legend>{ct('activity.legend')}</legend>
         <p className="rec-chosen-activity" data-testid="chosen-activity">
           <span className="rec-num">{value.number}</span> {value.title}
         </p>
         <button type="button" className="button button-small" onClick={() => setBrowsing(true)}>
-          {rt('activity.change')}
+          {ct('activity.change')}
         </button>
         {error && <small className="field-error block">{error}</small>}
       </fieldset>
@@ -89,9 +91,9 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
 
   return (
     <fieldset className={error ? 'fieldset has-error' : 'fieldset'}>
-      <legend>{rt('activity.legend')}</legend>
+      <legend>{ct('activity.legend')}</legend>
       <div className="field">
-        <label htmlFor="rec-plan">{rt('activity.plan')}</label>
+        <label htmlFor="rec-plan">{ct('activity.plan')}</label>
         <select
           id="rec-plan"
           value={activePlan ?? ''}
@@ -100,7 +102,7 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
             setSectionKey('');
           }}
         >
-          <option value="">{plans.loading && !plans.data ? rt('common.loading') : rt('activity.choosePlan')}</option>
+          <option value="">{plans.loading && !plans.data ? ct('common.loading') : ct('activity.choosePlan')}</option>
           {plans.data?.items.map((plan) => (
             <option key={plan.id} value={plan.id}>
               {plan.number ? `${plan.number} — ` : ''}
@@ -108,13 +110,13 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
             </option>
           ))}
         </select>
-        {plans.error && <small className="field-error">{rt('activity.plansFailed')}</small>}
+        {plans.error && <small className="field-error">{ct('activity.plansFailed')}</small>}
       </div>
       {activePlan && sections.length > 1 && (
         <div className="field">
-          <label htmlFor="rec-section">{rt('activity.section')}</label>
+          <label htmlFor="rec-section">{ct('activity.section')}</label>
           <select id="rec-section" value={sectionKey} onChange={(event) => setSectionKey(event.target.value)}>
-            <option value="">{rt('activity.allSections')}</option>
+            <option value="">{ct('activity.allSections')}</option>
             {sections.map((s) => (
               <option key={s.key} value={s.key}>
                 {s.number}. {s.title}
@@ -123,10 +125,10 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
           </select>
         </div>
       )}
-      {activePlan && activities.data && shown.length === 0 && <p className="muted">{rt('activity.noneRecordable')}</p>}
-      {activePlan && activities.error && <small className="field-error">{rt('activity.loadFailed')}</small>}
+      {activePlan && activities.data && shown.length === 0 && <p className="muted">{ct('activity.noneRecordable')}</p>}
+      {activePlan && activities.error && <small className="field-error">{ct('activity.loadFailed')}</small>}
       {shown.length > 0 && (
-        <div className="rec-activity-list" role="radiogroup" aria-label={rt('activity.activity')}>
+        <div className="rec-activity-list" role="radiogroup" aria-label={ct('activity.activity')}>
           {shown.map((a) => (
             <label key={a.id} className={value?.id === a.id ? 'rec-activity is-selected' : 'rec-activity'}>
               <input

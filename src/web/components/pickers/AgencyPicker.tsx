@@ -5,7 +5,7 @@ import { api, unwrap } from '../../api/client';
 import { useAsync } from '../../lib/use-async';
 import { useDebounced } from '../../lib/use-debounced';
 import { foldVietnamese } from '../../../shared/text';
-import { useRecordsT } from '../../features/records/use-records-t';
+import { useComponentsT } from '../use-components-t';
 
 export interface AgencyRef {
   id: number;
@@ -23,7 +23,7 @@ interface AgencySearchProps {
 }
 
 function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: AgencySearchProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   const [text, setText] = useState('');
   const tokens = foldVietnamese(useDebounced(text, 300)).split(' ').filter(Boolean);
   // The server matches one phrase; "dan toc dien bien" should still find "Sở Dân tộc và Tôn giáo
@@ -53,7 +53,7 @@ function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: Ag
         autoComplete="off"
         value={text}
         autoFocus={autoFocus}
-        placeholder={placeholder ?? rt('agency.placeholder')}
+        placeholder={placeholder ?? ct('agency.placeholder')}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return;
@@ -65,7 +65,7 @@ function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: Ag
         }}
       />
       {query && (
-        <ul className="rec-results" aria-busy={results.loading} aria-label={rt('agency.results')}>
+        <ul className="rec-results" aria-busy={results.loading} aria-label={ct('agency.results')}>
           {items.map((agency) => (
             <li key={agency.id}>
               <button
@@ -79,7 +79,7 @@ function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: Ag
               </button>
             </li>
           ))}
-          {!results.loading && items.length === 0 && <li className="muted">{rt('agency.none')}</li>}
+          {!results.loading && items.length === 0 && <li className="muted">{ct('agency.none')}</li>}
         </ul>
       )}
     </div>
@@ -94,18 +94,18 @@ interface OrganiserPickerProps {
 }
 
 export function OrganiserPicker({ id, value, onChange, error }: OrganiserPickerProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   const [changing, setChanging] = useState(false);
   if (value && !changing) {
     return (
       <div className={error ? 'field has-error' : 'field'}>
         <span className="rec-label" id={`${id}-label`}>
-          {rt('agency.organiser')}
+          {ct('agency.organiser')}
         </span>
         <div className="rec-chosen" aria-labelledby={`${id}-label`}>
           <span>{value.name}</span>
           <button type="button" className="button button-small" onClick={() => setChanging(true)}>
-            {rt('agency.change')}
+            {ct('agency.change')}
           </button>
         </div>
         {error && <small className="field-error">{error}</small>}
@@ -116,7 +116,7 @@ export function OrganiserPicker({ id, value, onChange, error }: OrganiserPickerP
     <div className={error ? 'field has-error' : 'field'}>
       <AgencySearch
         id={id}
-        label={rt('agency.organiser')}
+        label={ct('agency.organiser')}
         exclude={[]}
         autoFocus={changing}
         onPick={(agency) => {
@@ -137,17 +137,17 @@ interface PartnersPickerProps {
 }
 
 export function PartnersPicker({ id, value, onChange, error }: PartnersPickerProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   return (
     <div className={error ? 'field has-error' : 'field'}>
       {value.length > 0 && (
-        <ul className="rec-chips" aria-label={rt('agency.partners')}>
+        <ul className="rec-chips" aria-label={ct('agency.partners')}>
           {value.map((agency) => (
             <li key={agency.id} className="chip">
               {agency.shortName || agency.name}
               <button
                 type="button"
-                aria-label={rt('agency.remove', { name: agency.name })}
+                aria-label={ct('agency.remove', { name: agency.name })}
                 onClick={() => onChange(value.filter((a) => a.id !== agency.id))}
               >
                 ×
@@ -158,7 +158,7 @@ export function PartnersPicker({ id, value, onChange, error }: PartnersPickerPro
       )}
       <AgencySearch
         id={id}
-        label={rt('agency.addPartner')}
+        label={ct('agency.addPartner')}
         exclude={value.map((a) => a.id)}
         onPick={(agency) => onChange([...value, agency])}
       />

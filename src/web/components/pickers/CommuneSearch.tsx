@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { api, unwrap } from '../../api/client';
 import { useAsync } from '../../lib/use-async';
 import { useDebounced } from '../../lib/use-debounced';
-import { useRecordsT } from '../../features/records/use-records-t';
+import { useComponentsT } from '../use-components-t';
 
 export interface CommuneRef {
   code: string;
@@ -22,7 +22,7 @@ interface CommuneSearchProps {
 }
 
 export function CommuneSearch({ id, label, generation, provinceCode, value, onChange, error }: CommuneSearchProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   const [text, setText] = useState('');
   // The list opens once the user comes to the box, so it does not push the form down before.
   const [opened, setOpened] = useState(false);
@@ -51,7 +51,7 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
         <div className="rec-chosen" aria-labelledby={`${id}-label`}>
           <strong>{value.name}</strong>
           <button type="button" className="button button-small" onClick={() => onChange(null)}>
-            {rt('place.changeCommune')}
+            {ct('place.changeCommune')}
           </button>
         </div>
         {error && (
@@ -73,7 +73,7 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
         autoComplete="off"
         value={text}
         disabled={!provinceCode}
-        placeholder={rt('place.communePlaceholder')}
+        placeholder={ct('place.communePlaceholder')}
         onFocus={() => setOpened(true)}
         onChange={(event) => {
           setText(event.target.value);
@@ -86,7 +86,7 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
         }}
       />
       {provinceCode && opened && (
-        <ul className="rec-results" aria-busy={results.loading} aria-label={rt('place.communeResults')}>
+        <ul className="rec-results" aria-busy={results.loading} aria-label={ct('place.communeResults')}>
           {items.map((unit) => (
             <li key={unit.code}>
               <button type="button" onClick={() => onChange({ code: unit.code, name: unit.fullName })}>
@@ -94,8 +94,8 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
               </button>
             </li>
           ))}
-          {!results.loading && items.length === 0 && <li className="muted">{rt('place.noCommune')}</li>}
-          {(results.data?.total ?? 0) > items.length && <li className="muted rec-small">{rt('place.moreCommunes')}</li>}
+          {!results.loading && items.length === 0 && <li className="muted">{ct('place.noCommune')}</li>}
+          {(results.data?.total ?? 0) > items.length && <li className="muted rec-small">{ct('place.moreCommunes')}</li>}
         </ul>
       )}
       {error && (

@@ -2,7 +2,7 @@
 // provinces, and a search that ignores diacritics and knows other names ("meo" finds Mông).
 import { useState } from 'react';
 import { matchEthnicGroups, useEthnicGroups, type EthnicGroup } from '../../lib/reference';
-import { useRecordsT } from '../../features/records/use-records-t';
+import { useComponentsT } from '../use-components-t';
 
 const COMMON = ['Kinh', 'Thái', 'Mông', 'Dao', 'Tày', 'Nùng', 'Mường', 'Khmer'];
 const MAX_RESULTS = 8;
@@ -16,7 +16,7 @@ interface EthnicGroupPickerProps {
 }
 
 export function EthnicGroupPicker({ id, present, onPick, label }: EthnicGroupPickerProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   const groups = useEthnicGroups();
   const [text, setText] = useState('');
   const all = groups.data ?? [];
@@ -31,13 +31,13 @@ export function EthnicGroupPicker({ id, present, onPick, label }: EthnicGroupPic
 
   return (
     <div className="rec-picker">
-      <label htmlFor={id}>{label ?? rt('ethnic.add')}</label>
+      <label htmlFor={id}>{label ?? ct('ethnic.add')}</label>
       <input
         id={id}
         type="search"
         autoComplete="off"
         value={text}
-        placeholder={rt('ethnic.placeholder')}
+        placeholder={ct('ethnic.placeholder')}
         onChange={(event) => setText(event.target.value)}
         onKeyDown={(event) => {
           // Enter adds the first match instead of submitting the whole form.
@@ -46,8 +46,8 @@ export function EthnicGroupPicker({ id, present, onPick, label }: EthnicGroupPic
           if (text.trim() && offered[0]) pick(offered[0]);
         }}
       />
-      {groups.error && <small className="field-error">{rt('ethnic.loadFailed')}</small>}
-      <div className="rec-chip-options" aria-label={rt(text.trim() ? 'ethnic.matches' : 'ethnic.common')} role="group">
+      {groups.error && <small className="field-error">{ct('ethnic.loadFailed')}</small>}
+      <div className="rec-chip-options" aria-label={ct(text.trim() ? 'ethnic.matches' : 'ethnic.common')} role="group">
         {offered.map((group) => (
           <button
             key={group.id}
@@ -59,7 +59,7 @@ export function EthnicGroupPicker({ id, present, onPick, label }: EthnicGroupPic
             {group.name}
           </button>
         ))}
-        {text.trim() && offered.length === 0 && <span className="muted">{rt('ethnic.none')}</span>}
+        {text.trim() && offered.length === 0 && <span className="muted">{ct('ethnic.none')}</span>}
       </div>
     </div>
   );

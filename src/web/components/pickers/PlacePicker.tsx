@@ -1,10 +1,10 @@
 // Where an activity took place: the geography in force (after or before 1/7/2025), the province,
 // and optionally the commune. A province outside the user's scope is not offered for 2025.
 import { useMemo, type ReactNode } from 'react';
-import { useMe } from '../../features/auth/SessionProvider';
-import { useProvinces } from '../../features/admin-units/provinces';
+import { useMe } from '../../lib/session';
+import { useProvinces } from '../../lib/reference';
 import { CommuneSearch, type CommuneRef } from './CommuneSearch';
-import { useRecordsT } from '../../features/records/use-records-t';
+import { useComponentsT } from '../use-components-t';
 
 export interface PlaceValue {
   generation: 2024 | 2025;
@@ -34,7 +34,7 @@ export function PlacePicker({
   communeLabel,
   children,
 }: PlacePickerProps) {
-  const rt = useRecordsT();
+  const ct = useComponentsT();
   const me = useMe();
   const provinces = useProvinces(value.generation);
   const options = useMemo(() => {
@@ -48,8 +48,8 @@ export function PlacePicker({
 
   return (
     <fieldset className={error ? 'fieldset has-error' : 'fieldset'}>
-      <legend>{rt('place.legend')}</legend>
-      <div className="rec-segmented" role="radiogroup" aria-label={rt('place.generation')}>
+      <legend>{ct('place.legend')}</legend>
+      <div className="rec-segmented" role="radiogroup" aria-label={ct('place.generation')}>
         {([2025, 2024] as const).map((generation) => (
           <label key={generation} className={value.generation === generation ? 'is-selected' : undefined}>
             <input
@@ -58,18 +58,18 @@ export function PlacePicker({
               checked={value.generation === generation}
               onChange={() => onChange({ generation, provinceCode: '', commune: null })}
             />
-            {rt(generation === 2025 ? 'place.gen2025' : 'place.gen2024')}
+            {ct(generation === 2025 ? 'place.gen2025' : 'place.gen2024')}
           </label>
         ))}
       </div>
       <div className="field">
-        <label htmlFor={`${idPrefix}-province`}>{rt('place.province')}</label>
+        <label htmlFor={`${idPrefix}-province`}>{ct('place.province')}</label>
         <select
           id={`${idPrefix}-province`}
           value={value.provinceCode}
           onChange={(event) => onChange({ ...value, provinceCode: event.target.value, commune: null })}
         >
-          <option value="">{rt('place.chooseProvince')}</option>
+          <option value="">{ct('place.chooseProvince')}</option>
           {options.map((p) => (
             <option key={p.code} value={p.code}>
               {p.fullName}
@@ -79,7 +79,7 @@ export function PlacePicker({
       </div>
       <CommuneSearch
         id={`${idPrefix}-commune`}
-        label={communeLabel ?? rt('place.commune')}
+        label={communeLabel ?? ct('place.commune')}
         generation={value.generation}
         provinceCode={value.provinceCode}
         value={value.commune}

@@ -2,16 +2,16 @@
 // agency's completion mark, filterable by plan, province, lead agency, content area and status.
 // The buttons are those the server lists in allowedActions.
 import { useMemo, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
-import { ErrorNotice, QueryView } from '../../components/Status';
+import { FilterBar, ListResults } from '../../components/ListPage';
+import { ErrorNotice } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
-import { useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
+import { useListQuery, useListState } from '../../lib/use-list-state';
+import { useMe } from '../../lib/session';
+import { useProvinces } from '../../lib/reference';
 import { timeframeLabel } from '../../components/pickers/ActivityPicker';
 import { ACTIVITY_STATUSES, STATUS_BADGE, type ActivityView } from '../records/record-codes';
 import { MoreFilters } from '../../components/MoreFilters';
@@ -24,32 +24,24 @@ const PAGE_SIZE = 50;
 export function ActivitiesPage() {
   const rt = useRecordsT();
   const me = useMe();
-  const [filters, setFilters] = useSearchState({
-    plan: '',
-    province: '',
-    agency: '',
-    section: '',
-    status: '',
-    offset: '0',
-  });
+  const queryClient = useQueryClient();
+  const list = useListState({ plan: '', province: '', agency: '', section: '', status: '' });
+  const { filters } = list;
   const [completing, setCompleting] = useState<number | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
-  const offset = Number(filters.offset) || 0;
   const plan = Number(filters.plan) || undefined;
   const status = ACTIVITY_STATUSES.find((s) => s === filters.status);
 
-  const plans = useAsync((signal) => unwrap(api.GET('/api/plans', { params: { query: { limit: 100 } }, signal })), []);
+  const plans = useQuery({
+    queryKey: ['/api/plans', { limit: 100 }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans', { params: { query: { limit: 100 } }, signal })),
+  });
   // The plan's activities without the narrower filters give the choices of section and agency.
-  const options = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/activities', {
-          params: { query: { plan, province: filters.province || undefined, limit: 500 } },
-          signal,
-        }),
-      ),
-    [plan, filters.province],
-  );
+  const optionsQuery = { plan, province: filters.province || undefined, limit: 500 };
+  const options = useQuery({
+    queryKey: ['/api/activities', optionsQuery],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: optionsQuery }, signal })),
+  });
   const provinces = useProvinces(2025);
   const provinceOptions = useMemo(() => {
     const all = provinces.data ?? [];
@@ -68,30 +60,27 @@ export function ActivitiesPage() {
     return [...seen.entries()].sort((x, y) => x[1].localeCompare(y[1], 'vi'));
   }, [options.data]);
 
-  const activities = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/activities', {
-          params: {
-            query: {
-              plan,
-              province: filters.province || undefined,
-              agency: Number(filters.agency) || undefined,
-              section: filters.section || undefined,
-              status,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [plan, filters.province, filters.agency, filters.section, status, offset],
+  const query = {
+    plan,
+    province: filters.province || undefined,
+    agency: Number(filters.agency) || undefined,
+    section: filters.section || undefined,
+    status,
+    ...list.page(PAGE_SIZE),
+  };
+  const activitiesKey = ['/api/activities', query];
+  const activities = useListQuery(activitiesKey, (signal) =>
+    unwrap(api.GET('/api/activities', { params: { query }, signal })),
   );
 
   function replace(next: ActivityView) {
-    const data = activities.data;
-    if (data) activities.setData({ ...data, items: data.items.map((a) => (a.id === next.id ? next : a)) });
+    queryClient.setQueryData(
+      activitiesKey,
+      (data: typeof activities.data) =>
+        data && { ...data, items: data.items.map((a) => (a.id === next.id ? next : a)) },
+    );
+    // Other lists showing this activity (another page, the choices above) ask again when shown.
+    void queryClient.invalidateQueries({ queryKey: ['/api/activities'], refetchType: 'none' });
   }
 
   async function reopen(activity: ActivityView) {
@@ -101,7 +90,7 @@ export function ActivitiesPage() {
       replace(await unwrap(api.POST('/api/activities/{id}/reopen', { params: { path: { id: activity.id } } })));
     } catch (failure) {
       setActionError(failure);
-      if (failure instanceof ApiError && failure.status === 409) activities.reload();
+      if (failure instanceof ApiError && failure.status === 409) void activities.refetch();
     }
   }
 
@@ -208,7 +197,7 @@ export function ActivitiesPage() {
     <div className="page">
       <h1>{rt('activities.title')}</h1>
       <p className="lead">{rt('activities.intro')}</p>
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
+      <FilterBar search={false}>
         <MoreFilters
           active={
             [filters.plan, filters.province, filters.section, filters.agency, filters.status].filter(Boolean).length
@@ -219,7 +208,7 @@ export function ActivitiesPage() {
             <select
               id="activities-plan"
               value={filters.plan}
-              onChange={(event) => setFilters({ plan: event.target.value, section: '', agency: '', offset: '' })}
+              onChange={(event) => list.set({ plan: event.target.value, section: '', agency: '' })}
             >
               <option value="">{rt('filter.allPlans')}</option>
               {plans.data?.items.map((p) => (
@@ -236,7 +225,7 @@ export function ActivitiesPage() {
               <select
                 id="activities-province"
                 value={filters.province}
-                onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
+                onChange={(event) => list.set({ province: event.target.value })}
               >
                 <option value="">{rt('filter.allProvincesAndCentral')}</option>
                 {provinceOptions.map((p) => (
@@ -253,7 +242,7 @@ export function ActivitiesPage() {
               <select
                 id="activities-section"
                 value={filters.section}
-                onChange={(event) => setFilters({ section: event.target.value, offset: '' })}
+                onChange={(event) => list.set({ section: event.target.value })}
               >
                 <option value="">{rt('activity.allSections')}</option>
                 {sections.map((s) => (
@@ -270,7 +259,7 @@ export function ActivitiesPage() {
               <select
                 id="activities-agency"
                 value={filters.agency}
-                onChange={(event) => setFilters({ agency: event.target.value, offset: '' })}
+                onChange={(event) => list.set({ agency: event.target.value })}
               >
                 <option value="">{rt('filter.allAgencies')}</option>
                 {agencies.map(([id, name]) => (
@@ -286,7 +275,7 @@ export function ActivitiesPage() {
             <select
               id="activities-status"
               value={status ?? ''}
-              onChange={(event) => setFilters({ status: event.target.value, offset: '' })}
+              onChange={(event) => list.set({ status: event.target.value })}
             >
               <option value="">{rt('filter.allStatuses')}</option>
               {ACTIVITY_STATUSES.map((s) => (
@@ -297,42 +286,38 @@ export function ActivitiesPage() {
             </select>
           </div>
         </MoreFilters>
-      </form>
+      </FilterBar>
       {actionError !== null && <ErrorNotice error={actionError} />}
-      <QueryView state={activities} isEmpty={(data) => data.total === 0} empty={rt('activities.empty')}>
+      <ListResults
+        state={activities}
+        pageSize={PAGE_SIZE}
+        offset={list.offset}
+        onPage={list.setOffset}
+        empty={rt('activities.empty')}
+        count={(data) => rt('activities.count', { count: formatNumber(data.total) })}
+      >
         {(data) => (
-          <>
-            <p className="result-count" aria-live="polite">
-              {rt('activities.count', { count: formatNumber(data.total) })}
-            </p>
-            <div className="rec-cards">
-              <DataTable
-                columns={columns}
-                rows={data.items}
-                rowKey={(a) => String(a.id)}
-                expanded={(a) =>
-                  completing === a.id ? (
-                    <CompletionForm
-                      activity={a}
-                      onCancel={() => setCompleting(null)}
-                      onDone={(next) => {
-                        replace(next);
-                        setCompleting(null);
-                      }}
-                    />
-                  ) : null
-                }
-              />
-            </div>
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
+          <div className="rec-cards">
+            <DataTable
+              columns={columns}
+              rows={data.items}
+              rowKey={(a) => String(a.id)}
+              expanded={(a) =>
+                completing === a.id ? (
+                  <CompletionForm
+                    activity={a}
+                    onCancel={() => setCompleting(null)}
+                    onDone={(next) => {
+                      replace(next);
+                      setCompleting(null);
+                    }}
+                  />
+                ) : null
+              }
             />
-          </>
+          </div>
         )}
-      </QueryView>
+      </ListResults>
     </div>
   );
 }

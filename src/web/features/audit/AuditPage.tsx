@@ -3,11 +3,8 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
-import { DateField } from '../../components/DateField';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
+import { DateFilter, FilterBar, ListResults, SelectFilter } from '../../components/ListPage';
+import { useListQuery, useListState } from '../../lib/use-list-state';
 import { useSearchText } from '../../lib/use-search-text';
 import { AuditDiff } from './AuditDiff';
 import { actionLabel, entityLabel, KNOWN_ACTIONS, KNOWN_ENTITIES } from './audit-labels';
@@ -18,37 +15,21 @@ const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const { t } = useI18n();
-  const [filters, setFilters] = useSearchState({
-    entityType: '',
-    actor: '',
-    action: '',
-    from: '',
-    to: '',
-    offset: '0',
-  });
-  const [actorText, setActorText] = useSearchText(filters.actor, (actor) => setFilters({ actor, offset: '' }));
+  const list = useListState({ entityType: '', actor: '', action: '', from: '', to: '' });
+  const { filters } = list;
+  const [actorText, setActorText] = useSearchText(filters.actor, (actor) => list.set({ actor }));
   const [open, setOpen] = useState<Set<string>>(new Set());
-  const offset = Number(filters.offset) || 0;
 
-  const entries = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/audit', {
-          params: {
-            query: {
-              entityType: filters.entityType || undefined,
-              actor: filters.actor || undefined,
-              action: filters.action || undefined,
-              from: filters.from || undefined,
-              to: filters.to || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [filters.entityType, filters.actor, filters.action, filters.from, filters.to, offset],
+  const query = {
+    entityType: filters.entityType || undefined,
+    actor: filters.actor || undefined,
+    action: filters.action || undefined,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    ...list.page(PAGE_SIZE),
+  };
+  const entries = useListQuery(['/api/audit', query], (signal) =>
+    unwrap(api.GET('/api/audit', { params: { query }, signal })),
   );
 
   function toggle(id: string) {
@@ -106,22 +87,15 @@ export function AuditPage() {
     <div className="page">
       <h1>{t('nav.audit')}</h1>
       <p className="lead">{t('audit.intro')}</p>
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="audit-entity">{t('audit.col.entity')}</label>
-          <select
-            id="audit-entity"
-            value={filters.entityType}
-            onChange={(event) => setFilters({ entityType: event.target.value, offset: '' })}
-          >
-            <option value="">{t('filter.all')}</option>
-            {KNOWN_ENTITIES.map((entity) => (
-              <option key={entity} value={entity}>
-                {entityLabel(entity, t)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar>
+        <SelectFilter
+          id="audit-entity"
+          label={t('audit.col.entity')}
+          value={filters.entityType}
+          allLabel={t('filter.all')}
+          options={KNOWN_ENTITIES.map((entity) => ({ value: entity, label: entityLabel(entity, t) }))}
+          onChange={(value) => list.set({ entityType: value })}
+        />
         <div className="field">
           <label htmlFor="audit-actor">{t('audit.col.actor')}</label>
           <input
@@ -133,51 +107,39 @@ export function AuditPage() {
             onChange={(event) => setActorText(event.target.value)}
           />
         </div>
-        <div className="field">
-          <label htmlFor="audit-action">{t('audit.col.action')}</label>
-          <select
-            id="audit-action"
-            value={filters.action}
-            onChange={(event) => setFilters({ action: event.target.value, offset: '' })}
-          >
-            <option value="">{t('filter.all')}</option>
-            {KNOWN_ACTIONS.map((action) => (
-              <option key={action} value={action}>
-                {actionLabel(action, t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">{t('audit.from')}</label>
-          <DateField id="audit-from" value={filters.from} onChange={(from) => setFilters({ from, offset: '' })} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">{t('audit.to')}</label>
-          <DateField id="audit-to" value={filters.to} onChange={(to) => setFilters({ to, offset: '' })} />
-        </div>
-      </form>
-      <QueryView state={entries} isEmpty={(data) => data.total === 0} empty={t('audit.empty')}>
+        <SelectFilter
+          id="audit-action"
+          label={t('audit.col.action')}
+          value={filters.action}
+          allLabel={t('filter.all')}
+          options={KNOWN_ACTIONS.map((action) => ({ value: action, label: actionLabel(action, t) }))}
+          onChange={(value) => list.set({ action: value })}
+        />
+        <DateFilter
+          id="audit-from"
+          label={t('audit.from')}
+          value={filters.from}
+          onChange={(from) => list.set({ from })}
+        />
+        <DateFilter id="audit-to" label={t('audit.to')} value={filters.to} onChange={(to) => list.set({ to })} />
+      </FilterBar>
+      <ListResults
+        state={entries}
+        pageSize={PAGE_SIZE}
+        offset={list.offset}
+        onPage={list.setOffset}
+        empty={t('audit.empty')}
+        count={(data) => t('audit.count', { count: formatNumber(data.total) })}
+      >
         {(data) => (
-          <>
-            <p className="result-count" aria-live="polite">
-              {t('audit.count', { count: formatNumber(data.total) })}
-            </p>
-            <DataTable
-              columns={columns}
-              rows={data.items}
-              rowKey={(e) => e.id}
-              expanded={(e) => (open.has(e.id) ? <AuditDiff before={e.before} after={e.after} /> : null)}
-            />
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
-            />
-          </>
+          <DataTable
+            columns={columns}
+            rows={data.items}
+            rowKey={(e) => e.id}
+            expanded={(e) => (open.has(e.id) ? <AuditDiff before={e.before} after={e.after} /> : null)}
+          />
         )}
-      </QueryView>
+      </ListResults>
     </div>
   );
 }

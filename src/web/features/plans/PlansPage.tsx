@@ -6,13 +6,10 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
-import { hasPermission, useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
+import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
+import { useListQuery, useListState } from '../../lib/use-list-state';
+import { hasPermission, useMe } from '../../lib/session';
+import { useProvinces } from '../../lib/reference';
 import { IssuerList, StatusBadge } from './PlanBits';
 import { statusLabel } from './plan-labels';
 import type { PlanSummary } from './plan-types';
@@ -26,12 +23,14 @@ export function PlansPage() {
   const { t: tApp, lang } = useI18n();
   const t = usePlanT();
   const me = useMe();
-  const [filters, setFilters] = useSearchState({ q: '', year: '', status: '', kind: '', province: '', offset: '0' });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
+  const list = useListState({ year: '', status: '', kind: '', province: '' });
+  const { filters } = list;
   const status = PLAN_STATUSES.find((s) => s === filters.status);
-  const kind = filters.kind === 'central' || filters.kind === 'provincial' ? filters.kind : undefined;
+  const kind =
+    filters.kind === 'central' || filters.kind === 'provincial'
+      ? (filters.kind as 'central' | 'provincial')
+      : undefined;
   const year = /^\d{4}$/.test(filters.year) ? Number(filters.year) : undefined;
-  const offset = Number(filters.offset) || 0;
   const provinces = useProvinces(2025);
   const provinceNames = useMemo(() => new Map(provinces.data?.map((p) => [p.code, p.name])), [provinces.data]);
   const years = useMemo(() => {
@@ -39,25 +38,16 @@ export function PlansPage() {
     return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
   }, []);
 
-  const plans = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/plans', {
-          params: {
-            query: {
-              q: filters.q || undefined,
-              year,
-              status,
-              kind,
-              province: filters.province || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [filters.q, year, status, kind, filters.province, offset],
+  const query = {
+    q: filters.q || undefined,
+    year,
+    status,
+    kind,
+    province: filters.province || undefined,
+    ...list.page(PAGE_SIZE),
+  };
+  const plans = useListQuery(['/api/plans', query], (signal) =>
+    unwrap(api.GET('/api/plans', { params: { query }, signal })),
   );
 
   const columns: Column<PlanSummary>[] = [
@@ -112,91 +102,60 @@ export function PlansPage() {
         )}
       </div>
       <p className="lead">{t('plans.intro')}</p>
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="plans-q">{t('plans.search')}</label>
-          <input
-            id="plans-q"
-            type="search"
-            value={text}
-            placeholder={t('plans.search.placeholder')}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="plans-year">{t('plans.year')}</label>
-          <select
-            id="plans-year"
-            value={year ?? ''}
-            onChange={(event) => setFilters({ year: event.target.value, offset: '' })}
-          >
-            <option value="">{tApp('filter.all')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plans-status">{t('plans.status')}</label>
-          <select
-            id="plans-status"
-            value={status ?? ''}
-            onChange={(event) => setFilters({ status: event.target.value, offset: '' })}
-          >
-            <option value="">{tApp('filter.all')}</option>
-            {PLAN_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {statusLabel(s, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plans-kind">{t('plans.kind')}</label>
-          <select
-            id="plans-kind"
-            value={kind ?? ''}
-            onChange={(event) => setFilters({ kind: event.target.value, offset: '' })}
-          >
-            <option value="">{tApp('filter.all')}</option>
-            <option value="central">{t('plans.kind.central')}</option>
-            <option value="provincial">{t('plans.kind.provincial')}</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="plans-province">{t('plans.province')}</label>
-          <select
-            id="plans-province"
-            value={filters.province}
-            onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
-          >
-            <option value="">{tApp('filter.allProvinces')}</option>
-            {provinces.data?.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
-      <QueryView state={plans} isEmpty={(data) => data.total === 0} empty={t('plans.empty')}>
-        {(data) => (
-          <>
-            <p className="result-count" aria-live="polite">
-              {t('plans.count', { count: formatNumber(data.total) })}
-            </p>
-            <DataTable columns={columns} rows={data.items} rowKey={(p) => String(p.id)} />
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
-            />
-          </>
-        )}
-      </QueryView>
+      <FilterBar>
+        <SearchFilter
+          id="plans-q"
+          label={t('plans.search')}
+          placeholder={t('plans.search.placeholder')}
+          value={list.text}
+          onChange={list.setText}
+        />
+        <SelectFilter
+          id="plans-year"
+          label={t('plans.year')}
+          value={year === undefined ? '' : String(year)}
+          allLabel={tApp('filter.all')}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+          onChange={(value) => list.set({ year: value })}
+        />
+        <SelectFilter
+          id="plans-status"
+          label={t('plans.status')}
+          value={status ?? ''}
+          allLabel={tApp('filter.all')}
+          options={PLAN_STATUSES.map((s) => ({ value: s, label: statusLabel(s, lang) }))}
+          onChange={(value) => list.set({ status: value })}
+        />
+        <SelectFilter
+          id="plans-kind"
+          label={t('plans.kind')}
+          value={kind ?? ''}
+          allLabel={tApp('filter.all')}
+          options={[
+            { value: 'central', label: t('plans.kind.central') },
+            { value: 'provincial', label: t('plans.kind.provincial') },
+          ]}
+          onChange={(value) => list.set({ kind: value })}
+        />
+        <SelectFilter
+          id="plans-province"
+          label={t('plans.province')}
+          value={filters.province}
+          allLabel={tApp('filter.allProvinces')}
+          options={(provinces.data ?? []).map((p) => ({ value: p.code, label: p.name }))}
+          onChange={(value) => list.set({ province: value })}
+        />
+      </FilterBar>
+      <ListResults
+        state={plans}
+        pageSize={PAGE_SIZE}
+        offset={list.offset}
+        onPage={list.setOffset}
+        empty={t('plans.empty')}
+        count={(data) => t('plans.count', { count: formatNumber(data.total) })}
+      >
+        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(p) => String(p.id)} />}
+      </ListResults>
     </div>
   );
 }

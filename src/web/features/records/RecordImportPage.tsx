@@ -4,6 +4,7 @@
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { api, unwrap, type ResponseOf } from '../../api/client';
+import { ImportReport } from '../../components/ListPage';
 import { ErrorNotice } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
@@ -107,52 +108,19 @@ export function RecordImportPage() {
         </button>
       </form>
       {report && (
-        <section className="panel" aria-labelledby="records-import-report" data-testid="import-report">
-          <h2 id="records-import-report">{rt('import.report')}</h2>
-          <p className={report.accepted > 0 ? 'notice notice-success' : 'notice notice-warning'} role="status">
-            {report.accepted > 0
+        <ImportReport
+          sheets
+          ok={report.accepted > 0}
+          summary={
+            report.accepted > 0
               ? rt('import.accepted', { count: formatNumber(report.accepted) })
-              : rt('import.noneSaved')}
-            {report.rejected.length > 0 &&
-              ` ${rt('import.rejectedCount', { count: formatNumber(report.rejected.length) })}`}
-          </p>
-          {report.rejected.length > 0 && (
-            <div className="rec-grid-wrap">
-              <table className="rec-grid rec-grid-read">
-                <thead>
-                  <tr>
-                    <th scope="col">{rt('import.sheet')}</th>
-                    <th scope="col">{rt('import.row')}</th>
-                    <th scope="col">{rt('import.column')}</th>
-                    <th scope="col">{rt('import.problem')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {report.rejected.map((r, i) => (
-                    <tr key={`${r.sheet}-${r.row}-${r.field}-${i}`}>
-                      <td>{r.sheet}</td>
-                      <td className="rec-n">{r.row}</td>
-                      <td>{r.field}</td>
-                      <td>{r.message}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-          )}
-          {report.created.length > 0 && (
-            <p>
-              {rt('import.created')}{' '}
-              {report.created.slice(0, 50).map((id, i) => (
-                <span key={id}>
-                  {i > 0 && ', '}
-                  <Link to={`/records/${id}`}>#{id}</Link>
-                </span>
-              ))}
-              {report.created.length > 50 && '…'}
-            </p>
-          )}
-        </section>
+              : rt('import.noneSaved')
+          }
+          rejected={report.rejected}
+          created={report.created}
+          createdLabel={rt('import.created')}
+          linkTo={(id) => `/records/${id}`}
+        />
       )}
     </div>
   );

@@ -1,18 +1,15 @@
 // Implementation records in the user's scope, filtered by plan, activity, province, type, dates
 // and words (without diacritics), a page at a time. Filters live in the address.
 import { useMemo } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
-import { DateField } from '../../components/DateField';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
+import { DateFilter, FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { formatNumber } from '../../i18n/format';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
-import { hasPermission, useMe } from '../auth/SessionProvider';
-import { useProvinces } from '../admin-units/provinces';
+import { useListQuery, useListState } from '../../lib/use-list-state';
+import { hasPermission, useMe } from '../../lib/session';
+import { useProvinces } from '../../lib/reference';
 import { MoreFilters } from '../../components/MoreFilters';
 import { formatMoney } from '../../lib/money';
 import { RECORD_TYPES, type RecordSummary, type RecordType } from './record-codes';
@@ -27,30 +24,21 @@ export function RecordsPage() {
   const me = useMe();
   const location = useLocation();
   const deleted = (location.state as { notice?: string } | null)?.notice === 'deleted';
-  const [filters, setFilters] = useSearchState({
-    plan: '',
-    activity: '',
-    province: '',
-    type: '',
-    from: '',
-    to: '',
-    q: '',
-    offset: '0',
-  });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
-  const offset = Number(filters.offset) || 0;
+  const list = useListState({ plan: '', activity: '', province: '', type: '', from: '', to: '' });
+  const { filters, offset } = list;
   const type = RECORD_TYPES.find((t) => t === filters.type);
   const plan = Number(filters.plan) || undefined;
   const activity = Number(filters.activity) || undefined;
 
-  const plans = useAsync((signal) => unwrap(api.GET('/api/plans', { params: { query: { limit: 100 } }, signal })), []);
-  const activities = useAsync(
-    (signal) =>
-      plan
-        ? unwrap(api.GET('/api/activities', { params: { query: { plan, limit: 500 } }, signal }))
-        : Promise.resolve(null),
-    [plan],
-  );
+  const plans = useQuery({
+    queryKey: ['/api/plans', { limit: 100 }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans', { params: { query: { limit: 100 } }, signal })),
+  });
+  const activities = useQuery({
+    queryKey: ['/api/activities', { plan, limit: 500 }],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: { plan, limit: 500 } }, signal })),
+    enabled: plan !== undefined,
+  });
   const provinces = useProvinces(2025);
   const provinceOptions = useMemo(() => {
     const all = provinces.data ?? [];
@@ -60,27 +48,18 @@ export function RecordsPage() {
   }, [provinces.data, me]);
   const provinceName = (code: string | null) => provinces.data?.find((p) => p.code === code)?.name ?? code ?? '';
 
-  const records = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/records', {
-          params: {
-            query: {
-              plan,
-              activity,
-              province: filters.province || undefined,
-              type,
-              from: filters.from || undefined,
-              to: filters.to || undefined,
-              q: filters.q || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [plan, activity, filters.province, type, filters.from, filters.to, filters.q, offset],
+  const query = {
+    plan,
+    activity,
+    province: filters.province || undefined,
+    type,
+    from: filters.from || undefined,
+    to: filters.to || undefined,
+    q: filters.q || undefined,
+    ...list.page(PAGE_SIZE),
+  };
+  const records = useListQuery(['/api/records', query], (signal) =>
+    unwrap(api.GET('/api/records', { params: { query }, signal })),
   );
 
   const columns: Column<RecordSummary>[] = [
@@ -161,113 +140,84 @@ export function RecordsPage() {
           {rt('records.deleted')}
         </p>
       )}
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="records-q">{rt('records.search')}</label>
-          <input
-            id="records-q"
-            type="search"
-            value={text}
-            placeholder={rt('records.searchPlaceholder')}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
+      <FilterBar>
+        <SearchFilter
+          id="records-q"
+          label={rt('records.search')}
+          placeholder={rt('records.searchPlaceholder')}
+          value={list.text}
+          onChange={list.setText}
+        />
         <MoreFilters
           active={[filters.plan, filters.type, filters.province, filters.from, filters.to].filter(Boolean).length}
         >
-          <div className="field field-grow">
-            <label htmlFor="records-plan">{rt('activity.plan')}</label>
-            <select
-              id="records-plan"
-              value={filters.plan}
-              onChange={(event) => setFilters({ plan: event.target.value, activity: '', offset: '' })}
-            >
-              <option value="">{rt('filter.allPlans')}</option>
-              {plans.data?.items.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.number ? `${p.number} — ` : ''}
-                  {p.title}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="records-plan"
+            grow
+            label={rt('activity.plan')}
+            value={filters.plan}
+            allLabel={rt('filter.allPlans')}
+            options={(plans.data?.items ?? []).map((p) => ({
+              value: p.id,
+              label: `${p.number ? `${p.number} — ` : ''}${p.title}`,
+            }))}
+            onChange={(value) => list.set({ plan: value, activity: '' })}
+          />
           {plan && (
-            <div className="field field-grow">
-              <label htmlFor="records-activity">{rt('activity.activity')}</label>
-              <select
-                id="records-activity"
-                value={filters.activity}
-                onChange={(event) => setFilters({ activity: event.target.value, offset: '' })}
-              >
-                <option value="">{rt('filter.allActivities')}</option>
-                {activities.data?.items.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.number}. {a.title.length > 90 ? `${a.title.slice(0, 90)}…` : a.title}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="records-type">{rt('form.type')}</label>
-            <select
-              id="records-type"
-              value={type ?? ''}
-              onChange={(event) => setFilters({ type: event.target.value, offset: '' })}
-            >
-              <option value="">{rt('filter.allTypes')}</option>
-              {RECORD_TYPES.map((t: RecordType) => (
-                <option key={t} value={t}>
-                  {rt(`type.${t}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          {provinceOptions.length > 1 && (
-            <div className="field">
-              <label htmlFor="records-province">{rt('place.province')}</label>
-              <select
-                id="records-province"
-                value={filters.province}
-                onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
-              >
-                <option value="">{rt('filter.allProvinces')}</option>
-                {provinceOptions.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="records-from">{rt('filter.from')}</label>
-            <DateField id="records-from" value={filters.from} onChange={(from) => setFilters({ from, offset: '' })} />
-          </div>
-          <div className="field">
-            <label htmlFor="records-to">{rt('filter.to')}</label>
-            <DateField id="records-to" value={filters.to} onChange={(to) => setFilters({ to, offset: '' })} />
-          </div>
-        </MoreFilters>
-      </form>
-      <QueryView state={records} isEmpty={(data) => data.total === 0} empty={rt('records.empty')}>
-        {(data) => (
-          <>
-            <p className="result-count" aria-live="polite">
-              {rt('records.count', { count: formatNumber(data.total) })}
-            </p>
-            <div className="rec-cards">
-              <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} />
-            </div>
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
+            <SelectFilter
+              id="records-activity"
+              grow
+              label={rt('activity.activity')}
+              value={filters.activity}
+              allLabel={rt('filter.allActivities')}
+              options={(activities.data?.items ?? []).map((a) => ({
+                value: a.id,
+                label: `${a.number}. ${a.title.length > 90 ? `${a.title.slice(0, 90)}…` : a.title}`,
+              }))}
+              onChange={(value) => list.set({ activity: value })}
             />
-          </>
+          )}
+          <SelectFilter
+            id="records-type"
+            label={rt('form.type')}
+            value={type ?? ''}
+            allLabel={rt('filter.allTypes')}
+            options={RECORD_TYPES.map((t: RecordType) => ({ value: t, label: rt(`type.${t}`) }))}
+            onChange={(value) => list.set({ type: value })}
+          />
+          {provinceOptions.length > 1 && (
+            <SelectFilter
+              id="records-province"
+              label={rt('place.province')}
+              value={filters.province}
+              allLabel={rt('filter.allProvinces')}
+              options={provinceOptions.map((p) => ({ value: p.code, label: p.name }))}
+              onChange={(value) => list.set({ province: value })}
+            />
+          )}
+          <DateFilter
+            id="records-from"
+            label={rt('filter.from')}
+            value={filters.from}
+            onChange={(from) => list.set({ from })}
+          />
+          <DateFilter id="records-to" label={rt('filter.to')} value={filters.to} onChange={(to) => list.set({ to })} />
+        </MoreFilters>
+      </FilterBar>
+      <ListResults
+        state={records}
+        pageSize={PAGE_SIZE}
+        offset={offset}
+        onPage={list.setOffset}
+        empty={rt('records.empty')}
+        count={(data) => rt('records.count', { count: formatNumber(data.total) })}
+      >
+        {(data) => (
+          <div className="rec-cards">
+            <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} />
+          </div>
         )}
-      </QueryView>
+      </ListResults>
     </div>
   );
 }

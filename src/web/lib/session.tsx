@@ -1,0 +1,101 @@
+// Who is logged in. Asks GET /api/me once at start; login and logout go through here so the
+// CSRF token, kept in memory by the client, always matches the session cookie.
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { api, ApiError, onUnauthorized, setCsrfToken, unwrap, type ResponseOf } from '../api/client';
+import type { Permission } from '../../shared/permissions';
+
+export type Me = ResponseOf<'/api/me', 'get'>;
+
+/** `loggedOut`: the user pressed Đăng xuất, so the next login starts from the home page. */
+type SessionState =
+  | { status: 'loading' }
+  | { status: 'anonymous'; loggedOut?: boolean }
+  | { status: 'failed'; error: Error }
+  | { status: 'signed-in'; me: Me };
+
+interface SessionValue {
+  state: SessionState;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  retry(): void;
+}
+
+const SessionContext = createContext<SessionValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [round, setRound] = useState(0);
+  const queryClient = useQueryClient();
+
+  useEffect(() => {
+    let cancelled = false;
+    unwrap(api.GET('/api/me')).then(
+      (me) => {
+        if (cancelled) return;
+        setCsrfToken(me.csrfToken);
+        setState({ status: 'signed-in', me });
+      },
+      (error: unknown) => {
+        if (cancelled) return;
+        if (error instanceof ApiError && error.status === 401) setState({ status: 'anonymous' });
+        else setState({ status: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [round]);
+
+  // What one account was shown must not appear, even for a moment, to the next one on this screen.
+  useEffect(
+    () =>
+      onUnauthorized(() => {
+        queryClient.clear();
+        setState({ status: 'anonymous' });
+      }),
+    [queryClient],
+  );
+
+  const login = useCallback(async (username: string, password: string) => {
+    const result = await unwrap(api.POST('/api/auth/login', { body: { username, password } }));
+    setCsrfToken(result.csrfToken);
+    setState({ status: 'signed-in', me: result.user });
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.POST('/api/auth/logout');
+    } finally {
+      // Even if the server could not be reached, this screen must stop showing the account.
+      setCsrfToken(null);
+      queryClient.clear();
+      setState({ status: 'anonymous', loggedOut: true });
+    }
+  }, [queryClient]);
+
+  const retry = useCallback(() => {
+    setState({ status: 'loading' });
+    setRound((r) => r + 1);
+  }, []);
+
+  const value = useMemo(() => ({ state, login, logout, retry }), [state, login, logout, retry]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}
+
+/** The signed-in user. Only for pages inside the app frame, which renders only when signed in. */
+export function useMe(): Me {
+  const { state } = useSession();
+  if (state.status !== 'signed-in') throw new Error('useMe without a signed-in user');
+  return state.me;
+}
+
+export function hasPermission(me: Me, permission: Permission): boolean {
+  return (me.permissions as readonly string[]).includes(permission);
+}
