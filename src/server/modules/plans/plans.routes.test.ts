@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import { jointPlanBody } from '../../../../test/plan-fixtures';
+import { foldVietnamese } from '../../../shared/text';
 
 let t: TestApp;
 let women: ApiClient;
@@ -273,5 +274,16 @@ describe('plans', () => {
       .json()
       .items.map((e: { action: string }) => e.action);
     expect(actions).toEqual(['issue', 'sign', 'sign', 'submit', 'create']);
+  });
+});
+
+describe('plan search', () => {
+  it('finds plans by words of their title without diacritics or case', async () => {
+    const plan = await draft(2023);
+    const typed = foldVietnamese(plan.title).split(' ').slice(0, 3).join(' ').toUpperCase();
+    const found = (await women.get(`/api/plans?q=${encodeURIComponent(typed)}&limit=200`)).json();
+    expect(found.items.map((p: { id: number }) => p.id)).toContain(plan.id);
+    for (const p of found.items as { title: string }[]) expect(foldVietnamese(p.title)).toContain(typed.toLowerCase());
+    expect((await women.get('/api/plans?q=khong+co+ke+hoach+nay')).json()).toMatchObject({ items: [], total: 0 });
   });
 });

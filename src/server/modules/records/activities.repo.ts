@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { recordScope } from './records.repo';
+import { foldVietnamese } from '../../../shared/text';
 
 export interface ActivityFilter {
   id?: number;
@@ -12,6 +13,8 @@ export interface ActivityFilter {
   agency?: number;
   section?: string;
   year?: number;
+  /** Words of the activity's number or title, without diacritics. */
+  q?: string;
 }
 
 export async function listActivities(db: Queryable, actor: Actor, filter: ActivityFilter) {
@@ -31,6 +34,14 @@ export async function listActivities(db: Queryable, actor: Actor, filter: Activi
   if (filter.agency) query = query.where('a.lead_agency_id', '=', filter.agency);
   if (filter.section) query = query.where('a.section_key', '=', filter.section);
   if (filter.year) query = query.where('p.year', '=', filter.year);
+  if (filter.q) {
+    const words = `%${foldVietnamese(filter.q)}%`;
+    query = query.where(
+      foldedSql(sql<string>`a.section_number || '.' || (a.position + 1) || ' ' || a.title`),
+      'like',
+      words,
+    );
+  }
   const totals = db
     .selectFrom('implementation_record as r')
     .select([
@@ -101,4 +112,14 @@ export async function deleteCompletion(db: Queryable, activityId: number): Promi
     .where('plan_activity_id', '=', activityId)
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+// Vietnamese letters with their marks, upper and lower case, and the plain letter each folds to:
+// the same folding as foldVietnamese, in SQL that runs alike on PGlite and PostgreSQL (whose
+// lower() leaves non-ASCII letters alone under the C locale). plan_activity keeps no search column.
+const MARKED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
+const PLAIN = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
+
+function foldedSql(text: ReturnType<typeof sql<string>>) {
+  return sql<string>`translate(lower(translate(${text}, ${MARKED.toUpperCase()}, ${PLAIN})), ${MARKED}, ${PLAIN})`;
 }

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import { TEST_PASSWORD } from '../../../../test/factories';
 import { activityIds, cascadedPlan, issuedPlan, trainingBody } from '../../../../test/record-fixtures';
+import { foldVietnamese } from '../../../shared/text';
 
 let t: TestApp;
 let women: ApiClient;
@@ -120,5 +121,29 @@ describe('activity status', () => {
     const laoCai = await t.as({ role: 'viewer', agency: 'HLHPN-2025-15', provinces: ['15'] });
     expect(await ids(laoCai, 'province=11')).toEqual([]);
     expect(await ids(laoCai, `plan=${planId}`)).toEqual(central);
+  });
+});
+
+describe('activity search', () => {
+  it('finds activities by words of their title without diacritics or case, and by their number', async () => {
+    const all = (await women.get(`/api/activities?plan=${planId}&limit=500`)).json() as {
+      items: { id: number; number: string; title: string }[];
+    };
+    const first = all.items[0]!;
+    // "Tập huấn kỹ năng" typed as "TAP HUAN KY NANG": the first words, no marks, upper case.
+    const typed = foldVietnamese(first.title).split(' ').slice(0, 3).join(' ').toUpperCase();
+    const found = (await women.get(`/api/activities?plan=${planId}&q=${encodeURIComponent(typed)}`)).json() as {
+      items: { id: number; title: string }[];
+      total: number;
+    };
+    expect(found.items.map((a) => a.id)).toContain(first.id);
+    expect(found.total).toBe(found.items.length);
+    for (const a of found.items) expect(foldVietnamese(a.title)).toContain(typed.toLowerCase());
+
+    const byNumber = (await women.get(`/api/activities?plan=${planId}&q=${encodeURIComponent(first.number)}`)).json();
+    expect(byNumber.items.map((a: { id: number }) => a.id)).toContain(first.id);
+
+    const none = (await women.get(`/api/activities?plan=${planId}&q=khong+co+hoat+dong+nay`)).json();
+    expect(none).toEqual({ items: [], total: 0 });
   });
 });

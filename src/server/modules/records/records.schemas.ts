@@ -246,6 +246,7 @@ export const ListActivitiesQuery = Type.Object({
   section: Type.Optional(Type.String({ maxLength: 64 })),
   status: Type.Optional(Type.Enum(ACTIVITY_STATUSES)),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
+  q: Type.Optional(Type.String({ maxLength: 100, description: 'Từ trong số hoặc tên hoạt động, không phân biệt dấu' })),
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
   offset: Type.Optional(Type.Integer({ minimum: 0 })),
 });
