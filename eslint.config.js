@@ -30,4 +30,21 @@ export default tseslint.config(
     files: ['scripts/**', 'bench/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    // A migration gives the same result forever, so it never runs live application code.
+    files: ['src/server/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/modules/**', '**/common/**', '**/http/**', '**/access/**'],
+              message: 'Migrations import nothing from application code: freeze the SQL into the migration.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

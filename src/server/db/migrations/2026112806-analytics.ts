@@ -8,8 +8,6 @@
 // double precision (exact for counts, and several times faster to aggregate than numeric).
 import { sql, type Kysely } from 'kysely';
 import { foldVietnamese } from '../../../shared/text';
-import type { Queryable } from '../database';
-import { rederiveAll } from '../../modules/analytics/sync-values';
 
 interface RollupDef {
   table: string;
@@ -487,8 +485,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   for (const [kind, ours, theirs] of defaults) {
     await sql`INSERT INTO exchange_code (kind, our_value, their_code) VALUES (${kind}, ${ours}, ${theirs})`.execute(db);
   }
-  // Records and models saved before this migration get their values now (none on a new database).
-  await rederiveAll(db as unknown as Queryable);
+  // data_value is derived from records, models and entered values. This migration shipped together
+  // with 04 (records) and 05 (registry), so it always runs before any of them can hold a row and the
+  // fact table starts empty. It once called the live derivation code to fill it; a migration must
+  // give the same result forever, so it now states that assumption instead of running today's code.
+  const { rows } = await sql<{ n: number }>`SELECT
+      (SELECT count(*) FROM implementation_record)::int + (SELECT count(*) FROM community_model)::int AS n`.execute(db);
+  if (rows[0]!.n > 0) throw new Error('records or models exist before the analytics tables: derive data_value first');
 }
 
 export async function down(): Promise<void> {
