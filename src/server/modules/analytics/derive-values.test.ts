@@ -139,7 +139,7 @@ describe('values from a model', () => {
       definition: { modelTypes: ['tkvvtb'], measure: 'sum_members' },
       disaggregations: ['sex'],
     };
-    const facts = {
+    const facts: Parameters<typeof modelValues>[1] = {
       modelType: 'tkvvtb',
       womenOwned: false,
       tech40: false,

@@ -3,6 +3,7 @@
 // allows (the others are summed away). Stocks (registry counts, 'last' aggregate values) are stored
 // as changes: +n the month something starts, -n the month it stops, so "the value at the end of a
 // period" is the sum of every change up to that month, additive across units and rollups.
+import type { DB } from '../../db/schema';
 import {
   monthOf,
   parsePeriod,
@@ -22,8 +23,11 @@ export interface IndicatorRule {
   disaggregations: Disaggregation[];
 }
 
+/** Sex as participants and members record it. */
+export type Sex = DB['record_participant']['sex'];
+
 export interface Dims {
-  sex: string | null;
+  sex: Sex | null;
   ethnic_group_id: number | null;
   target_group: string | null;
   age_band: string | null;
@@ -42,7 +46,7 @@ export interface RecordFacts {
   participantsMode: 'breakdown' | 'totals_only';
   total: number;
   female: number | null;
-  participants: { sex: string; ethnic_group_id: number; target_group: string; age_band: string; count: number }[];
+  participants: { sex: Sex; ethnic_group_id: number; target_group: string; age_band: string; count: number }[];
 }
 
 export interface ModelFacts {
@@ -51,7 +55,7 @@ export interface ModelFacts {
   tech40: boolean;
   /** Status changes in order (the first is the founding). */
   history: { status: string; effectiveOn: string }[];
-  members: { sex: string; ethnic_group_id: number; count: number }[];
+  members: { sex: Sex; ethnic_group_id: number; count: number }[];
 }
 
 const NONE: Dims = { sex: null, ethnic_group_id: null, target_group: null, age_band: null };

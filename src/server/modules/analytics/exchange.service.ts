@@ -7,6 +7,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { AppError, badRequest, forbidden } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
+import type { Sex } from './derive-values';
 import {
   comboCode,
   parseComboCode,
@@ -189,7 +190,8 @@ export async function importValues(
             indicator: codes.ours('indicator', v.dataElement),
             unit: unitOf(orgUnit),
             period: v.period,
-            sex: v.dims.sex ?? null,
+            // Sex comes from the code list (female, male); the table's check refuses anything else.
+            sex: (v.dims.sex ?? null) as Sex | null,
             ethnicGroupId: v.dims.ethnic_group ? Number(v.dims.ethnic_group) || -1 : null,
             targetGroup: v.dims.target_group ?? null,
             ageBand: v.dims.age_band ?? null,

@@ -1,13 +1,15 @@
 // All SQL for aggregate values entered directly (table aggregate_value).
 import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
+import type { Sex } from './derive-values';
 
 export interface ValueKey {
   indicatorId: number;
   unitGeneration: number | null;
   unitCode: string | null;
   period: string;
-  sex: string;
+  /** '' = not disaggregated by sex. */
+  sex: Sex | '';
   ethnicGroupId: number;
   targetGroup: string;
   ageBand: string;

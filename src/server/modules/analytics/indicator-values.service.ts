@@ -13,6 +13,7 @@ import { assertPeriodOpen } from '../reports/period-lock';
 import * as repo from './indicator-values.repo';
 import { listIndicators, type IndicatorRow } from './indicators.repo';
 import type { ListValuesQuery, SetValuesBody, ValueView } from './indicators.schemas';
+import type { Sex } from './derive-values';
 import { syncAggregateSeries, type SeriesKey } from './sync-values';
 import { unitGeography, type UnitGeography } from './unit-geography';
 
@@ -20,7 +21,7 @@ export interface ValueInput {
   indicator: string;
   unit: { generation: number; code: string } | null;
   period: string;
-  sex?: string | null;
+  sex?: Sex | null;
   ethnicGroupId?: number | null;
   targetGroup?: string | null;
   ageBand?: string | null;

@@ -81,7 +81,7 @@ export interface PlanFilter {
 export async function listPlans(db: Queryable, actor: Actor, filter: PlanFilter) {
   let query = scoped(db, actor);
   if (filter.year) query = query.where('p.year', '=', filter.year);
-  if (filter.status) query = query.where('p.status', '=', filter.status);
+  if (filter.status) query = query.where('p.status', '=', filter.status as PlanStatus);
   if (filter.kind) query = query.where('p.kind', '=', filter.kind as PlanKind);
   if (filter.province) query = query.where('p.province_code', '=', filter.province);
   if (filter.parent) query = query.where('p.parent_plan_id', '=', filter.parent);

@@ -11,6 +11,7 @@ import type { ParticipantRow } from './records.schemas';
 import { listAttachments } from './record-attachments.repo';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
+type RecordType = DB['implementation_record']['type'];
 
 /** Records in the actor's scope: their provinces, plus central records with no province. */
 export function recordScope(eb: RecordEb, actor: Actor) {
@@ -130,7 +131,7 @@ export async function listFundingSources(db: Queryable) {
 
 export interface RecordValues {
   plan_activity_id: number;
-  type: string;
+  type: RecordType;
   title: string;
   start_date: string;
   end_date: string;
@@ -333,7 +334,7 @@ export async function listRecords(db: Queryable, actor: Actor, filter: RecordFil
   if (filter.plan) query = query.where('a.plan_id', '=', filter.plan);
   if (filter.activity) query = query.where('r.plan_activity_id', '=', filter.activity);
   if (filter.province) query = query.where('r.province_code', '=', filter.province);
-  if (filter.type) query = query.where('r.type', '=', filter.type);
+  if (filter.type) query = query.where('r.type', '=', filter.type as RecordType);
   // A record overlapping the period counts in it.
   if (filter.from) query = query.where('r.end_date', '>=', filter.from);
   if (filter.to) query = query.where('r.start_date', '<=', filter.to);

@@ -1,5 +1,6 @@
 // The 54 ethnic groups, found by any of their names (diacritic-insensitive).
 import type { Queryable } from '../../db/database';
+import type { Selectable } from 'kysely';
 import type { EthnicGroupTable } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from './admin-units.repo';
@@ -34,7 +35,7 @@ const COLUMNS = [
   'is_minority',
 ] as const;
 
-function toView(r: Omit<EthnicGroupTable, 'search_text'>): EthnicGroupView {
+function toView(r: Omit<Selectable<EthnicGroupTable>, 'search_text'>): EthnicGroupView {
   return {
     id: r.ethnic_group_id,
     code1979: r.code_1979,
