@@ -12,7 +12,7 @@ import { formatNumber, todayIso } from '../../i18n/format';
 import { usePlans } from '../../lib/plans';
 import { useSearchState } from '../../lib/use-search-state';
 import { useIndicators, useProvinces } from '../../lib/reference';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { indicatorName, yearChoices, type DashboardView, type PivotResult } from './shared';
 import { TrendChart } from './TrendChart';

@@ -6,7 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { TargetsPanel } from './TargetsPanel';
 import { ValuesPanel } from './ValuesPanel';

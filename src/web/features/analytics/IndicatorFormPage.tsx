@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
-import { hasPermission, useMe, type Me } from '../auth/SessionProvider';
+import { hasPermission, useMe, type Me } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { IndicatorForm } from './IndicatorForm';
 import { emptyIndicator, indicatorFormState, type IndicatorBody } from './indicator-form-state';

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
 import { foldVietnamese } from '../../../shared/text';
 import { useSearchState } from '../../lib/use-search-state';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { canDefineIndicators } from './IndicatorFormPage';
 import type { AnalyticsMessageKey } from './messages.vi';

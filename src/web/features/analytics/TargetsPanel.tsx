@@ -7,7 +7,7 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatNumber, todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
 import { useProvinces } from '../../lib/reference';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { parseAmount, yearChoices, type IndicatorView, type TargetView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
 

@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber, todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
 import { periodLabel } from '../../../shared/analytics';
 import { useProvinces } from '../../lib/reference';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { useEthnicGroups } from '../../lib/reference';
 import { TARGET_GROUPS } from '../records/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { EmptyNotice, ErrorNotice, QueryView } from '../../components/Status';
 import { useSearchState } from '../../lib/use-search-state';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { formatMoney, moneyDigits, sumMoney } from '../../lib/money';
 import { useFundingSources } from '../../lib/reference';

@@ -9,7 +9,7 @@ import { describedBy, Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { useChecklistTemplates } from '../../lib/reference';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect, MembersEditor, type MemberDraft } from './MembersEditor';
 import { PlacesEditor, type PlaceDraft } from './PlacesEditor';

@@ -1,14 +1,11 @@
 // Joint monitoring missions in the user's scope: filters in the address bar, a page at a time.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
+import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
+import { useListQuery, useListState } from '../../lib/use-list-state';
 import { useProvinces } from '../../lib/reference';
 import type { MissionSummary } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
@@ -19,17 +16,19 @@ const PAGE_SIZE = 20;
 export function MissionsPage() {
   const mt = useMonitoringT();
   const me = useMe();
-  const [filters, setFilters] = useSearchState({ q: '', year: '', province: '', offset: '0' });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
-  const offset = Number(filters.offset) || 0;
+  const list = useListState({ year: '', province: '' });
+  const { filters } = list;
   const year = Number(filters.year) || undefined;
   const provinces = useProvinces(2025);
-  const query = { q: filters.q || undefined, year, province: filters.province || undefined, limit: PAGE_SIZE, offset };
-  const missions = useQuery({
-    queryKey: ['/api/missions', query],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/missions', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+  const query = {
+    q: filters.q || undefined,
+    year,
+    province: filters.province || undefined,
+    ...list.page(PAGE_SIZE),
+  };
+  const missions = useListQuery(['/api/missions', query], (signal) =>
+    unwrap(api.GET('/api/missions', { params: { query }, signal })),
+  );
   const thisYear = new Date().getFullYear();
 
   const columns: Column<MissionSummary>[] = [
@@ -89,66 +88,43 @@ export function MissionsPage() {
         )}
       </div>
       <p className="lead">{mt('missions.intro')}</p>
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="missions-q">{mt('missions.search')}</label>
-          <input
-            id="missions-q"
-            type="search"
-            value={text}
-            placeholder={mt('missions.searchPlaceholder')}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="missions-year">{mt('filter.year')}</label>
-          <select
-            id="missions-year"
-            value={filters.year}
-            onChange={(e) => setFilters({ year: e.target.value, offset: '' })}
-          >
-            <option value="">{mt('filter.allYears')}</option>
-            {Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="missions-province">{mt('filter.province')}</label>
-          <select
-            id="missions-province"
-            value={filters.province}
-            onChange={(e) => setFilters({ province: e.target.value, offset: '' })}
-          >
-            <option value="">{mt('filter.allProvinces')}</option>
-            {(provinces.data ?? [])
-              .filter((p) => me.nationalScope || me.provinces.some((mine) => mine.code === p.code))
-              .map((p) => (
-                <option key={p.code} value={p.code}>
-                  {p.name}
-                </option>
-              ))}
-          </select>
-        </div>
-      </form>
-      <QueryView state={missions} isEmpty={(data) => data.total === 0} empty={mt('missions.empty')}>
-        {(data) => (
-          <>
-            <p className="result-count" aria-live="polite">
-              {mt('missions.count', { count: formatNumber(data.total) })}
-            </p>
-            <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} />
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
-            />
-          </>
-        )}
-      </QueryView>
+      <FilterBar>
+        <SearchFilter
+          id="missions-q"
+          label={mt('missions.search')}
+          placeholder={mt('missions.searchPlaceholder')}
+          value={list.text}
+          onChange={list.setText}
+        />
+        <SelectFilter
+          id="missions-year"
+          label={mt('filter.year')}
+          value={filters.year}
+          allLabel={mt('filter.allYears')}
+          options={Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
+          onChange={(year) => list.set({ year })}
+        />
+        <SelectFilter
+          id="missions-province"
+          label={mt('filter.province')}
+          value={filters.province}
+          allLabel={mt('filter.allProvinces')}
+          options={(provinces.data ?? [])
+            .filter((p) => me.nationalScope || me.provinces.some((mine) => mine.code === p.code))
+            .map((p) => ({ value: p.code, label: p.name }))}
+          onChange={(province) => list.set({ province })}
+        />
+      </FilterBar>
+      <ListResults
+        state={missions}
+        pageSize={PAGE_SIZE}
+        offset={list.offset}
+        onPage={list.setOffset}
+        empty={mt('missions.empty')}
+        count={(data) => mt('missions.count', { count: formatNumber(data.total) })}
+      >
+        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} />}
+      </ListResults>
     </div>
   );
 }

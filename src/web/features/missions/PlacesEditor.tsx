@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { DateField } from '../../components/DateField';
 import { fieldError } from '../../lib/field-error';
 import { useDebounced } from '../../lib/use-debounced';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { useMonitoringT } from './use-monitoring-t';
 

@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useSearchState } from '../../lib/use-search-state';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import { RecommendationCard } from './RecommendationCard';
 import { missionKey, type RecommendationList, type RecommendationView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';

@@ -8,7 +8,7 @@ import { DateField } from '../../components/DateField';
 import { Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect } from '../missions/MembersEditor';
 import { planLabel, shorten, usePlanActivities, usePlans } from '../../lib/plans';

@@ -1,15 +1,14 @@
 // "Góp ý chính sách": the register of documents received for comment, appraisal or social
 // criticism, with deadlines; late ones (deadline passed, nothing sent) flagged and listed first.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { Pager } from '../../components/Pager';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
+import { useListQuery, useListState } from '../../lib/use-list-state';
 import { KINDS, STATES, useReviewsT, type ReviewView } from './shared';
 import '../missions/monitoring.css';
 
@@ -36,19 +35,16 @@ export function DeadlineCell({ review }: { review: ReviewView }) {
 export function PolicyReviewsPage() {
   const rt = useReviewsT();
   const me = useMe();
-  const [filters, setFilters] = useSearchState({ q: '', state: '', kind: '', year: '', mine: '', offset: '0' });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
-  const offset = Number(filters.offset) || 0;
+  const list = useListState({ state: '', kind: '', year: '', mine: '' });
+  const { filters } = list;
   const state = STATES.find((s) => s === filters.state);
   const kind = KINDS.find((k) => k === filters.kind);
   const year = Number(filters.year) || undefined;
   const query = { q: filters.q || undefined, state, kind, year, mine: filters.mine === '1' || undefined };
-  const pageQuery = { ...query, limit: PAGE_SIZE, offset };
-  const list = useQuery({
-    queryKey: ['/api/policy-reviews', pageQuery],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/policy-reviews', { params: { query: pageQuery }, signal })),
-    placeholderData: keepPreviousData,
-  });
+  const pageQuery = { ...query, ...list.page(PAGE_SIZE) };
+  const reviews = useListQuery(['/api/policy-reviews', pageQuery], (signal) =>
+    unwrap(api.GET('/api/policy-reviews', { params: { query: pageQuery }, signal })),
+  );
   const exportHref = `/api/policy-reviews/export.xlsx?${new URLSearchParams(
     Object.entries(query).flatMap(([k, v]) => (v === undefined ? [] : [[k, String(v)]])),
   ).toString()}`;
@@ -113,72 +109,48 @@ export function PolicyReviewsPage() {
         </span>
       </div>
       <p className="lead">{rt('register.intro')}</p>
-      <form className="filters" role="search" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="reviews-q">{rt('register.search')}</label>
-          <input
-            id="reviews-q"
-            type="search"
-            value={text}
-            placeholder={rt('register.searchPlaceholder')}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="reviews-state">{rt('register.state')}</label>
-          <select
-            id="reviews-state"
-            value={state ?? ''}
-            onChange={(e) => setFilters({ state: e.target.value, offset: '' })}
-          >
-            <option value="">{rt('filter.all')}</option>
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {rt(`filter.state.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="reviews-kind">{rt('register.kind')}</label>
-          <select
-            id="reviews-kind"
-            value={kind ?? ''}
-            onChange={(e) => setFilters({ kind: e.target.value, offset: '' })}
-          >
-            <option value="">{rt('filter.all')}</option>
-            {KINDS.map((k) => (
-              <option key={k} value={k}>
-                {rt(`kind.${k}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="reviews-year">{rt('register.year')}</label>
-          <select
-            id="reviews-year"
-            value={filters.year}
-            onChange={(e) => setFilters({ year: e.target.value, offset: '' })}
-          >
-            <option value="">{rt('filter.allYears')}</option>
-            {Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar>
+        <SearchFilter
+          id="reviews-q"
+          label={rt('register.search')}
+          placeholder={rt('register.searchPlaceholder')}
+          value={list.text}
+          onChange={list.setText}
+        />
+        <SelectFilter
+          id="reviews-state"
+          label={rt('register.state')}
+          value={state ?? ''}
+          allLabel={rt('filter.all')}
+          options={STATES.map((s) => ({ value: s, label: rt(`filter.state.${s}`) }))}
+          onChange={(value) => list.set({ state: value })}
+        />
+        <SelectFilter
+          id="reviews-kind"
+          label={rt('register.kind')}
+          value={kind ?? ''}
+          allLabel={rt('filter.all')}
+          options={KINDS.map((k) => ({ value: k, label: rt(`kind.${k}`) }))}
+          onChange={(value) => list.set({ kind: value })}
+        />
+        <SelectFilter
+          id="reviews-year"
+          label={rt('register.year')}
+          value={filters.year}
+          allLabel={rt('filter.allYears')}
+          options={Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
+          onChange={(value) => list.set({ year: value })}
+        />
         <label className="checkbox-inline">
           <input
             type="checkbox"
             checked={filters.mine === '1'}
-            onChange={(e) => setFilters({ mine: e.target.checked ? '1' : '', offset: '' })}
+            onChange={(e) => list.set({ mine: e.target.checked ? '1' : '' })}
           />
           {rt('register.mine')}
         </label>
-      </form>
-      <QueryView state={list} isEmpty={(data) => data.total === 0} empty={rt('register.empty')}>
+      </FilterBar>
+      <QueryView state={reviews} isEmpty={(data) => data.total === 0} empty={rt('register.empty')}>
         {(data) => (
           <>
             <div className="mon-summary">
@@ -200,12 +172,7 @@ export function PolicyReviewsPage() {
               </div>
             </div>
             <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} />
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
-            />
+            <Pager total={data.total} limit={PAGE_SIZE} offset={list.offset} onChange={list.setOffset} />
           </>
         )}
       </QueryView>

@@ -5,7 +5,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { loadEthnicGroups } from '../../lib/reference';
 import { ModelForm, noTech, type ModelBody, type ModelFormState } from './ModelForm';

@@ -2,8 +2,8 @@
 // row-by-row report. All or nothing by default; or keep the valid rows.
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { Link } from 'react-router';
 import { api, unwrap, type ResponseOf } from '../../api/client';
+import { ImportReport } from '../../components/ListPage';
 import { ErrorNotice } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
@@ -86,57 +86,20 @@ export function ModelImportPage() {
           {busy ? t('import.running') : t('import.run')}
         </button>
       </form>
-      {report && <ImportReport report={report} />}
+      {report && (
+        <ImportReport
+          ok={report.committed}
+          summary={
+            report.committed
+              ? t('import.committed', { accepted: formatNumber(report.accepted) })
+              : t('import.notCommitted', { valid: formatNumber(report.valid) })
+          }
+          rejected={report.rejected}
+          created={report.created}
+          createdLabel={t('import.created')}
+          linkTo={(id) => `/models/${id}`}
+        />
+      )}
     </div>
-  );
-}
-
-function ImportReport({ report }: { report: Report }) {
-  const t = useRegistryT();
-  const summary = report.committed
-    ? t('import.committed', { accepted: formatNumber(report.accepted) })
-    : t('import.notCommitted', { valid: formatNumber(report.valid) });
-  return (
-    <section className="panel" aria-labelledby="import-report-title" data-testid="import-report">
-      <h2 id="import-report-title">{t('import.report')}</h2>
-      <p className={report.committed ? 'notice notice-success' : 'notice notice-warning'} role="status">
-        {summary}
-        {report.rejected.length > 0 && ` ${t('import.rejectedCount', { count: formatNumber(report.rejected.length) })}`}
-      </p>
-      {report.rejected.length > 0 && (
-        <div className="rec-grid-wrap">
-          <table className="rec-grid rec-grid-read">
-            <thead>
-              <tr>
-                <th scope="col">{t('import.row')}</th>
-                <th scope="col">{t('import.column')}</th>
-                <th scope="col">{t('import.problem')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {report.rejected.map((r, i) => (
-                <tr key={`${r.row}-${r.field}-${i}`}>
-                  <td className="reg-n">{r.row}</td>
-                  <td>{r.field}</td>
-                  <td>{r.message}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
-      {report.created.length > 0 && (
-        <p>
-          {t('import.created')}{' '}
-          {report.created.slice(0, 50).map((id, i) => (
-            <span key={id}>
-              {i > 0 && ', '}
-              <Link to={`/models/${id}`}>#{id}</Link>
-            </span>
-          ))}
-          {report.created.length > 50 && '…'}
-        </p>
-      )}
-    </section>
   );
 }

@@ -1,16 +1,13 @@
 // The registry: models in the user's scope, filtered by type, province, status, women's ownership
 // and technology 4.0, searched without diacritics ("to truyen thong" finds "Tổ truyền thông").
 import { useMemo } from 'react';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
+import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
+import { useListQuery, useListState } from '../../lib/use-list-state';
 import { useModelTypes, useProvinces } from '../../lib/reference';
 import { MODEL_STATUSES, STATUS_BADGE, TECH_FLAGS, WOMEN_OWNERSHIP, type ModelSummary } from './model-codes';
 import { MoreFilters } from '../../components/MoreFilters';
@@ -24,17 +21,8 @@ const PAGE_SIZE = 20;
 export function ModelsPage() {
   const t = useRegistryT();
   const me = useMe();
-  const [filters, setFilters] = useSearchState({
-    type: '',
-    province: '',
-    status: '',
-    women: '',
-    tech: '',
-    q: '',
-    offset: '0',
-  });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
-  const offset = Number(filters.offset) || 0;
+  const list = useListState({ type: '', province: '', status: '', women: '', tech: '' });
+  const { filters } = list;
   const types = useModelTypes();
   const provinces = useProvinces(2025);
   const provinceOptions = useMemo(() => {
@@ -54,14 +42,11 @@ export function ModelsPage() {
     womenOwned: women,
     tech,
     q: filters.q || undefined,
-    limit: PAGE_SIZE,
-    offset,
+    ...list.page(PAGE_SIZE),
   };
-  const models = useQuery({
-    queryKey: ['/api/models', query],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/models', { params: { query }, signal })),
-    placeholderData: keepPreviousData,
-  });
+  const models = useListQuery(['/api/models', query], (signal) =>
+    unwrap(api.GET('/api/models', { params: { query }, signal })),
+  );
 
   const columns: Column<ModelSummary>[] = [
     {
@@ -120,118 +105,78 @@ export function ModelsPage() {
         )}
       </div>
       <RegistryTabs />
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="models-q">{t('models.search')}</label>
-          <input
-            id="models-q"
-            type="search"
-            value={text}
-            placeholder={t('models.searchPlaceholder')}
-            onChange={(event) => setText(event.target.value)}
-          />
-        </div>
+      <FilterBar>
+        <SearchFilter
+          id="models-q"
+          label={t('models.search')}
+          placeholder={t('models.searchPlaceholder')}
+          value={list.text}
+          onChange={list.setText}
+        />
         <MoreFilters
           active={[filters.type, filters.province, filters.status, filters.women, filters.tech].filter(Boolean).length}
         >
-          <div className="field">
-            <label htmlFor="models-type">{t('models.type')}</label>
-            <select
-              id="models-type"
-              value={filters.type}
-              onChange={(event) => setFilters({ type: event.target.value, offset: '' })}
-            >
-              <option value="">{t('filter.allTypes')}</option>
-              {types.data?.map((type) => (
-                <option key={type.code} value={type.code}>
-                  {type.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <SelectFilter
+            id="models-type"
+            label={t('models.type')}
+            value={filters.type}
+            allLabel={t('filter.allTypes')}
+            options={(types.data ?? []).map((type) => ({ value: type.code, label: type.name }))}
+            onChange={(type) => list.set({ type })}
+          />
           {provinceOptions.length > 1 && (
-            <div className="field">
-              <label htmlFor="models-province">{t('models.province')}</label>
-              <select
-                id="models-province"
-                value={filters.province}
-                onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
-              >
-                <option value="">{t('filter.allProvinces')}</option>
-                {provinceOptions.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-          )}
-          <div className="field">
-            <label htmlFor="models-status">{t('models.status')}</label>
-            <select
-              id="models-status"
-              value={status ?? ''}
-              onChange={(event) => setFilters({ status: event.target.value, offset: '' })}
-            >
-              <option value="">{t('filter.allStatuses')}</option>
-              {MODEL_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`status.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="models-women">{t('models.women')}</label>
-            <select
-              id="models-women"
-              value={women ?? ''}
-              onChange={(event) => setFilters({ women: event.target.value, offset: '' })}
-            >
-              <option value="">{t('filter.all')}</option>
-              <option value="any">{t('women.any')}</option>
-              {WOMEN_OWNERSHIP.map((w) => (
-                <option key={w} value={w}>
-                  {t(`women.${w}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor="models-tech">{t('models.tech')}</label>
-            <select
-              id="models-tech"
-              value={tech ?? ''}
-              onChange={(event) => setFilters({ tech: event.target.value, offset: '' })}
-            >
-              <option value="">{t('filter.all')}</option>
-              {TECH_FLAGS.map((f) => (
-                <option key={f} value={f}>
-                  {t(`tech.${f}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-        </MoreFilters>
-      </form>
-      <QueryView state={models} isEmpty={(data) => data.total === 0} empty={t('models.empty')}>
-        {(data) => (
-          <>
-            <p className="result-count" aria-live="polite">
-              {t('models.count', { count: formatNumber(data.total) })}
-            </p>
-            <div className="rec-cards">
-              <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} />
-            </div>
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
+            <SelectFilter
+              id="models-province"
+              label={t('models.province')}
+              value={filters.province}
+              allLabel={t('filter.allProvinces')}
+              options={provinceOptions.map((p) => ({ value: p.code, label: p.name }))}
+              onChange={(province) => list.set({ province })}
             />
-          </>
+          )}
+          <SelectFilter
+            id="models-status"
+            label={t('models.status')}
+            value={status ?? ''}
+            allLabel={t('filter.allStatuses')}
+            options={MODEL_STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+            onChange={(status) => list.set({ status })}
+          />
+          <SelectFilter
+            id="models-women"
+            label={t('models.women')}
+            value={women ?? ''}
+            allLabel={t('filter.all')}
+            options={[
+              { value: 'any', label: t('women.any') },
+              ...WOMEN_OWNERSHIP.map((w) => ({ value: w, label: t(`women.${w}`) })),
+            ]}
+            onChange={(women) => list.set({ women })}
+          />
+          <SelectFilter
+            id="models-tech"
+            label={t('models.tech')}
+            value={tech ?? ''}
+            allLabel={t('filter.all')}
+            options={TECH_FLAGS.map((f) => ({ value: f, label: t(`tech.${f}`) }))}
+            onChange={(tech) => list.set({ tech })}
+          />
+        </MoreFilters>
+      </FilterBar>
+      <ListResults
+        state={models}
+        pageSize={PAGE_SIZE}
+        offset={list.offset}
+        onPage={list.setOffset}
+        empty={t('models.empty')}
+        count={(data) => t('models.count', { count: formatNumber(data.total) })}
+      >
+        {(data) => (
+          <div className="rec-cards">
+            <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} />
+          </div>
         )}
-      </QueryView>
+      </ListResults>
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The registry's own navigation: list, statistics and map, targets, import — each only when the
 // user may open it.
 import { SubTabs } from '../../components/SubTabs';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import { useRegistryT } from './use-registry-t';
 
 export function RegistryTabs() {

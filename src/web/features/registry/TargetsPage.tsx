@@ -7,7 +7,7 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
 import { useSearchState } from '../../lib/use-search-state';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { useModelTypes, useProvinces } from '../../lib/reference';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';

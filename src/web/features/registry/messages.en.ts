@@ -184,12 +184,7 @@ export const registryEn: RegistryMessages = {
   'import.acceptValid': 'Save the valid rows, skip the rows with errors',
   'import.run': 'Check and import',
   'import.running': 'Checking…',
-  'import.report': 'Row-by-row report',
   'import.committed': '{accepted} models saved.',
   'import.notCommitted': 'No model saved ({valid} valid models).',
-  'import.rejectedCount': '{count} errors in the rows below.',
-  'import.row': 'Row',
-  'import.column': 'Column',
-  'import.problem': 'Problem',
   'import.created': 'Models created:',
 };

@@ -183,13 +183,8 @@ export const registryVi = {
   'import.acceptValid': 'Lưu các dòng hợp lệ, bỏ qua các dòng lỗi',
   'import.run': 'Kiểm tra và nhập',
   'import.running': 'Đang kiểm tra…',
-  'import.report': 'Kết quả từng dòng',
   'import.committed': 'Đã lưu {accepted} mô hình.',
   'import.notCommitted': 'Chưa lưu mô hình nào ({valid} mô hình hợp lệ).',
-  'import.rejectedCount': '{count} lỗi ở các dòng dưới đây.',
-  'import.row': 'Dòng',
-  'import.column': 'Cột',
-  'import.problem': 'Lỗi',
   'import.created': 'Mô hình đã tạo:',
 };
 

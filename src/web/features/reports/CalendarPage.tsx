@@ -8,7 +8,7 @@ import { Field } from '../../components/Field';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, parseDate } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import type { ResponseOf } from '../../api/client';
 import { ReportTabs } from './ReportTabs';
 import { useReportsT } from './use-reports-t';

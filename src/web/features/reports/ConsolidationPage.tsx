@@ -8,7 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useSearchState } from '../../lib/use-search-state';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import { ReportTabs, StatusBadge } from './ReportTabs';
 import type { Consolidation } from './shared';
 import { useReportsT } from './use-reports-t';

@@ -1,6 +1,6 @@
 // The sub-navigation of the report pages, each tab shown to those who may use it.
 import { SubTabs } from '../../components/SubTabs';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import { useReportsT } from './use-reports-t';
 
 export function ReportTabs() {

@@ -8,7 +8,7 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
 import { useSearchState } from '../../lib/use-search-state';
-import { hasPermission, useMe } from '../auth/SessionProvider';
+import { hasPermission, useMe } from '../../lib/session';
 import { ReportTabs, StatusBadge } from './ReportTabs';
 import { daysBetween, type CalendarPeriod, type ReportSummary } from './shared';
 import { useReportsT } from './use-reports-t';
