@@ -3,6 +3,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { DataTable, type Column } from '../../components/DataTable';
+import { FilterBar, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
@@ -83,32 +84,22 @@ export function IndicatorsPage() {
           </Link>
         </p>
       )}
-      <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="ind-q">{t('indicators.search')}</label>
-          <input
-            id="ind-q"
-            type="search"
-            value={filters.q}
-            placeholder={t('indicators.searchPlaceholder')}
-            onChange={(event) => setFilters({ q: event.target.value })}
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="ind-source">{t('indicators.source')}</label>
-          <select
-            id="ind-source"
-            value={filters.source}
-            onChange={(event) => setFilters({ source: event.target.value })}
-          >
-            <option value="">{t('common.all')}</option>
-            {(['records', 'registry', 'aggregate'] as const).map((s) => (
-              <option key={s} value={s}>
-                {t(`source.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar>
+        <SearchFilter
+          id="ind-q"
+          label={t('indicators.search')}
+          placeholder={t('indicators.searchPlaceholder')}
+          value={filters.q}
+          onChange={(q) => setFilters({ q })}
+        />
+        <SelectFilter
+          id="ind-source"
+          label={t('indicators.source')}
+          value={filters.source}
+          allLabel={t('common.all')}
+          options={(['records', 'registry', 'aggregate'] as const).map((s) => ({ value: s, label: t(`source.${s}`) }))}
+          onChange={(source) => setFilters({ source })}
+        />
         <label className="checkbox-inline an-filter-check">
           <input
             type="checkbox"
@@ -117,7 +108,7 @@ export function IndicatorsPage() {
           />
           {t('indicators.keyOnly')}
         </label>
-      </form>
+      </FilterBar>
       <QueryView state={indicators} isEmpty={() => shown.length === 0} empty={t('indicators.empty')}>
         {() => (
           <>

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useSearchState } from '../../lib/use-search-state';
@@ -46,24 +47,21 @@ export function RecommendationsPage() {
         </a>
       </div>
       <p className="lead">{mt('recs.intro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="recs-status">{mt('recs.statusFilter')}</label>
-          <select id="recs-status" value={status} onChange={(e) => setFilters({ status: e.target.value })}>
-            {STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {mt(`recs.filter.${s}`)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="recs-status"
+          label={mt('recs.statusFilter')}
+          value={status}
+          options={STATUSES.map((s) => ({ value: s, label: mt(`recs.filter.${s}`) }))}
+          onChange={(value) => setFilters({ status: value })}
+        />
         {hasPermission(me, 'recommendation:respond') && (
           <label className="checkbox-inline">
             <input type="checkbox" checked={mine} onChange={(e) => setFilters({ mine: e.target.checked ? '1' : '' })} />
             {me.nationalScope ? mt('recs.mineAgency') : mt('recs.mine')}
           </label>
         )}
-      </form>
+      </FilterBar>
       {updated && (
         <p className="notice notice-success" role="status">
           {mt('recs.updated', { status: mt(`status.${updated.displayStatus}`) })}
