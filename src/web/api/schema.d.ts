@@ -23,6 +23,8 @@ export interface paths {
                     section?: string;
                     status?: "not_started" | "in_progress" | "late" | "done";
                     year?: number;
+                    /** @description Từ trong số hoặc tên hoạt động, không phân biệt dấu */
+                    q?: string;
                     limit?: number;
                     offset?: number;
                 };

@@ -3,7 +3,8 @@
 // `describe` says about it under the map (a phone has no hover). Shapes load only where a map is.
 import { useMemo, useState, type ReactNode } from 'react';
 import { formatNumber } from '../i18n/format';
-import { useAsync } from '../lib/use-async';
+import { useQuery } from '@tanstack/react-query';
+import { REFERENCE_QUERY } from '../lib/query-client';
 import { classBreaks, classOf, loadMap } from './geo';
 import { ErrorNotice, Loading } from './Status';
 import './choropleth.css';
@@ -31,7 +32,12 @@ export interface ChoroplethMapProps {
 }
 
 export function ChoroplethMap({ generation, values, names, describe, labels }: ChoroplethMapProps) {
-  const map = useAsync(() => loadMap(generation), [generation]);
+  // Province shapes change only by law: asked once per geography and kept for the session.
+  const map = useQuery({
+    queryKey: ['province-shapes', generation],
+    queryFn: ({ signal }) => loadMap(generation, signal),
+    ...REFERENCE_QUERY,
+  });
   const [active, setActive] = useState<string | null>(null);
   const max = useMemo(() => Math.ceil(Math.max(0, ...[...values.values()].map((v) => v ?? 0))), [values]);
   const breaks = classBreaks(max);
@@ -41,7 +47,7 @@ export function ChoroplethMap({ generation, values, names, describe, labels }: C
     return index < 0 ? EMPTY : (palette[index] ?? EMPTY);
   };
 
-  if (map.error) return <ErrorNotice error={map.error} onRetry={map.reload} />;
+  if (map.error) return <ErrorNotice error={map.error} onRetry={() => void map.refetch()} />;
   if (!map.data) return <Loading label={labels.loading} />;
   const { width, height, shapes } = map.data;
   const nameOf = (code: string) => names?.get(code) ?? shapes.find((s) => s.code === code)?.name ?? code;

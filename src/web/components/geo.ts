@@ -71,22 +71,14 @@ export function projectMap(collection: FeatureCollection, width: number): Projec
   return { width, height, shapes };
 }
 
-const cache = new Map<2024 | 2025, Promise<ProjectedMap>>();
-
-/** The projected provinces of a geography, fetched only when a map is first shown. */
-export function loadMap(generation: 2024 | 2025): Promise<ProjectedMap> {
-  let pending = cache.get(generation);
-  if (!pending) {
-    pending = fetch(generation === 2025 ? url2025 : url2024)
-      .then((response) => {
-        if (!response.ok) throw new Error(`HTTP ${response.status}`);
-        return response.json() as Promise<FeatureCollection>;
-      })
-      .then((collection) => projectMap(collection, 600));
-    pending.catch(() => cache.delete(generation));
-    cache.set(generation, pending);
-  }
-  return pending;
+/** The projected provinces of a geography (kept by the map's query, asked when a map is first shown). */
+export function loadMap(generation: 2024 | 2025, signal?: AbortSignal): Promise<ProjectedMap> {
+  return fetch(generation === 2025 ? url2025 : url2024, { signal })
+    .then((response) => {
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      return response.json() as Promise<FeatureCollection>;
+    })
+    .then((collection) => projectMap(collection, 600));
 }
 
 /** Up to five classes for the legend: 1, 2, 3… when counts are small, even steps otherwise. */

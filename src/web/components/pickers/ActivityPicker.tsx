@@ -1,8 +1,10 @@
 // The plan activity a record belongs to: an issued plan the user can see → its content area →
-// the activity. Only activities the server lets this user record for are offered.
+// the activity. Only activities the server lets this user record for are offered. Plans and
+// activities are searched on the server when there are more than one answer holds.
 import { useMemo, useState } from 'react';
-import { api, unwrap } from '../../api/client';
-import { useAsync } from '../../lib/use-async';
+import { useDebounced } from '../../lib/use-debounced';
+import { useActivityChoices, usePlanChoices } from '../../lib/plan-choices';
+import { MoreResults } from '../ListPage';
 import { formatTimeframeVi } from '../../../shared/period';
 import type { ResponseOf } from '../../api/client';
 
@@ -51,18 +53,16 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
   const [planId, setPlanId] = useState<number | null>(value?.planId ?? null);
   const [sectionKey, setSectionKey] = useState(value?.sectionKey ?? '');
   const [browsing, setBrowsing] = useState(value === null);
-  const plans = useAsync(
-    (signal) => unwrap(api.GET('/api/plans', { params: { query: { status: 'issued', limit: 100 } }, signal })),
-    [],
-  );
+  const [planText, setPlanText] = useState('');
+  const [activityText, setActivityText] = useState('');
+  const planWords = useDebounced(planText.trim());
+  const activityWords = useDebounced(activityText.trim());
+  const plans = usePlanChoices({ status: 'issued', q: planWords });
   const activePlan = planId ?? (plans.data?.items.length === 1 ? plans.data.items[0]!.id : null);
-  const activities = useAsync(
-    (signal) =>
-      activePlan
-        ? unwrap(api.GET('/api/activities', { params: { query: { plan: activePlan, limit: 500 } }, signal }))
-        : Promise.resolve(null),
-    [activePlan],
-  );
+  const activities = useActivityChoices(activePlan, { q: activityWords });
+  const morePlans = planText !== '' || (plans.data !== undefined && plans.data.total > plans.data.items.length);
+  const moreActivities =
+    activityText !== '' || (activities.data !== undefined && activities.data.total > activities.data.items.length);
   const recordable = useMemo(
     () => (activities.data?.items ?? []).filter((a) => a.allowedActions.includes('record')),
     [activities.data],
@@ -92,6 +92,18 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
   return (
     <fieldset className={error ? 'fieldset has-error' : 'fieldset'}>
       <legend>{ct('activity.legend')}</legend>
+      {morePlans && (
+        <div className="field">
+          <label htmlFor="rec-plan-q">{ct('activity.planSearch')}</label>
+          <input
+            id="rec-plan-q"
+            type="search"
+            value={planText}
+            placeholder={ct('activity.planSearchPlaceholder')}
+            onChange={(event) => setPlanText(event.target.value)}
+          />
+        </div>
+      )}
       <div className="field">
         <label htmlFor="rec-plan">{ct('activity.plan')}</label>
         <select
@@ -100,9 +112,10 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
           onChange={(event) => {
             setPlanId(Number(event.target.value) || null);
             setSectionKey('');
+            setActivityText('');
           }}
         >
-          <option value="">{plans.loading && !plans.data ? ct('common.loading') : ct('activity.choosePlan')}</option>
+          <option value="">{plans.isPending ? ct('common.loading') : ct('activity.choosePlan')}</option>
           {plans.data?.items.map((plan) => (
             <option key={plan.id} value={plan.id}>
               {plan.number ? `${plan.number} — ` : ''}
@@ -110,8 +123,21 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
             </option>
           ))}
         </select>
+        {plans.data && <MoreResults shown={plans.data.items.length} total={plans.data.total} />}
         {plans.error && <small className="field-error">{ct('activity.plansFailed')}</small>}
       </div>
+      {activePlan && moreActivities && (
+        <div className="field">
+          <label htmlFor="rec-activity-q">{ct('activity.search')}</label>
+          <input
+            id="rec-activity-q"
+            type="search"
+            value={activityText}
+            placeholder={ct('activity.searchPlaceholder')}
+            onChange={(event) => setActivityText(event.target.value)}
+          />
+        </div>
+      )}
       {activePlan && sections.length > 1 && (
         <div className="field">
           <label htmlFor="rec-section">{ct('activity.section')}</label>
@@ -125,7 +151,9 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
           </select>
         </div>
       )}
-      {activePlan && activities.data && shown.length === 0 && <p className="muted">{ct('activity.noneRecordable')}</p>}
+      {activePlan && activities.data && shown.length === 0 && (
+        <p className="muted">{ct(activityWords ? 'activity.noMatch' : 'activity.noneRecordable')}</p>
+      )}
       {activePlan && activities.error && <small className="field-error">{ct('activity.loadFailed')}</small>}
       {shown.length > 0 && (
         <div className="rec-activity-list" role="radiogroup" aria-label={ct('activity.activity')}>
@@ -149,6 +177,9 @@ export function ActivityPicker({ value, onChange, error }: ActivityPickerProps) 
             </label>
           ))}
         </div>
+      )}
+      {activePlan && activities.data && (
+        <MoreResults shown={activities.data.items.length} total={activities.data.total} />
       )}
       {error && <small className="field-error block">{error}</small>}
     </fieldset>

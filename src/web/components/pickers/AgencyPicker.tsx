@@ -1,8 +1,8 @@
 // Agencies by name or abbreviation (the server searches without diacritics): one organiser, any
 // number of partners. Chosen agencies show as chips that can be removed.
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { useAsync } from '../../lib/use-async';
 import { useDebounced } from '../../lib/use-debounced';
 import { foldVietnamese } from '../../../shared/text';
 import { useComponentsT } from '../use-components-t';
@@ -29,14 +29,15 @@ function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: Ag
   // The server matches one phrase; "dan toc dien bien" should still find "Sở Dân tộc và Tôn giáo
   // tỉnh Điện Biên", so it is asked for the longest word and the rest are matched here.
   const longest = tokens.reduce((a, b) => (b.length > a.length ? b : a), '');
-  const results = useAsync(
-    (signal) =>
-      longest
-        ? unwrap(api.GET('/api/agencies', { params: { query: { q: longest, limit: 100 } }, signal }))
-        : Promise.resolve(null),
-    [longest],
-  );
-  const items = (results.data?.items ?? [])
+  const search = { q: longest, limit: 100 };
+  const results = useQuery({
+    queryKey: ['/api/agencies', search],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/agencies', { params: { query: search }, signal })),
+    enabled: longest !== '',
+    placeholderData: keepPreviousData,
+  });
+  const found = longest ? results.data : undefined;
+  const items = (found?.items ?? [])
     .filter((a) => !exclude.includes(a.id))
     .filter((a) => {
       const haystack = foldVietnamese(`${a.name} ${a.shortName} ${a.abbreviation}`);
@@ -65,7 +66,7 @@ function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: Ag
         }}
       />
       {query && (
-        <ul className="rec-results" aria-busy={results.loading} aria-label={ct('agency.results')}>
+        <ul className="rec-results" aria-busy={results.isFetching} aria-label={ct('agency.results')}>
           {items.map((agency) => (
             <li key={agency.id}>
               <button
@@ -79,7 +80,7 @@ function AgencySearch({ id, label, exclude, onPick, placeholder, autoFocus }: Ag
               </button>
             </li>
           ))}
-          {!results.loading && items.length === 0 && <li className="muted">{ct('agency.none')}</li>}
+          {!results.isFetching && items.length === 0 && <li className="muted">{ct('agency.none')}</li>}
         </ul>
       )}
     </div>

@@ -1,8 +1,8 @@
 // Picks a commune (xã, phường, đặc khu) of one province by typing part of its name, diacritics
 // optional. The server searches, so a province's hundreds of old communes never travel whole.
 import { useState } from 'react';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { useAsync } from '../../lib/use-async';
 import { useDebounced } from '../../lib/use-debounced';
 import { useComponentsT } from '../use-components-t';
 
@@ -27,20 +27,15 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
   // The list opens once the user comes to the box, so it does not push the form down before.
   const [opened, setOpened] = useState(false);
   const query = useDebounced(text.trim(), 300);
-  const results = useAsync(
-    (signal) =>
-      value || !provinceCode || !opened
-        ? Promise.resolve(null)
-        : unwrap(
-            api.GET('/api/admin-units', {
-              params: {
-                query: { generation, level: 'commune', province: provinceCode, q: query || undefined, limit: 12 },
-              },
-              signal,
-            }),
-          ),
-    [generation, provinceCode, query, value === null, opened],
-  );
+  const search = { generation, level: 'commune' as const, province: provinceCode, q: query || undefined, limit: 12 };
+  const searching = !value && Boolean(provinceCode) && opened;
+  const results = useQuery({
+    queryKey: ['/api/admin-units', search],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/admin-units', { params: { query: search }, signal })),
+    enabled: searching,
+    placeholderData: keepPreviousData,
+  });
+  const found = searching ? results.data : undefined;
 
   if (value) {
     return (
@@ -63,7 +58,7 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
     );
   }
 
-  const items = results.data?.items ?? [];
+  const items = found?.items ?? [];
   return (
     <div className={error ? 'field has-error' : 'field'}>
       <label htmlFor={id}>{label}</label>
@@ -86,7 +81,7 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
         }}
       />
       {provinceCode && opened && (
-        <ul className="rec-results" aria-busy={results.loading} aria-label={ct('place.communeResults')}>
+        <ul className="rec-results" aria-busy={results.isFetching} aria-label={ct('place.communeResults')}>
           {items.map((unit) => (
             <li key={unit.code}>
               <button type="button" onClick={() => onChange({ code: unit.code, name: unit.fullName })}>
@@ -94,8 +89,8 @@ export function CommuneSearch({ id, label, generation, provinceCode, value, onCh
               </button>
             </li>
           ))}
-          {!results.loading && items.length === 0 && <li className="muted">{ct('place.noCommune')}</li>}
-          {(results.data?.total ?? 0) > items.length && <li className="muted rec-small">{ct('place.moreCommunes')}</li>}
+          {!results.isFetching && items.length === 0 && <li className="muted">{ct('place.noCommune')}</li>}
+          {(found?.total ?? 0) > items.length && <li className="muted rec-small">{ct('place.moreCommunes')}</li>}
         </ul>
       )}
       {error && (

@@ -1,0 +1,32 @@
+// The plans and plan activities a picker or a filter offers, searched on the server (`q`, words
+// without diacritics) instead of loaded whole: a year has one central plan and up to 34
+// provincial ones. The answer carries `total`, so a picker can say when more match than it shows
+// (<MoreResults> in components/ListPage.tsx) instead of dropping them silently.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { api, unwrap, type QueryOf } from '../api/client';
+
+export type PlanChoicesQuery = NonNullable<QueryOf<'/api/plans'>>;
+export type ActivityChoicesQuery = NonNullable<QueryOf<'/api/activities'>>;
+
+/** Plans matching `query` (100 by default), the last answer kept on screen while typing. */
+export function usePlanChoices(query: PlanChoicesQuery = {}) {
+  const params = { limit: 100, ...query, q: query.q || undefined };
+  return useQuery({
+    queryKey: ['/api/plans', params],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans', { params: { query: params }, signal })),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A plan's activities matching `query` (500 by default); nothing is asked without a plan. */
+export function useActivityChoices(plan: number | null | undefined, query: Omit<ActivityChoicesQuery, 'plan'> = {}) {
+  const params = { plan: plan ?? undefined, limit: 500, ...query, q: query.q || undefined };
+  return useQuery({
+    queryKey: ['/api/activities', params],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: params }, signal })),
+    enabled: Boolean(plan),
+    // While the words change the last answer stays; another plan's activities never stand in.
+    placeholderData: (previous, previousQuery) =>
+      (previousQuery?.queryKey[1] as typeof params | undefined)?.plan === params.plan ? previous : undefined,
+  });
+}
