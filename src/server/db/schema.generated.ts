@@ -574,11 +574,6 @@ export interface PolicyReview {
   created_at: Timestamp;
   created_by: number | null;
   deadline: string;
-  file_mime_type: string | null;
-  file_name: string | null;
-  file_sha256: string | null;
-  file_size_bytes: number | null;
-  file_storage_key: string | null;
   kind: 'law' | 'decree' | 'circular' | 'scheme' | 'project' | 'report';
   plan_activity_id: number;
   policy_review_id: Generated<number>;
@@ -614,18 +609,6 @@ export interface Recommendation {
   version: Generated<number>;
 }
 
-export interface RecommendationFile {
-  created_at: Timestamp;
-  created_by: number | null;
-  file_name: string;
-  mime_type: string;
-  recommendation_file_id: Generated<number>;
-  recommendation_id: number;
-  sha256: string;
-  size_bytes: number;
-  storage_key: string;
-}
-
 export interface RecommendationUpdate {
   created_at: Timestamp;
   created_by: number | null;
@@ -633,18 +616,6 @@ export interface RecommendationUpdate {
   recommendation_id: number;
   recommendation_update_id: Generated<number>;
   status: 'open' | 'in_progress' | 'done';
-}
-
-export interface RecordAttachment {
-  attachment_id: Generated<number>;
-  created_at: Timestamp;
-  created_by: number | null;
-  file_name: string;
-  mime_type: string;
-  record_id: number;
-  sha256: string;
-  size_bytes: number;
-  storage_key: string;
 }
 
 export interface RecordCost {
@@ -751,6 +722,20 @@ export interface ReportType {
   position: number;
 }
 
+export interface StoredFile {
+  created_at: Timestamp;
+  created_by: number | null;
+  file_name: string;
+  mime_type: string;
+  policy_review_id: number | null;
+  recommendation_id: number | null;
+  record_id: number | null;
+  sha256: string;
+  size_bytes: number;
+  storage_key: string;
+  stored_file_id: Generated<number>;
+}
+
 export interface UserGrant {
   grant: 'case_data';
   granted_at: Timestamp;
@@ -819,9 +804,7 @@ export interface DB {
   plan_version: PlanVersion;
   policy_review: PolicyReview;
   recommendation: Recommendation;
-  recommendation_file: RecommendationFile;
   recommendation_update: RecommendationUpdate;
-  record_attachment: RecordAttachment;
   record_cost: RecordCost;
   record_participant: RecordParticipant;
   record_partner: RecordPartner;
@@ -832,6 +815,7 @@ export interface DB {
   report_reporter_rule: ReportReporterRule;
   report_source: ReportSource;
   report_type: ReportType;
+  stored_file: StoredFile;
   user_grant: UserGrant;
   user_province: UserProvince;
   user_session: UserSession;

@@ -10,6 +10,7 @@ import * as monitoring from './2026112807-monitoring';
 import * as modelSourceRecord from './2026112808-model-source-record';
 import * as monitoringRecords from './2026112809-monitoring-records';
 import * as reports from './2026112810-reports';
+import * as storedFiles from './2026120201-stored-files';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '2026112808-model-source-record': modelSourceRecord,
   '2026112809-monitoring-records': monitoringRecords,
   '2026112810-reports': reports,
+  '2026120201-stored-files': storedFiles,
 };

@@ -4,7 +4,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { withIdempotency } from '../../http/idempotency';
 import { ErrorResponse, IdempotencyHeaders, IdParams } from '../../http/schemas';
-import { readUpload } from '../records/upload';
+import { readUpload } from '../../common/files/file-routes';
 import * as values from './indicator-values.service';
 import * as service from './indicators.service';
 import {

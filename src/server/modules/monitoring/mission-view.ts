@@ -2,6 +2,7 @@
 // their province, the checklist with its answers, overdue computed against today, and the
 // actions the caller may take.
 import type { Actor } from '../../access/actor';
+import { filesOf, fileView } from '../../common/files/files.service';
 import type { Queryable } from '../../db/database';
 import { agencyMap } from '../plans/plan-view';
 import type { AgencyAt } from '../reference/agencies.repo';
@@ -17,14 +18,7 @@ import {
 } from './mission.policy';
 import * as repo from './missions.repo';
 import * as recs from './recommendations.repo';
-import type {
-  AddresseeView,
-  AgencyRef,
-  EvidenceFileView,
-  MissionView,
-  PlaceView,
-  RecommendationView,
-} from './monitoring.schemas';
+import type { AddresseeView, AgencyRef, MissionView, PlaceView, RecommendationView } from './monitoring.schemas';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
@@ -63,17 +57,6 @@ export async function missionFacts(
   return facts;
 }
 
-export function evidenceFileView(f: recs.EvidenceFileRow): EvidenceFileView {
-  return {
-    id: f.recommendation_file_id,
-    fileName: f.file_name,
-    mimeType: f.mime_type,
-    sizeBytes: f.size_bytes,
-    sha256: f.sha256,
-    createdAt: iso(f.created_at),
-  };
-}
-
 export function addresseeView(agencies: Map<number, AgencyAt>, r: recs.RecommendationRow): AddresseeView {
   if (r.addressee_agency_id !== null) {
     return {
@@ -103,7 +86,7 @@ export async function recommendationViews(
   const ids = rows.map((r) => r.recommendation_id);
   const [trail, files, facts, agencies] = await Promise.all([
     recs.followUps(db, ids),
-    recs.evidenceFiles(db, ids),
+    filesOf(db, 'recommendation', ids),
     missionFacts(
       db,
       rows.map((r) => ({ missionId: r.mission_id, leadAgencyId: r.mission_lead_agency_id })),
@@ -134,7 +117,7 @@ export async function recommendationViews(
         by: u.display_name,
         at: iso(u.created_at),
       })),
-      files: files.filter((f) => f.recommendation_id === r.recommendation_id).map(evidenceFileView),
+      files: files.filter((f) => f.owner_id === r.recommendation_id).map(fileView),
       version: r.version,
       updatedAt: iso(r.updated_at),
       allowedActions: recommendationActions(

@@ -1,4 +1,4 @@
-// All SQL for recommendations, their follow-up trail and evidence files (rows; bytes on disk).
+// All SQL for recommendations and their follow-up trail (evidence files are in common/files).
 // Read scope: national actors see all; others see those addressed to their agency (or an agency
 // under it), to one of their provinces, or to an agency of one of their provinces.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
@@ -233,73 +233,6 @@ export async function followUps(db: Queryable, recommendationIds: number[]) {
     .orderBy('u.created_at')
     .orderBy('u.recommendation_update_id')
     .execute();
-}
-
-const fileColumns = [
-  'recommendation_file_id',
-  'recommendation_id',
-  'file_name',
-  'mime_type',
-  'size_bytes',
-  'sha256',
-  'storage_key',
-  'created_at',
-] as const;
-
-export async function evidenceFiles(db: Queryable, recommendationIds: number[]) {
-  if (recommendationIds.length === 0) return [];
-  return db
-    .selectFrom('recommendation_file')
-    .select([...fileColumns])
-    .where('recommendation_id', 'in', recommendationIds)
-    .orderBy('recommendation_id')
-    .orderBy('created_at')
-    .orderBy('recommendation_file_id')
-    .execute();
-}
-export type EvidenceFileRow = Awaited<ReturnType<typeof evidenceFiles>>[number];
-
-export async function findEvidenceFile(db: Queryable, recommendationId: number, fileId: number) {
-  return db
-    .selectFrom('recommendation_file')
-    .select([...fileColumns])
-    .where('recommendation_id', '=', recommendationId)
-    .where('recommendation_file_id', '=', fileId)
-    .executeTakeFirst();
-}
-
-export async function insertEvidenceFile(
-  db: Queryable,
-  f: {
-    recommendationId: number;
-    fileName: string;
-    mimeType: string;
-    sizeBytes: number;
-    sha256: string;
-    storageKey: string;
-    userId: number;
-    now: Date;
-  },
-): Promise<number> {
-  const row = await db
-    .insertInto('recommendation_file')
-    .values({
-      recommendation_id: f.recommendationId,
-      file_name: f.fileName,
-      mime_type: f.mimeType,
-      size_bytes: f.sizeBytes,
-      sha256: f.sha256,
-      storage_key: f.storageKey,
-      created_by: f.userId,
-      created_at: f.now,
-    })
-    .returning('recommendation_file_id')
-    .executeTakeFirstOrThrow();
-  return row.recommendation_file_id;
-}
-
-export async function deleteEvidenceFile(db: Queryable, fileId: number): Promise<void> {
-  await db.deleteFrom('recommendation_file').where('recommendation_file_id', '=', fileId).execute();
 }
 
 /** The agency as an addressee: it must exist; its 2025 province (if provincial) scopes it. */

@@ -2,10 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
+import { readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
 import { IdempotencyHeaders, IdParams } from '../../http/schemas';
-import { contentDisposition } from '../records/record-attachments.service';
-import { readUpload } from '../records/upload';
 import { recommendationsXlsx } from './monitoring-export.service';
 import {
   errors,
@@ -158,7 +157,7 @@ export async function recommendationRoutes(app: App): Promise<void> {
           statusCode: 201,
           body: await recommendations.addEvidenceFile({ ...serviceContext(request), db }, request.params.id, upload),
         }),
-        { hashBody: { fileName: upload.fileName, sha256: upload.sha256 } },
+        { hashBody: uploadHash(upload) },
       );
     },
   );
@@ -175,12 +174,7 @@ export async function recommendationRoutes(app: App): Promise<void> {
         request.params.id,
         request.params.fileId,
       );
-      return reply
-        .type(file.mimeType)
-        .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .send(file.stream);
+      return sendFile(reply, file);
     },
   );
 

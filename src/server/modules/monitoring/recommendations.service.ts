@@ -2,12 +2,12 @@
 // province, followed up only by the addressee (status and evidence text, evidence files). Overdue
 // is computed from the due date on every read. Every change is audited in its transaction.
 import type { ServiceContext } from '../../access/actor';
+import * as files from '../../common/files/files.service';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { insertAudit } from '../audit/audit.repo';
-import type { UploadedFile } from '../records/record-attachments.service';
 import { mayEditMission, mayFollowUp, type MissionFacts } from './mission.policy';
-import { evidenceFileView, missionFacts, recommendationAuditShape, recommendationViews } from './mission-view';
+import { missionFacts, recommendationAuditShape, recommendationViews } from './mission-view';
 import * as missions from './missions.repo';
 import { loadForChange, today } from './missions.service';
 import type {
@@ -21,9 +21,9 @@ import type {
 import * as repo from './recommendations.repo';
 import { agencyMap } from '../plans/plan-view';
 import { addresseeView } from './mission-view';
-import { openStoredFile, removeStoredFile, withStoredFile } from './stored-file';
 
 const stale = 'Kiến nghị đã được cập nhật sau khi bạn mở. Hãy tải lại rồi thử lại.';
+const evidenceOf = (recommendationId: number): files.FileOwner => ({ kind: 'recommendation', id: recommendationId });
 
 /**
  * A recommendation the actor may see: one addressed to them, or any of a mission they edit.
@@ -208,12 +208,14 @@ export async function updateRecommendation(
 }
 
 export async function deleteRecommendation(ctx: ServiceContext, recommendationId: number): Promise<void> {
-  await inTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
+  // Evidence files go with the recommendation (their rows by cascade, their bytes after commit).
+  await files.withFiles(ctx, async (txCtx, changes) => {
+    const tx = txCtx.db;
     const row = await loadForEdit(txCtx, recommendationId);
     const before = await getRecommendation(txCtx, recommendationId);
     if (!before.allowedActions.includes('delete'))
       throw conflict('Nơi nhận đã báo cáo thực hiện kiến nghị này: không xóa được nữa');
+    await changes.removeAllOf(evidenceOf(recommendationId));
     await repo.deleteRecommendation(tx, recommendationId);
     await missions.touchMission(tx, row.mission_id, ctx.clock.now());
     await audit(txCtx, 'delete', recommendationId, row.addressee_agency_id, row.scope_province_code, before, null);
@@ -269,71 +271,51 @@ export async function followUp(
   return getRecommendation(ctx, recommendationId);
 }
 
+async function auditFile(
+  ctx: ServiceContext,
+  row: { addressee_agency_id: number | null; scope_province_code: string | null },
+  recommendationId: number,
+  change:
+    { action: 'attach'; after: { file: EvidenceFileView } } | { action: 'detach'; before: { file: EvidenceFileView } },
+) {
+  await insertAudit(
+    ctx.db,
+    ctx.actor,
+    {
+      entityType: 'recommendation',
+      entityId: recommendationId,
+      agencyId: row.addressee_agency_id,
+      provinceCode: row.scope_province_code,
+      ...change,
+    },
+    ctx.clock.now(),
+    ctx.ip,
+  );
+}
+
 export async function addEvidenceFile(
   ctx: ServiceContext,
   recommendationId: number,
-  file: UploadedFile,
+  upload: files.UploadedFile,
 ): Promise<EvidenceFileView> {
-  return inTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
-    const row = await loadForFollowUp(txCtx, recommendationId);
-    return withStoredFile(txCtx, `recommendations/${recommendationId}`, file, async (stored) => {
-      const now = ctx.clock.now();
-      const id = await repo.insertEvidenceFile(tx, { recommendationId, ...stored, userId: ctx.actor.userId, now });
-      const view = evidenceFileView((await repo.findEvidenceFile(tx, recommendationId, id))!);
-      await insertAudit(
-        tx,
-        ctx.actor,
-        {
-          action: 'attach',
-          entityType: 'recommendation',
-          entityId: recommendationId,
-          agencyId: row.addressee_agency_id,
-          provinceCode: row.scope_province_code,
-          after: { file: view },
-        },
-        now,
-        ctx.ip,
-      );
-      return view;
-    });
+  return files.withFiles(ctx, async (tx, changes) => {
+    const row = await loadForFollowUp(tx, recommendationId);
+    const view = files.fileView(await changes.store(evidenceOf(recommendationId), upload));
+    await auditFile(tx, row, recommendationId, { action: 'attach', after: { file: view } });
+    return view;
   });
 }
 
 export async function openEvidenceFile(ctx: ServiceContext, recommendationId: number, fileId: number) {
   await load(ctx, recommendationId);
-  const row = await repo.findEvidenceFile(ctx.db, recommendationId, fileId);
-  if (!row) throw notFound('Tệp minh chứng');
-  return {
-    stream: openStoredFile(ctx, row.storage_key),
-    fileName: row.file_name,
-    mimeType: row.mime_type,
-    size: row.size_bytes,
-  };
+  return files.openFile(ctx, await files.findFile(ctx.db, evidenceOf(recommendationId), fileId, 'Tệp minh chứng'));
 }
 
 export async function removeEvidenceFile(ctx: ServiceContext, recommendationId: number, fileId: number): Promise<void> {
-  const key = await inTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
-    const row = await loadForFollowUp(txCtx, recommendationId);
-    const file = await repo.findEvidenceFile(tx, recommendationId, fileId);
-    if (!file) throw notFound('Tệp minh chứng');
-    await repo.deleteEvidenceFile(tx, fileId);
-    await insertAudit(
-      tx,
-      ctx.actor,
-      {
-        action: 'detach',
-        entityType: 'recommendation',
-        entityId: recommendationId,
-        agencyId: row.addressee_agency_id,
-        provinceCode: row.scope_province_code,
-        before: { file: evidenceFileView(file) },
-      },
-      ctx.clock.now(),
-      ctx.ip,
-    );
-    return file.storage_key;
+  await files.withFiles(ctx, async (tx, changes) => {
+    const row = await loadForFollowUp(tx, recommendationId);
+    const file = await files.findFile(tx.db, evidenceOf(recommendationId), fileId, 'Tệp minh chứng');
+    await changes.remove(file);
+    await auditFile(tx, row, recommendationId, { action: 'detach', before: { file: files.fileView(file) } });
   });
-  await removeStoredFile(ctx, key);
 }

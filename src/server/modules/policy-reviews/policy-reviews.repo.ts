@@ -23,6 +23,7 @@ function base(db: Queryable, actor: Actor) {
     .innerJoin('plan_activity as a', 'a.plan_activity_id', 'v.plan_activity_id')
     .innerJoin('plan as p', 'p.plan_id', 'a.plan_id')
     .leftJoin('app_user as u', 'u.user_id', 'v.assignee_user_id')
+    .leftJoin('stored_file as f', 'f.policy_review_id', 'v.policy_review_id')
     .where((eb) => reviewScope(eb as never, actor));
 }
 
@@ -42,11 +43,11 @@ const columns = [
   'v.response_text',
   'v.sent_on',
   'v.record_id',
-  'v.file_name',
-  'v.file_mime_type',
-  'v.file_size_bytes',
-  'v.file_sha256',
-  'v.file_storage_key',
+  // The response file (one at most), kept by the file store.
+  'f.file_name',
+  'f.mime_type as file_mime_type',
+  'f.size_bytes as file_size_bytes',
+  'f.sha256 as file_sha256',
   'v.version',
   'v.updated_at',
   'a.title as activity_title',
@@ -204,23 +205,11 @@ export async function setResponse(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function setFile(
-  db: Queryable,
-  reviewId: number,
-  f: { fileName: string; mimeType: string; sizeBytes: number; sha256: string; storageKey: string } | null,
-  now: Date,
-): Promise<void> {
+/** A change of the response file is a change of the review: a new version. */
+export async function touchReview(db: Queryable, reviewId: number, now: Date): Promise<void> {
   await db
     .updateTable('policy_review')
-    .set({
-      file_name: f?.fileName ?? null,
-      file_mime_type: f?.mimeType ?? null,
-      file_size_bytes: f?.sizeBytes ?? null,
-      file_sha256: f?.sha256 ?? null,
-      file_storage_key: f?.storageKey ?? null,
-      updated_at: now,
-      version: sql`version + 1`,
-    })
+    .set({ updated_at: now, version: sql`version + 1` })
     .where('policy_review_id', '=', reviewId)
     .execute();
 }

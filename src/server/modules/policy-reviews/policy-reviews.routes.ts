@@ -2,10 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
+import { readUpload, sendFile } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
 import { IdempotencyHeaders, IdParams } from '../../http/schemas';
-import { contentDisposition } from '../records/record-attachments.service';
-import { readUpload } from '../records/upload';
 import { renderReviewsXlsx } from './policy-reviews-xlsx';
 import {
   AssigneeView,
@@ -170,12 +169,7 @@ export async function policyReviewRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const file = await reviews.openResponseFile(serviceContext(request), request.params.id);
-      return reply
-        .type(file.mimeType)
-        .header('content-length', file.size)
-        .header('content-disposition', contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .send(file.stream);
+      return sendFile(reply, file);
     },
   );
 

@@ -5,15 +5,14 @@
 // (GS02) counts, live, like every other record. Every change is audited.
 import { vietnamDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../access/actor';
+import * as files from '../../common/files/files.service';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import { insertAudit } from '../audit/audit.repo';
 import { syncRecordValues } from '../analytics/sync-values';
 import { agencyMap } from '../plans/plan-view';
-import type { UploadedFile } from '../records/record-attachments.service';
 import * as records from '../records/records.repo';
 import { assertRecordOpen, recordDiffers } from '../monitoring/mission-record.service';
-import { openStoredFile, removeStoredFile, withStoredFile } from '../monitoring/stored-file';
 import { daysUntil, mayManageReview, mayRespond, reviewActions, reviewState } from './policy-review.policy';
 import * as repo from './policy-reviews.repo';
 import {
@@ -325,64 +324,63 @@ export async function respond(ctx: ServiceContext, reviewId: number, body: Respo
   return getReview(ctx, reviewId);
 }
 
+const responseOf = (reviewId: number): files.FileOwner => ({ kind: 'policyReview', id: reviewId });
+
+/** The review's response file (one at most). */
+async function responseFile(ctx: ServiceContext, reviewId: number) {
+  const [file] = await files.filesOf(ctx.db, 'policyReview', [reviewId]);
+  return file;
+}
+
 export async function deleteReview(ctx: ServiceContext, reviewId: number): Promise<void> {
-  const key = await inTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
+  await files.withFiles(ctx, async (txCtx, changes) => {
     const row = await loadForChange(txCtx, reviewId, (r) => mayManageReview(ctx.actor, facts(r)));
     if (row.sent_on !== null) throw conflict('Văn bản đã gửi ý kiến: hãy hủy ngày gửi trước khi xóa');
     const before = await getReview(txCtx, reviewId);
-    await repo.deleteReview(tx, reviewId);
+    await changes.removeAllOf(responseOf(reviewId));
+    await repo.deleteReview(txCtx.db, reviewId);
     await audit(txCtx, 'delete', reviewId, before, null);
-    return row.file_storage_key;
   });
-  if (key) await removeStoredFile(ctx, key);
 }
 
 export async function attachResponseFile(
   ctx: ServiceContext,
   reviewId: number,
-  file: UploadedFile,
+  upload: files.UploadedFile,
 ): Promise<ReviewView> {
-  const replaced = await inTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
-    const row = await loadForChange(txCtx, reviewId, (r) => mayRespond(ctx.actor, facts(r)));
-    return withStoredFile(txCtx, `policy-reviews/${reviewId}`, file, async (stored) => {
-      const before = await getReview(txCtx, reviewId);
-      await repo.setFile(tx, reviewId, stored, ctx.clock.now());
-      await audit(txCtx, 'attach', reviewId, before, await getReview(txCtx, reviewId));
-      return row.file_storage_key;
-    });
+  await files.withFiles(ctx, async (txCtx, changes) => {
+    await loadForChange(txCtx, reviewId, (r) => mayRespond(ctx.actor, facts(r)));
+    const before = await getReview(txCtx, reviewId);
+    // A new file replaces the previous one; the previous bytes go once the new one is recorded.
+    const previous = await responseFile(txCtx, reviewId);
+    if (previous) await changes.remove(previous);
+    await changes.store(responseOf(reviewId), upload);
+    await repo.touchReview(txCtx.db, reviewId, ctx.clock.now());
+    await audit(txCtx, 'attach', reviewId, before, await getReview(txCtx, reviewId));
   });
-  // The previous file goes once the new one is recorded.
-  if (replaced) await removeStoredFile(ctx, replaced);
   return getReview(ctx, reviewId);
 }
 
 export async function openResponseFile(ctx: ServiceContext, reviewId: number) {
   const row = await repo.findReview(ctx.db, ctx.actor, reviewId);
   if (!row) throw notFound('Văn bản');
-  if (!row.file_storage_key || !row.file_name || !row.file_mime_type) throw notFound('Tệp văn bản trả lời');
-  return {
-    stream: openStoredFile(ctx, row.file_storage_key),
-    fileName: row.file_name,
-    mimeType: row.file_mime_type,
-    size: row.file_size_bytes ?? 0,
-  };
+  const file = await responseFile(ctx, reviewId);
+  if (!file) throw notFound('Tệp văn bản trả lời');
+  return files.openFile(ctx, file);
 }
 
 export async function removeResponseFile(ctx: ServiceContext, reviewId: number): Promise<ReviewView> {
-  const key = await inTransaction(ctx.db, async (tx) => {
-    const txCtx = { ...ctx, db: tx };
+  await files.withFiles(ctx, async (txCtx, changes) => {
     const row = await loadForChange(txCtx, reviewId, (r) => mayRespond(ctx.actor, facts(r)));
-    if (!row.file_storage_key) throw notFound('Tệp văn bản trả lời');
+    const file = await responseFile(txCtx, reviewId);
+    if (!file) throw notFound('Tệp văn bản trả lời');
     if (row.sent_on !== null && row.response_text.trim() === '')
       throw conflict('Ý kiến đã gửi chỉ có tệp này: hãy ghi nội dung hoặc hủy ngày gửi trước');
     const before = await getReview(txCtx, reviewId);
-    await repo.setFile(tx, reviewId, null, ctx.clock.now());
+    await changes.remove(file);
+    await repo.touchReview(txCtx.db, reviewId, ctx.clock.now());
     await audit(txCtx, 'detach', reviewId, before, await getReview(txCtx, reviewId));
-    return row.file_storage_key;
   });
-  await removeStoredFile(ctx, key);
   return getReview(ctx, reviewId);
 }
 

@@ -66,7 +66,11 @@ describe('record attachments', () => {
       'ảnh lớp tập huấn.png',
       'biên bản.pdf',
     ]);
-    const stored = await t.database.db.selectFrom('record_attachment').select('storage_key').execute();
+    const stored = await t.database.db
+      .selectFrom('stored_file')
+      .select('storage_key')
+      .where('record_id', '=', recordId)
+      .execute();
     expect(stored.every((r) => fs.existsSync(path.join(uploadDir, r.storage_key)))).toBe(true);
   });
 
@@ -85,15 +89,25 @@ describe('record attachments', () => {
     expect(missing.json().error.field).toBe('file');
   });
 
+  it('takes an .xlsx only when it really is an Excel workbook, not any file starting like a zip', async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Danh sách').addRow(['Họ tên']);
+    const real = await upload(dienBien, 'danh-sach.xlsx', Buffer.from(await book.xlsx.writeBuffer()));
+    expect(real.statusCode, real.body).toBe(201);
+    const fake = await upload(dienBien, 'danh-sach.xlsx', Buffer.from('PK\x03\x04 but no workbook inside', 'latin1'));
+    expect(fake.statusCode).toBe(400);
+    expect(fake.json().error.field).toBe('file');
+  });
+
   it('answers 404 for a record outside scope, and deletes an attachment with its bytes', async () => {
     expect((await upload(laoCai, 'a.png', PNG)).statusCode).toBe(404);
     const made = (await upload(dienBien, 'xoa.png', PNG)).json();
     expect((await laoCai.get(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);
     expect((await laoCai.delete(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);
     const [row] = await t.database.db
-      .selectFrom('record_attachment')
+      .selectFrom('stored_file')
       .select('storage_key')
-      .where('attachment_id', '=', made.id)
+      .where('stored_file_id', '=', made.id)
       .execute();
     expect((await dienBien.delete(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(204);
     expect((await dienBien.get(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);

@@ -2,12 +2,12 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
+import { readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
 import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import * as attachments from './record-attachments.service';
 import { importRecords, importTemplate } from './record-import.service';
 import { AttachmentView, errors, ImportReport } from './records.schemas';
-import { readUpload } from './upload';
 
 const tags = ['records'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -39,7 +39,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
           statusCode: 201,
           body: await attachments.addAttachment({ ...serviceContext(request), db }, request.params.id, upload),
         }),
-        { hashBody: { fileName: upload.fileName, sha256: upload.sha256 } },
+        { hashBody: uploadHash(upload) },
       );
     },
   );
@@ -56,12 +56,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
         request.params.id,
         request.params.attachmentId,
       );
-      return reply
-        .type(file.mimeType)
-        .header('content-length', file.size)
-        .header('content-disposition', attachments.contentDisposition(file.fileName))
-        .header('x-content-type-options', 'nosniff')
-        .send(file.stream);
+      return sendFile(reply, file);
     },
   );
 

@@ -9,21 +9,10 @@ import { lockReason } from '../reports/period-lock';
 import { recordActions } from './record.policy';
 import { modelsOfRecord } from './record-model';
 import * as repo from './records.repo';
-import type { AttachmentRow } from './record-attachments.repo';
-import type { AttachmentView, RecordSummary, RecordView } from './records.schemas';
+import { filesOf, fileView } from '../../common/files/files.service';
+import type { RecordSummary, RecordView } from './records.schemas';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-
-export function attachmentView(a: AttachmentRow): AttachmentView {
-  return {
-    id: a.attachment_id,
-    fileName: a.file_name,
-    mimeType: a.mime_type,
-    sizeBytes: a.size_bytes,
-    sha256: a.sha256,
-    createdAt: iso(a.created_at),
-  };
-}
 
 export async function buildRecordView(db: Queryable, actor: Actor, row: repo.RecordRow): Promise<RecordView> {
   const children = await repo.recordChildren(db, row.record_id);
@@ -82,7 +71,7 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
     },
     costs: children.costs.map((c) => ({ fundingSource: c.funding_source_code, name: c.name_vi, amount: c.amount })),
     totalCost: children.totalCost,
-    attachments: children.attachments.map(attachmentView),
+    attachments: (await filesOf(db, 'record', [row.record_id])).map(fileView),
     models: await modelsOfRecord(db, row.record_id),
     createdBy: row.created_by_name,
     createdAt: iso(row.created_at),

@@ -8,7 +8,6 @@ import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../reference/admin-units.repo';
 import type { ParticipantRow } from './records.schemas';
-import { listAttachments } from './record-attachments.repo';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
 type RecordType = DB['implementation_record']['type'];
@@ -308,13 +307,12 @@ export async function recordChildren(db: Queryable, recordId: number) {
     .where('record_id', '=', recordId)
     .orderBy('agency_id')
     .execute();
-  const attachments = await listAttachments(db, recordId);
   const total = await db
     .selectFrom('record_cost')
     .select(sql<string>`coalesce(sum(amount), 0)::text`.as('total'))
     .where('record_id', '=', recordId)
     .executeTakeFirstOrThrow();
-  return { participants, costs, partners: partners.map((p) => p.agency_id), attachments, totalCost: total.total };
+  return { participants, costs, partners: partners.map((p) => p.agency_id), totalCost: total.total };
 }
 
 export interface RecordFilter {
@@ -371,7 +369,7 @@ export async function listRecords(db: Queryable, actor: Actor, filter: RecordFil
           .as('total_cost'),
       (eb) =>
         eb
-          .selectFrom('record_attachment as f')
+          .selectFrom('stored_file as f')
           .select((e) => e.fn.countAll<string>().as('n'))
           .whereRef('f.record_id', '=', 'r.record_id')
           .as('attachment_count'),

@@ -1,0 +1,63 @@
+// The HTTP side of the file store, shared by every route set that takes or gives files: reading one
+// multipart upload (field "file", plus plain fields) into memory within the 20 MB limit of the
+// multipart plugin, and sending a stored file back. Every upload problem is a 400 naming `file`.
+import crypto from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { badRequest } from '../../http/errors';
+import type { OpenedFile } from './files.service';
+
+export interface Upload {
+  fileName: string;
+  data: Buffer;
+  sha256: string;
+  fields: Record<string, string>;
+}
+
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (!request.isMultipart()) throw badRequest('file', 'Hãy gửi tệp dạng multipart/form-data ở trường "file"');
+  const fields: Record<string, string> = {};
+  let file: { fileName: string; data: Buffer } | null = null;
+  for await (const part of request.parts()) {
+    if (part.type !== 'file') {
+      fields[part.fieldname] = String(part.value);
+      continue;
+    }
+    if (part.fieldname !== 'file' || file) {
+      part.file.resume();
+      throw badRequest('file', 'Chỉ gửi một tệp, ở trường "file"');
+    }
+    try {
+      file = { fileName: part.filename, data: await part.toBuffer() };
+    } catch (error) {
+      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+        throw badRequest('file', 'Tệp vượt quá 20 MB');
+      throw error;
+    }
+  }
+  if (!file) throw badRequest('file', 'Hãy chọn một tệp ở trường "file"');
+  return { ...file, sha256: crypto.createHash('sha256').update(file.data).digest('hex'), fields };
+}
+
+/** What an upload's Idempotency-Key is compared on (the body is not JSON). */
+export const uploadHash = (upload: Upload) => ({ fileName: upload.fileName, sha256: upload.sha256 });
+
+/** RFC 6266 Content-Disposition with a UTF-8 name (Vietnamese file names) and an ASCII fallback. */
+export function contentDisposition(fileName: string): string {
+  const ascii = fileName
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/đ/g, 'd')
+    .replace(/Đ/g, 'D')
+    .replace(/[^\x20-\x7e]|["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+}
+
+/** Sends a stored file as a download: its own type, length and name, never sniffed by the browser. */
+export function sendFile(reply: FastifyReply, file: OpenedFile) {
+  return reply
+    .type(file.mimeType)
+    .header('content-length', file.size)
+    .header('content-disposition', contentDisposition(file.fileName))
+    .header('x-content-type-options', 'nosniff')
+    .send(file.stream);
+}
