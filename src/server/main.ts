@@ -8,8 +8,8 @@ import { ensureReferenceData } from './modules/reference/reference-data';
 import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-users';
 import { ensureDemoPlan } from './modules/demo/demo-plan';
 import { ensureDemoCurrentYear } from './modules/demo/demo-current-year';
-import { ensureDemoMonitoring } from './modules/monitoring/demo-monitoring';
-import { ensureDemoReports } from './modules/reports/demo-reports';
+import { ensureDemoMonitoring } from './modules/demo/demo-monitoring';
+import { ensureDemoReports } from './modules/demo/demo-reports';
 import { ROLE_LABELS } from '../shared/permissions';
 
 async function main(): Promise<void> {

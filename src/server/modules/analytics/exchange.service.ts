@@ -18,7 +18,7 @@ import {
 } from '../../../shared/analytics';
 import { indicatorMetas, listIndicators } from './indicators.repo';
 import { resolveValue, resolver, writeValues, type ValueInput } from './indicator-values.service';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { listCodes, loadCodeBook, setCode, theirCodeOwner, type CodeBook, type CodeKind } from './exchange-codes.repo';
 import { runPivot } from './pivot.engine';
 import { monthRanges, parsePivotParams } from './pivot.query';

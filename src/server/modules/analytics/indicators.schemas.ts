@@ -6,7 +6,7 @@ import {
   INDICATOR_SOURCES,
   TIME_AGGREGATIONS,
 } from '../../../shared/analytics';
-import { AGE_BANDS, SEXES, TARGET_GROUPS } from '../records/record-codes';
+import { AGE_BANDS, SEXES, TARGET_GROUPS } from '../../../shared/record-codes';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'Mã chỉ số (chữ, số, _ . -)' });

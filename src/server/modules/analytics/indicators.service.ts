@@ -6,8 +6,8 @@ import { can } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import type { Disaggregation, IndicatorSource, TimeAggregation } from '../../../shared/analytics';
-import { insertAudit } from '../audit/audit.repo';
-import { RECORD_TYPES, TARGET_GROUPS } from '../records/record-codes';
+import { insertAudit } from '../audit/audit.service';
+import { RECORD_TYPES, TARGET_GROUPS } from '../../../shared/record-codes';
 import { checkDefinition, checkDisaggregations, checkTimeAggregation } from './indicator-definition';
 import * as repo from './indicators.repo';
 import type {
@@ -41,6 +41,14 @@ function toView(ctx: ServiceContext, r: repo.IndicatorRow): IndicatorView {
     version: r.version,
     allowedActions: editable ? ['edit', 'set_targets'] : can(ctx.actor, 'plan:edit') ? ['set_targets'] : [],
   };
+}
+
+/** Indicator rows as stored (code, names, unit, section, key flag), for other modules' figures. */
+export function indicatorRows(
+  ctx: Pick<ServiceContext, 'db'>,
+  filter: repo.IndicatorFilter = {},
+): Promise<repo.IndicatorRow[]> {
+  return repo.listIndicators(ctx.db, filter);
 }
 
 export async function listIndicators(ctx: ServiceContext, query: ListIndicatorsQuery): Promise<IndicatorView[]> {

@@ -4,7 +4,7 @@
 // cannot place in the asked unit (a split old commune, or a new unit formed from several old ones);
 // '=XX' values recorded for province XX as a whole (no commune).
 import type { PivotDimension } from '../../../shared/analytics';
-import { AGE_BANDS, TARGET_GROUPS } from '../records/record-codes';
+import { AGE_BANDS, TARGET_GROUPS } from '../../../shared/record-codes';
 import type { IndicatorMeta } from './pivot.query';
 
 const blank = (v: unknown): boolean => v === null || v === undefined || v === '' || v === 0 || v === '0';

@@ -2,8 +2,8 @@
 // (their name at the date asked), plans, periods, and the code lists of records.
 import type { Queryable } from '../../db/database';
 import { periodLabel, type PivotDimension } from '../../../shared/analytics';
-import { agencyMap } from '../plans/plan-view';
-import { AGE_BAND_LABELS, SEX_LABELS, TARGET_GROUP_LABELS } from '../records/record-codes';
+import { agencyMap } from '../reference/reference.service';
+import { AGE_BAND_LABELS, SEX_LABELS, TARGET_GROUP_LABELS } from '../../../shared/record-codes';
 import type { IndicatorMeta } from './pivot.query';
 
 const NOT_DISAGGREGATED = 'Không phân tổ';

@@ -9,7 +9,7 @@ import {
   type TimeAggregation,
 } from '../../../shared/analytics';
 import { badRequest } from '../../http/errors';
-import { AGE_BANDS, TARGET_GROUPS } from '../records/record-codes';
+import { AGE_BANDS, TARGET_GROUPS } from '../../../shared/record-codes';
 
 export interface PivotParams {
   rows?: string;

@@ -7,8 +7,11 @@ import type { Config } from '../../config';
 import type { Queryable } from '../../db/database';
 import { AppError, tooManyRequests } from '../../http/errors';
 import { isRole } from '../../../shared/permissions';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import * as repo from './auth.repo';
+
+/** Other modules end a user's sessions and read an account's scope through here. */
+export { deleteSessionsOfUser, loadScope } from './auth.repo';
 
 export interface SessionActor extends Actor {
   sessionTokenHash: string;

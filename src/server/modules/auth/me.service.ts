@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/database';
 import { ROLE_PERMISSIONS } from '../../../shared/permissions';
-import { agencyAt } from '../reference/agencies.repo';
+import { agencyAt } from '../reference/reference.service';
 import type { SessionActor } from './auth.service';
 import type { MeView } from './auth.schemas';
 import { vietnamDate } from '../../../shared/dates';

@@ -1,6 +1,6 @@
 // Planned vs spent as a workbook: by content area, by province, by funding source and by activity,
 // each with a bold total row. Amounts are whole đồng (see register-xlsx for how they are written).
-import { addRegisterSheet, workbookBuffer, type RegisterColumn, type RegisterRow } from '../monitoring/register-xlsx';
+import { addRegisterSheet, workbookBuffer, type RegisterColumn, type RegisterRow } from '../../common/register-xlsx';
 import type { BudgetSummary } from './budgets.schemas';
 
 const money = (header: string): RegisterColumn => ({ header, width: 20, kind: 'money' });

@@ -5,9 +5,9 @@
 import type { ServiceContext } from '../../access/actor';
 import { can, inProvinceScope } from '../../access/actor';
 import { badRequest, forbidden, notFound } from '../../http/errors';
-import { insertAudit } from '../audit/audit.repo';
-import { provinceNames } from '../plans/plans.repo';
-import { listFundingSources } from '../records/records.repo';
+import { insertAudit } from '../audit/audit.service';
+import { provinceNames } from '../reference/reference.service';
+import { fundingSourceRows } from '../records/records.service';
 import { foldVietnamese } from '../../../shared/text';
 import { canonicalMoney, shareSpent, sumMoney } from './budget-math';
 import { renderBudgetXlsx } from './budgets-xlsx';
@@ -57,7 +57,7 @@ export async function budgetSummary(ctx: ServiceContext, query: BudgetQuery): Pr
     year: query.year,
     province: provinceFilter(query.province),
   });
-  const sources = await listFundingSources(ctx.db);
+  const sources = await fundingSourceRows(ctx.db);
   const activityIds = [...new Set([...planned, ...spent].map((r) => r.activity_id))];
   const activities = await repo.activityInfo(ctx.db, activityIds);
   const byId = new Map(activities.map((a) => [a.plan_activity_id, a]));
@@ -250,7 +250,7 @@ async function writeCell(
 }
 
 export async function putLines(ctx: ServiceContext, body: PutLinesBody): Promise<CellView> {
-  const sources = new Set((await listFundingSources(ctx.db)).map((s) => s.code));
+  const sources = new Set((await fundingSourceRows(ctx.db)).map((s) => s.code));
   const amounts = cellAmounts(body.amounts, sources, 'amounts');
   const provinceCode = body.provinceCode;
   await checkProvince(ctx, provinceCode, 'provinceCode');
@@ -272,7 +272,7 @@ export async function putLines(ctx: ServiceContext, body: PutLinesBody): Promise
  * leaves nothing changed and the 400 names that row's field.
  */
 export async function putPlanLines(ctx: ServiceContext, planId: number, body: PutPlanLinesBody) {
-  const sources = new Set((await listFundingSources(ctx.db)).map((s) => s.code));
+  const sources = new Set((await fundingSourceRows(ctx.db)).map((s) => s.code));
   const seen = new Set<number>();
   const rows = body.rows.map((r, i) => {
     if (seen.has(r.planActivityId))

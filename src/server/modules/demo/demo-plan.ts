@@ -7,7 +7,7 @@ import type { Actor, Clock, ServiceContext } from '../../access/actor';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
 import { isRole } from '../../../shared/permissions';
-import { loadScope } from '../auth/auth.repo';
+import { loadScope } from '../auth/auth.service';
 import { importPlan } from '../plan-import/plan-import.service';
 import { getPlan } from '../plans/plans.service';
 import { issuePlan, signPlan, submitPlan } from '../plans/plan-workflow.service';

@@ -5,8 +5,8 @@ import path from 'node:path';
 import type { Role } from '../../../shared/permissions';
 import type { Db } from '../../db/database';
 import { hashPassword } from '../auth/auth.service';
-import { insertUser, setProvinces } from '../users/users.repo';
-import { insertAudit } from '../audit/audit.repo';
+import { insertUser, setProvinces } from '../users/users.service';
+import { insertAudit } from '../audit/audit.service';
 
 export interface DemoUser {
   username: string;

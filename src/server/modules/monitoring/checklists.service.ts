@@ -2,7 +2,7 @@
 // one. Items already answered are never deleted, only taken off the template.
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, notFound } from '../../http/errors';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import * as repo from './checklists.repo';
 import type { ChecklistTemplateView, TemplateBody, UpdateTemplateBody } from './monitoring.schemas';
 

@@ -4,8 +4,7 @@
 import type { Actor } from '../../access/actor';
 import { filesOf, fileView } from '../../common/files/files.service';
 import type { Queryable } from '../../db/database';
-import { agencyMap } from '../plans/plan-view';
-import type { AgencyAt } from '../reference/agencies.repo';
+import { agencyMap, type AgencyAt } from '../reference/reference.service';
 import * as checklists from './checklists.repo';
 import {
   followUpDisplay,

@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
-import { escapeLike } from '../reference/admin-units.repo';
+import { escapeLike } from '../../common/sql-text';
 import { recommendationScope } from './recommendations.repo';
 
 type MissionEb = ExpressionBuilder<DB & { m: DB['mission'] }, 'm'>;
@@ -473,28 +473,6 @@ export async function recordSource(db: Queryable, missionId: number) {
 export type RecordSourceRow = Awaited<ReturnType<typeof recordSource>>;
 
 /** The record, unless deleted: whoever edits the mission keeps its record, whatever their scope. */
-export async function liveRecord(db: Queryable, recordId: number) {
-  return db
-    .selectFrom('implementation_record')
-    .select([
-      'record_id',
-      'version',
-      'plan_activity_id',
-      'type',
-      'title',
-      'start_date',
-      'end_date',
-      'province_code',
-      'organiser_agency_id',
-      'description',
-      'outputs',
-    ])
-    .where('record_id', '=', recordId)
-    .where('deleted_at', 'is', null)
-    .forUpdate()
-    .executeTakeFirst();
-}
-
 export async function setRecord(db: Queryable, missionId: number, recordId: number | null): Promise<void> {
   await db.updateTable('mission').set({ record_id: recordId }).where('mission_id', '=', missionId).execute();
 }

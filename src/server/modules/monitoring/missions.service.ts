@@ -5,8 +5,8 @@ import { vietnamDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
-import { insertAudit } from '../audit/audit.repo';
-import { existingIds, findPlace } from '../records/records.repo';
+import { insertAudit } from '../audit/audit.service';
+import { existingIds, findPlace } from '../records/records.service';
 import * as checklists from './checklists.repo';
 import { syncMissionRecord } from './mission-record.service';
 import { mayEditMission, type MissionFacts } from './mission.policy';
@@ -21,8 +21,7 @@ import type {
   MissionView,
   UpdateMissionBody,
 } from './monitoring.schemas';
-import { agencyMap } from '../plans/plan-view';
-import { provinceNames } from '../plans/plans.repo';
+import { agencyMap, provinceNames } from '../reference/reference.service';
 import { agencyRef } from './mission-view';
 
 export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());

@@ -1,11 +1,11 @@
 // Exports: the mission report (.docx, Decree 30) and the recommendations register (.xlsx). Both show
 // what the caller may read, through the same services as the API.
 import type { ServiceContext } from '../../access/actor';
-import { agencyMap } from '../plans/plan-view';
+import { agencyMap } from '../reference/reference.service';
 import { formatDateVi, renderMissionDocx, type MissionReportView } from './mission-docx';
 import { getMission } from './missions.service';
 import type { ListRecommendationsQuery, MissionView } from './monitoring.schemas';
-import { addRegisterSheet, workbookBuffer, type RegisterColumn } from './register-xlsx';
+import { addRegisterSheet, workbookBuffer, type RegisterColumn } from '../../common/register-xlsx';
 import { listRecommendations } from './recommendations.service';
 
 const FOLLOW_UP_LABELS = { open: 'Chưa thực hiện', in_progress: 'Đang thực hiện', done: 'Đã hoàn thành' } as const;

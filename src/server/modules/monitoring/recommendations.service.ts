@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../access/actor';
 import * as files from '../../common/files/files.service';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { mayEditMission, mayFollowUp, type MissionFacts } from './mission.policy';
 import { missionFacts, recommendationAuditShape, recommendationViews } from './mission-view';
 import * as missions from './missions.repo';
@@ -19,7 +19,7 @@ import type {
   UpdateRecommendationBody,
 } from './monitoring.schemas';
 import * as repo from './recommendations.repo';
-import { agencyMap } from '../plans/plan-view';
+import { agencyMap } from '../reference/reference.service';
 import { addresseeView } from './mission-view';
 
 const stale = 'Kiến nghị đã được cập nhật sau khi bạn mở. Hãy tải lại rồi thử lại.';

@@ -2,7 +2,7 @@
 // the plan's date.
 import type { ServiceContext } from '../../access/actor';
 import type { PlanDocument } from '../../../shared/plan-document';
-import { agencyMap } from '../plans/plan-view';
+import { agencyMap } from '../reference/reference.service';
 import { getPlan } from '../plans/plans.service';
 import type { PlanView } from '../plans/plans.schemas';
 import { renderPlanDocx, type PlanDocxView } from './plan-docx';

@@ -7,7 +7,7 @@ import { badRequest, forbidden } from '../../http/errors';
 import type { ParseResult, PlanDocument, UnparsedLine } from '../../../shared/plan-document';
 import type { PlanContent } from '../../../shared/plan';
 import type { Queryable } from '../../db/database';
-import { findAgencyByName, type AgencyAt } from '../reference/agencies.repo';
+import { findAgencyByName, type AgencyAt } from '../reference/reference.service';
 import { insertNewPlan } from '../plans/plans.service';
 import { newKey } from '../plans/plan-content';
 import { parsePlanText } from './plan-text-parser';

@@ -12,6 +12,7 @@ import * as repo from './plans.repo';
 import { newKey } from './plan-content';
 import { getPlan, insertNewPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
+import { provinceNames } from '../reference/reference.service';
 
 const shift = (tf: Timeframe | null, years: number): Timeframe | null =>
   tf ? { start: shiftPeriodYears(tf.start, years), end: shiftPeriodYears(tf.end, years) } : null;
@@ -151,7 +152,7 @@ export async function cascadePlan(ctx: ServiceContext, planId: number, provinceC
       ...new Set(centralIds.map((id) => branches.get(id)).filter((id): id is number => id !== undefined)),
     ];
     if (!issuerIds.includes(ctx.actor.agencyId)) issuerIds.unshift(ctx.actor.agencyId);
-    const provinceName = (await repo.provinceNames(tx, [province])).get(province) ?? province;
+    const provinceName = (await provinceNames(tx, [province])).get(province) ?? province;
     const content = localise(row.content, branches, provinceName);
     return insertNewPlan(txCtx, {
       kind: 'provincial',

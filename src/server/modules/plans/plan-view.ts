@@ -3,7 +3,7 @@
 import type { Actor } from '../../access/actor';
 import { planActions, type PlanFacts } from '../../access/policies/plan.policy';
 import type { Queryable } from '../../db/database';
-import { listAgenciesAt, type AgencyAt } from '../reference/agencies.repo';
+import { agencyMap, provinceNames, type AgencyAt } from '../reference/reference.service';
 import type { PlanContent } from '../../../shared/plan';
 import * as repo from './plans.repo';
 import { namesAsOf } from './plan-content';
@@ -27,13 +27,6 @@ function contentAgencyIds(content: PlanContent): number[] {
   return ids;
 }
 
-export async function agencyMap(db: Queryable, ids: number[], at: string): Promise<Map<number, AgencyAt>> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return new Map();
-  const { items } = await listAgenciesAt(db, { at, ids: unique, limit: unique.length });
-  return new Map(items.map((a) => [a.id, a]));
-}
-
 const ref = (a: AgencyAt | undefined) =>
   a ? { id: a.id, name: a.name, shortName: a.shortName, abbreviation: a.abbreviation } : null;
 
@@ -44,7 +37,7 @@ export async function buildPlanView(db: Queryable, actor: Actor, row: repo.PlanR
     repo.issuersOf(db, [row.plan_id]),
     repo.listComments(db, row.plan_id),
     repo.activityIds(db, row.plan_id),
-    repo.provinceNames(db, row.province_code ? [row.province_code] : []),
+    provinceNames(db, row.province_code ? [row.province_code] : []),
   ]);
   const agencies = await agencyMap(
     db,

@@ -6,7 +6,7 @@ import { can } from '../../access/actor';
 import { planActions, refusal, type PlanAction } from '../../access/policies/plan.policy';
 import { badRequest, conflict, forbidden } from '../../http/errors';
 import type { PlanStatus } from '../../../shared/plan';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import * as repo from './plans.repo';
 import { getPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';

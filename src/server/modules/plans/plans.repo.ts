@@ -399,16 +399,3 @@ export async function cascadeStatus(db: Queryable, planId: number) {
   ]);
   return { plans, coverage };
 }
-
-export async function provinceNames(db: Queryable, codes: string[]) {
-  if (codes.length === 0) return new Map<string, string>();
-  const rows = await db
-    .selectFrom('admin_unit')
-    .select(['code', 'name'])
-    .where('generation', '=', 2025)
-    .where('level', '=', 'province')
-    .where('code', 'in', codes)
-    .orderBy('code')
-    .execute();
-  return new Map(rows.map((r) => [r.code, r.name]));
-}

@@ -5,13 +5,13 @@ import { planActions, refusal } from '../../access/policies/plan.policy';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { diffPlanContent } from '../../../shared/plan-diff';
 import type { PlanContent } from '../../../shared/plan';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { inTransaction } from '../../http/idempotency';
 import * as repo from './plans.repo';
 import { checkAgencies, normaliseContent } from './plan-content';
 import { buildPlanView, planFacts } from './plan-view';
 import type { CreatePlanBody, ListPlansQuery, PlanSummary, PlanView, UpdatePlanBody } from './plans.schemas';
-import { listAgenciesAt } from '../reference/agencies.repo';
+import { listAgenciesAt } from '../reference/reference.service';
 import { vietnamDate } from '../../../shared/dates';
 
 export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());

@@ -1,7 +1,7 @@
 // The policy-review register as a spreadsheet: one row per document with its deadline and state;
 // late rows highlighted.
 import { formatDateVi } from '../monitoring/mission-docx';
-import { addRegisterSheet, workbookBuffer, type RegisterColumn } from '../monitoring/register-xlsx';
+import { addRegisterSheet, workbookBuffer, type RegisterColumn } from '../../common/register-xlsx';
 import { DOCUMENT_KIND_LABELS, REVIEW_TYPE_LABELS, type ReviewView } from './policy-reviews.schemas';
 
 const STATE_LABELS: Record<ReviewView['state'], string> = {

@@ -5,7 +5,7 @@ import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import type { DB, PolicyReviewTable } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
-import { escapeLike } from '../reference/admin-units.repo';
+import { escapeLike } from '../../common/sql-text';
 
 type ReviewEb = ExpressionBuilder<DB & { v: DB['policy_review'] }, 'v'>;
 

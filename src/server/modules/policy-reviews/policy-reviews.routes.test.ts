@@ -325,7 +325,7 @@ describe('policy-review register', () => {
 });
 
 async function actorOf(userId: number) {
-  const { loadScope } = await import('../auth/auth.repo');
+  const { loadScope } = await import('../auth/auth.service');
   const user = await t.database.db
     .selectFrom('app_user')
     .select(['user_id', 'username', 'display_name', 'role', 'agency_id', 'national_scope'])

@@ -8,11 +8,10 @@ import type { ServiceContext } from '../../access/actor';
 import * as files from '../../common/files/files.service';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
-import { insertAudit } from '../audit/audit.repo';
-import { syncRecordValues } from '../analytics/sync-values';
-import { agencyMap } from '../plans/plan-view';
-import * as records from '../records/records.repo';
-import { assertRecordOpen, recordDiffers } from '../monitoring/mission-record.service';
+import { insertAudit } from '../audit/audit.service';
+import { agencyMap } from '../reference/reference.service';
+import { findActivity } from '../records/records.service';
+import { syncDerivedRecord, type DerivedRecordValues } from '../records/derived-records.service';
 import { daysUntil, mayManageReview, mayRespond, reviewActions, reviewState } from './policy-review.policy';
 import * as repo from './policy-reviews.repo';
 import {
@@ -129,7 +128,7 @@ async function prepare(ctx: ServiceContext, body: CreateReviewBody): Promise<rep
   if (agency.level === 'provincial' && agency.generation !== 2025)
     throw badRequest('agencyId', 'Cơ quan cấp tỉnh này không còn tồn tại sau sắp xếp 1/7/2025');
   const provinceCode = agency.level === 'provincial' ? agency.province_code : null;
-  const activity = await records.findActivity(ctx.db, ctx.actor, body.planActivityId);
+  const activity = await findActivity(ctx.db, ctx.actor, body.planActivityId);
   if (!activity) throw badRequest('planActivityId', 'Không có hoạt động này trong các kế hoạch bạn xem được');
   if (activity.plan_kind === 'provincial' && activity.plan_province_code !== provinceCode)
     throw badRequest('planActivityId', 'Hoạt động thuộc kế hoạch của tỉnh khác với cơ quan nhận văn bản');
@@ -225,7 +224,7 @@ export async function updateReview(ctx: ServiceContext, reviewId: number, body: 
   return getReview(ctx, reviewId);
 }
 
-function recordValues(row: repo.ReviewRow, sentOn: string, responseText: string): records.RecordValues {
+function recordValues(row: repo.ReviewRow, sentOn: string, responseText: string): DerivedRecordValues {
   return {
     plan_activity_id: row.plan_activity_id,
     type: 'policy_comment',
@@ -249,50 +248,14 @@ function recordValues(row: repo.ReviewRow, sentOn: string, responseText: string)
  * Keeps the entry's implementation record in step with its response: created when it is sent,
  * its date and text updated, soft-deleted when the sending is undone. Returns the record id.
  */
-async function syncResponseRecord(ctx: ServiceContext, row: repo.ReviewRow): Promise<number | null> {
-  const now = ctx.clock.now();
-  const existing = row.record_id ? await records.findRecord(ctx.db, ctx.actor, row.record_id, true) : undefined;
-  const entry = (action: string, recordId: number, after?: unknown) =>
-    insertAudit(
-      ctx.db,
-      ctx.actor,
-      {
-        action,
-        entityType: 'record',
-        entityId: recordId,
-        agencyId: row.agency_id,
-        provinceCode: row.province_code,
-        ...(after ? { after } : {}),
-      },
-      now,
-      ctx.ip,
-    );
-  if (row.sent_on === null) {
-    if (existing) {
-      await assertRecordOpen(ctx, existing);
-      await records.softDeleteRecord(ctx.db, existing.record_id, ctx.actor.userId, now);
-      await entry('delete', existing.record_id);
-      await syncRecordValues(ctx.db, existing.record_id);
-    }
-    return null;
-  }
-  const values = recordValues(row, row.sent_on, row.response_text);
-  const shape = { ...values, policyReviewId: row.policy_review_id };
-  if (existing) {
-    // An approved report locks its period's records: only a change to the record itself is refused.
-    if (!recordDiffers(existing, values)) return existing.record_id;
-    await assertRecordOpen(ctx, existing);
-    await assertRecordOpen(ctx, values);
-    await records.updateRecord(ctx.db, existing.record_id, existing.version, values, now);
-    await entry('update', existing.record_id, shape);
-    await syncRecordValues(ctx.db, existing.record_id);
-    return existing.record_id;
-  }
-  await assertRecordOpen(ctx, values);
-  const recordId = await records.insertRecord(ctx.db, values, ctx.actor.userId, now);
-  await entry('create', recordId, shape);
-  await syncRecordValues(ctx.db, recordId);
-  return recordId;
+function syncResponseRecord(ctx: ServiceContext, row: repo.ReviewRow): Promise<number | null> {
+  return syncDerivedRecord(ctx, {
+    recordId: row.record_id,
+    values: row.sent_on === null ? null : recordValues(row, row.sent_on, row.response_text),
+    agencyId: row.agency_id,
+    provinceCode: row.province_code,
+    source: { policyReviewId: row.policy_review_id },
+  });
 }
 
 export async function respond(ctx: ServiceContext, reviewId: number, body: RespondBody): Promise<ReviewView> {

@@ -5,8 +5,8 @@
 import type { ServiceContext } from '../../access/actor';
 import * as files from '../../common/files/files.service';
 import { forbidden, notFound } from '../../http/errors';
-import { insertAudit } from '../audit/audit.repo';
-import { assertPeriodOpen } from '../reports/period-lock';
+import { insertAudit } from '../audit/audit.service';
+import { assertPeriodOpen } from '../../common/period-lock';
 import { mayWriteIn } from './record.policy';
 import * as repo from './records.repo';
 import type { AttachmentView } from './records.schemas';

@@ -11,7 +11,7 @@ import {
   RECORD_TYPE_LABELS,
   TARGET_GROUPS,
   TARGET_GROUP_LABELS,
-} from './record-codes';
+} from '../../../shared/record-codes';
 import {
   PARTICIPANT_COLUMNS,
   PARTICIPANT_SHEET,

@@ -10,7 +10,7 @@ import {
   RECORD_TYPE_LABELS,
   TARGET_GROUPS,
   TARGET_GROUP_LABELS,
-} from './record-codes';
+} from '../../../shared/record-codes';
 
 export const RECORD_SHEET = 'Bản ghi';
 export const PARTICIPANT_SHEET = 'Người tham gia';

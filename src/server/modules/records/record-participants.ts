@@ -2,7 +2,7 @@
 // band, only the groups present) whose totals are the sums of the rows, or totals only when the
 // breakdown is unknown. Pure; errors name the field.
 import { badRequest } from '../../http/errors';
-import type { ParticipantMode } from './record-codes';
+import type { ParticipantMode } from '../../../shared/record-codes';
 import type { ParticipantRow, ParticipantsInput } from './records.schemas';
 
 export interface Participants {

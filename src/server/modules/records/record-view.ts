@@ -3,9 +3,9 @@
 // actions the caller may take.
 import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
-import { agencyMap } from '../plans/plan-view';
-import type { RecordType } from './record-codes';
-import { lockReason } from '../reports/period-lock';
+import { agencyMap } from '../reference/reference.service';
+import type { RecordType } from '../../../shared/record-codes';
+import { lockReason } from '../../common/period-lock';
 import { recordActions } from './record.policy';
 import { modelsOfRecord } from './record-model';
 import * as repo from './records.repo';

@@ -6,7 +6,7 @@ import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
-import { escapeLike } from '../reference/admin-units.repo';
+import { escapeLike } from '../../common/sql-text';
 import type { ParticipantRow } from './records.schemas';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
@@ -186,6 +186,30 @@ export async function updateRecord(
     .where('deleted_at', 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** A live record with the fields a derived record sets, locked for the update that follows (no scope:
+ * the entry it derives from has been checked). */
+export async function findDerivedRecord(db: Queryable, recordId: number) {
+  return db
+    .selectFrom('implementation_record')
+    .select([
+      'record_id',
+      'version',
+      'plan_activity_id',
+      'type',
+      'title',
+      'start_date',
+      'end_date',
+      'province_code',
+      'organiser_agency_id',
+      'description',
+      'outputs',
+    ])
+    .where('record_id', '=', recordId)
+    .where('deleted_at', 'is', null)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function softDeleteRecord(db: Queryable, recordId: number, userId: number, now: Date): Promise<void> {

@@ -9,7 +9,7 @@ import {
   issuedPlan,
   trainingBody,
 } from '../../../../test/record-fixtures';
-import { RECORD_TYPES } from './record-codes';
+import { RECORD_TYPES } from '../../../shared/record-codes';
 
 let t: TestApp;
 let women: ApiClient;

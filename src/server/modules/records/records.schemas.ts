@@ -2,7 +2,14 @@ import { Type, type Static } from 'typebox';
 import { DataErrors } from '../../http/schemas';
 import { ACTIVITY_STATUSES } from '../../../shared/activity-status';
 import { RecordModelInput, RecordModelRef } from '../registry/registry.schemas';
-import { AGE_BANDS, LANGUAGES, PARTICIPANT_MODES, RECORD_TYPES, SEXES, TARGET_GROUPS } from './record-codes';
+import {
+  AGE_BANDS,
+  LANGUAGES,
+  PARTICIPANT_MODES,
+  RECORD_TYPES,
+  SEXES,
+  TARGET_GROUPS,
+} from '../../../shared/record-codes';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });

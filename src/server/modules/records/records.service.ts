@@ -4,9 +4,9 @@
 import type { ServiceContext } from '../../access/actor';
 import { conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { syncRecordValues } from '../analytics/sync-values';
-import { assertPeriodOpen } from '../reports/period-lock';
+import { assertPeriodOpen } from '../../common/period-lock';
 import { mayWriteIn } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
 import { registerRecordModel } from './record-model';
@@ -19,6 +19,16 @@ import type {
   RecordView,
   UpdateRecordBody,
 } from './records.schemas';
+
+/** What other modules read through records: an activity in the caller's plans, a place, ids that
+ * exist, funding sources, record rows for figures. */
+export {
+  existingIds,
+  findActivity,
+  findPlace,
+  listFundingSources as fundingSourceRows,
+  listRecords as listRecordRows,
+} from './records.repo';
 
 const stale = 'Bản ghi đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.';
 
@@ -85,7 +95,7 @@ export async function createRecord(ctx: ServiceContext, body: CreateRecordBody):
 }
 
 /** A record in a period whose report for its province has been approved is locked (423). */
-const assertRecordOpen = (
+export const assertRecordOpen = (
   ctx: ServiceContext,
   r: { province_code: string | null; start_date: string; end_date: string },
 ) => assertPeriodOpen(ctx, { province: r.province_code, from: r.start_date, to: r.end_date });

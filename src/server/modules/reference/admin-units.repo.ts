@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database';
 import { foldVietnamese } from '../../../shared/text';
+import { escapeLike } from '../../common/sql-text';
 
 export type Generation = 2024 | 2025;
 export type AdminLevel = 'province' | 'district' | 'commune';
@@ -119,7 +120,6 @@ function toView(r: UnitRow): AdminUnitView {
 }
 
 /** LIKE treats % and _ as wildcards; a query containing them means the characters themselves. */
-export const escapeLike = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 export async function listAdminUnits(
   db: Queryable,
@@ -322,4 +322,18 @@ export async function getAdminUnit(
     })),
     children: Number(children.n),
   };
+}
+
+/** Province names (2025 units) by code. */
+export async function provinceNames(db: Queryable, codes: string[]) {
+  if (codes.length === 0) return new Map<string, string>();
+  const rows = await db
+    .selectFrom('admin_unit')
+    .select(['code', 'name'])
+    .where('generation', '=', 2025)
+    .where('level', '=', 'province')
+    .where('code', 'in', codes)
+    .orderBy('code')
+    .execute();
+  return new Map(rows.map((r) => [r.code, r.name]));
 }

@@ -3,7 +3,7 @@ import type { Queryable } from '../../db/database';
 import type { Selectable } from 'kysely';
 import type { EthnicGroupTable } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
-import { escapeLike } from './admin-units.repo';
+import { escapeLike } from '../../common/sql-text';
 
 export interface EthnicGroupView {
   id: number;

@@ -3,8 +3,8 @@
 import type { ServiceContext } from '../../access/actor';
 import { forbidden, notFound } from '../../http/errors';
 import type { UserGrant } from '../../../shared/model-types';
-import { insertAudit } from '../audit/audit.repo';
-import { findUser } from '../users/users.repo';
+import { insertAudit } from '../audit/audit.service';
+import { findUser } from '../users/users.service';
 import * as repo from './grants.repo';
 import type { GrantsView } from './registry.schemas';
 

@@ -6,7 +6,7 @@ import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import type { Permission } from '../../../shared/permissions';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { grantedPermissions } from './grants.repo';
 import { checkPastDate } from './model-input';
 import { mayWriteIn } from './model.policy';

@@ -6,7 +6,7 @@ import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
 import { withIdempotency } from '../../http/idempotency';
 import { ErrorResponse, IdempotencyHeaders } from '../../http/schemas';
-import { listEthnicGroups } from '../reference/ethnic-groups.repo';
+import { listEthnicGroups } from '../reference/reference.service';
 import { renderImportTemplate } from './model-import-template';
 import { importModels } from './model-import.service';
 import { getTargets, setTargets } from './model-targets.service';

@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/database';
 import { AppError, badRequest } from '../../http/errors';
 import { foldVietnamese } from '../../../shared/text';
 import { TECH_FLAGS, type TechFlag } from '../../../shared/model-types';
-import { listEthnicGroups } from '../reference/ethnic-groups.repo';
+import { listEthnicGroups } from '../reference/reference.service';
 import { isCalendarDate, resolveModelInput } from './model-input';
 import { headerOf, readImportFile, type ImportKey, type RawRow } from './model-import-format';
 import * as repo from './models.repo';

@@ -4,7 +4,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict } from '../../http/errors';
 import { CASE_TYPES } from '../../../shared/model-types';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import * as logs from './model-logs.repo';
 import { getModel, loadModel, modelForChange } from './models.service';
 import type { ActivityBody, CaseCountsBody, CaseCountsView, ModelView } from './registry.schemas';

@@ -5,7 +5,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden } from '../../http/errors';
 import { FINAL_STATUSES, MODEL_STATUS_LABELS, statusTransitionAllowed } from '../../../shared/model-types';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
 import { checkPastDate } from './model-input';
 import { mayWriteIn } from './model.policy';

@@ -4,7 +4,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { inProvinceScope } from '../../access/actor';
 import { badRequest, forbidden } from '../../http/errors';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import * as repo from './model-targets.repo';
 import type { TargetsBody, TargetsView } from './registry.schemas';
 

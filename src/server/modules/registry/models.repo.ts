@@ -6,7 +6,7 @@ import { provinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { ModelStatus, Sex, TechFlag } from '../../../shared/model-types';
 import { foldVietnamese } from '../../../shared/text';
-import { escapeLike } from '../reference/admin-units.repo';
+import { escapeLike } from '../../common/sql-text';
 
 export async function listModelTypes(db: Queryable, q?: string) {
   let query = db.selectFrom('model_type').selectAll();

@@ -5,7 +5,7 @@ import type { Queryable } from '../../db/database';
 import { conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
 import type { ModelStatus } from '../../../shared/model-types';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
 import { grantedPermissions } from './grants.repo';
 import { checkMembers, resolveModelInput, today } from './model-input';

@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, notFound } from '../../http/errors';
 import type { Queryable } from '../../db/database';
-import { insertAudit } from '../audit/audit.repo';
+import { insertAudit } from '../audit/audit.service';
 import { dueDate, periodsOfYear, regularPeriod } from '../../../shared/report-periods';
 import * as repo from './reports.repo';
 import type { CalendarPeriod, CreatePeriodBody, ReportTypeView, UpdateReportTypeBody } from './reports.schemas';

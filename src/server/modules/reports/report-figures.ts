@@ -4,11 +4,10 @@
 // them — its province, or the whole country — whoever asks, and stored as a snapshot.
 import type { Actor, ServiceContext } from '../../access/actor';
 import { listActivities } from '../records/activities.service';
-import { listRecords } from '../records/records.repo';
+import { listRecordRows } from '../records/records.service';
 import { pivot } from '../analytics/pivot.service';
 import { modelStats } from '../registry/model-stats.service';
-import { provinceNames } from '../plans/plans.repo';
-import { agencyMap } from '../plans/plan-view';
+import { provinceNames, agencyMap } from '../reference/reference.service';
 import * as repo from './reports.repo';
 import type { ReportFigures } from './reports.schemas';
 
@@ -79,7 +78,7 @@ async function recordFigures(ctx: ServiceContext, scope: FigureScope): Promise<R
   const { start, end } = scope.period;
   const [totals, list] = await Promise.all([
     repo.recordTotals(ctx.db, scope.province, start, end),
-    listRecords(ctx.db, ctx.actor, {
+    listRecordRows(ctx.db, ctx.actor, {
       ...(scope.province ? { province: scope.province } : {}),
       from: start,
       to: end,

@@ -1,6 +1,6 @@
 // The year-end review files: the plan's agencies as issuers (names as of the end of its year).
 import type { ServiceContext } from '../../access/actor';
-import { agencyMap } from '../plans/plan-view';
+import { agencyMap } from '../reference/reference.service';
 import { renderReviewDocx } from './review-docx';
 import { renderReviewXlsx } from './review-xlsx';
 import { planReview } from './review.service';

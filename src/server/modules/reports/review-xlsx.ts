@@ -1,5 +1,5 @@
 // The year-end review's tables as a workbook: activities, indicators against targets, provinces.
-import { addRegisterSheet, workbookBuffer } from '../monitoring/register-xlsx';
+import { addRegisterSheet, workbookBuffer } from '../../common/register-xlsx';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
 import type { Review } from './review.service';
 

@@ -4,11 +4,10 @@
 // .xlsx are built from this one view.
 import type { ServiceContext } from '../../access/actor';
 import { pivot } from '../analytics/pivot.service';
-import { listIndicators } from '../analytics/indicators.repo';
+import { indicatorRows } from '../analytics/indicators.service';
 import { listActivities } from '../records/activities.service';
 import { getPlan } from '../plans/plans.service';
-import { agencyMap } from '../plans/plan-view';
-import { provinceNames } from '../plans/plans.repo';
+import { agencyMap, provinceNames } from '../reference/reference.service';
 import * as repo from './reports.repo';
 import type { ReviewView } from './reports.schemas';
 
@@ -33,8 +32,8 @@ async function indicatorTable(ctx: ServiceContext, year: number): Promise<Review
 
 /** Key indicators (all when none is marked key) down the columns, the provinces with data down the rows. */
 async function provinceTable(ctx: ServiceContext, year: number) {
-  const key = await listIndicators(ctx.db, { key: true });
-  const chosen = key.length ? key : await listIndicators(ctx.db);
+  const key = await indicatorRows(ctx, { key: true });
+  const chosen = key.length ? key : await indicatorRows(ctx);
   if (chosen.length === 0) return { indicators: [], provinces: [] };
   const result = await pivot(ctx, {
     rows: 'province',

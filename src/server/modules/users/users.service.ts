@@ -3,13 +3,15 @@ import type { ServiceContext } from '../../access/actor';
 import { userActions } from '../../access/policies/user.policy';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import type { Role } from '../../../shared/permissions';
-import { insertAudit } from '../audit/audit.repo';
-import { deleteSessionsOfUser } from '../auth/auth.repo';
-import { hashPassword } from '../auth/auth.service';
-import { listAgenciesAt } from '../reference/agencies.repo';
+import { insertAudit } from '../audit/audit.service';
+import { deleteSessionsOfUser, hashPassword } from '../auth/auth.service';
+import { listAgenciesAt } from '../reference/reference.service';
 import * as repo from './users.repo';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schemas';
 import { vietnamDate } from '../../../shared/dates';
+
+/** Other modules look a user up (in the caller's scope) and the demo seeds accounts through here. */
+export { findUser, insertUser, setProvinces } from './users.repo';
 
 const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 

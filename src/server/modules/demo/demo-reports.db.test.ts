@@ -3,9 +3,9 @@ import { createTestDatabase } from '../../../../test/test-db';
 import { TestClock } from '../../../../test/test-app';
 import type { Database } from '../../db/database';
 import { loadConfig } from '../../config';
-import { ensureDemoUsers } from '../demo/demo-users';
-import { ensureDemoPlan } from '../demo/demo-plan';
-import { ensureDemoMonitoring } from '../monitoring/demo-monitoring';
+import { ensureDemoUsers } from './demo-users';
+import { ensureDemoPlan } from './demo-plan';
+import { ensureDemoMonitoring } from './demo-monitoring';
 import { ensureDemoReports } from './demo-reports';
 
 let database: Database;

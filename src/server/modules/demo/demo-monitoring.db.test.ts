@@ -3,9 +3,9 @@ import { createTestDatabase } from '../../../../test/test-db';
 import { TestClock } from '../../../../test/test-app';
 import type { Database } from '../../db/database';
 import { loadConfig } from '../../config';
-import { ensureDemoUsers } from '../demo/demo-users';
-import { ensureDemoPlan } from '../demo/demo-plan';
-import { loadScope } from '../auth/auth.repo';
+import { ensureDemoUsers } from './demo-users';
+import { ensureDemoPlan } from './demo-plan';
+import { loadScope } from '../auth/auth.service';
 import { budgetSummary } from '../budgets/budgets.service';
 import { ensureDemoMonitoring } from './demo-monitoring';
 

@@ -5,8 +5,8 @@
 import type { Clock } from '../../access/actor';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { actorFor } from '../demo/demo-plan';
-import { createReport, step, updateReport } from './reports.service';
+import { actorFor } from './demo-plan';
+import { createReport, step, updateReport } from '../reports/reports.service';
 
 export async function ensureDemoReports(db: Db, config: Config, clock: Clock): Promise<void> {
   const any = await db.selectFrom('report').select('report_id').limit(1).executeTakeFirst();

@@ -3,9 +3,9 @@
 // and indicator-value writes call assertPeriodOpen inside their transaction; the lock is the
 // approved report itself, so reopening the report (audited) is what unlocks the period.
 import { sql } from 'kysely';
-import type { ServiceContext } from '../../access/actor';
-import { AppError } from '../../http/errors';
-import { periodLabel } from '../../../shared/analytics';
+import type { ServiceContext } from '../access/actor';
+import { AppError } from '../http/errors';
+import { periodLabel } from '../../shared/analytics';
 
 export interface LockScope {
   /** The 2025 province of the data; null: national (central) data. */

@@ -6,12 +6,12 @@
 import type { Clock, ServiceContext } from '../../access/actor';
 import type { Config } from '../../config';
 import type { Db } from '../../db/database';
-import { contextFor } from '../demo/demo-plan';
+import { contextFor } from './demo-plan';
 import { putLines } from '../budgets/budgets.service';
 import { createReview, respond } from '../policy-reviews/policy-reviews.service';
 import { createRecord, getRecord, updateRecord } from '../records/records.service';
-import { addFinding, createMission, saveChecklist } from './missions.service';
-import { createRecommendation } from './recommendations.service';
+import { addFinding, createMission, saveChecklist } from '../monitoring/missions.service';
+import { createRecommendation } from '../monitoring/recommendations.service';
 
 async function agency(db: Db, code: string): Promise<number> {
   return (await db.selectFrom('agency').select('agency_id').where('code', '=', code).executeTakeFirstOrThrow())
