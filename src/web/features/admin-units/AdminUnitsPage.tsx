@@ -3,61 +3,40 @@ import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
+import { ListResults } from '../../components/ListPage';
+import { useListQuery, useListState } from '../../lib/use-list-state';
 import { GenerationSwitch } from './GenerationSwitch';
-import { useProvinces, type AdminUnit, type Generation } from './provinces';
+import { useProvinces, type AdminUnit, type Generation } from '../../lib/reference';
 import { LEVEL_LABELS, type Level } from './labels';
 
 const PAGE_SIZE = 50;
 
 export function AdminUnitsPage() {
   const { t, lang } = useI18n();
-  const [filters, setFilters] = useSearchState({
-    generation: '2025',
-    level: '',
-    province: '',
-    parent: '',
-    q: '',
-    offset: '0',
-  });
+  const list = useListState({ generation: '2025', level: '', province: '', parent: '' });
+  const { filters, offset, text, setText } = list;
   const generation: Generation = filters.generation === '2024' ? 2024 : 2025;
   const level = (['province', 'district', 'commune'] as const).find((l) => l === filters.level);
-  const offset = Number(filters.offset) || 0;
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
   const provinces = useProvinces(generation);
 
-  const units = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/admin-units', {
-          params: {
-            query: {
-              generation,
-              level,
-              province: filters.province || undefined,
-              parent: filters.parent || undefined,
-              q: filters.q || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [generation, level, filters.province, filters.parent, filters.q, offset],
+  const query = {
+    generation,
+    level,
+    province: filters.province || undefined,
+    parent: filters.parent || undefined,
+    q: filters.q || undefined,
+    ...list.page(PAGE_SIZE),
+  };
+  const units = useListQuery(['/api/admin-units', query], (signal) =>
+    unwrap(api.GET('/api/admin-units', { params: { query }, signal })),
   );
 
   function changeGeneration(next: Generation) {
     // Codes and provinces differ between generations, so their filters cannot carry over.
-    setFilters({
+    list.set({
       generation: String(next),
       province: '',
       parent: '',
-      offset: '',
       level: next === 2025 && level === 'district' ? '' : filters.level,
     });
   }
@@ -104,11 +83,7 @@ export function AdminUnitsPage() {
         </div>
         <div className="field">
           <label htmlFor="au-level">{t('adminUnits.level')}</label>
-          <select
-            id="au-level"
-            value={level ?? ''}
-            onChange={(event) => setFilters({ level: event.target.value, offset: '' })}
-          >
+          <select id="au-level" value={level ?? ''} onChange={(event) => list.set({ level: event.target.value })}>
             <option value="">{t('filter.all')}</option>
             {(['province', 'district', 'commune'] as Level[])
               .filter((l) => generation === 2024 || l !== 'district')
@@ -124,7 +99,7 @@ export function AdminUnitsPage() {
           <select
             id="au-province"
             value={filters.province}
-            onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
+            onChange={(event) => list.set({ province: event.target.value })}
           >
             <option value="">{t('filter.allProvinces')}</option>
             {provinces.data?.map((p) => (
@@ -139,32 +114,26 @@ export function AdminUnitsPage() {
         <p className="chips">
           <span className="chip">
             {t('adminUnits.underParent', { code: filters.parent })}
-            <button
-              type="button"
-              aria-label={t('filter.remove')}
-              onClick={() => setFilters({ parent: '', offset: '' })}
-            >
+            <button type="button" aria-label={t('filter.remove')} onClick={() => list.set({ parent: '' })}>
               ×
             </button>
           </span>
         </p>
       )}
-      <QueryView state={units} isEmpty={(data) => data.total === 0} empty={t('adminUnits.empty')}>
+      <ListResults
+        state={units}
+        pageSize={PAGE_SIZE}
+        offset={offset}
+        onPage={list.setOffset}
+        empty={t('adminUnits.empty')}
+        count={(data) => t('adminUnits.count', { count: formatNumber(data.total) })}
+      >
         {(data) => (
           <>
-            <p className="result-count" aria-live="polite">
-              {t('adminUnits.count', { count: formatNumber(data.total) })}
-            </p>
             <DataTable columns={columns} rows={data.items} rowKey={(u) => `${u.generation}-${u.code}`} />
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
-            />
           </>
         )}
-      </QueryView>
+      </ListResults>
     </div>
   );
 }

@@ -4,12 +4,9 @@ import { useT } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber, todayIso } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateField } from '../../components/DateField';
-import { Pager } from '../../components/Pager';
-import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
-import { generationAt, useProvinces } from '../admin-units/provinces';
+import { ListResults } from '../../components/ListPage';
+import { useListQuery, useListState } from '../../lib/use-list-state';
+import { generationAt, useProvinces } from '../../lib/reference';
 
 type Agency = ResponseOf<'/api/agencies', 'get'>['items'][number];
 
@@ -18,32 +15,23 @@ const PAGE_SIZE = 50;
 export function AgenciesPage() {
   const t = useT();
   const today = useMemo(() => todayIso(), []);
-  const [filters, setFilters] = useSearchState({ at: today, q: '', level: '', province: '', offset: '0' });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q, offset: '' }));
-  const level = filters.level === 'central' || filters.level === 'provincial' ? filters.level : undefined;
-  const offset = Number(filters.offset) || 0;
+  const list = useListState({ at: today, level: '', province: '' });
+  const { filters, offset, text, setText } = list;
+  const level: 'central' | 'provincial' | undefined =
+    filters.level === 'central' || filters.level === 'provincial' ? filters.level : undefined;
   // Provincial branches of the date's generation: 63 provinces before 1/7/2025, 34 after.
   const provinces = useProvinces(generationAt(filters.at));
   const provinceNames = useMemo(() => new Map(provinces.data?.map((p) => [p.code, p.name])), [provinces.data]);
 
-  const agencies = useAsync(
-    (signal) =>
-      unwrap(
-        api.GET('/api/agencies', {
-          params: {
-            query: {
-              at: filters.at,
-              q: filters.q || undefined,
-              level,
-              province: filters.province || undefined,
-              limit: PAGE_SIZE,
-              offset,
-            },
-          },
-          signal,
-        }),
-      ),
-    [filters.at, filters.q, level, filters.province, offset],
+  const query = {
+    at: filters.at,
+    q: filters.q || undefined,
+    level,
+    province: filters.province || undefined,
+    ...list.page(PAGE_SIZE),
+  };
+  const agencies = useListQuery(['/api/agencies', query], (signal) =>
+    unwrap(api.GET('/api/agencies', { params: { query }, signal })),
   );
 
   const columns: Column<Agency>[] = [
@@ -81,7 +69,7 @@ export function AgenciesPage() {
             id="ag-at"
             value={filters.at}
             required
-            onChange={(at) => setFilters({ at: at || today, province: '', offset: '' })}
+            onChange={(at) => list.set({ at: at || today, province: '' })}
           />
         </div>
         <div className="field field-grow">
@@ -96,11 +84,7 @@ export function AgenciesPage() {
         </div>
         <div className="field">
           <label htmlFor="ag-level">{t('agencies.col.level')}</label>
-          <select
-            id="ag-level"
-            value={level ?? ''}
-            onChange={(event) => setFilters({ level: event.target.value, offset: '' })}
-          >
+          <select id="ag-level" value={level ?? ''} onChange={(event) => list.set({ level: event.target.value })}>
             <option value="">{t('filter.all')}</option>
             <option value="central">{t('agencies.level.central')}</option>
             <option value="provincial">{t('agencies.level.provincial')}</option>
@@ -111,7 +95,7 @@ export function AgenciesPage() {
           <select
             id="ag-province"
             value={filters.province}
-            onChange={(event) => setFilters({ province: event.target.value, offset: '' })}
+            onChange={(event) => list.set({ province: event.target.value })}
           >
             <option value="">{t('filter.allProvinces')}</option>
             {provinces.data?.map((p) => (
@@ -122,22 +106,20 @@ export function AgenciesPage() {
           </select>
         </div>
       </form>
-      <QueryView state={agencies} isEmpty={(data) => data.total === 0} empty={t('agencies.empty')}>
+      <ListResults
+        state={agencies}
+        pageSize={PAGE_SIZE}
+        offset={offset}
+        onPage={list.setOffset}
+        empty={t('agencies.empty')}
+        count={(data) => t('agencies.count', { count: formatNumber(data.total), date: formatDate(data.at) })}
+      >
         {(data) => (
           <>
-            <p className="result-count" aria-live="polite">
-              {t('agencies.count', { count: formatNumber(data.total), date: formatDate(data.at) })}
-            </p>
             <DataTable columns={columns} rows={data.items} rowKey={(a) => String(a.id)} />
-            <Pager
-              total={data.total}
-              limit={PAGE_SIZE}
-              offset={offset}
-              onChange={(next) => setFilters({ offset: String(next) }, { replace: false })}
-            />
           </>
         )}
-      </QueryView>
+      </ListResults>
     </div>
   );
 }

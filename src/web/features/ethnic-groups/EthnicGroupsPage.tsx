@@ -2,20 +2,17 @@ import { api, unwrap, type ResponseOf } from '../../api/client';
 import { useT } from '../../i18n/I18nProvider';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import { useSearchState } from '../../lib/use-search-state';
-import { useSearchText } from '../../lib/use-search-text';
+import { useListQuery, useListState } from '../../lib/use-list-state';
 
 type EthnicGroup = ResponseOf<'/api/ethnic-groups', 'get'>['items'][number];
 
 export function EthnicGroupsPage() {
   const t = useT();
-  const [filters, setFilters] = useSearchState({ q: '' });
-  const [text, setText] = useSearchText(filters.q, (q) => setFilters({ q }));
-  const groups = useAsync(
-    (signal) =>
-      unwrap(api.GET('/api/ethnic-groups', { params: { query: { q: filters.q || undefined, limit: 100 } }, signal })),
-    [filters.q],
+  const { filters, text, setText } = useListState({});
+  // 54 groups: one answer holds them all, so there is no pager.
+  const query = { q: filters.q || undefined, limit: 100 };
+  const groups = useListQuery(['/api/ethnic-groups', query], (signal) =>
+    unwrap(api.GET('/api/ethnic-groups', { params: { query }, signal })),
   );
 
   const columns: Column<EthnicGroup>[] = [

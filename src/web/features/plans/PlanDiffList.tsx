@@ -1,9 +1,9 @@
 // What changed between two versions, as the server words it ("Nội dung 2 › Hoạt động 3 › Thời
 // gian"), each with its before and after. Agency numbers are shown as agency names.
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { api, unwrap } from '../../api/client';
 import { EmptyNotice, QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { useAgencies } from '../../lib/reference';
 import type { PlanDiff } from './plan-types';
 import { usePlanT } from './use-plan-t';
@@ -22,11 +22,12 @@ const AGENCY_FIELD = /› Cơ quan (chủ trì|phối hợp)$/;
 
 export function PlanDiffList({ planId, from, to }: { planId: number; from: number; to: number }) {
   const t = usePlanT();
-  const diff = useAsync(
-    (signal) =>
+  const diff = useQuery({
+    queryKey: ['/api/plans/{id}/diff', planId, { from, to }],
+    queryFn: ({ signal }) =>
       unwrap(api.GET('/api/plans/{id}/diff', { params: { path: { id: planId }, query: { from, to } }, signal })),
-    [planId, from, to],
-  );
+    placeholderData: keepPreviousData,
+  });
   const agencies = useAgencies();
   const names = useMemo(
     () => new Map(agencies.data?.map((a) => [String(a.id), a.shortName || a.name])),

@@ -1,11 +1,11 @@
 // The frame of every plan page: loads the plan, shows its heading, status and the tabs
 // (document, quarterly timeline, versions, provinces), and the outcome of the last action.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, NavLink, useLocation, useParams } from 'react-router';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { StatusBadge } from './PlanBits';
-import { fetchPlan, recentPlan, rememberPlan, type PlanView } from './plan-types';
+import { planQuery, type PlanView } from './plan-types';
 import { usePlanT } from './use-plan-t';
 import './plans.css';
 
@@ -36,10 +36,9 @@ export function PlanLayout({ children }: { children: (plan: PlanView, ctx: PlanP
   const arrived = (location.state as PlanLocationState | null)?.notice;
   const [notice, setNotice] = useState<Notice>(arrived ? { kind: 'success', text: arrived } : null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
-  const loaded = useAsync((signal) => fetchPlan(id, signal), [id]);
-  // Never another plan's data under this address (after a roll-forward the page stays mounted).
-  const current = loaded.data?.id === id ? loaded.data : undefined;
-  const plan = { ...loaded, data: current ?? (loaded.error ? undefined : recentPlan(id)) };
+  const queryClient = useQueryClient();
+  // Keyed by id: never another plan's data under this address (after a roll-forward the page stays mounted).
+  const plan = useQuery(planQuery(id));
 
   // A new plan (roll-forward, cascade) opens in this same page: its own notice replaces the old one.
   useEffect(() => {
@@ -52,14 +51,14 @@ export function PlanLayout({ children }: { children: (plan: PlanView, ctx: PlanP
 
   const ctx: PlanPageContext = {
     update(next, text) {
-      plan.setData(rememberPlan(next));
+      queryClient.setQueryData(planQuery(next.id).queryKey, next);
       setNotice({ kind: 'success', text });
     },
     stale(text) {
       setNotice({ kind: 'warning', text });
-      plan.reload();
+      void plan.refetch();
     },
-    reload: plan.reload,
+    reload: () => void plan.refetch(),
   };
 
   return (

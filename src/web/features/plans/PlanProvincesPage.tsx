@@ -1,11 +1,11 @@
 // Các tỉnh: for a central plan, which provinces have derived their plan (and its status), and
 // how many provinces planned each central activity.
+import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { formatNumber } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { EmptyNotice, QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { PlanLayout } from './PlanLayout';
 import { StatusBadge } from './PlanBits';
 import type { CascadeOverview, PlanView } from './plan-types';
@@ -19,10 +19,10 @@ export function PlanProvincesPage() {
 
 function PlanProvinces({ plan }: { plan: PlanView }) {
   const t = usePlanT();
-  const overview = useAsync(
-    (signal) => unwrap(api.GET('/api/plans/{id}/cascade', { params: { path: { id: plan.id } }, signal })),
-    [plan.id, plan.version],
-  );
+  const overview = useQuery({
+    queryKey: ['/api/plans/{id}/cascade', plan.id, plan.version],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans/{id}/cascade', { params: { path: { id: plan.id } }, signal })),
+  });
   if (plan.kind !== 'central') return <EmptyNotice>{t('provinces.centralOnly')}</EmptyNotice>;
 
   return (

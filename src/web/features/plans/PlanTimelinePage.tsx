@@ -1,12 +1,12 @@
 // Tiến độ theo quý: a Gantt of the plan's activities grouped by content area, one column per
 // quarter, drawn with a CSS grid (no chart library: a few hundred bytes instead of a library).
 // Each activity carries its status, derived from its records and timeframe by the server.
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, type CSSProperties } from 'react';
 import { api, unwrap } from '../../api/client';
 import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EmptyNotice } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
 import { STATUS_BADGE } from '../records/record-codes';
 import { PlanLayout } from './PlanLayout';
@@ -30,13 +30,12 @@ function PlanTimeline({ plan }: { plan: PlanView }) {
     [plan],
   );
   const current = quarterSpan({ start: todayIso(), end: todayIso() })?.start;
-  const statuses = useAsync(
-    (signal) =>
-      unwrap(api.GET('/api/activities', { params: { query: { plan: plan.id, limit: 500 } }, signal })).then(
-        (r) => new Map(r.items.map((a) => [a.id, a.status] as const)),
-      ),
-    [plan.id, plan.version],
-  );
+  const statuses = useQuery({
+    queryKey: ['/api/activities', { plan: plan.id, limit: 500 }, plan.version],
+    queryFn: ({ signal }) =>
+      unwrap(api.GET('/api/activities', { params: { query: { plan: plan.id, limit: 500 } }, signal })),
+    select: (r) => new Map(r.items.map((a) => [a.id, a.status] as const)),
+  });
   const hasAny = plan.sections.some((s) => s.timeframe || s.activities.some((a) => a.timeframe));
   if (!hasAny) return <EmptyNotice>{t('timeline.empty')}</EmptyNotice>;
 

@@ -1,9 +1,9 @@
 // Phiên bản: every saved version; pick two and read what changed between them.
+import { useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../i18n/format';
 import { EmptyNotice, QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { useSearchState } from '../../lib/use-search-state';
 import { PlanLayout } from './PlanLayout';
 import { PlanDiffList } from './PlanDiffList';
@@ -17,10 +17,10 @@ export function PlanVersionsPage() {
 
 function PlanVersions({ plan }: { plan: PlanView }) {
   const t = usePlanT();
-  const versions = useAsync(
-    (signal) => unwrap(api.GET('/api/plans/{id}/versions', { params: { path: { id: plan.id } }, signal })),
-    [plan.id, plan.version, plan.status],
-  );
+  const versions = useQuery({
+    queryKey: ['/api/plans/{id}/versions', plan.id, plan.version, plan.status],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans/{id}/versions', { params: { path: { id: plan.id } }, signal })),
+  });
   return (
     <section className="panel" aria-label={t('plan.tab.versions')}>
       <p className="panel-intro">{t('versions.intro')}</p>

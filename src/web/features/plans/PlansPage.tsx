@@ -26,10 +26,8 @@ export function PlansPage() {
   const list = useListState({ year: '', status: '', kind: '', province: '' });
   const { filters } = list;
   const status = PLAN_STATUSES.find((s) => s === filters.status);
-  const kind =
-    filters.kind === 'central' || filters.kind === 'provincial'
-      ? (filters.kind as 'central' | 'provincial')
-      : undefined;
+  const kind: 'central' | 'provincial' | undefined =
+    filters.kind === 'central' || filters.kind === 'provincial' ? filters.kind : undefined;
   const year = /^\d{4}$/.test(filters.year) ? Number(filters.year) : undefined;
   const provinces = useProvinces(2025);
   const provinceNames = useMemo(() => new Map(provinces.data?.map((p) => [p.code, p.name])), [provinces.data]);

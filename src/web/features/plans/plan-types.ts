@@ -1,4 +1,5 @@
 // The plan shapes the web uses, taken from the generated API types.
+import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type BodyOf, type ResponseOf } from '../../api/client';
 
 export type PlanView = ResponseOf<'/api/plans/{id}', 'get'>;
@@ -22,20 +23,12 @@ export function can(plan: Pick<PlanView, 'allowedActions'>, action: PlanAction):
   return plan.allowedActions.includes(action);
 }
 
-// The last plan shown, so switching between its tabs shows it at once while it is fetched again.
-const recent = new Map<number, PlanView>();
-
-export function recentPlan(id: number): PlanView | undefined {
-  return recent.get(id);
-}
-
-export function rememberPlan(plan: PlanView): PlanView {
-  recent.clear();
-  recent.set(plan.id, plan);
-  return plan;
-}
-
-/** Fetches a plan with the loader's abort signal. */
-export async function fetchPlan(id: number, signal?: AbortSignal): Promise<PlanView> {
-  return rememberPlan(await unwrap(api.GET('/api/plans/{id}', { params: { path: { id } }, signal })));
+/** The query of one plan: its pages (document, timeline, versions, provinces) and editor share it,
+ * so switching between tabs shows the plan at once while it is asked again; a save or an action
+ * puts its answer there (setQueryData). */
+export function planQuery(id: number) {
+  return queryOptions({
+    queryKey: ['/api/plans/{id}', id] as const,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans/{id}', { params: { path: { id } }, signal })),
+  });
 }

@@ -4,10 +4,10 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api, unwrap } from '../../../api/client';
 import { todayIso } from '../../../i18n/format';
 import { QueryView } from '../../../components/Status';
-import { useAsync } from '../../../lib/use-async';
-import { useMe } from '../../auth/SessionProvider';
-import { useProvinces } from '../../admin-units/provinces';
-import { can, fetchPlan } from '../plan-types';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMe } from '../../../lib/session';
+import { useProvinces } from '../../../lib/reference';
+import { can, planQuery } from '../plan-types';
 import { usePlanT } from '../use-plan-t';
 import { draftFromPlan, emptyDraft, newKey, toCreateBody, toUpdateBody, type PlanDraft } from './editor-state';
 import type { CreateChoices } from './GeneralFields';
@@ -18,6 +18,7 @@ export function PlanCreatePage() {
   const t = usePlanT();
   const me = useMe();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const provinces = useProvinces(2025);
   // One key per distinct request: a retry of the same save after a lost answer creates one plan.
   const attempt = useRef<{ body: string; key: string } | null>(null);
@@ -45,7 +46,9 @@ export function PlanCreatePage() {
     const json = JSON.stringify(body);
     if (attempt.current?.body !== json) attempt.current = { body: json, key: newKey() + newKey() + newKey() };
     const created = await unwrap(api.POST('/api/plans', { body, headers: { 'Idempotency-Key': attempt.current.key } }));
-    navigate(`/plans/${created.id}`, { state: { notice: t('plan.created') } });
+    queryClient.setQueryData(planQuery(created.id).queryKey, created);
+    void queryClient.invalidateQueries({ queryKey: ['/api/plans'] });
+    void navigate(`/plans/${created.id}`, { state: { notice: t('plan.created') } });
   }
 
   return (
@@ -69,7 +72,11 @@ export function PlanEditPage() {
   const t = usePlanT();
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const plan = useAsync((signal) => fetchPlan(id, signal), [id]);
+  const queryClient = useQueryClient();
+  const query = useQuery(planQuery(id));
+  // The form starts from the plan as the server has it now, never from a copy kept since an
+  // earlier visit: a draft typed over an old version would be refused as stale.
+  const plan = { ...query, data: query.isFetchedAfterMount ? query.data : undefined };
 
   return (
     <div className="page page-editor">
@@ -90,7 +97,7 @@ export function PlanEditPage() {
                 plan={data}
                 submitLabel={t('editor.save')}
                 cancelTo={`/plans/${id}`}
-                onReload={plan.reload}
+                onReload={() => void query.refetch()}
                 onSave={async (draft, note) => {
                   const saved = await unwrap(
                     api.PUT('/api/plans/{id}', {
@@ -98,7 +105,9 @@ export function PlanEditPage() {
                       body: toUpdateBody(draft, data.version, note),
                     }),
                   );
-                  navigate(`/plans/${id}`, { state: { notice: t('plan.saved', { version: saved.version }) } });
+                  queryClient.setQueryData(planQuery(id).queryKey, saved);
+                  void queryClient.invalidateQueries({ queryKey: ['/api/plans'] });
+                  void navigate(`/plans/${id}`, { state: { notice: t('plan.saved', { version: saved.version }) } });
                 }}
               />
             </>
