@@ -39,7 +39,7 @@ export function IndicatorCreatePage() {
       queryClient.setQueryData(indicatorKey(created.id), created);
       // Every page listing the indicators shows the change: asked again before leaving.
       await queryClient.invalidateQueries({ queryKey: referenceKeys.indicators, refetchType: 'all' });
-      navigate(`/indicators/${created.id}`, { replace: true, state: { notice: 'created' } });
+      void navigate(`/indicators/${created.id}`, { replace: true, state: { notice: 'created' } });
     } catch (failure) {
       setError(failure);
       setBusy(false);
@@ -60,7 +60,7 @@ export function IndicatorCreatePage() {
           busy={busy}
           error={error}
           onSubmit={(body) => void save(body)}
-          onCancel={() => navigate('/indicators')}
+          onCancel={() => void navigate('/indicators')}
         />
       ) : (
         <p className="notice notice-warning">{t('form.readOnly')}</p>
@@ -92,7 +92,7 @@ export function IndicatorEditPage() {
       queryClient.setQueryData(indicatorKey(id), saved);
       // Every page listing the indicators shows the change: asked again before leaving.
       await queryClient.invalidateQueries({ queryKey: referenceKeys.indicators, refetchType: 'all' });
-      navigate(`/indicators/${id}`, { replace: true, state: { notice: 'saved' } });
+      void navigate(`/indicators/${id}`, { replace: true, state: { notice: 'saved' } });
     } catch (failure) {
       setBusy(false);
       if (failure instanceof ApiError && failure.status === 409 && failure.field === 'version') setConflict(true);
@@ -135,7 +135,7 @@ export function IndicatorEditPage() {
                   )
                 }
                 onSubmit={(body) => void save(indicator.version, body)}
-                onCancel={() => navigate(`/indicators/${id}`)}
+                onCancel={() => void navigate(`/indicators/${id}`)}
               />
             ) : (
               <p className="notice notice-warning">{t('form.readOnly')}</p>

@@ -126,10 +126,11 @@ function TemplateForm({ initial, template }: { initial: Draft; template?: Checkl
           }),
         );
       else await unwrap(api.POST('/api/checklist-templates', { body }));
-      // This page's list and the missions' reference copy both ask again.
-      void queryClient.invalidateQueries({ queryKey: ['/api/checklist-templates'] });
+      // The list this page goes back to is asked again first, so it opens showing the change; the
+      // missions' reference copy asks again when next used.
       void queryClient.invalidateQueries({ queryKey: referenceKeys.checklistTemplates });
-      navigate('/checklist-templates', { state: { notice: template ? 'saved' : 'created' } });
+      await queryClient.invalidateQueries({ queryKey: ['/api/checklist-templates'], refetchType: 'all' });
+      void navigate('/checklist-templates', { state: { notice: template ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);
     } finally {

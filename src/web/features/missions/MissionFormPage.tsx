@@ -178,7 +178,7 @@ function MissionForm({ initial, mission }: { initial: Draft; mission?: MissionVi
           );
       queryClient.setQueryData(missionKey(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['/api/missions'] });
-      navigate(`/missions/${saved.id}`, { state: { notice: mission ? 'saved' : 'created' } });
+      void navigate(`/missions/${saved.id}`, { state: { notice: mission ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);
       window.scrollTo({ top: 0 });

@@ -30,8 +30,9 @@ export function PolicyReviewDetailPage() {
     try {
       await api.DELETE('/api/policy-reviews/{id}', { params: { path: { id: r.id } } });
       queryClient.removeQueries({ queryKey: reviewKey(r.id) });
-      void queryClient.invalidateQueries({ queryKey: ['/api/policy-reviews'] });
-      navigate('/policy-reviews');
+      // The register opens without the deleted document.
+      await queryClient.invalidateQueries({ queryKey: ['/api/policy-reviews'], refetchType: 'all' });
+      void navigate('/policy-reviews');
     } catch (failure) {
       setError(failure);
     }

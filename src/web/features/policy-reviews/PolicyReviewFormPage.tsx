@@ -146,7 +146,7 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
         : await unwrap(api.POST('/api/policy-reviews', { params: { header: { 'idempotency-key': key } }, body }));
       queryClient.setQueryData(reviewKey(saved.id), saved);
       void queryClient.invalidateQueries({ queryKey: ['/api/policy-reviews'] });
-      navigate(`/policy-reviews/${saved.id}`, { state: { notice: review ? 'saved' : 'created' } });
+      void navigate(`/policy-reviews/${saved.id}`, { state: { notice: review ? 'saved' : 'created' } });
     } catch (failure) {
       setError(failure);
       window.scrollTo({ top: 0 });

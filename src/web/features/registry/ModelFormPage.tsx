@@ -50,7 +50,7 @@ export function ModelCreatePage() {
       queryClient.setQueryData(modelKey(created.id), created);
       void queryClient.invalidateQueries({ queryKey: ['/api/models'] });
       void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
-      navigate(`/models/${created.id}`, { replace: true, state: { notice: 'created' } });
+      void navigate(`/models/${created.id}`, { replace: true, state: { notice: 'created' } });
     } catch (failure) {
       setError(failure);
       setBusy(false);
@@ -69,7 +69,7 @@ export function ModelCreatePage() {
         busy={busy}
         error={error}
         onSubmit={(body) => void save(body)}
-        onCancel={() => navigate(-1)}
+        onCancel={() => void navigate(-1)}
       />
     </div>
   );
@@ -138,7 +138,7 @@ export function ModelEditPage() {
       void queryClient.invalidateQueries({ queryKey: ['/api/models'] });
       void queryClient.invalidateQueries({ queryKey: ['/api/models/stats'] });
       void queryClient.invalidateQueries({ queryKey: ['model-form', id] });
-      navigate(`/models/${id}`, { replace: true, state: { notice: 'saved' } });
+      void navigate(`/models/${id}`, { replace: true, state: { notice: 'saved' } });
     } catch (failure) {
       setBusy(false);
       if (failure instanceof ApiError && failure.status === 409 && failure.field === 'version') setConflict(true);
@@ -179,7 +179,7 @@ export function ModelEditPage() {
                 )
               }
               onSubmit={(body) => void save(data.model.version, body)}
-              onCancel={() => navigate(`/models/${id}`)}
+              onCancel={() => void navigate(`/models/${id}`)}
             />
           ) : (
             <p className="notice notice-warning">{t('models.readOnly')}</p>
