@@ -13,6 +13,7 @@ import fastifyStatic from '@fastify/static';
 import type { App, AppDeps } from './http/context';
 import { registerErrorHandler } from './http/error-handler';
 import { validatorCompiler } from './http/validation';
+import { componentName, registerNamedSchemas, shareErrorResponse } from './http/named-schemas';
 import { registerSecurityHooks, CSRF_HEADER } from './http/security';
 import { registerModules } from './modules/index';
 
@@ -49,6 +50,11 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   await app.register(compress, { global: true, threshold: 1024 });
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 10 } });
   await app.register(swagger, {
+    // Named schemas appear in components.schemas under their $id, the error answer once in
+    // components.responses (http/named-schemas.ts).
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => componentName(json, i) },
+    transformObject: (document) =>
+      'openapiObject' in document ? shareErrorResponse(document.openapiObject) : document.swaggerObject,
     openapi: {
       info: {
         title: 'Phối hợp API',
@@ -78,6 +84,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
 
   registerErrorHandler(app);
   registerSecurityHooks(app);
+  registerNamedSchemas(app);
   await app.register(registerModules, { prefix: '/api' });
   serveWeb(app, deps.config.webDir);
   return app;

@@ -1,13 +1,18 @@
 // Schemas shared by many routes.
 import { Type } from 'typebox';
+import { named } from './named-schemas';
 
-export const ErrorResponse = Type.Object({
-  error: Type.Object({
-    code: Type.String(),
-    message: Type.String(),
-    field: Type.Optional(Type.String()),
+/** The one error body (http/errors.ts): `{ error: { code, message, field? } }`. */
+export const ErrorResponse = named(
+  'ErrorResponse',
+  Type.Object({
+    error: Type.Object({
+      code: Type.String(),
+      message: Type.String(),
+      field: Type.Optional(Type.String()),
+    }),
   }),
-});
+);
 
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

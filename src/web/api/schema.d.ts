@@ -41,156 +41,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                key: string;
-                                number: string;
-                                title: string;
-                                plan: {
-                                    id: number;
-                                    kind: string;
-                                    year: number;
-                                    number: string;
-                                    title: string;
-                                    status: string;
-                                    provinceCode: string | null;
-                                };
-                                section: {
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                };
-                                timeframe: {
-                                    start: string;
-                                    end: string;
-                                } | null;
-                                leadAgency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                } | null;
-                                level: string | null;
-                                recordCount: number;
-                                participants: number;
-                                femaleParticipants: number;
-                                completion: {
-                                    completedOn: string;
-                                    completedBy: string | null;
-                                    note: string | null;
-                                } | null;
-                                /** @enum {unknown} */
-                                status: "not_started" | "in_progress" | "late" | "done";
-                                allowedActions: string[];
-                            }[];
+                            items: components["schemas"]["ActivityStatusView"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -229,154 +91,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            key: string;
-                            number: string;
-                            title: string;
-                            plan: {
-                                id: number;
-                                kind: string;
-                                year: number;
-                                number: string;
-                                title: string;
-                                status: string;
-                                provinceCode: string | null;
-                            };
-                            section: {
-                                key: string;
-                                number: string;
-                                title: string;
-                            };
-                            timeframe: {
-                                start: string;
-                                end: string;
-                            } | null;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            } | null;
-                            level: string | null;
-                            recordCount: number;
-                            participants: number;
-                            femaleParticipants: number;
-                            completion: {
-                                completedOn: string;
-                                completedBy: string | null;
-                                note: string | null;
-                            } | null;
-                            /** @enum {unknown} */
-                            status: "not_started" | "in_progress" | "late" | "done";
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ActivityStatusView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -428,154 +152,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            key: string;
-                            number: string;
-                            title: string;
-                            plan: {
-                                id: number;
-                                kind: string;
-                                year: number;
-                                number: string;
-                                title: string;
-                                status: string;
-                                provinceCode: string | null;
-                            };
-                            section: {
-                                key: string;
-                                number: string;
-                                title: string;
-                            };
-                            timeframe: {
-                                start: string;
-                                end: string;
-                            } | null;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            } | null;
-                            level: string | null;
-                            recordCount: number;
-                            participants: number;
-                            femaleParticipants: number;
-                            completion: {
-                                completedOn: string;
-                                completedBy: string | null;
-                                note: string | null;
-                            } | null;
-                            /** @enum {unknown} */
-                            status: "not_started" | "in_progress" | "late" | "done";
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ActivityStatusView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -614,154 +200,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            key: string;
-                            number: string;
-                            title: string;
-                            plan: {
-                                id: number;
-                                kind: string;
-                                year: number;
-                                number: string;
-                                title: string;
-                                status: string;
-                                provinceCode: string | null;
-                            };
-                            section: {
-                                key: string;
-                                number: string;
-                                title: string;
-                            };
-                            timeframe: {
-                                start: string;
-                                end: string;
-                            } | null;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            } | null;
-                            level: string | null;
-                            recordCount: number;
-                            participants: number;
-                            femaleParticipants: number;
-                            completion: {
-                                completedOn: string;
-                                completedBy: string | null;
-                                note: string | null;
-                            } | null;
-                            /** @enum {unknown} */
-                            status: "not_started" | "in_progress" | "late" | "done";
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ActivityStatusView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -811,39 +259,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                nameEn: string | null;
-                                level: "province" | "district" | "commune";
-                                generation: number;
-                                unitType: string;
-                                parentCode: string | null;
-                                provinceCode: string;
-                                provinceName: string | null;
-                            }[];
+                            items: components["schemas"]["AdminUnitView"][];
                             total: number;
                             /** @description YYYY-MM-DD */
                             at: string;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -890,99 +313,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            fullName: string;
-                            nameEn: string | null;
-                            level: "province" | "district" | "commune";
-                            generation: number;
-                            unitType: string;
-                            parentCode: string | null;
-                            provinceCode: string;
-                            provinceName: string | null;
-                            validFrom: string | null;
-                            validTo: string | null;
-                            /** @description Các cấp trên, gần nhất trước */
-                            parents: {
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                nameEn: string | null;
-                                level: "province" | "district" | "commune";
-                                generation: number;
-                                unitType: string;
-                                parentCode: string | null;
-                                provinceCode: string;
-                                provinceName: string | null;
-                            }[];
-                            lineage: {
-                                /** @description Đơn vị 2024: các đơn vị 2025 kế thừa */
-                                successors: {
-                                    generation: number;
-                                    code: string;
-                                    name: string;
-                                    fullName: string;
-                                    level: "province" | "district" | "commune";
-                                    kind: "full" | "partial" | "district_without_communes";
-                                    /** @description Số đơn vị mới mà đơn vị cũ được chia vào */
-                                    splitCount: number;
-                                }[];
-                                /** @description Đơn vị 2025: các đơn vị 2024 hợp thành */
-                                predecessors: {
-                                    generation: number;
-                                    code: string;
-                                    name: string;
-                                    fullName: string;
-                                    level: "province" | "district" | "commune";
-                                    kind: "full" | "partial" | "district_without_communes";
-                                    /** @description Số đơn vị mới mà đơn vị cũ được chia vào */
-                                    splitCount: number;
-                                }[];
-                            };
-                            changes: {
-                                effectiveOn: string;
-                                /** @description renamed | reclassified (đổi loại đơn vị, ví dụ Xã → Phường) */
-                                kind: string;
-                                oldFullName: string;
-                                newFullName: string;
-                                source: string | null;
-                            }[];
-                            children: number;
-                            at: string;
-                        };
+                        "application/json": components["schemas"]["AdminUnitDetailView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -1051,21 +386,7 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -1111,188 +432,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                            /** @description Tỉnh của tổng quan, null: toàn bộ phạm vi */
-                            province: string | null;
-                            scope: {
-                                national: boolean;
-                                provinces: string[];
-                            };
-                            plans: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                kind: string;
-                                provinceCode: string | null;
-                                activities: {
-                                    not_started: number;
-                                    in_progress: number;
-                                    late: number;
-                                    done: number;
-                                };
-                                sections: {
-                                    number: string;
-                                    title: string;
-                                    activities: {
-                                        not_started: number;
-                                        in_progress: number;
-                                        late: number;
-                                        done: number;
-                                    };
-                                    total: number;
-                                }[];
-                            }[];
-                            keyIndicators: {
-                                code: string;
-                                nameVi: string;
-                                nameEn: string;
-                                unit: string;
-                                section: string | null;
-                                value: number | null;
-                                target: number | null;
-                                achievement: number | null;
-                            }[];
-                            map: {
-                                indicator: {
-                                    code: string;
-                                    nameVi: string;
-                                    nameEn: string;
-                                    unit: string;
-                                } | null;
-                                geography: number;
-                                /** @description Địa chỉ GeoJSON ranh giới tỉnh của thế hệ này */
-                                geoJson: string;
-                                values: {
-                                    code: string;
-                                    name: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                unplaced: number | null;
-                            };
-                            trend: {
-                                periods: {
-                                    code: string;
-                                    label: string;
-                                }[];
-                                series: {
-                                    code: string;
-                                    nameVi: string;
-                                    nameEn: string;
-                                    unit: string;
-                                    values: (number | null)[];
-                                }[];
-                            };
-                        };
+                        "application/json": components["schemas"]["DashboardResponse"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -1398,51 +547,9 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -1486,60 +593,14 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            user: {
-                                userId: number;
-                                username: string;
-                                displayName: string;
-                                /** @enum {unknown} */
-                                role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                                nationalScope: boolean;
-                                provinces: {
-                                    code: string;
-                                    name: string;
-                                }[];
-                                permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write" | "mission:write" | "recommendation:respond" | "policy:write" | "budget:write")[];
-                                csrfToken: string;
-                            };
+                            user: components["schemas"]["MeView"];
                             csrfToken: string;
                             expiresAt: string;
                         };
                     };
                 };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                429: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                401: components["responses"]["ErrorResponse"];
+                429: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -1652,104 +713,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            planId: number;
-                            provinceCode: string | null;
-                            activities: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                sectionNumber: string;
-                                sectionTitle: string;
-                                amounts: {
-                                    fundingSource: string;
-                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                    amount: string;
-                                }[];
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                total: string;
-                            }[];
-                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                            total: string;
-                            editable: boolean;
-                        };
+                        "application/json": components["schemas"]["BudgetLines"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -1785,94 +756,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            planActivityId: number;
-                            provinceCode: string | null;
-                            amounts: {
-                                fundingSource: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                amount: string;
-                            }[];
-                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                            total: string;
-                        };
+                        "application/json": components["schemas"]["BudgetCellView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -1927,100 +818,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            planId: number;
-                            provinceCode: string | null;
-                            rows: {
-                                planActivityId: number;
-                                provinceCode: string | null;
-                                amounts: {
-                                    fundingSource: string;
-                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                    amount: string;
-                                }[];
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                total: string;
-                            }[];
-                            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                            total: string;
-                        };
+                        "application/json": components["schemas"]["BudgetPlanLinesView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -2062,150 +867,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            sources: {
-                                code: string;
-                                name: string;
-                                nameEn: string;
-                            }[];
-                            total: {
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                planned: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                spent: string;
-                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
-                                share: string | null;
-                            };
-                            bySection: {
-                                number: string;
-                                title: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                planned: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                spent: string;
-                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
-                                share: string | null;
-                            }[];
-                            byProvince: {
-                                code: string | null;
-                                name: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                planned: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                spent: string;
-                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
-                                share: string | null;
-                            }[];
-                            bySource: {
-                                code: string;
-                                name: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                planned: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                spent: string;
-                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
-                                share: string | null;
-                            }[];
-                            byActivity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                sectionNumber: string;
-                                planId: number;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                planned: string;
-                                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                spent: string;
-                                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
-                                share: string | null;
-                                bySource: {
-                                    code: string;
-                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                    planned: string;
-                                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
-                                    spent: string;
-                                }[];
-                            }[];
-                            recordCount: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["BudgetSummary"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -2242,126 +911,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            name: string;
-                            description: string;
-                            active: boolean;
-                            version: number;
-                            items: {
-                                id: number;
-                                group: string;
-                                text: string;
-                            }[];
-                        }[];
+                        "application/json": components["schemas"]["ChecklistTemplateView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -2398,126 +957,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            name: string;
-                            description: string;
-                            active: boolean;
-                            version: number;
-                            items: {
-                                id: number;
-                                group: string;
-                                text: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ChecklistTemplateView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -2572,126 +1021,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            name: string;
-                            description: string;
-                            active: boolean;
-                            version: number;
-                            items: {
-                                id: number;
-                                group: string;
-                                text: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ChecklistTemplateView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -2734,39 +1073,12 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                /** @description Mã theo danh mục 2008 (QĐ 1019/QĐ-TCTK) */
-                                id: number;
-                                /** @description Mã theo QĐ 121-TCTK/PPCĐ (1979) */
-                                code1979: string;
-                                /** @description Mã theo QĐ 1019/QĐ-TCTK (2008) */
-                                code2008: string;
-                                code2008Verified: boolean;
-                                name: string;
-                                name1979: string;
-                                otherNames: string[];
-                                languageGroup: string;
-                                isMinority: boolean;
-                            }[];
+                            items: components["schemas"]["EthnicGroupView"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -2805,52 +1117,11 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Mã theo danh mục 2008 (QĐ 1019/QĐ-TCTK) */
-                            id: number;
-                            /** @description Mã theo QĐ 121-TCTK/PPCĐ (1979) */
-                            code1979: string;
-                            /** @description Mã theo QĐ 1019/QĐ-TCTK (2008) */
-                            code2008: string;
-                            code2008Verified: boolean;
-                            name: string;
-                            name1979: string;
-                            otherNames: string[];
-                            languageGroup: string;
-                            isMinority: boolean;
-                        };
+                        "application/json": components["schemas"]["EthnicGroupView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -2941,111 +1212,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -3090,111 +1263,13 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -3235,111 +1310,13 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -3397,111 +1374,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -3561,111 +1440,13 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -3700,118 +1481,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            nameVi: string;
-                            nameEn: string;
-                        }[];
+                        "application/json": components["schemas"]["FundingSourceView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -3894,120 +1573,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            indicator: string;
-                            indicatorId: number;
-                            year: number;
-                            province: string | null;
-                            target: number;
-                        }[];
+                        "application/json": components["schemas"]["IndicatorTargetView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -4043,120 +1618,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            indicator: string;
-                            indicatorId: number;
-                            year: number;
-                            province: string | null;
-                            target: number;
-                        }[];
+                        "application/json": components["schemas"]["IndicatorTargetView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -4196,121 +1667,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            accepted: number;
-                            rejected: {
-                                row: number;
-                                field: string;
-                                message: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["TargetImportReport"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -4352,129 +1718,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            indicator: string;
-                            unit: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            } | null;
-                            period: string;
-                            sex: string | null;
-                            ethnicGroupId: number | null;
-                            targetGroup: string | null;
-                            ageBand: string | null;
-                            value: number;
-                            source: string;
-                            updatedAt: string;
-                        }[];
+                        "application/json": components["schemas"]["IndicatorValueView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -4523,129 +1776,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            indicator: string;
-                            unit: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            } | null;
-                            period: string;
-                            sex: string | null;
-                            ethnicGroupId: number | null;
-                            targetGroup: string | null;
-                            ageBand: string | null;
-                            value: number;
-                            source: string;
-                            updatedAt: string;
-                        }[];
+                        "application/json": components["schemas"]["IndicatorValueView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -4686,135 +1826,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            nameVi: string;
-                            nameEn: string;
-                            unit: string;
-                            section: string | null;
-                            planId: number | null;
-                            /** @enum {unknown} */
-                            source: "records" | "registry" | "aggregate";
-                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
-                            definition: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            timeAggregation: "sum" | "last" | "avg";
-                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
-                            isKey: boolean;
-                            position: number;
-                            version: number;
-                            allowedActions: string[];
-                        }[];
+                        "application/json": components["schemas"]["IndicatorView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -4866,135 +1887,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            nameVi: string;
-                            nameEn: string;
-                            unit: string;
-                            section: string | null;
-                            planId: number | null;
-                            /** @enum {unknown} */
-                            source: "records" | "registry" | "aggregate";
-                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
-                            definition: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            timeAggregation: "sum" | "last" | "avg";
-                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
-                            isKey: boolean;
-                            position: number;
-                            version: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["IndicatorView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -5031,135 +1933,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            nameVi: string;
-                            nameEn: string;
-                            unit: string;
-                            section: string | null;
-                            planId: number | null;
-                            /** @enum {unknown} */
-                            source: "records" | "registry" | "aggregate";
-                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
-                            definition: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            timeAggregation: "sum" | "last" | "avg";
-                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
-                            isKey: boolean;
-                            position: number;
-                            version: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["IndicatorView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -5211,135 +1994,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            code: string;
-                            nameVi: string;
-                            nameEn: string;
-                            unit: string;
-                            section: string | null;
-                            planId: number | null;
-                            /** @enum {unknown} */
-                            source: "records" | "registry" | "aggregate";
-                            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
-                            definition: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {unknown} */
-                            timeAggregation: "sum" | "last" | "avg";
-                            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
-                            isKey: boolean;
-                            position: number;
-                            version: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["IndicatorView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         trace?: never;
@@ -5367,42 +2031,10 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            userId: number;
-                            username: string;
-                            displayName: string;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: {
-                                code: string;
-                                name: string;
-                            }[];
-                            permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write" | "mission:write" | "recommendation:respond" | "policy:write" | "budget:write")[];
-                            csrfToken: string;
-                        };
+                        "application/json": components["schemas"]["MeView"];
                     };
                 };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                401: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -5450,137 +2082,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                title: string;
-                                leadAgency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                                startDate: string;
-                                endDate: string;
-                                phase: "planned" | "ongoing" | "finished";
-                                provinces: {
-                                    code: string;
-                                    name: string;
-                                }[];
-                                placeCount: number;
-                                findingCount: number;
-                                recommendationCount: number;
-                                openRecommendations: number;
-                                overdueRecommendations: number;
-                                allowedActions: string[];
-                            }[];
+                            items: components["schemas"]["MissionSummary"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -5656,232 +2169,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -5918,232 +2215,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -6218,232 +2299,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -6490,232 +2355,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -6761,232 +2410,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -7012,232 +2445,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -7288,232 +2505,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            purpose: string;
-                            leadAgency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planNumber: string;
-                                planYear: number;
-                            } | null;
-                            startDate: string;
-                            endDate: string;
-                            phase: "planned" | "ongoing" | "finished";
-                            members: {
-                                name: string;
-                                title: string;
-                                /** @enum {unknown} */
-                                role: "head" | "deputy" | "member" | "secretary";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                            }[];
-                            places: {
-                                id: number;
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                                provinceCode: string;
-                                provinceName: string;
-                                label: string;
-                                visitDate: string | null;
-                                answers: {
-                                    itemId: number;
-                                    /** @enum {unknown} */
-                                    answer: "yes" | "partly" | "no" | "na";
-                                    note: string;
-                                }[];
-                            }[];
-                            checklist: {
-                                templateId: number;
-                                name: string;
-                                items: {
-                                    id: number;
-                                    group: string;
-                                    text: string;
-                                }[];
-                            } | null;
-                            findings: {
-                                id: number;
-                                placeId: number | null;
-                                text: string;
-                            }[];
-                            recommendations: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            report: {
-                                number: string;
-                                place: string;
-                                date: string | null;
-                                conclusion: string;
-                                recipients: string[];
-                            };
-                            recordId: number | null;
-                            version: number;
-                            createdBy: string | null;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["MissionView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -7576,155 +2577,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            mission: {
-                                id: number;
-                                title: string;
-                                startDate: string;
-                                endDate: string;
-                            };
-                            findingId: number | null;
-                            text: string;
-                            addressee: {
-                                kind: "agency" | "province";
-                                agencyId: number | null;
-                                provinceCode: string | null;
-                                name: string;
-                            };
-                            dueDate: string;
-                            /** @enum {unknown} */
-                            status: "open" | "in_progress" | "done";
-                            overdue: boolean;
-                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                            evidence: string;
-                            closedOn: string | null;
-                            history: {
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                evidence: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            files: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecommendationView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -7801,93 +2663,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                            items: {
-                                modelType: string;
-                                provinceCode: string | null;
-                                provinceName: string | null;
-                                target: number;
-                                updatedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ModelTargetsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -7922,93 +2705,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                            items: {
-                                modelType: string;
-                                provinceCode: string | null;
-                                provinceName: string | null;
-                                target: number;
-                                updatedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ModelTargetsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -8046,92 +2750,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            aliases: string[];
-                            sensitive: boolean;
-                            hostKind: string | null;
-                            livelihood: boolean;
-                            position: number;
-                        }[];
+                        "application/json": components["schemas"]["ModelTypeView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -8182,122 +2808,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                name: string;
-                                type: {
-                                    code: string;
-                                    name: string;
-                                    sensitive: boolean;
-                                };
-                                provinceCode: string;
-                                provinceName: string;
-                                commune: {
-                                    generation: number;
-                                    code: string;
-                                    name: string;
-                                };
-                                village: string | null;
-                                host: string | null;
-                                foundedOn: string | null;
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                statusSince: string;
-                                leaderName: string | null;
-                                womenOwnership: ("owned" | "co_owned") | (never | null);
-                                tech: {
-                                    ecommerce: boolean;
-                                    traceability: boolean;
-                                    quality_management: boolean;
-                                    digital_payments: boolean;
-                                };
-                                members: {
-                                    female: number;
-                                    male: number;
-                                    total: number;
-                                };
-                                version: number;
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["ModelSummary"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -8352,179 +2872,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            type: {
-                                code: string;
-                                name: string;
-                                sensitive: boolean;
-                            };
-                            provinceCode: string;
-                            provinceName: string;
-                            commune: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            };
-                            village: string | null;
-                            host: string | null;
-                            foundedOn: string | null;
-                            /** @enum {unknown} */
-                            status: "active" | "inactive" | "merged" | "dissolved";
-                            statusSince: string;
-                            leaderName: string | null;
-                            womenOwnership: ("owned" | "co_owned") | (never | null);
-                            tech: {
-                                ecommerce: boolean;
-                                traceability: boolean;
-                                quality_management: boolean;
-                                digital_payments: boolean;
-                            };
-                            members: {
-                                female: number;
-                                male: number;
-                                total: number;
-                            };
-                            version: number;
-                            updatedAt: string;
-                        } & {
-                            mergedInto: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            mergedFrom: {
-                                id: number;
-                                name: string;
-                            }[];
-                            sourceRecordId: number | null;
-                            memberGrid: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                ethnicGroup: string;
-                                count: number;
-                            }[];
-                            history: {
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                effectiveOn: string;
-                                mergedInto: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                note: string | null;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            activity: {
-                                month: string;
-                                /** @enum {unknown} */
-                                kind: "meeting" | "support_given" | "case_referred";
-                                count: number;
-                            }[];
-                            caseCounts: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            createdBy: string | null;
-                            createdAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ModelView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -8566,112 +2922,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Đã ghi vào cơ sở dữ liệu */
-                            committed: boolean;
-                            /** @description Số mô hình hợp lệ trong tệp */
-                            valid: number;
-                            /** @description Số mô hình đã ghi */
-                            accepted: number;
-                            rejected: {
-                                row: number;
-                                field: string;
-                                message: string;
-                            }[];
-                            created: number[];
-                        };
+                        "application/json": components["schemas"]["ModelImportReport"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -8750,145 +3009,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            year: number;
-                            generation: number;
-                            /** @description Mô hình đang hoạt động vào ngày này (31/12 của năm) */
-                            asOf: string;
-                            types: {
-                                code: string;
-                                name: string;
-                            }[];
-                            rows: {
-                                provinceCode: string;
-                                provinceName: string;
-                                /** @description Địa giới 2024: có mô hình ở xã mới hình thành từ nhiều tỉnh cũ (được tính ở mỗi tỉnh cũ liên quan), hoặc tỉnh cũ bị chia tách */
-                                partial: boolean;
-                                byType: {
-                                    [key: string]: {
-                                        active: number;
-                                        members: {
-                                            female: number;
-                                            male: number;
-                                            total: number;
-                                        };
-                                        target: number | null;
-                                        achievementPct: number | null;
-                                    };
-                                };
-                                allTypes: {
-                                    active: number;
-                                    members: {
-                                        female: number;
-                                        male: number;
-                                        total: number;
-                                    };
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                };
-                            }[];
-                            overall: {
-                                byType: {
-                                    [key: string]: {
-                                        active: number;
-                                        members: {
-                                            female: number;
-                                            male: number;
-                                            total: number;
-                                        };
-                                        target: number | null;
-                                        achievementPct: number | null;
-                                    };
-                                };
-                                allTypes: {
-                                    active: number;
-                                    members: {
-                                        female: number;
-                                        male: number;
-                                        total: number;
-                                    };
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                };
-                            };
-                        };
+                        "application/json": components["schemas"]["ModelStatsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -8927,164 +3055,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            type: {
-                                code: string;
-                                name: string;
-                                sensitive: boolean;
-                            };
-                            provinceCode: string;
-                            provinceName: string;
-                            commune: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            };
-                            village: string | null;
-                            host: string | null;
-                            foundedOn: string | null;
-                            /** @enum {unknown} */
-                            status: "active" | "inactive" | "merged" | "dissolved";
-                            statusSince: string;
-                            leaderName: string | null;
-                            womenOwnership: ("owned" | "co_owned") | (never | null);
-                            tech: {
-                                ecommerce: boolean;
-                                traceability: boolean;
-                                quality_management: boolean;
-                                digital_payments: boolean;
-                            };
-                            members: {
-                                female: number;
-                                male: number;
-                                total: number;
-                            };
-                            version: number;
-                            updatedAt: string;
-                        } & {
-                            mergedInto: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            mergedFrom: {
-                                id: number;
-                                name: string;
-                            }[];
-                            sourceRecordId: number | null;
-                            memberGrid: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                ethnicGroup: string;
-                                count: number;
-                            }[];
-                            history: {
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                effectiveOn: string;
-                                mergedInto: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                note: string | null;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            activity: {
-                                month: string;
-                                /** @enum {unknown} */
-                                kind: "meeting" | "support_given" | "case_referred";
-                                count: number;
-                            }[];
-                            caseCounts: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            createdBy: string | null;
-                            createdAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ModelView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -9140,164 +3118,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            type: {
-                                code: string;
-                                name: string;
-                                sensitive: boolean;
-                            };
-                            provinceCode: string;
-                            provinceName: string;
-                            commune: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            };
-                            village: string | null;
-                            host: string | null;
-                            foundedOn: string | null;
-                            /** @enum {unknown} */
-                            status: "active" | "inactive" | "merged" | "dissolved";
-                            statusSince: string;
-                            leaderName: string | null;
-                            womenOwnership: ("owned" | "co_owned") | (never | null);
-                            tech: {
-                                ecommerce: boolean;
-                                traceability: boolean;
-                                quality_management: boolean;
-                                digital_payments: boolean;
-                            };
-                            members: {
-                                female: number;
-                                male: number;
-                                total: number;
-                            };
-                            version: number;
-                            updatedAt: string;
-                        } & {
-                            mergedInto: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            mergedFrom: {
-                                id: number;
-                                name: string;
-                            }[];
-                            sourceRecordId: number | null;
-                            memberGrid: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                ethnicGroup: string;
-                                count: number;
-                            }[];
-                            history: {
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                effectiveOn: string;
-                                mergedInto: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                note: string | null;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            activity: {
-                                month: string;
-                                /** @enum {unknown} */
-                                kind: "meeting" | "support_given" | "case_referred";
-                                count: number;
-                            }[];
-                            caseCounts: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            createdBy: string | null;
-                            createdAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ModelView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -9348,164 +3176,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            type: {
-                                code: string;
-                                name: string;
-                                sensitive: boolean;
-                            };
-                            provinceCode: string;
-                            provinceName: string;
-                            commune: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            };
-                            village: string | null;
-                            host: string | null;
-                            foundedOn: string | null;
-                            /** @enum {unknown} */
-                            status: "active" | "inactive" | "merged" | "dissolved";
-                            statusSince: string;
-                            leaderName: string | null;
-                            womenOwnership: ("owned" | "co_owned") | (never | null);
-                            tech: {
-                                ecommerce: boolean;
-                                traceability: boolean;
-                                quality_management: boolean;
-                                digital_payments: boolean;
-                            };
-                            members: {
-                                female: number;
-                                male: number;
-                                total: number;
-                            };
-                            version: number;
-                            updatedAt: string;
-                        } & {
-                            mergedInto: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            mergedFrom: {
-                                id: number;
-                                name: string;
-                            }[];
-                            sourceRecordId: number | null;
-                            memberGrid: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                ethnicGroup: string;
-                                count: number;
-                            }[];
-                            history: {
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                effectiveOn: string;
-                                mergedInto: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                note: string | null;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            activity: {
-                                month: string;
-                                /** @enum {unknown} */
-                                kind: "meeting" | "support_given" | "case_referred";
-                                count: number;
-                            }[];
-                            caseCounts: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            createdBy: string | null;
-                            createdAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ModelView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -9545,97 +3223,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            modelId: number;
-                            items: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            totals: {
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CaseCountsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -9671,97 +3266,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            modelId: number;
-                            items: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            totals: {
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CaseCountsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -9802,98 +3314,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                modelId: number;
-                                receivedOn: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                personInitials: string | null;
-                                age: number | null;
-                                sex: ("female" | "male") | (never | null);
-                                ethnicGroupId: number | null;
-                                referral: string | null;
-                                notes: string | null;
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["CaseView"][];
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -9938,112 +3367,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            modelId: number;
-                            receivedOn: string;
-                            /** @enum {unknown} */
-                            caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                            personInitials: string | null;
-                            age: number | null;
-                            sex: ("female" | "male") | (never | null);
-                            ethnicGroupId: number | null;
-                            referral: string | null;
-                            notes: string | null;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CaseView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -10099,97 +3431,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            modelId: number;
-                            receivedOn: string;
-                            /** @enum {unknown} */
-                            caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                            personInitials: string | null;
-                            age: number | null;
-                            sex: ("female" | "male") | (never | null);
-                            ethnicGroupId: number | null;
-                            referral: string | null;
-                            notes: string | null;
-                            updatedAt: string;
-                        };
+                        "application/json": components["schemas"]["CaseView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -10218,81 +3467,11 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -10341,164 +3520,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            type: {
-                                code: string;
-                                name: string;
-                                sensitive: boolean;
-                            };
-                            provinceCode: string;
-                            provinceName: string;
-                            commune: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            };
-                            village: string | null;
-                            host: string | null;
-                            foundedOn: string | null;
-                            /** @enum {unknown} */
-                            status: "active" | "inactive" | "merged" | "dissolved";
-                            statusSince: string;
-                            leaderName: string | null;
-                            womenOwnership: ("owned" | "co_owned") | (never | null);
-                            tech: {
-                                ecommerce: boolean;
-                                traceability: boolean;
-                                quality_management: boolean;
-                                digital_payments: boolean;
-                            };
-                            members: {
-                                female: number;
-                                male: number;
-                                total: number;
-                            };
-                            version: number;
-                            updatedAt: string;
-                        } & {
-                            mergedInto: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            mergedFrom: {
-                                id: number;
-                                name: string;
-                            }[];
-                            sourceRecordId: number | null;
-                            memberGrid: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                ethnicGroup: string;
-                                count: number;
-                            }[];
-                            history: {
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                effectiveOn: string;
-                                mergedInto: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                note: string | null;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            activity: {
-                                month: string;
-                                /** @enum {unknown} */
-                                kind: "meeting" | "support_given" | "case_referred";
-                                count: number;
-                            }[];
-                            caseCounts: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            createdBy: string | null;
-                            createdAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ModelView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -10554,164 +3583,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            type: {
-                                code: string;
-                                name: string;
-                                sensitive: boolean;
-                            };
-                            provinceCode: string;
-                            provinceName: string;
-                            commune: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                            };
-                            village: string | null;
-                            host: string | null;
-                            foundedOn: string | null;
-                            /** @enum {unknown} */
-                            status: "active" | "inactive" | "merged" | "dissolved";
-                            statusSince: string;
-                            leaderName: string | null;
-                            womenOwnership: ("owned" | "co_owned") | (never | null);
-                            tech: {
-                                ecommerce: boolean;
-                                traceability: boolean;
-                                quality_management: boolean;
-                                digital_payments: boolean;
-                            };
-                            members: {
-                                female: number;
-                                male: number;
-                                total: number;
-                            };
-                            version: number;
-                            updatedAt: string;
-                        } & {
-                            mergedInto: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            mergedFrom: {
-                                id: number;
-                                name: string;
-                            }[];
-                            sourceRecordId: number | null;
-                            memberGrid: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                ethnicGroup: string;
-                                count: number;
-                            }[];
-                            history: {
-                                /** @enum {unknown} */
-                                status: "active" | "inactive" | "merged" | "dissolved";
-                                effectiveOn: string;
-                                mergedInto: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                note: string | null;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            activity: {
-                                month: string;
-                                /** @enum {unknown} */
-                                kind: "meeting" | "support_given" | "case_referred";
-                                count: number;
-                            }[];
-                            caseCounts: {
-                                month: string;
-                                /** @enum {unknown} */
-                                caseType: "violence" | "trafficking" | "child_marriage" | "other";
-                                count: number;
-                            }[];
-                            createdBy: string | null;
-                            createdAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["ModelView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -10745,125 +3624,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                kind: string;
-                                title: string;
-                                body: string;
-                                link: string | null;
-                                createdAt: string;
-                                readAt: string | null;
-                            }[];
-                            unread: number;
-                        };
+                        "application/json": components["schemas"]["NotificationList"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -10901,125 +3671,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                kind: string;
-                                title: string;
-                                body: string;
-                                link: string | null;
-                                createdAt: string;
-                                readAt: string | null;
-                            }[];
-                            unread: number;
-                        };
+                        "application/json": components["schemas"]["NotificationList"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -11085,157 +3746,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            rows: {
-                                key: string[];
-                                label: string[];
-                                partial?: boolean;
-                            }[];
-                            columns: {
-                                key: string[];
-                                label: string[];
-                                partial?: boolean;
-                            }[];
-                            cells: (number | null)[][];
-                            totals: {
-                                rows: (number | null)[];
-                                columns: (number | null)[];
-                                grand: number | null;
-                            };
-                            targets?: {
-                                cells: (number | null)[][];
-                                rows: (number | null)[];
-                                columns: (number | null)[];
-                                grand: number | null;
-                            };
-                            achievement?: {
-                                cells: (number | null)[][];
-                                rows: (number | null)[];
-                                columns: (number | null)[];
-                                grand: number | null;
-                            };
-                            meta: {
-                                rows: string[];
-                                cols: string[];
-                                geography: number;
-                                indicators: {
-                                    code: string;
-                                    nameVi: string;
-                                    nameEn: string;
-                                    unit: string;
-                                    timeAggregation: string;
-                                }[];
-                                sources: string[];
-                                partialValues: number;
-                            };
-                        };
+                        "application/json": components["schemas"]["PivotResponse"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -11414,105 +3934,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                kind: "central" | "provincial";
-                                year: number;
-                                provinceCode: string | null;
-                                parentPlanId: number | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                                version: number;
-                                number: string;
-                                issuedOn: string | null;
-                                title: string;
-                                issuers: {
-                                    id: number;
-                                    shortName: string;
-                                    signed: boolean;
-                                }[];
-                                activityCount: number;
-                                updatedAt: string;
-                            }[];
+                            items: components["schemas"]["PlanSummary"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -11536,66 +3967,7 @@ export interface paths {
                         year: number;
                         provinceCode?: string | null;
                         issuerIds: number[];
-                        content: {
-                            number: string;
-                            /** Format: date */
-                            issuedOn: string | null;
-                            place: string;
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key?: string;
-                                number?: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    key?: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgencyId: number | null;
-                                    partnerAgencyIds: number[];
-                                    level: "central" | "provincial" | "commune" | (never | null);
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey?: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agencyId: number | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agencyId: number | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                        };
+                        content: components["schemas"]["PlanContentInput"];
                     };
                 };
             };
@@ -11606,210 +3978,15 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -11862,51 +4039,9 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -11953,51 +4088,9 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -12034,195 +4127,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -12245,66 +4157,7 @@ export interface paths {
                     "application/json": {
                         version: number;
                         issuerIds?: number[];
-                        content: {
-                            number: string;
-                            /** Format: date */
-                            issuedOn: string | null;
-                            place: string;
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key?: string;
-                                number?: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    key?: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgencyId: number | null;
-                                    partnerAgencyIds: number[];
-                                    level: "central" | "provincial" | "commune" | (never | null);
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey?: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agencyId: number | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agencyId: number | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                        };
+                        content: components["schemas"]["PlanContentInput"];
                         note?: string;
                     };
                 };
@@ -12316,195 +4169,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -12558,81 +4230,11 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -12663,195 +4265,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -12896,195 +4317,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -13136,81 +4376,11 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -13338,195 +4508,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -13572,195 +4561,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -13797,162 +4605,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            plan: {
-                                id: number;
-                                year: number;
-                                number: string;
-                                title: string;
-                            };
-                            sections: {
-                                number: string;
-                                title: string;
-                                activities: {
-                                    number: string;
-                                    title: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                            }[];
-                            indicators: {
-                                code: string;
-                                name: string;
-                                unit: string;
-                                value: number | null;
-                                target: number | null;
-                                achievement: number | null;
-                            }[];
-                            provinceIndicators: {
-                                code: string;
-                                name: string;
-                            }[];
-                            provinces: {
-                                code: string;
-                                name: string;
-                                values: (number | null)[];
-                            }[];
-                            difficulties: {
-                                from: string;
-                                text: string;
-                            }[];
-                            proposals: {
-                                from: string;
-                                text: string;
-                            }[];
-                            rollForward: {
-                                allowed: boolean;
-                                path: string;
-                            };
-                        };
+                        "application/json": components["schemas"]["YearEndReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -14078,195 +4740,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -14311,195 +4792,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -14544,195 +4844,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -14777,195 +4896,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            kind: "central" | "provincial";
-                            year: number;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            parentPlanId: number | null;
-                            previousPlanId: number | null;
-                            /** @enum {unknown} */
-                            status: "draft" | "under_review" | "signed" | "issued" | "closed";
-                            version: number;
-                            number: string;
-                            issuedOn: string | null;
-                            namesAsOf: string;
-                            place: string;
-                            issuers: ({
-                                id: number;
-                                name: string;
-                                shortName: string;
-                                abbreviation: string;
-                            } & {
-                                signedAt: string | null;
-                                signedBy: string | null;
-                            })[];
-                            title: string;
-                            preamble: string;
-                            purposes: string[];
-                            requirements: string[];
-                            programme: string | null;
-                            sections: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                description: string;
-                                timeframe: {
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    start: string;
-                                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                    end: string;
-                                    text?: string;
-                                } | null;
-                                activities: {
-                                    id: number | null;
-                                    key: string;
-                                    number: string;
-                                    title: string;
-                                    timeframe: {
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        start: string;
-                                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
-                                        end: string;
-                                        text?: string;
-                                    } | null;
-                                    leadAgency: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    } | null;
-                                    partnerAgencies: {
-                                        id: number;
-                                        name: string;
-                                        shortName: string;
-                                        abbreviation: string;
-                                    }[];
-                                    level: string | null;
-                                    outputs: {
-                                        text: string;
-                                        target?: number;
-                                        unit?: string;
-                                    }[];
-                                    centralActivityKey: string | null;
-                                }[];
-                            }[];
-                            responsibilities: {
-                                actor: string;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                tasks: string[];
-                            }[];
-                            funding: {
-                                text: string;
-                                sources: string[];
-                            };
-                            signatures: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                    abbreviation: string;
-                                } | null;
-                                authority: string;
-                                position: string;
-                                signer: string;
-                            }[];
-                            recipients: string[];
-                            comments: {
-                                id: number;
-                                version: number;
-                                kind: string;
-                                body: string;
-                                agency: string | null;
-                                author: string | null;
-                                createdAt: string;
-                            }[];
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PlanView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -15011,81 +4949,11 @@ export interface paths {
                         }[];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -15136,169 +5004,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                title: string;
-                                /** @enum {unknown} */
-                                kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                                /** @enum {unknown} */
-                                reviewType: "comment" | "appraisal" | "social_criticism";
-                                requestingAgency: string;
-                                requestNumber: string;
-                                receivedOn: string;
-                                deadline: string;
-                                activity: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    planId: number;
-                                    planTitle: string;
-                                };
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                    shortName: string;
-                                };
-                                provinceCode: string | null;
-                                assignee: {
-                                    id: number;
-                                    name: string;
-                                } | null;
-                                responseText: string;
-                                sentOn: string | null;
-                                file: {
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                } | null;
-                                recordId: number | null;
-                                /** @enum {unknown} */
-                                state: "pending" | "late" | "sent" | "sent_late";
-                                late: boolean;
-                                daysLeft: number | null;
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            total: number;
-                            summary: {
-                                total: number;
-                                sent: number;
-                                sentLate: number;
-                                pending: number;
-                                late: number;
-                            };
-                            today: string;
-                        };
+                        "application/json": components["schemas"]["PolicyReviewList"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -15349,158 +5064,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            /** @enum {unknown} */
-                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                            /** @enum {unknown} */
-                            reviewType: "comment" | "appraisal" | "social_criticism";
-                            requestingAgency: string;
-                            requestNumber: string;
-                            receivedOn: string;
-                            deadline: string;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                            };
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            provinceCode: string | null;
-                            assignee: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            responseText: string;
-                            sentOn: string | null;
-                            file: {
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                            } | null;
-                            recordId: number | null;
-                            /** @enum {unknown} */
-                            state: "pending" | "late" | "sent" | "sent_late";
-                            late: boolean;
-                            daysLeft: number | null;
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PolicyReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -15537,118 +5110,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            name: string;
-                            username: string;
-                        }[];
+                        "application/json": components["schemas"]["PolicyReviewAssignee"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -15736,158 +5207,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            /** @enum {unknown} */
-                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                            /** @enum {unknown} */
-                            reviewType: "comment" | "appraisal" | "social_criticism";
-                            requestingAgency: string;
-                            requestNumber: string;
-                            receivedOn: string;
-                            deadline: string;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                            };
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            provinceCode: string | null;
-                            assignee: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            responseText: string;
-                            sentOn: string | null;
-                            file: {
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                            } | null;
-                            recordId: number | null;
-                            /** @enum {unknown} */
-                            state: "pending" | "late" | "sent" | "sent_late";
-                            late: boolean;
-                            daysLeft: number | null;
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PolicyReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -15937,158 +5266,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            /** @enum {unknown} */
-                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                            /** @enum {unknown} */
-                            reviewType: "comment" | "appraisal" | "social_criticism";
-                            requestingAgency: string;
-                            requestNumber: string;
-                            receivedOn: string;
-                            deadline: string;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                            };
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            provinceCode: string | null;
-                            assignee: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            responseText: string;
-                            sentOn: string | null;
-                            file: {
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                            } | null;
-                            recordId: number | null;
-                            /** @enum {unknown} */
-                            state: "pending" | "late" | "sent" | "sent_late";
-                            late: boolean;
-                            daysLeft: number | null;
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PolicyReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -16114,111 +5301,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -16281,158 +5370,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            /** @enum {unknown} */
-                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                            /** @enum {unknown} */
-                            reviewType: "comment" | "appraisal" | "social_criticism";
-                            requestingAgency: string;
-                            requestNumber: string;
-                            receivedOn: string;
-                            deadline: string;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                            };
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            provinceCode: string | null;
-                            assignee: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            responseText: string;
-                            sentOn: string | null;
-                            file: {
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                            } | null;
-                            recordId: number | null;
-                            /** @enum {unknown} */
-                            state: "pending" | "late" | "sent" | "sent_late";
-                            late: boolean;
-                            daysLeft: number | null;
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PolicyReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -16456,158 +5403,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            /** @enum {unknown} */
-                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                            /** @enum {unknown} */
-                            reviewType: "comment" | "appraisal" | "social_criticism";
-                            requestingAgency: string;
-                            requestNumber: string;
-                            receivedOn: string;
-                            deadline: string;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                            };
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            provinceCode: string | null;
-                            assignee: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            responseText: string;
-                            sentOn: string | null;
-                            file: {
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                            } | null;
-                            recordId: number | null;
-                            /** @enum {unknown} */
-                            state: "pending" | "late" | "sent" | "sent_late";
-                            late: boolean;
-                            daysLeft: number | null;
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PolicyReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -16659,158 +5464,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            /** @enum {unknown} */
-                            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
-                            /** @enum {unknown} */
-                            reviewType: "comment" | "appraisal" | "social_criticism";
-                            requestingAgency: string;
-                            requestNumber: string;
-                            receivedOn: string;
-                            deadline: string;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                            };
-                            agency: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            };
-                            provinceCode: string | null;
-                            assignee: {
-                                id: number;
-                                name: string;
-                            } | null;
-                            responseText: string;
-                            sentOn: string | null;
-                            file: {
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                            } | null;
-                            recordId: number | null;
-                            /** @enum {unknown} */
-                            state: "pending" | "late" | "sent" | "sent_late";
-                            late: boolean;
-                            daysLeft: number | null;
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["PolicyReviewView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -16856,170 +5519,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                mission: {
-                                    id: number;
-                                    title: string;
-                                    startDate: string;
-                                    endDate: string;
-                                };
-                                findingId: number | null;
-                                text: string;
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                dueDate: string;
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                overdue: boolean;
-                                displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                                evidence: string;
-                                closedOn: string | null;
-                                history: {
-                                    /** @enum {unknown} */
-                                    status: "open" | "in_progress" | "done";
-                                    evidence: string;
-                                    by: string | null;
-                                    at: string;
-                                }[];
-                                files: {
-                                    id: number;
-                                    fileName: string;
-                                    mimeType: string;
-                                    sizeBytes: number;
-                                    sha256: string;
-                                    createdAt: string;
-                                }[];
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
-                            total: number;
-                            byAddressee: {
-                                addressee: {
-                                    kind: "agency" | "province";
-                                    agencyId: number | null;
-                                    provinceCode: string | null;
-                                    name: string;
-                                };
-                                total: number;
-                                open: number;
-                                overdue: number;
-                            }[];
-                            today: string;
-                        };
+                        "application/json": components["schemas"]["RecommendationList"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -17104,155 +5613,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            mission: {
-                                id: number;
-                                title: string;
-                                startDate: string;
-                                endDate: string;
-                            };
-                            findingId: number | null;
-                            text: string;
-                            addressee: {
-                                kind: "agency" | "province";
-                                agencyId: number | null;
-                                provinceCode: string | null;
-                                name: string;
-                            };
-                            dueDate: string;
-                            /** @enum {unknown} */
-                            status: "open" | "in_progress" | "done";
-                            overdue: boolean;
-                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                            evidence: string;
-                            closedOn: string | null;
-                            history: {
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                evidence: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            files: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecommendationView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -17295,155 +5665,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            mission: {
-                                id: number;
-                                title: string;
-                                startDate: string;
-                                endDate: string;
-                            };
-                            findingId: number | null;
-                            text: string;
-                            addressee: {
-                                kind: "agency" | "province";
-                                agencyId: number | null;
-                                provinceCode: string | null;
-                                name: string;
-                            };
-                            dueDate: string;
-                            /** @enum {unknown} */
-                            status: "open" | "in_progress" | "done";
-                            overdue: boolean;
-                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                            evidence: string;
-                            closedOn: string | null;
-                            history: {
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                evidence: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            files: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecommendationView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -17469,111 +5700,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -17616,121 +5749,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            fileName: string;
-                            mimeType: string;
-                            sizeBytes: number;
-                            sha256: string;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["EvidenceFileView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -17796,111 +5824,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -17949,155 +5879,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            mission: {
-                                id: number;
-                                title: string;
-                                startDate: string;
-                                endDate: string;
-                            };
-                            findingId: number | null;
-                            text: string;
-                            addressee: {
-                                kind: "agency" | "province";
-                                agencyId: number | null;
-                                provinceCode: string | null;
-                                name: string;
-                            };
-                            dueDate: string;
-                            /** @enum {unknown} */
-                            status: "open" | "in_progress" | "done";
-                            overdue: boolean;
-                            displayStatus: ("open" | "in_progress" | "done") | "overdue";
-                            evidence: string;
-                            closedOn: string | null;
-                            history: {
-                                /** @enum {unknown} */
-                                status: "open" | "in_progress" | "done";
-                                evidence: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            files: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            version: number;
-                            updatedAt: string;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecommendationView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -18147,139 +5938,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                activity: {
-                                    id: number;
-                                    title: string;
-                                    planId: number;
-                                };
-                                /** @enum {unknown} */
-                                type: "training" | "communication_event" | "broadcast" | "material" | "model_established" | "monitoring_mission" | "policy_comment" | "conference";
-                                title: string;
-                                startDate: string;
-                                endDate: string;
-                                provinceCode: string | null;
-                                placeName: string | null;
-                                /** @enum {unknown} */
-                                participantsMode: "breakdown" | "totals_only";
-                                totalParticipants: number;
-                                femaleParticipants: number | null;
-                                totalCost: string;
-                                attachmentCount: number;
-                                version: number;
-                                updatedAt: string;
-                                allowedActions: string[];
-                            }[];
+                            items: components["schemas"]["RecordSummary"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -18325,68 +5995,14 @@ export interface paths {
                         organiserAgencyId?: number | null;
                         partnerAgencyIds?: number[];
                         description?: string;
-                        outputs?: {
-                            /**
-                             * @description pho_thong: tiếng phổ thông; dan_toc: tiếng dân tộc
-                             * @enum {unknown}
-                             */
-                            language?: "pho_thong" | "dan_toc";
-                            /** @description Mã dân tộc (ethnic_group_id) */
-                            ethnicLanguage?: number;
-                            broadcaster?: string;
-                            quantity?: number;
-                            unit?: string;
-                            materialKind?: string;
-                            note?: string;
-                        };
-                        participants?: {
-                            /** @enum {unknown} */
-                            mode: "breakdown" | "totals_only";
-                            totalParticipants?: number | null;
-                            femaleParticipants?: number | null;
-                            rows?: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                /** @enum {unknown} */
-                                targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
-                                /** @enum {unknown} */
-                                ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
-                                count: number;
-                            }[];
-                        };
+                        outputs?: components["schemas"]["RecordOutputsInput"];
+                        participants?: components["schemas"]["ParticipantsInput"];
                         costs?: {
                             fundingSource: string;
                             /** @description Số tiền (đồng), chuỗi chữ số */
                             amount: string;
                         }[];
-                        /** @description Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình. */
-                        model?: {
-                            name?: string;
-                            modelType: string;
-                            /** @description Mã xã/phường (5 chữ số) */
-                            communeCode?: string;
-                            /** @description Thế hệ đơn vị hành chính; mặc định 2025 */
-                            communeGeneration?: 2025 | 2024;
-                            village?: string | null;
-                            host?: string | null;
-                            /** @description YYYY-MM-DD */
-                            foundedOn?: string | null;
-                            leaderName?: string | null;
-                            womenOwnership?: ("owned" | "co_owned") | (never | null);
-                            tech?: {
-                                ecommerce?: boolean;
-                                traceability?: boolean;
-                                quality_management?: boolean;
-                                digital_payments?: boolean;
-                            };
-                            members?: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                count: number;
-                            }[];
-                        };
+                        model?: components["schemas"]["RecordModelInput"];
                     };
                 };
             };
@@ -18397,197 +6013,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planKind: string;
-                                planProvinceCode: string | null;
-                            };
-                            /** @enum {unknown} */
-                            type: "training" | "communication_event" | "broadcast" | "material" | "model_established" | "monitoring_mission" | "policy_comment" | "conference";
-                            title: string;
-                            startDate: string;
-                            endDate: string;
-                            place: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                            } | null;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            village: string | null;
-                            organiser: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            } | null;
-                            partners: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            }[];
-                            description: string;
-                            outputs: {
-                                [key: string]: unknown;
-                            };
-                            participants: {
-                                /** @enum {unknown} */
-                                mode: "breakdown" | "totals_only";
-                                breakdownKnown: boolean;
-                                totalParticipants: number;
-                                femaleParticipants: number | null;
-                                rows: {
-                                    /** @enum {unknown} */
-                                    sex: "female" | "male";
-                                    ethnicGroupId: number;
-                                    /** @enum {unknown} */
-                                    targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
-                                    /** @enum {unknown} */
-                                    ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
-                                    count: number;
-                                }[];
-                            };
-                            costs: {
-                                fundingSource: string;
-                                name: string;
-                                amount: string;
-                            }[];
-                            totalCost: string;
-                            attachments: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            models: {
-                                id: number;
-                                name: string;
-                                typeName: string;
-                                status: string;
-                            }[];
-                            locked: string | null;
-                            createdBy: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecordView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -18629,123 +6064,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            accepted: number;
-                            rejected: {
-                                row: number;
-                                sheet: string;
-                                field: string;
-                                message: string;
-                            }[];
-                            created: number[];
-                        };
+                        "application/json": components["schemas"]["RecordImportReport"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -18819,197 +6147,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planKind: string;
-                                planProvinceCode: string | null;
-                            };
-                            /** @enum {unknown} */
-                            type: "training" | "communication_event" | "broadcast" | "material" | "model_established" | "monitoring_mission" | "policy_comment" | "conference";
-                            title: string;
-                            startDate: string;
-                            endDate: string;
-                            place: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                            } | null;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            village: string | null;
-                            organiser: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            } | null;
-                            partners: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            }[];
-                            description: string;
-                            outputs: {
-                                [key: string]: unknown;
-                            };
-                            participants: {
-                                /** @enum {unknown} */
-                                mode: "breakdown" | "totals_only";
-                                breakdownKnown: boolean;
-                                totalParticipants: number;
-                                femaleParticipants: number | null;
-                                rows: {
-                                    /** @enum {unknown} */
-                                    sex: "female" | "male";
-                                    ethnicGroupId: number;
-                                    /** @enum {unknown} */
-                                    targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
-                                    /** @enum {unknown} */
-                                    ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
-                                    count: number;
-                                }[];
-                            };
-                            costs: {
-                                fundingSource: string;
-                                name: string;
-                                amount: string;
-                            }[];
-                            totalCost: string;
-                            attachments: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            models: {
-                                id: number;
-                                name: string;
-                                typeName: string;
-                                status: string;
-                            }[];
-                            locked: string | null;
-                            createdBy: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecordView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -19053,68 +6200,14 @@ export interface paths {
                         organiserAgencyId?: number | null;
                         partnerAgencyIds?: number[];
                         description?: string;
-                        outputs?: {
-                            /**
-                             * @description pho_thong: tiếng phổ thông; dan_toc: tiếng dân tộc
-                             * @enum {unknown}
-                             */
-                            language?: "pho_thong" | "dan_toc";
-                            /** @description Mã dân tộc (ethnic_group_id) */
-                            ethnicLanguage?: number;
-                            broadcaster?: string;
-                            quantity?: number;
-                            unit?: string;
-                            materialKind?: string;
-                            note?: string;
-                        };
-                        participants?: {
-                            /** @enum {unknown} */
-                            mode: "breakdown" | "totals_only";
-                            totalParticipants?: number | null;
-                            femaleParticipants?: number | null;
-                            rows?: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                /** @enum {unknown} */
-                                targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
-                                /** @enum {unknown} */
-                                ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
-                                count: number;
-                            }[];
-                        };
+                        outputs?: components["schemas"]["RecordOutputsInput"];
+                        participants?: components["schemas"]["ParticipantsInput"];
                         costs?: {
                             fundingSource: string;
                             /** @description Số tiền (đồng), chuỗi chữ số */
                             amount: string;
                         }[];
-                        /** @description Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình. */
-                        model?: {
-                            name?: string;
-                            modelType: string;
-                            /** @description Mã xã/phường (5 chữ số) */
-                            communeCode?: string;
-                            /** @description Thế hệ đơn vị hành chính; mặc định 2025 */
-                            communeGeneration?: 2025 | 2024;
-                            village?: string | null;
-                            host?: string | null;
-                            /** @description YYYY-MM-DD */
-                            foundedOn?: string | null;
-                            leaderName?: string | null;
-                            womenOwnership?: ("owned" | "co_owned") | (never | null);
-                            tech?: {
-                                ecommerce?: boolean;
-                                traceability?: boolean;
-                                quality_management?: boolean;
-                                digital_payments?: boolean;
-                            };
-                            members?: {
-                                /** @enum {unknown} */
-                                sex: "female" | "male";
-                                ethnicGroupId: number;
-                                count: number;
-                            }[];
-                        };
+                        model?: components["schemas"]["RecordModelInput"];
                         version: number;
                     };
                 };
@@ -19126,197 +6219,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            activity: {
-                                id: number;
-                                number: string;
-                                title: string;
-                                planId: number;
-                                planTitle: string;
-                                planKind: string;
-                                planProvinceCode: string | null;
-                            };
-                            /** @enum {unknown} */
-                            type: "training" | "communication_event" | "broadcast" | "material" | "model_established" | "monitoring_mission" | "policy_comment" | "conference";
-                            title: string;
-                            startDate: string;
-                            endDate: string;
-                            place: {
-                                generation: number;
-                                code: string;
-                                name: string;
-                                fullName: string;
-                                level: string;
-                            } | null;
-                            provinceCode: string | null;
-                            provinceName: string | null;
-                            village: string | null;
-                            organiser: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            } | null;
-                            partners: {
-                                id: number;
-                                name: string;
-                                shortName: string;
-                            }[];
-                            description: string;
-                            outputs: {
-                                [key: string]: unknown;
-                            };
-                            participants: {
-                                /** @enum {unknown} */
-                                mode: "breakdown" | "totals_only";
-                                breakdownKnown: boolean;
-                                totalParticipants: number;
-                                femaleParticipants: number | null;
-                                rows: {
-                                    /** @enum {unknown} */
-                                    sex: "female" | "male";
-                                    ethnicGroupId: number;
-                                    /** @enum {unknown} */
-                                    targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
-                                    /** @enum {unknown} */
-                                    ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
-                                    count: number;
-                                }[];
-                            };
-                            costs: {
-                                fundingSource: string;
-                                name: string;
-                                amount: string;
-                            }[];
-                            totalCost: string;
-                            attachments: {
-                                id: number;
-                                fileName: string;
-                                mimeType: string;
-                                sizeBytes: number;
-                                sha256: string;
-                                createdAt: string;
-                            }[];
-                            models: {
-                                id: number;
-                                name: string;
-                                typeName: string;
-                                status: string;
-                            }[];
-                            locked: string | null;
-                            createdBy: string | null;
-                            createdAt: string;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                        };
+                        "application/json": components["schemas"]["RecordView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -19346,111 +6258,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -19493,121 +6307,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            fileName: string;
-                            mimeType: string;
-                            sizeBytes: number;
-                            sha256: string;
-                            createdAt: string;
-                        };
+                        "application/json": components["schemas"]["AttachmentView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -19673,111 +6382,13 @@ export interface paths {
                     };
                     content?: never;
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -19813,122 +6424,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            typeName: string;
-                            code: string;
-                            label: string;
-                            start: string;
-                            end: string;
-                            dueDate: string;
-                        }[];
+                        "application/json": components["schemas"]["CalendarPeriod"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -19974,122 +6479,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: string;
-                            typeName: string;
-                            code: string;
-                            label: string;
-                            start: string;
-                            end: string;
-                            dueDate: string;
-                        };
+                        "application/json": components["schemas"]["CalendarPeriod"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -20124,125 +6523,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            periodKind: "quarter" | "half" | "year" | "custom";
-                            dueOffsetDays: number | null;
-                            active: boolean;
-                            reporters: {
-                                level: string;
-                                kind: string;
-                                recipient: string;
-                            }[];
-                        }[];
+                        "application/json": components["schemas"]["ReportTypeView"][];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -20292,125 +6582,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            code: string;
-                            name: string;
-                            periodKind: "quarter" | "half" | "year" | "custom";
-                            dueOffsetDays: number | null;
-                            active: boolean;
-                            reporters: {
-                                level: string;
-                                kind: string;
-                                recipient: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportTypeView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -20463,148 +6644,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                type: {
-                                    code: string;
-                                    name: string;
-                                };
-                                period: {
-                                    code: string;
-                                    label: string;
-                                    start: string;
-                                    end: string;
-                                };
-                                dueDate: string;
-                                late: boolean;
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                };
-                                province: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                recipient: {
-                                    id: number;
-                                    name: string;
-                                };
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                                submittedAt: string | null;
-                                updatedAt: string;
-                                version: number;
-                                allowedActions: string[];
-                            }[];
+                            items: components["schemas"]["ReportSummary"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -20636,219 +6687,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -20888,150 +6736,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            today: string;
-                            counts: {
-                                [key: string]: number;
-                            };
-                            rows: {
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                };
-                                level: string;
-                                province: {
-                                    code: string;
-                                    name: string;
-                                } | null;
-                                recipient: {
-                                    id: number;
-                                    name: string;
-                                };
-                                /** @enum {unknown} */
-                                status: "not_started" | "draft" | "submitted" | "approved" | "returned";
-                                late: boolean;
-                                reportId: number | null;
-                                submittedAt: string | null;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ConsolidationView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -21079,120 +6793,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            /** @description Số đơn vị quá hạn được nhắc */
-                            agencies: number;
-                            notifications: number;
-                            /** @description Số thư đã gửi (0 khi chưa cấu hình SMTP) */
-                            emails: number;
-                        };
+                        "application/json": components["schemas"]["RemindResult"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -21229,219 +6839,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -21477,219 +6884,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         post?: never;
@@ -21736,219 +6940,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -21994,219 +6995,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -22252,219 +7050,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -22510,219 +7105,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -22768,219 +7160,16 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            type: {
-                                code: string;
-                                name: string;
-                            };
-                            period: {
-                                code: string;
-                                label: string;
-                                start: string;
-                                end: string;
-                            };
-                            dueDate: string;
-                            late: boolean;
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            province: {
-                                code: string;
-                                name: string;
-                            } | null;
-                            recipient: {
-                                id: number;
-                                name: string;
-                            };
-                            /** @enum {unknown} */
-                            status: "draft" | "submitted" | "approved" | "returned";
-                            submittedAt: string | null;
-                            updatedAt: string;
-                            version: number;
-                            allowedActions: string[];
-                            narrative: {
-                                results: string;
-                                difficulties: string;
-                                lessons: string;
-                                proposals: string;
-                            };
-                            figures: {
-                                indicators: {
-                                    code: string;
-                                    name: string;
-                                    unit: string;
-                                    value: number | null;
-                                    target: number | null;
-                                    achievement: number | null;
-                                }[];
-                                activities: {
-                                    id: number;
-                                    number: string;
-                                    title: string;
-                                    section: string;
-                                    plan: string;
-                                    status: string;
-                                    recordCount: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                }[];
-                                records: {
-                                    count: number;
-                                    participants: number;
-                                    femaleParticipants: number;
-                                    items: {
-                                        id: number;
-                                        title: string;
-                                        type: string;
-                                        startDate: string;
-                                        endDate: string;
-                                        placeName: string | null;
-                                        participants: number;
-                                        femaleParticipants: number | null;
-                                    }[];
-                                };
-                                models: {
-                                    type: string;
-                                    name: string;
-                                    active: number;
-                                    target: number | null;
-                                    achievementPct: number | null;
-                                    members: number;
-                                }[];
-                                provinces?: {
-                                    reportId: number;
-                                    provinceCode: string;
-                                    provinceName: string;
-                                    agencyName: string;
-                                    values: {
-                                        [key: string]: number | null;
-                                    };
-                                }[];
-                            };
-                            figuresAt: string;
-                            events: {
-                                action: string;
-                                comment: string;
-                                by: string | null;
-                                at: string;
-                            }[];
-                            sources: {
-                                id: number;
-                                agency: string;
-                                province: string | null;
-                                /** @enum {unknown} */
-                                status: "draft" | "submitted" | "approved" | "returned";
-                            }[];
-                        };
+                        "application/json": components["schemas"]["ReportView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                422: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                423: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -23023,103 +7212,16 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            items: {
-                                id: number;
-                                username: string;
-                                displayName: string;
-                                email: string | null;
-                                /** @enum {unknown} */
-                                role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                                agency: {
-                                    id: number;
-                                    name: string;
-                                };
-                                nationalScope: boolean;
-                                provinces: string[];
-                                disabled: boolean;
-                                createdAt: string;
-                                version: number;
-                                allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                            }[];
+                            items: components["schemas"]["UserView"][];
                             total: number;
                         };
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -23157,101 +7259,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            email: string | null;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: string[];
-                            disabled: boolean;
-                            createdAt: string;
-                            version: number;
-                            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -23288,101 +7303,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            email: string | null;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: string[];
-                            disabled: boolean;
-                            createdAt: string;
-                            version: number;
-                            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -23425,101 +7353,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            email: string | null;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: string[];
-                            disabled: boolean;
-                            createdAt: string;
-                            version: number;
-                            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         trace?: never;
@@ -23560,101 +7401,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            email: string | null;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: string[];
-                            disabled: boolean;
-                            createdAt: string;
-                            version: number;
-                            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -23699,101 +7453,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            email: string | null;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: string[];
-                            disabled: boolean;
-                            createdAt: string;
-                            version: number;
-                            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -23830,91 +7497,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            userId: number;
-                            grants: {
-                                grant: string;
-                                grantedBy: string | null;
-                                grantedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CaseGrantsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         put?: never;
@@ -23957,91 +7547,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            userId: number;
-                            grants: {
-                                grant: string;
-                                grantedBy: string | null;
-                                grantedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CaseGrantsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -24065,91 +7578,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            userId: number;
-                            grants: {
-                                grant: string;
-                                grantedBy: string | null;
-                                grantedAt: string;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CaseGrantsView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         options?: never;
@@ -24195,101 +7631,14 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: number;
-                            username: string;
-                            displayName: string;
-                            email: string | null;
-                            /** @enum {unknown} */
-                            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
-                            agency: {
-                                id: number;
-                                name: string;
-                            };
-                            nationalScope: boolean;
-                            provinces: string[];
-                            disabled: boolean;
-                            createdAt: string;
-                            version: number;
-                            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
-                        };
+                        "application/json": components["schemas"]["UserView"];
                     };
                 };
-                /** @description Default Response */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
-                /** @description Default Response */
-                409: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            error: {
-                                code: string;
-                                message: string;
-                                field?: string;
-                            };
-                        };
-                    };
-                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -24301,12 +7650,1603 @@ export interface paths {
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
-    responses: never;
+    schemas: {
+        ActivityStatusView: {
+            id: number;
+            key: string;
+            number: string;
+            title: string;
+            plan: {
+                id: number;
+                kind: string;
+                year: number;
+                number: string;
+                title: string;
+                status: string;
+                provinceCode: string | null;
+            };
+            section: {
+                key: string;
+                number: string;
+                title: string;
+            };
+            timeframe: {
+                start: string;
+                end: string;
+            } | null;
+            leadAgency: {
+                id: number;
+                name: string;
+                shortName: string;
+            } | null;
+            level: string | null;
+            recordCount: number;
+            participants: number;
+            femaleParticipants: number;
+            completion: {
+                completedOn: string;
+                completedBy: string | null;
+                note: string | null;
+            } | null;
+            /** @enum {unknown} */
+            status: "not_started" | "in_progress" | "late" | "done";
+            allowedActions: string[];
+        };
+        AdminUnitChangeView: {
+            effectiveOn: string;
+            /** @description renamed | reclassified (đổi loại đơn vị, ví dụ Xã → Phường) */
+            kind: string;
+            oldFullName: string;
+            newFullName: string;
+            source: string | null;
+        };
+        AdminUnitDetailView: {
+            code: string;
+            name: string;
+            fullName: string;
+            nameEn: string | null;
+            level: "province" | "district" | "commune";
+            generation: number;
+            unitType: string;
+            parentCode: string | null;
+            provinceCode: string;
+            provinceName: string | null;
+            validFrom: string | null;
+            validTo: string | null;
+            /** @description Các cấp trên, gần nhất trước */
+            parents: components["schemas"]["AdminUnitView"][];
+            lineage: {
+                /** @description Đơn vị 2024: các đơn vị 2025 kế thừa */
+                successors: components["schemas"]["LineageUnitView"][];
+                /** @description Đơn vị 2025: các đơn vị 2024 hợp thành */
+                predecessors: components["schemas"]["LineageUnitView"][];
+            };
+            changes: components["schemas"]["AdminUnitChangeView"][];
+            children: number;
+            at: string;
+        };
+        AdminUnitView: {
+            code: string;
+            name: string;
+            fullName: string;
+            nameEn: string | null;
+            level: "province" | "district" | "commune";
+            generation: number;
+            unitType: string;
+            parentCode: string | null;
+            provinceCode: string;
+            provinceName: string | null;
+        };
+        AttachmentView: {
+            id: number;
+            fileName: string;
+            mimeType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: string;
+        };
+        BudgetCellView: {
+            planActivityId: number;
+            provinceCode: string | null;
+            amounts: {
+                fundingSource: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                amount: string;
+            }[];
+            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+            total: string;
+        };
+        BudgetLines: {
+            planId: number;
+            provinceCode: string | null;
+            activities: {
+                id: number;
+                number: string;
+                title: string;
+                sectionNumber: string;
+                sectionTitle: string;
+                amounts: {
+                    fundingSource: string;
+                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                    amount: string;
+                }[];
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                total: string;
+            }[];
+            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+            total: string;
+            editable: boolean;
+        };
+        BudgetPlanLinesView: {
+            planId: number;
+            provinceCode: string | null;
+            rows: components["schemas"]["BudgetCellView"][];
+            /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+            total: string;
+        };
+        BudgetSummary: {
+            sources: {
+                code: string;
+                name: string;
+                nameEn: string;
+            }[];
+            total: {
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                planned: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                spent: string;
+                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                share: string | null;
+            };
+            bySection: {
+                number: string;
+                title: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                planned: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                spent: string;
+                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                share: string | null;
+            }[];
+            byProvince: {
+                code: string | null;
+                name: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                planned: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                spent: string;
+                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                share: string | null;
+            }[];
+            bySource: {
+                code: string;
+                name: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                planned: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                spent: string;
+                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                share: string | null;
+            }[];
+            byActivity: {
+                id: number;
+                number: string;
+                title: string;
+                sectionNumber: string;
+                planId: number;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                planned: string;
+                /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                spent: string;
+                /** @description Tỷ lệ đã chi (%), một chữ số thập phân, ví dụ "87.5"; null khi không có dự toán */
+                share: string | null;
+                bySource: {
+                    code: string;
+                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                    planned: string;
+                    /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
+                    spent: string;
+                }[];
+            }[];
+            recordCount: number;
+            allowedActions: string[];
+        };
+        CalendarPeriod: {
+            type: string;
+            typeName: string;
+            code: string;
+            label: string;
+            start: string;
+            end: string;
+            dueDate: string;
+        };
+        CaseCountsView: {
+            modelId: number;
+            items: {
+                month: string;
+                /** @enum {unknown} */
+                caseType: "violence" | "trafficking" | "child_marriage" | "other";
+                count: number;
+            }[];
+            totals: {
+                /** @enum {unknown} */
+                caseType: "violence" | "trafficking" | "child_marriage" | "other";
+                count: number;
+            }[];
+        };
+        CaseGrantsView: {
+            userId: number;
+            grants: {
+                grant: string;
+                grantedBy: string | null;
+                grantedAt: string;
+            }[];
+        };
+        CaseView: {
+            id: number;
+            modelId: number;
+            receivedOn: string;
+            /** @enum {unknown} */
+            caseType: "violence" | "trafficking" | "child_marriage" | "other";
+            personInitials: string | null;
+            age: number | null;
+            sex: ("female" | "male") | (never | null);
+            ethnicGroupId: number | null;
+            referral: string | null;
+            notes: string | null;
+            updatedAt: string;
+        };
+        ChecklistTemplateView: {
+            id: number;
+            code: string;
+            name: string;
+            description: string;
+            active: boolean;
+            version: number;
+            items: {
+                id: number;
+                group: string;
+                text: string;
+            }[];
+        };
+        ConsolidationView: {
+            type: {
+                code: string;
+                name: string;
+            };
+            period: {
+                code: string;
+                label: string;
+                start: string;
+                end: string;
+            };
+            dueDate: string;
+            today: string;
+            counts: {
+                [key: string]: number;
+            };
+            rows: {
+                agency: {
+                    id: number;
+                    name: string;
+                };
+                level: string;
+                province: {
+                    code: string;
+                    name: string;
+                } | null;
+                recipient: {
+                    id: number;
+                    name: string;
+                };
+                /** @enum {unknown} */
+                status: "not_started" | "draft" | "submitted" | "approved" | "returned";
+                late: boolean;
+                reportId: number | null;
+                submittedAt: string | null;
+            }[];
+        };
+        DashboardResponse: {
+            year: number;
+            /** @description Tỉnh của tổng quan, null: toàn bộ phạm vi */
+            province: string | null;
+            scope: {
+                national: boolean;
+                provinces: string[];
+            };
+            plans: {
+                id: number;
+                number: string;
+                title: string;
+                kind: string;
+                provinceCode: string | null;
+                activities: {
+                    not_started: number;
+                    in_progress: number;
+                    late: number;
+                    done: number;
+                };
+                sections: {
+                    number: string;
+                    title: string;
+                    activities: {
+                        not_started: number;
+                        in_progress: number;
+                        late: number;
+                        done: number;
+                    };
+                    total: number;
+                }[];
+            }[];
+            keyIndicators: {
+                code: string;
+                nameVi: string;
+                nameEn: string;
+                unit: string;
+                section: string | null;
+                value: number | null;
+                target: number | null;
+                achievement: number | null;
+            }[];
+            map: {
+                indicator: {
+                    code: string;
+                    nameVi: string;
+                    nameEn: string;
+                    unit: string;
+                } | null;
+                geography: number;
+                /** @description Địa chỉ GeoJSON ranh giới tỉnh của thế hệ này */
+                geoJson: string;
+                values: {
+                    code: string;
+                    name: string;
+                    value: number | null;
+                    target: number | null;
+                    achievement: number | null;
+                }[];
+                unplaced: number | null;
+            };
+            trend: {
+                periods: {
+                    code: string;
+                    label: string;
+                }[];
+                series: {
+                    code: string;
+                    nameVi: string;
+                    nameEn: string;
+                    unit: string;
+                    values: (number | null)[];
+                }[];
+            };
+        };
+        ErrorResponse: {
+            error: {
+                code: string;
+                message: string;
+                field?: string;
+            };
+        };
+        EthnicGroupView: {
+            /** @description Mã theo danh mục 2008 (QĐ 1019/QĐ-TCTK) */
+            id: number;
+            /** @description Mã theo QĐ 121-TCTK/PPCĐ (1979) */
+            code1979: string;
+            /** @description Mã theo QĐ 1019/QĐ-TCTK (2008) */
+            code2008: string;
+            code2008Verified: boolean;
+            name: string;
+            name1979: string;
+            otherNames: string[];
+            languageGroup: string;
+            isMinority: boolean;
+        };
+        EvidenceFileView: {
+            id: number;
+            fileName: string;
+            mimeType: string;
+            sizeBytes: number;
+            sha256: string;
+            createdAt: string;
+        };
+        FundingSourceView: {
+            code: string;
+            nameVi: string;
+            nameEn: string;
+        };
+        IndicatorTargetView: {
+            indicator: string;
+            indicatorId: number;
+            year: number;
+            province: string | null;
+            target: number;
+        };
+        IndicatorValueView: {
+            indicator: string;
+            unit: {
+                generation: number;
+                code: string;
+                name: string;
+            } | null;
+            period: string;
+            sex: string | null;
+            ethnicGroupId: number | null;
+            targetGroup: string | null;
+            ageBand: string | null;
+            value: number;
+            source: string;
+            updatedAt: string;
+        };
+        IndicatorView: {
+            id: number;
+            code: string;
+            nameVi: string;
+            nameEn: string;
+            unit: string;
+            section: string | null;
+            planId: number | null;
+            /** @enum {unknown} */
+            source: "records" | "registry" | "aggregate";
+            /** @description Cách tính. records: { recordTypes, measure: count_records | sum_participants, targetGroups?, sex?, language? }; registry: { modelTypes, measure: count_active_at_period_end | sum_members, womenOwned?, tech40? }; aggregate: { periodType: monthly | quarterly | sixmonthly | yearly } */
+            definition: {
+                [key: string]: unknown;
+            };
+            /** @enum {unknown} */
+            timeAggregation: "sum" | "last" | "avg";
+            disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+            isKey: boolean;
+            position: number;
+            version: number;
+            allowedActions: string[];
+        };
+        LineageUnitView: {
+            generation: number;
+            code: string;
+            name: string;
+            fullName: string;
+            level: "province" | "district" | "commune";
+            kind: "full" | "partial" | "district_without_communes";
+            /** @description Số đơn vị mới mà đơn vị cũ được chia vào */
+            splitCount: number;
+        };
+        MeView: {
+            userId: number;
+            username: string;
+            displayName: string;
+            /** @enum {unknown} */
+            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
+            agency: {
+                id: number;
+                name: string;
+                shortName: string;
+            };
+            nationalScope: boolean;
+            provinces: {
+                code: string;
+                name: string;
+            }[];
+            permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write" | "mission:write" | "recommendation:respond" | "policy:write" | "budget:write")[];
+            csrfToken: string;
+        };
+        MissionPlaceView: {
+            id: number;
+            generation: number;
+            code: string;
+            name: string;
+            fullName: string;
+            level: string;
+            provinceCode: string;
+            provinceName: string;
+            label: string;
+            visitDate: string | null;
+            answers: {
+                itemId: number;
+                /** @enum {unknown} */
+                answer: "yes" | "partly" | "no" | "na";
+                note: string;
+            }[];
+        };
+        MissionSummary: {
+            id: number;
+            title: string;
+            leadAgency: {
+                id: number;
+                name: string;
+                shortName: string;
+            };
+            startDate: string;
+            endDate: string;
+            phase: "planned" | "ongoing" | "finished";
+            provinces: {
+                code: string;
+                name: string;
+            }[];
+            placeCount: number;
+            findingCount: number;
+            recommendationCount: number;
+            openRecommendations: number;
+            overdueRecommendations: number;
+            allowedActions: string[];
+        };
+        MissionView: {
+            id: number;
+            title: string;
+            purpose: string;
+            leadAgency: {
+                id: number;
+                name: string;
+                shortName: string;
+            };
+            activity: {
+                id: number;
+                number: string;
+                title: string;
+                planId: number;
+                planTitle: string;
+                planNumber: string;
+                planYear: number;
+            } | null;
+            startDate: string;
+            endDate: string;
+            phase: "planned" | "ongoing" | "finished";
+            members: {
+                name: string;
+                title: string;
+                /** @enum {unknown} */
+                role: "head" | "deputy" | "member" | "secretary";
+                agency: {
+                    id: number;
+                    name: string;
+                    shortName: string;
+                };
+            }[];
+            places: components["schemas"]["MissionPlaceView"][];
+            checklist: {
+                templateId: number;
+                name: string;
+                items: {
+                    id: number;
+                    group: string;
+                    text: string;
+                }[];
+            } | null;
+            findings: {
+                id: number;
+                placeId: number | null;
+                text: string;
+            }[];
+            recommendations: components["schemas"]["RecommendationView"][];
+            report: {
+                number: string;
+                place: string;
+                date: string | null;
+                conclusion: string;
+                recipients: string[];
+            };
+            recordId: number | null;
+            version: number;
+            createdBy: string | null;
+            updatedAt: string;
+            allowedActions: string[];
+        };
+        ModelImportReport: {
+            /** @description Đã ghi vào cơ sở dữ liệu */
+            committed: boolean;
+            /** @description Số mô hình hợp lệ trong tệp */
+            valid: number;
+            /** @description Số mô hình đã ghi */
+            accepted: number;
+            rejected: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+            created: number[];
+        };
+        ModelStatsView: {
+            year: number;
+            generation: number;
+            /** @description Mô hình đang hoạt động vào ngày này (31/12 của năm) */
+            asOf: string;
+            types: {
+                code: string;
+                name: string;
+            }[];
+            rows: {
+                provinceCode: string;
+                provinceName: string;
+                /** @description Địa giới 2024: có mô hình ở xã mới hình thành từ nhiều tỉnh cũ (được tính ở mỗi tỉnh cũ liên quan), hoặc tỉnh cũ bị chia tách */
+                partial: boolean;
+                byType: {
+                    [key: string]: {
+                        active: number;
+                        members: {
+                            female: number;
+                            male: number;
+                            total: number;
+                        };
+                        target: number | null;
+                        achievementPct: number | null;
+                    };
+                };
+                allTypes: {
+                    active: number;
+                    members: {
+                        female: number;
+                        male: number;
+                        total: number;
+                    };
+                    target: number | null;
+                    achievementPct: number | null;
+                };
+            }[];
+            overall: {
+                byType: {
+                    [key: string]: {
+                        active: number;
+                        members: {
+                            female: number;
+                            male: number;
+                            total: number;
+                        };
+                        target: number | null;
+                        achievementPct: number | null;
+                    };
+                };
+                allTypes: {
+                    active: number;
+                    members: {
+                        female: number;
+                        male: number;
+                        total: number;
+                    };
+                    target: number | null;
+                    achievementPct: number | null;
+                };
+            };
+        };
+        ModelSummary: {
+            id: number;
+            name: string;
+            type: {
+                code: string;
+                name: string;
+                sensitive: boolean;
+            };
+            provinceCode: string;
+            provinceName: string;
+            commune: {
+                generation: number;
+                code: string;
+                name: string;
+            };
+            village: string | null;
+            host: string | null;
+            foundedOn: string | null;
+            /** @enum {unknown} */
+            status: "active" | "inactive" | "merged" | "dissolved";
+            statusSince: string;
+            leaderName: string | null;
+            womenOwnership: ("owned" | "co_owned") | (never | null);
+            tech: {
+                ecommerce: boolean;
+                traceability: boolean;
+                quality_management: boolean;
+                digital_payments: boolean;
+            };
+            members: {
+                female: number;
+                male: number;
+                total: number;
+            };
+            version: number;
+            updatedAt: string;
+        };
+        ModelTargetsView: {
+            year: number;
+            items: {
+                modelType: string;
+                provinceCode: string | null;
+                provinceName: string | null;
+                target: number;
+                updatedAt: string;
+            }[];
+        };
+        ModelTypeView: {
+            code: string;
+            name: string;
+            aliases: string[];
+            sensitive: boolean;
+            hostKind: string | null;
+            livelihood: boolean;
+            position: number;
+        };
+        ModelView: components["schemas"]["ModelSummary"] & {
+            mergedInto: {
+                id: number;
+                name: string;
+            } | null;
+            mergedFrom: {
+                id: number;
+                name: string;
+            }[];
+            sourceRecordId: number | null;
+            memberGrid: {
+                /** @enum {unknown} */
+                sex: "female" | "male";
+                ethnicGroupId: number;
+                ethnicGroup: string;
+                count: number;
+            }[];
+            history: {
+                /** @enum {unknown} */
+                status: "active" | "inactive" | "merged" | "dissolved";
+                effectiveOn: string;
+                mergedInto: {
+                    id: number;
+                    name: string;
+                } | null;
+                note: string | null;
+                by: string | null;
+                at: string;
+            }[];
+            activity: {
+                month: string;
+                /** @enum {unknown} */
+                kind: "meeting" | "support_given" | "case_referred";
+                count: number;
+            }[];
+            caseCounts: {
+                month: string;
+                /** @enum {unknown} */
+                caseType: "violence" | "trafficking" | "child_marriage" | "other";
+                count: number;
+            }[];
+            createdBy: string | null;
+            createdAt: string;
+            allowedActions: string[];
+        };
+        NotificationList: {
+            items: components["schemas"]["NotificationView"][];
+            unread: number;
+        };
+        NotificationView: {
+            id: number;
+            kind: string;
+            title: string;
+            body: string;
+            link: string | null;
+            createdAt: string;
+            readAt: string | null;
+        };
+        ParticipantsInput: {
+            /** @enum {unknown} */
+            mode: "breakdown" | "totals_only";
+            totalParticipants?: number | null;
+            femaleParticipants?: number | null;
+            rows?: {
+                /** @enum {unknown} */
+                sex: "female" | "male";
+                ethnicGroupId: number;
+                /** @enum {unknown} */
+                targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
+                /** @enum {unknown} */
+                ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
+                count: number;
+            }[];
+        };
+        PivotResponse: {
+            rows: {
+                key: string[];
+                label: string[];
+                partial?: boolean;
+            }[];
+            columns: {
+                key: string[];
+                label: string[];
+                partial?: boolean;
+            }[];
+            cells: (number | null)[][];
+            totals: {
+                rows: (number | null)[];
+                columns: (number | null)[];
+                grand: number | null;
+            };
+            targets?: {
+                cells: (number | null)[][];
+                rows: (number | null)[];
+                columns: (number | null)[];
+                grand: number | null;
+            };
+            achievement?: {
+                cells: (number | null)[][];
+                rows: (number | null)[];
+                columns: (number | null)[];
+                grand: number | null;
+            };
+            meta: {
+                rows: string[];
+                cols: string[];
+                geography: number;
+                indicators: {
+                    code: string;
+                    nameVi: string;
+                    nameEn: string;
+                    unit: string;
+                    timeAggregation: string;
+                }[];
+                sources: string[];
+                partialValues: number;
+            };
+        };
+        PlanContentInput: {
+            number: string;
+            /** Format: date */
+            issuedOn: string | null;
+            place: string;
+            title: string;
+            preamble: string;
+            purposes: string[];
+            requirements: string[];
+            programme: string | null;
+            sections: {
+                key?: string;
+                number?: string;
+                title: string;
+                description: string;
+                timeframe: {
+                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                    start: string;
+                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                    end: string;
+                    text?: string;
+                } | null;
+                activities: {
+                    key?: string;
+                    title: string;
+                    timeframe: {
+                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                        start: string;
+                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                        end: string;
+                        text?: string;
+                    } | null;
+                    leadAgencyId: number | null;
+                    partnerAgencyIds: number[];
+                    level: "central" | "provincial" | "commune" | (never | null);
+                    outputs: {
+                        text: string;
+                        target?: number;
+                        unit?: string;
+                    }[];
+                    centralActivityKey?: string | null;
+                }[];
+            }[];
+            responsibilities: {
+                actor: string;
+                agencyId: number | null;
+                tasks: string[];
+            }[];
+            funding: {
+                text: string;
+                sources: string[];
+            };
+            signatures: {
+                agencyId: number | null;
+                authority: string;
+                position: string;
+                signer: string;
+            }[];
+            recipients: string[];
+        };
+        PlanSummary: {
+            id: number;
+            kind: "central" | "provincial";
+            year: number;
+            provinceCode: string | null;
+            parentPlanId: number | null;
+            /** @enum {unknown} */
+            status: "draft" | "under_review" | "signed" | "issued" | "closed";
+            version: number;
+            number: string;
+            issuedOn: string | null;
+            title: string;
+            issuers: {
+                id: number;
+                shortName: string;
+                signed: boolean;
+            }[];
+            activityCount: number;
+            updatedAt: string;
+        };
+        PlanView: {
+            id: number;
+            kind: "central" | "provincial";
+            year: number;
+            provinceCode: string | null;
+            provinceName: string | null;
+            parentPlanId: number | null;
+            previousPlanId: number | null;
+            /** @enum {unknown} */
+            status: "draft" | "under_review" | "signed" | "issued" | "closed";
+            version: number;
+            number: string;
+            issuedOn: string | null;
+            namesAsOf: string;
+            place: string;
+            issuers: ({
+                id: number;
+                name: string;
+                shortName: string;
+                abbreviation: string;
+            } & {
+                signedAt: string | null;
+                signedBy: string | null;
+            })[];
+            title: string;
+            preamble: string;
+            purposes: string[];
+            requirements: string[];
+            programme: string | null;
+            sections: {
+                key: string;
+                number: string;
+                title: string;
+                description: string;
+                timeframe: {
+                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                    start: string;
+                    /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                    end: string;
+                    text?: string;
+                } | null;
+                activities: {
+                    id: number | null;
+                    key: string;
+                    number: string;
+                    title: string;
+                    timeframe: {
+                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                        start: string;
+                        /** @description 2022-Q2, 2022-12 hoặc 2022-12-15 */
+                        end: string;
+                        text?: string;
+                    } | null;
+                    leadAgency: {
+                        id: number;
+                        name: string;
+                        shortName: string;
+                        abbreviation: string;
+                    } | null;
+                    partnerAgencies: {
+                        id: number;
+                        name: string;
+                        shortName: string;
+                        abbreviation: string;
+                    }[];
+                    level: string | null;
+                    outputs: {
+                        text: string;
+                        target?: number;
+                        unit?: string;
+                    }[];
+                    centralActivityKey: string | null;
+                }[];
+            }[];
+            responsibilities: {
+                actor: string;
+                agency: {
+                    id: number;
+                    name: string;
+                    shortName: string;
+                    abbreviation: string;
+                } | null;
+                tasks: string[];
+            }[];
+            funding: {
+                text: string;
+                sources: string[];
+            };
+            signatures: {
+                agency: {
+                    id: number;
+                    name: string;
+                    shortName: string;
+                    abbreviation: string;
+                } | null;
+                authority: string;
+                position: string;
+                signer: string;
+            }[];
+            recipients: string[];
+            comments: {
+                id: number;
+                version: number;
+                kind: string;
+                body: string;
+                agency: string | null;
+                author: string | null;
+                createdAt: string;
+            }[];
+            updatedAt: string;
+            allowedActions: string[];
+        };
+        PolicyReviewAssignee: {
+            id: number;
+            name: string;
+            username: string;
+        };
+        PolicyReviewList: {
+            items: components["schemas"]["PolicyReviewView"][];
+            total: number;
+            summary: {
+                total: number;
+                sent: number;
+                sentLate: number;
+                pending: number;
+                late: number;
+            };
+            today: string;
+        };
+        PolicyReviewView: {
+            id: number;
+            title: string;
+            /** @enum {unknown} */
+            kind: "law" | "decree" | "circular" | "scheme" | "project" | "report";
+            /** @enum {unknown} */
+            reviewType: "comment" | "appraisal" | "social_criticism";
+            requestingAgency: string;
+            requestNumber: string;
+            receivedOn: string;
+            deadline: string;
+            activity: {
+                id: number;
+                number: string;
+                title: string;
+                planId: number;
+                planTitle: string;
+            };
+            agency: {
+                id: number;
+                name: string;
+                shortName: string;
+            };
+            provinceCode: string | null;
+            assignee: {
+                id: number;
+                name: string;
+            } | null;
+            responseText: string;
+            sentOn: string | null;
+            file: {
+                fileName: string;
+                mimeType: string;
+                sizeBytes: number;
+                sha256: string;
+            } | null;
+            recordId: number | null;
+            /** @enum {unknown} */
+            state: "pending" | "late" | "sent" | "sent_late";
+            late: boolean;
+            daysLeft: number | null;
+            version: number;
+            updatedAt: string;
+            allowedActions: string[];
+        };
+        RecommendationList: {
+            items: components["schemas"]["RecommendationView"][];
+            total: number;
+            byAddressee: {
+                addressee: {
+                    kind: "agency" | "province";
+                    agencyId: number | null;
+                    provinceCode: string | null;
+                    name: string;
+                };
+                total: number;
+                open: number;
+                overdue: number;
+            }[];
+            today: string;
+        };
+        RecommendationView: {
+            id: number;
+            mission: {
+                id: number;
+                title: string;
+                startDate: string;
+                endDate: string;
+            };
+            findingId: number | null;
+            text: string;
+            addressee: {
+                kind: "agency" | "province";
+                agencyId: number | null;
+                provinceCode: string | null;
+                name: string;
+            };
+            dueDate: string;
+            /** @enum {unknown} */
+            status: "open" | "in_progress" | "done";
+            overdue: boolean;
+            displayStatus: ("open" | "in_progress" | "done") | "overdue";
+            evidence: string;
+            closedOn: string | null;
+            history: {
+                /** @enum {unknown} */
+                status: "open" | "in_progress" | "done";
+                evidence: string;
+                by: string | null;
+                at: string;
+            }[];
+            files: components["schemas"]["EvidenceFileView"][];
+            version: number;
+            updatedAt: string;
+            allowedActions: string[];
+        };
+        RecordImportReport: {
+            accepted: number;
+            rejected: {
+                row: number;
+                sheet: string;
+                field: string;
+                message: string;
+            }[];
+            created: number[];
+        };
+        /** @description Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình. */
+        RecordModelInput: {
+            name?: string;
+            modelType: string;
+            /** @description Mã xã/phường (5 chữ số) */
+            communeCode?: string;
+            /** @description Thế hệ đơn vị hành chính; mặc định 2025 */
+            communeGeneration?: 2025 | 2024;
+            village?: string | null;
+            host?: string | null;
+            /** @description YYYY-MM-DD */
+            foundedOn?: string | null;
+            leaderName?: string | null;
+            womenOwnership?: ("owned" | "co_owned") | (never | null);
+            tech?: {
+                ecommerce?: boolean;
+                traceability?: boolean;
+                quality_management?: boolean;
+                digital_payments?: boolean;
+            };
+            members?: {
+                /** @enum {unknown} */
+                sex: "female" | "male";
+                ethnicGroupId: number;
+                count: number;
+            }[];
+        };
+        RecordOutputsInput: {
+            /**
+             * @description pho_thong: tiếng phổ thông; dan_toc: tiếng dân tộc
+             * @enum {unknown}
+             */
+            language?: "pho_thong" | "dan_toc";
+            /** @description Mã dân tộc (ethnic_group_id) */
+            ethnicLanguage?: number;
+            broadcaster?: string;
+            quantity?: number;
+            unit?: string;
+            materialKind?: string;
+            note?: string;
+        };
+        RecordSummary: {
+            id: number;
+            activity: {
+                id: number;
+                title: string;
+                planId: number;
+            };
+            /** @enum {unknown} */
+            type: "training" | "communication_event" | "broadcast" | "material" | "model_established" | "monitoring_mission" | "policy_comment" | "conference";
+            title: string;
+            startDate: string;
+            endDate: string;
+            provinceCode: string | null;
+            placeName: string | null;
+            /** @enum {unknown} */
+            participantsMode: "breakdown" | "totals_only";
+            totalParticipants: number;
+            femaleParticipants: number | null;
+            totalCost: string;
+            attachmentCount: number;
+            version: number;
+            updatedAt: string;
+            allowedActions: string[];
+        };
+        RecordView: {
+            id: number;
+            activity: {
+                id: number;
+                number: string;
+                title: string;
+                planId: number;
+                planTitle: string;
+                planKind: string;
+                planProvinceCode: string | null;
+            };
+            /** @enum {unknown} */
+            type: "training" | "communication_event" | "broadcast" | "material" | "model_established" | "monitoring_mission" | "policy_comment" | "conference";
+            title: string;
+            startDate: string;
+            endDate: string;
+            place: {
+                generation: number;
+                code: string;
+                name: string;
+                fullName: string;
+                level: string;
+            } | null;
+            provinceCode: string | null;
+            provinceName: string | null;
+            village: string | null;
+            organiser: {
+                id: number;
+                name: string;
+                shortName: string;
+            } | null;
+            partners: {
+                id: number;
+                name: string;
+                shortName: string;
+            }[];
+            description: string;
+            outputs: {
+                [key: string]: unknown;
+            };
+            participants: {
+                /** @enum {unknown} */
+                mode: "breakdown" | "totals_only";
+                breakdownKnown: boolean;
+                totalParticipants: number;
+                femaleParticipants: number | null;
+                rows: {
+                    /** @enum {unknown} */
+                    sex: "female" | "male";
+                    ethnicGroupId: number;
+                    /** @enum {unknown} */
+                    targetGroup: "union_cadre" | "ethnic_affairs_cadre" | "other_cadre" | "union_member" | "community_member" | "child" | "village_elder" | "religious_dignitary";
+                    /** @enum {unknown} */
+                    ageBand: "under_16" | "16_30" | "31_60" | "over_60" | "unknown";
+                    count: number;
+                }[];
+            };
+            costs: {
+                fundingSource: string;
+                name: string;
+                amount: string;
+            }[];
+            totalCost: string;
+            attachments: components["schemas"]["AttachmentView"][];
+            models: {
+                id: number;
+                name: string;
+                typeName: string;
+                status: string;
+            }[];
+            locked: string | null;
+            createdBy: string | null;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            allowedActions: string[];
+        };
+        RemindResult: {
+            /** @description Số đơn vị quá hạn được nhắc */
+            agencies: number;
+            notifications: number;
+            /** @description Số thư đã gửi (0 khi chưa cấu hình SMTP) */
+            emails: number;
+        };
+        ReportFigures: {
+            indicators: {
+                code: string;
+                name: string;
+                unit: string;
+                value: number | null;
+                target: number | null;
+                achievement: number | null;
+            }[];
+            activities: {
+                id: number;
+                number: string;
+                title: string;
+                section: string;
+                plan: string;
+                status: string;
+                recordCount: number;
+                participants: number;
+                femaleParticipants: number;
+            }[];
+            records: {
+                count: number;
+                participants: number;
+                femaleParticipants: number;
+                items: {
+                    id: number;
+                    title: string;
+                    type: string;
+                    startDate: string;
+                    endDate: string;
+                    placeName: string | null;
+                    participants: number;
+                    femaleParticipants: number | null;
+                }[];
+            };
+            models: {
+                type: string;
+                name: string;
+                active: number;
+                target: number | null;
+                achievementPct: number | null;
+                members: number;
+            }[];
+            provinces?: {
+                reportId: number;
+                provinceCode: string;
+                provinceName: string;
+                agencyName: string;
+                values: {
+                    [key: string]: number | null;
+                };
+            }[];
+        };
+        ReportSummary: {
+            id: number;
+            type: {
+                code: string;
+                name: string;
+            };
+            period: {
+                code: string;
+                label: string;
+                start: string;
+                end: string;
+            };
+            dueDate: string;
+            late: boolean;
+            agency: {
+                id: number;
+                name: string;
+            };
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            recipient: {
+                id: number;
+                name: string;
+            };
+            /** @enum {unknown} */
+            status: "draft" | "submitted" | "approved" | "returned";
+            submittedAt: string | null;
+            updatedAt: string;
+            version: number;
+            allowedActions: string[];
+        };
+        ReportTypeView: {
+            code: string;
+            name: string;
+            periodKind: "quarter" | "half" | "year" | "custom";
+            dueOffsetDays: number | null;
+            active: boolean;
+            reporters: {
+                level: string;
+                kind: string;
+                recipient: string;
+            }[];
+        };
+        ReportView: {
+            id: number;
+            type: {
+                code: string;
+                name: string;
+            };
+            period: {
+                code: string;
+                label: string;
+                start: string;
+                end: string;
+            };
+            dueDate: string;
+            late: boolean;
+            agency: {
+                id: number;
+                name: string;
+            };
+            province: {
+                code: string;
+                name: string;
+            } | null;
+            recipient: {
+                id: number;
+                name: string;
+            };
+            /** @enum {unknown} */
+            status: "draft" | "submitted" | "approved" | "returned";
+            submittedAt: string | null;
+            updatedAt: string;
+            version: number;
+            allowedActions: string[];
+            narrative: {
+                results: string;
+                difficulties: string;
+                lessons: string;
+                proposals: string;
+            };
+            figures: components["schemas"]["ReportFigures"];
+            figuresAt: string;
+            events: {
+                action: string;
+                comment: string;
+                by: string | null;
+                at: string;
+            }[];
+            sources: {
+                id: number;
+                agency: string;
+                province: string | null;
+                /** @enum {unknown} */
+                status: "draft" | "submitted" | "approved" | "returned";
+            }[];
+        };
+        TargetImportReport: {
+            accepted: number;
+            rejected: {
+                row: number;
+                field: string;
+                message: string;
+            }[];
+        };
+        UserView: {
+            id: number;
+            username: string;
+            displayName: string;
+            email: string | null;
+            /** @enum {unknown} */
+            role: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
+            agency: {
+                id: number;
+                name: string;
+            };
+            nationalScope: boolean;
+            provinces: string[];
+            disabled: boolean;
+            createdAt: string;
+            version: number;
+            allowedActions: ("edit" | "disable" | "enable" | "set_password")[];
+        };
+        YearEndReviewView: {
+            plan: {
+                id: number;
+                year: number;
+                number: string;
+                title: string;
+            };
+            sections: {
+                number: string;
+                title: string;
+                activities: {
+                    number: string;
+                    title: string;
+                    status: string;
+                    recordCount: number;
+                    participants: number;
+                    femaleParticipants: number;
+                }[];
+            }[];
+            indicators: {
+                code: string;
+                name: string;
+                unit: string;
+                value: number | null;
+                target: number | null;
+                achievement: number | null;
+            }[];
+            provinceIndicators: {
+                code: string;
+                name: string;
+            }[];
+            provinces: {
+                code: string;
+                name: string;
+                values: (number | null)[];
+            }[];
+            difficulties: {
+                from: string;
+                text: string;
+            }[];
+            proposals: {
+                from: string;
+                text: string;
+            }[];
+            rollForward: {
+                allowed: boolean;
+                path: string;
+            };
+        };
+    };
+    responses: {
+        /** @description Lỗi: `{ error: { code, message, field? } }` */
+        ErrorResponse: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorResponse"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;
     pathItems: never;
 }
+export type ActivityStatusView = components['schemas']['ActivityStatusView'];
+export type AdminUnitChangeView = components['schemas']['AdminUnitChangeView'];
+export type AdminUnitDetailView = components['schemas']['AdminUnitDetailView'];
+export type AdminUnitView = components['schemas']['AdminUnitView'];
+export type AttachmentView = components['schemas']['AttachmentView'];
+export type BudgetCellView = components['schemas']['BudgetCellView'];
+export type BudgetLines = components['schemas']['BudgetLines'];
+export type BudgetPlanLinesView = components['schemas']['BudgetPlanLinesView'];
+export type BudgetSummary = components['schemas']['BudgetSummary'];
+export type CalendarPeriod = components['schemas']['CalendarPeriod'];
+export type CaseCountsView = components['schemas']['CaseCountsView'];
+export type CaseGrantsView = components['schemas']['CaseGrantsView'];
+export type CaseView = components['schemas']['CaseView'];
+export type ChecklistTemplateView = components['schemas']['ChecklistTemplateView'];
+export type ConsolidationView = components['schemas']['ConsolidationView'];
+export type DashboardResponse = components['schemas']['DashboardResponse'];
+export type ErrorResponse = components['schemas']['ErrorResponse'];
+export type EthnicGroupView = components['schemas']['EthnicGroupView'];
+export type EvidenceFileView = components['schemas']['EvidenceFileView'];
+export type FundingSourceView = components['schemas']['FundingSourceView'];
+export type IndicatorTargetView = components['schemas']['IndicatorTargetView'];
+export type IndicatorValueView = components['schemas']['IndicatorValueView'];
+export type IndicatorView = components['schemas']['IndicatorView'];
+export type LineageUnitView = components['schemas']['LineageUnitView'];
+export type MeView = components['schemas']['MeView'];
+export type MissionPlaceView = components['schemas']['MissionPlaceView'];
+export type MissionSummary = components['schemas']['MissionSummary'];
+export type MissionView = components['schemas']['MissionView'];
+export type ModelImportReport = components['schemas']['ModelImportReport'];
+export type ModelStatsView = components['schemas']['ModelStatsView'];
+export type ModelSummary = components['schemas']['ModelSummary'];
+export type ModelTargetsView = components['schemas']['ModelTargetsView'];
+export type ModelTypeView = components['schemas']['ModelTypeView'];
+export type ModelView = components['schemas']['ModelView'];
+export type NotificationList = components['schemas']['NotificationList'];
+export type NotificationView = components['schemas']['NotificationView'];
+export type ParticipantsInput = components['schemas']['ParticipantsInput'];
+export type PivotResponse = components['schemas']['PivotResponse'];
+export type PlanContentInput = components['schemas']['PlanContentInput'];
+export type PlanSummary = components['schemas']['PlanSummary'];
+export type PlanView = components['schemas']['PlanView'];
+export type PolicyReviewAssignee = components['schemas']['PolicyReviewAssignee'];
+export type PolicyReviewList = components['schemas']['PolicyReviewList'];
+export type PolicyReviewView = components['schemas']['PolicyReviewView'];
+export type RecommendationList = components['schemas']['RecommendationList'];
+export type RecommendationView = components['schemas']['RecommendationView'];
+export type RecordImportReport = components['schemas']['RecordImportReport'];
+export type RecordModelInput = components['schemas']['RecordModelInput'];
+export type RecordOutputsInput = components['schemas']['RecordOutputsInput'];
+export type RecordSummary = components['schemas']['RecordSummary'];
+export type RecordView = components['schemas']['RecordView'];
+export type RemindResult = components['schemas']['RemindResult'];
+export type ReportFigures = components['schemas']['ReportFigures'];
+export type ReportSummary = components['schemas']['ReportSummary'];
+export type ReportTypeView = components['schemas']['ReportTypeView'];
+export type ReportView = components['schemas']['ReportView'];
+export type TargetImportReport = components['schemas']['TargetImportReport'];
+export type UserView = components['schemas']['UserView'];
+export type YearEndReviewView = components['schemas']['YearEndReviewView'];
+export type ResponseErrorResponse = components['responses']['ErrorResponse'];
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

@@ -7,6 +7,7 @@ import {
   TIME_AGGREGATIONS,
 } from '../../../shared/analytics';
 import { AGE_BANDS, SEXES, TARGET_GROUPS } from '../../../shared/record-codes';
+import { named } from '../../http/named-schemas';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Code = Type.String({ pattern: '^[A-Za-z0-9_.-]{1,40}$', description: 'Mã chỉ số (chữ, số, _ . -)' });
@@ -24,23 +25,26 @@ export const Definition = Type.Record(Type.String(), Type.Unknown(), {
     `aggregate: { periodType: ${AGGREGATE_PERIOD_TYPES.join(' | ')} }`,
 });
 
-export const IndicatorView = Type.Object({
-  id: Type.Integer(),
-  code: Type.String(),
-  nameVi: Type.String(),
-  nameEn: Type.String(),
-  unit: Type.String(),
-  section: Nullable(Type.String()),
-  planId: Nullable(Type.Integer()),
-  source: Type.Enum(INDICATOR_SOURCES),
-  definition: Definition,
-  timeAggregation: Type.Enum(TIME_AGGREGATIONS),
-  disaggregations: Type.Array(Type.Enum(DISAGGREGATIONS)),
-  isKey: Type.Boolean(),
-  position: Type.Integer(),
-  version: Type.Integer(),
-  allowedActions: Type.Array(Type.String()),
-});
+export const IndicatorView = named(
+  'IndicatorView',
+  Type.Object({
+    id: Type.Integer(),
+    code: Type.String(),
+    nameVi: Type.String(),
+    nameEn: Type.String(),
+    unit: Type.String(),
+    section: Nullable(Type.String()),
+    planId: Nullable(Type.Integer()),
+    source: Type.Enum(INDICATOR_SOURCES),
+    definition: Definition,
+    timeAggregation: Type.Enum(TIME_AGGREGATIONS),
+    disaggregations: Type.Array(Type.Enum(DISAGGREGATIONS)),
+    isKey: Type.Boolean(),
+    position: Type.Integer(),
+    version: Type.Integer(),
+    allowedActions: Type.Array(Type.String()),
+  }),
+);
 export type IndicatorView = Static<typeof IndicatorView>;
 
 const indicatorFields = {
@@ -91,13 +95,16 @@ export type ListIndicatorsQuery = Static<typeof ListIndicatorsQuery>;
 
 // ——— Targets ———
 
-export const TargetView = Type.Object({
-  indicator: Type.String(),
-  indicatorId: Type.Integer(),
-  year: Type.Integer(),
-  province: Nullable(Type.String()),
-  target: Type.Number(),
-});
+export const TargetView = named(
+  'IndicatorTargetView',
+  Type.Object({
+    indicator: Type.String(),
+    indicatorId: Type.Integer(),
+    year: Type.Integer(),
+    province: Nullable(Type.String()),
+    target: Type.Number(),
+  }),
+);
 export type TargetView = Static<typeof TargetView>;
 
 export const TargetItem = Type.Object(
@@ -124,10 +131,13 @@ export const ListTargetsQuery = Type.Object({
 });
 export type ListTargetsQuery = Static<typeof ListTargetsQuery>;
 
-export const TargetImportReport = Type.Object({
-  accepted: Type.Integer(),
-  rejected: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() })),
-});
+export const TargetImportReport = named(
+  'TargetImportReport',
+  Type.Object({
+    accepted: Type.Integer(),
+    rejected: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() })),
+  }),
+);
 export type TargetImportReport = Static<typeof TargetImportReport>;
 
 // ——— Aggregate values entered directly ———
@@ -163,18 +173,21 @@ export const SetValuesBody = Type.Object(
 );
 export type SetValuesBody = Static<typeof SetValuesBody>;
 
-export const ValueView = Type.Object({
-  indicator: Type.String(),
-  unit: Nullable(Type.Object({ generation: Type.Integer(), code: Type.String(), name: Type.String() })),
-  period: Type.String(),
-  sex: Nullable(Type.String()),
-  ethnicGroupId: Nullable(Type.Integer()),
-  targetGroup: Nullable(Type.String()),
-  ageBand: Nullable(Type.String()),
-  value: Type.Number(),
-  source: Type.String(),
-  updatedAt: Type.String(),
-});
+export const ValueView = named(
+  'IndicatorValueView',
+  Type.Object({
+    indicator: Type.String(),
+    unit: Nullable(Type.Object({ generation: Type.Integer(), code: Type.String(), name: Type.String() })),
+    period: Type.String(),
+    sex: Nullable(Type.String()),
+    ethnicGroupId: Nullable(Type.Integer()),
+    targetGroup: Nullable(Type.String()),
+    ageBand: Nullable(Type.String()),
+    value: Type.Number(),
+    source: Type.String(),
+    updatedAt: Type.String(),
+  }),
+);
 export type ValueView = Static<typeof ValueView>;
 
 export const ListValuesQuery = Type.Object({

@@ -1,4 +1,5 @@
 import { Type, type Static } from 'typebox';
+import { named } from '../../http/named-schemas';
 
 const Param = (description: string) => Type.Optional(Type.String({ maxLength: 4000, description }));
 
@@ -36,30 +37,33 @@ const Block = Type.Object({
   grand: Type.Union([Type.Number(), Type.Null()]),
 });
 
-export const PivotResponse = Type.Object({
-  rows: Type.Array(Member),
-  columns: Type.Array(Member),
-  cells: Matrix,
-  totals: Type.Object({ rows: Numbers, columns: Numbers, grand: Type.Union([Type.Number(), Type.Null()]) }),
-  targets: Type.Optional(Block),
-  achievement: Type.Optional(Block),
-  meta: Type.Object({
-    rows: Type.Array(Type.String()),
-    cols: Type.Array(Type.String()),
-    geography: Type.Integer(),
-    indicators: Type.Array(
-      Type.Object({
-        code: Type.String(),
-        nameVi: Type.String(),
-        nameEn: Type.String(),
-        unit: Type.String(),
-        timeAggregation: Type.String(),
-      }),
-    ),
-    sources: Type.Array(Type.String()),
-    partialValues: Type.Integer(),
+export const PivotResponse = named(
+  'PivotResponse',
+  Type.Object({
+    rows: Type.Array(Member),
+    columns: Type.Array(Member),
+    cells: Matrix,
+    totals: Type.Object({ rows: Numbers, columns: Numbers, grand: Type.Union([Type.Number(), Type.Null()]) }),
+    targets: Type.Optional(Block),
+    achievement: Type.Optional(Block),
+    meta: Type.Object({
+      rows: Type.Array(Type.String()),
+      cols: Type.Array(Type.String()),
+      geography: Type.Integer(),
+      indicators: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          nameVi: Type.String(),
+          nameEn: Type.String(),
+          unit: Type.String(),
+          timeAggregation: Type.String(),
+        }),
+      ),
+      sources: Type.Array(Type.String()),
+      partialValues: Type.Integer(),
+    }),
   }),
-});
+);
 
 export const DashboardQuery = Type.Object({
   year: Type.Integer({ minimum: 2000, maximum: 2100 }),
@@ -89,50 +93,53 @@ const IndicatorRef = Type.Object({
   unit: Type.String(),
 });
 
-export const DashboardResponse = Type.Object({
-  year: Type.Integer(),
-  province: Nullable(Type.String({ description: 'Tỉnh của tổng quan, null: toàn bộ phạm vi' })),
-  scope: Type.Object({ national: Type.Boolean(), provinces: Type.Array(Type.String()) }),
-  plans: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      number: Type.String(),
-      title: Type.String(),
-      kind: Type.String(),
-      provinceCode: Nullable(Type.String()),
-      activities: StatusCounts,
-      sections: Type.Array(
-        Type.Object({ number: Type.String(), title: Type.String(), activities: StatusCounts, total: Type.Integer() }),
-      ),
-    }),
-  ),
-  keyIndicators: Type.Array(
-    Type.Object({
-      ...IndicatorRef.properties,
-      section: Nullable(Type.String()),
-      value: Nullable(Type.Number()),
-      target: Nullable(Type.Number()),
-      achievement: Nullable(Type.Number()),
-    }),
-  ),
-  map: Type.Object({
-    indicator: Nullable(IndicatorRef),
-    geography: Type.Integer(),
-    geoJson: Type.String({ description: 'Địa chỉ GeoJSON ranh giới tỉnh của thế hệ này' }),
-    values: Type.Array(
+export const DashboardResponse = named(
+  'DashboardResponse',
+  Type.Object({
+    year: Type.Integer(),
+    province: Nullable(Type.String({ description: 'Tỉnh của tổng quan, null: toàn bộ phạm vi' })),
+    scope: Type.Object({ national: Type.Boolean(), provinces: Type.Array(Type.String()) }),
+    plans: Type.Array(
       Type.Object({
-        code: Type.String(),
-        name: Type.String(),
+        id: Type.Integer(),
+        number: Type.String(),
+        title: Type.String(),
+        kind: Type.String(),
+        provinceCode: Nullable(Type.String()),
+        activities: StatusCounts,
+        sections: Type.Array(
+          Type.Object({ number: Type.String(), title: Type.String(), activities: StatusCounts, total: Type.Integer() }),
+        ),
+      }),
+    ),
+    keyIndicators: Type.Array(
+      Type.Object({
+        ...IndicatorRef.properties,
+        section: Nullable(Type.String()),
         value: Nullable(Type.Number()),
         target: Nullable(Type.Number()),
         achievement: Nullable(Type.Number()),
       }),
     ),
-    unplaced: Nullable(Type.Number()),
+    map: Type.Object({
+      indicator: Nullable(IndicatorRef),
+      geography: Type.Integer(),
+      geoJson: Type.String({ description: 'Địa chỉ GeoJSON ranh giới tỉnh của thế hệ này' }),
+      values: Type.Array(
+        Type.Object({
+          code: Type.String(),
+          name: Type.String(),
+          value: Nullable(Type.Number()),
+          target: Nullable(Type.Number()),
+          achievement: Nullable(Type.Number()),
+        }),
+      ),
+      unplaced: Nullable(Type.Number()),
+    }),
+    trend: Type.Object({
+      periods: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
+      series: Type.Array(Type.Object({ ...IndicatorRef.properties, values: Numbers })),
+    }),
   }),
-  trend: Type.Object({
-    periods: Type.Array(Type.Object({ code: Type.String(), label: Type.String() })),
-    series: Type.Array(Type.Object({ ...IndicatorRef.properties, values: Numbers })),
-  }),
-});
+);
 export type DashboardResponse = Static<typeof DashboardResponse>;

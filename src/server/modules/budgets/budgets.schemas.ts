@@ -3,6 +3,7 @@
 // as a string of digits.
 import { Type, type Static } from 'typebox';
 import { ErrorResponse } from '../../http/schemas';
+import { named } from '../../http/named-schemas';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Id = Type.Integer({ minimum: 1 });
@@ -23,34 +24,37 @@ export type BudgetQuery = Static<typeof BudgetQuery>;
 
 const Amounts = { planned: Money, spent: Money, share: Share };
 
-export const BudgetSummary = Type.Object({
-  sources: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() })),
-  total: Type.Object(Amounts),
-  bySection: Type.Array(Type.Object({ number: Type.String(), title: Type.String(), ...Amounts })),
-  byProvince: Type.Array(
-    Type.Object({
-      /** Null: the central level (no province). */
-      code: Nullable(Type.String()),
-      name: Type.String(),
-      ...Amounts,
-    }),
-  ),
-  bySource: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...Amounts })),
-  byActivity: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      number: Type.String(),
-      title: Type.String(),
-      sectionNumber: Type.String(),
-      planId: Type.Integer(),
-      ...Amounts,
-      bySource: Type.Array(Type.Object({ code: Type.String(), planned: Money, spent: Money })),
-    }),
-  ),
-  /** Spending recorded on records of these plans, counted in the totals above. */
-  recordCount: Type.Integer(),
-  allowedActions: Type.Array(Type.String()),
-});
+export const BudgetSummary = named(
+  'BudgetSummary',
+  Type.Object({
+    sources: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), nameEn: Type.String() })),
+    total: Type.Object(Amounts),
+    bySection: Type.Array(Type.Object({ number: Type.String(), title: Type.String(), ...Amounts })),
+    byProvince: Type.Array(
+      Type.Object({
+        /** Null: the central level (no province). */
+        code: Nullable(Type.String()),
+        name: Type.String(),
+        ...Amounts,
+      }),
+    ),
+    bySource: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), ...Amounts })),
+    byActivity: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        number: Type.String(),
+        title: Type.String(),
+        sectionNumber: Type.String(),
+        planId: Type.Integer(),
+        ...Amounts,
+        bySource: Type.Array(Type.Object({ code: Type.String(), planned: Money, spent: Money })),
+      }),
+    ),
+    /** Spending recorded on records of these plans, counted in the totals above. */
+    recordCount: Type.Integer(),
+    allowedActions: Type.Array(Type.String()),
+  }),
+);
 export type BudgetSummary = Static<typeof BudgetSummary>;
 
 export const LinesQuery = Type.Object({
@@ -60,23 +64,26 @@ export const LinesQuery = Type.Object({
 });
 export type LinesQuery = Static<typeof LinesQuery>;
 
-export const BudgetLines = Type.Object({
-  planId: Type.Integer(),
-  provinceCode: Nullable(Type.String()),
-  activities: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      number: Type.String(),
-      title: Type.String(),
-      sectionNumber: Type.String(),
-      sectionTitle: Type.String(),
-      amounts: Type.Array(Type.Object({ fundingSource: Type.String(), amount: Money })),
-      total: Money,
-    }),
-  ),
-  total: Money,
-  editable: Type.Boolean(),
-});
+export const BudgetLines = named(
+  'BudgetLines',
+  Type.Object({
+    planId: Type.Integer(),
+    provinceCode: Nullable(Type.String()),
+    activities: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        number: Type.String(),
+        title: Type.String(),
+        sectionNumber: Type.String(),
+        sectionTitle: Type.String(),
+        amounts: Type.Array(Type.Object({ fundingSource: Type.String(), amount: Money })),
+        total: Money,
+      }),
+    ),
+    total: Money,
+    editable: Type.Boolean(),
+  }),
+);
 export type BudgetLines = Static<typeof BudgetLines>;
 
 export const PutLinesBody = Type.Object(
@@ -115,21 +122,27 @@ export const PutPlanLinesBody = Type.Object(
 );
 export type PutPlanLinesBody = Static<typeof PutPlanLinesBody>;
 
-export const CellView = Type.Object({
-  planActivityId: Type.Integer(),
-  provinceCode: Nullable(Type.String()),
-  amounts: Type.Array(Type.Object({ fundingSource: Type.String(), amount: Money })),
-  total: Money,
-});
+export const CellView = named(
+  'BudgetCellView',
+  Type.Object({
+    planActivityId: Type.Integer(),
+    provinceCode: Nullable(Type.String()),
+    amounts: Type.Array(Type.Object({ fundingSource: Type.String(), amount: Money })),
+    total: Money,
+  }),
+);
 export type CellView = Static<typeof CellView>;
 
-export const PlanLinesView = Type.Object({
-  planId: Type.Integer(),
-  provinceCode: Nullable(Type.String()),
-  rows: Type.Array(CellView),
-  /** The plan's total for this province (or the central level) after the save. */
-  total: Money,
-});
+export const PlanLinesView = named(
+  'BudgetPlanLinesView',
+  Type.Object({
+    planId: Type.Integer(),
+    provinceCode: Nullable(Type.String()),
+    rows: Type.Array(CellView),
+    /** The plan's total for this province (or the central level) after the save. */
+    total: Money,
+  }),
+);
 
 export const errors = {
   400: ErrorResponse,

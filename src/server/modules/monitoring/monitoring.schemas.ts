@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { DataErrors } from '../../http/schemas';
 import { FOLLOW_UP_STATUSES } from './mission.policy';
+import { named } from '../../http/named-schemas';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -149,15 +150,18 @@ export const AgencyRef = Type.Object({ id: Type.Integer(), name: Type.String(), 
 export type AgencyRef = Static<typeof AgencyRef>;
 
 export const ChecklistItemView = Type.Object({ id: Type.Integer(), group: Type.String(), text: Type.String() });
-export const ChecklistTemplateView = Type.Object({
-  id: Type.Integer(),
-  code: Type.String(),
-  name: Type.String(),
-  description: Type.String(),
-  active: Type.Boolean(),
-  version: Type.Integer(),
-  items: Type.Array(ChecklistItemView),
-});
+export const ChecklistTemplateView = named(
+  'ChecklistTemplateView',
+  Type.Object({
+    id: Type.Integer(),
+    code: Type.String(),
+    name: Type.String(),
+    description: Type.String(),
+    active: Type.Boolean(),
+    version: Type.Integer(),
+    items: Type.Array(ChecklistItemView),
+  }),
+);
 export type ChecklistTemplateView = Static<typeof ChecklistTemplateView>;
 
 const ActivityRef = Type.Object({
@@ -185,51 +189,65 @@ export const FollowUpView = Type.Object({
   at: Type.String(),
 });
 
-export const EvidenceFileView = Type.Object({
-  id: Type.Integer(),
-  fileName: Type.String(),
-  mimeType: Type.String(),
-  sizeBytes: Type.Integer(),
-  sha256: Type.String(),
-  createdAt: Type.String(),
-});
+export const EvidenceFileView = named(
+  'EvidenceFileView',
+  Type.Object({
+    id: Type.Integer(),
+    fileName: Type.String(),
+    mimeType: Type.String(),
+    sizeBytes: Type.Integer(),
+    sha256: Type.String(),
+    createdAt: Type.String(),
+  }),
+);
 export type EvidenceFileView = Static<typeof EvidenceFileView>;
 
-export const RecommendationView = Type.Object({
-  id: Type.Integer(),
-  mission: Type.Object({ id: Type.Integer(), title: Type.String(), startDate: Type.String(), endDate: Type.String() }),
-  findingId: Nullable(Type.Integer()),
-  text: Type.String(),
-  addressee: AddresseeView,
-  dueDate: Type.String(),
-  status: Type.Enum(FOLLOW_UP_STATUSES),
-  /** Computed from the due date on every read: past due and not done. */
-  overdue: Type.Boolean(),
-  displayStatus: Type.Union([Type.Enum(FOLLOW_UP_STATUSES), Type.Literal('overdue')]),
-  evidence: Type.String(),
-  closedOn: Nullable(Type.String()),
-  history: Type.Array(FollowUpView),
-  files: Type.Array(EvidenceFileView),
-  version: Type.Integer(),
-  updatedAt: Type.String(),
-  allowedActions: Type.Array(Type.String()),
-});
+export const RecommendationView = named(
+  'RecommendationView',
+  Type.Object({
+    id: Type.Integer(),
+    mission: Type.Object({
+      id: Type.Integer(),
+      title: Type.String(),
+      startDate: Type.String(),
+      endDate: Type.String(),
+    }),
+    findingId: Nullable(Type.Integer()),
+    text: Type.String(),
+    addressee: AddresseeView,
+    dueDate: Type.String(),
+    status: Type.Enum(FOLLOW_UP_STATUSES),
+    /** Computed from the due date on every read: past due and not done. */
+    overdue: Type.Boolean(),
+    displayStatus: Type.Union([Type.Enum(FOLLOW_UP_STATUSES), Type.Literal('overdue')]),
+    evidence: Type.String(),
+    closedOn: Nullable(Type.String()),
+    history: Type.Array(FollowUpView),
+    files: Type.Array(EvidenceFileView),
+    version: Type.Integer(),
+    updatedAt: Type.String(),
+    allowedActions: Type.Array(Type.String()),
+  }),
+);
 export type RecommendationView = Static<typeof RecommendationView>;
 
-export const PlaceView = Type.Object({
-  id: Type.Integer(),
-  generation: Type.Integer(),
-  code: Type.String(),
-  name: Type.String(),
-  fullName: Type.String(),
-  level: Type.String(),
-  provinceCode: Type.String(),
-  provinceName: Type.String(),
-  /** "Xã Tủa Chùa, tỉnh Điện Biên": the place as written in documents. */
-  label: Type.String(),
-  visitDate: Nullable(Type.String()),
-  answers: Type.Array(Type.Object({ itemId: Type.Integer(), answer: Type.Enum(ANSWERS), note: Type.String() })),
-});
+export const PlaceView = named(
+  'MissionPlaceView',
+  Type.Object({
+    id: Type.Integer(),
+    generation: Type.Integer(),
+    code: Type.String(),
+    name: Type.String(),
+    fullName: Type.String(),
+    level: Type.String(),
+    provinceCode: Type.String(),
+    provinceName: Type.String(),
+    /** "Xã Tủa Chùa, tỉnh Điện Biên": the place as written in documents. */
+    label: Type.String(),
+    visitDate: Nullable(Type.String()),
+    answers: Type.Array(Type.Object({ itemId: Type.Integer(), answer: Type.Enum(ANSWERS), note: Type.String() })),
+  }),
+);
 export type PlaceView = Static<typeof PlaceView>;
 
 export const MemberView = Type.Object({
@@ -241,54 +259,60 @@ export const MemberView = Type.Object({
 
 export const FindingView = Type.Object({ id: Type.Integer(), placeId: Nullable(Type.Integer()), text: Type.String() });
 
-export const MissionView = Type.Object({
-  id: Type.Integer(),
-  title: Type.String(),
-  purpose: Type.String(),
-  leadAgency: AgencyRef,
-  activity: Nullable(ActivityRef),
-  startDate: Type.String(),
-  endDate: Type.String(),
-  /** From today's date: planned (not started), ongoing, finished. */
-  phase: Type.Union([Type.Literal('planned'), Type.Literal('ongoing'), Type.Literal('finished')]),
-  members: Type.Array(MemberView),
-  places: Type.Array(PlaceView),
-  checklist: Nullable(
-    Type.Object({ templateId: Type.Integer(), name: Type.String(), items: Type.Array(ChecklistItemView) }),
-  ),
-  findings: Type.Array(FindingView),
-  recommendations: Type.Array(RecommendationView),
-  report: Type.Object({
-    number: Type.String(),
-    place: Type.String(),
-    date: Nullable(Type.String()),
-    conclusion: Type.String(),
-    recipients: Type.Array(Type.String()),
+export const MissionView = named(
+  'MissionView',
+  Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    purpose: Type.String(),
+    leadAgency: AgencyRef,
+    activity: Nullable(ActivityRef),
+    startDate: Type.String(),
+    endDate: Type.String(),
+    /** From today's date: planned (not started), ongoing, finished. */
+    phase: Type.Union([Type.Literal('planned'), Type.Literal('ongoing'), Type.Literal('finished')]),
+    members: Type.Array(MemberView),
+    places: Type.Array(PlaceView),
+    checklist: Nullable(
+      Type.Object({ templateId: Type.Integer(), name: Type.String(), items: Type.Array(ChecklistItemView) }),
+    ),
+    findings: Type.Array(FindingView),
+    recommendations: Type.Array(RecommendationView),
+    report: Type.Object({
+      number: Type.String(),
+      place: Type.String(),
+      date: Nullable(Type.String()),
+      conclusion: Type.String(),
+      recipients: Type.Array(Type.String()),
+    }),
+    /** The monitoring_mission implementation record (indicator GS01), kept while the report is issued. */
+    recordId: Nullable(Type.Integer()),
+    version: Type.Integer(),
+    createdBy: Nullable(Type.String()),
+    updatedAt: Type.String(),
+    allowedActions: Type.Array(Type.String()),
   }),
-  /** The monitoring_mission implementation record (indicator GS01), kept while the report is issued. */
-  recordId: Nullable(Type.Integer()),
-  version: Type.Integer(),
-  createdBy: Nullable(Type.String()),
-  updatedAt: Type.String(),
-  allowedActions: Type.Array(Type.String()),
-});
+);
 export type MissionView = Static<typeof MissionView>;
 
-export const MissionSummary = Type.Object({
-  id: Type.Integer(),
-  title: Type.String(),
-  leadAgency: AgencyRef,
-  startDate: Type.String(),
-  endDate: Type.String(),
-  phase: Type.Union([Type.Literal('planned'), Type.Literal('ongoing'), Type.Literal('finished')]),
-  provinces: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  placeCount: Type.Integer(),
-  findingCount: Type.Integer(),
-  recommendationCount: Type.Integer(),
-  openRecommendations: Type.Integer(),
-  overdueRecommendations: Type.Integer(),
-  allowedActions: Type.Array(Type.String()),
-});
+export const MissionSummary = named(
+  'MissionSummary',
+  Type.Object({
+    id: Type.Integer(),
+    title: Type.String(),
+    leadAgency: AgencyRef,
+    startDate: Type.String(),
+    endDate: Type.String(),
+    phase: Type.Union([Type.Literal('planned'), Type.Literal('ongoing'), Type.Literal('finished')]),
+    provinces: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    placeCount: Type.Integer(),
+    findingCount: Type.Integer(),
+    recommendationCount: Type.Integer(),
+    openRecommendations: Type.Integer(),
+    overdueRecommendations: Type.Integer(),
+    allowedActions: Type.Array(Type.String()),
+  }),
+);
 export type MissionSummary = Static<typeof MissionSummary>;
 
 export const ListMissionsQuery = Type.Object({
@@ -320,12 +344,15 @@ export const RecommendationGroup = Type.Object({
   overdue: Type.Integer(),
 });
 
-export const RecommendationList = Type.Object({
-  items: Type.Array(RecommendationView),
-  total: Type.Integer(),
-  /** Counts per addressee over every match (not just this page), for the "by addressee" view. */
-  byAddressee: Type.Array(RecommendationGroup),
-  today: Type.String(),
-});
+export const RecommendationList = named(
+  'RecommendationList',
+  Type.Object({
+    items: Type.Array(RecommendationView),
+    total: Type.Integer(),
+    /** Counts per addressee over every match (not just this page), for the "by addressee" view. */
+    byAddressee: Type.Array(RecommendationGroup),
+    today: Type.String(),
+  }),
+);
 
 export const errors = DataErrors;

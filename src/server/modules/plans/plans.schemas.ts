@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { PLAN_STATUSES } from '../../../shared/plan';
+import { named } from '../../http/named-schemas';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const PeriodRef = Type.String({
@@ -48,47 +49,50 @@ export const SectionInput = Type.Object(
   { additionalProperties: false },
 );
 
-export const PlanContentInput = Type.Object(
-  {
-    number: Text(100),
-    issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
-    place: Text(200),
-    title: Type.String({ minLength: 1, maxLength: 1000 }),
-    preamble: Text(20000),
-    purposes: Type.Array(Text(4000), { maxItems: 50 }),
-    requirements: Type.Array(Text(4000), { maxItems: 50 }),
-    programme: Type.Union([Text(500), Type.Null()]),
-    sections: Type.Array(SectionInput, { maxItems: 100 }),
-    responsibilities: Type.Array(
-      Type.Object(
-        {
-          actor: Type.String({ minLength: 1, maxLength: 500 }),
-          agencyId: Type.Union([AgencyId, Type.Null()]),
-          tasks: Type.Array(Text(4000), { maxItems: 100 }),
-        },
+export const PlanContentInput = named(
+  'PlanContentInput',
+  Type.Object(
+    {
+      number: Text(100),
+      issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      place: Text(200),
+      title: Type.String({ minLength: 1, maxLength: 1000 }),
+      preamble: Text(20000),
+      purposes: Type.Array(Text(4000), { maxItems: 50 }),
+      requirements: Type.Array(Text(4000), { maxItems: 50 }),
+      programme: Type.Union([Text(500), Type.Null()]),
+      sections: Type.Array(SectionInput, { maxItems: 100 }),
+      responsibilities: Type.Array(
+        Type.Object(
+          {
+            actor: Type.String({ minLength: 1, maxLength: 500 }),
+            agencyId: Type.Union([AgencyId, Type.Null()]),
+            tasks: Type.Array(Text(4000), { maxItems: 100 }),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 50 },
+      ),
+      funding: Type.Object(
+        { text: Text(20000), sources: Type.Array(Text(200), { maxItems: 20 }) },
         { additionalProperties: false },
       ),
-      { maxItems: 50 },
-    ),
-    funding: Type.Object(
-      { text: Text(20000), sources: Type.Array(Text(200), { maxItems: 20 }) },
-      { additionalProperties: false },
-    ),
-    signatures: Type.Array(
-      Type.Object(
-        {
-          agencyId: Type.Union([AgencyId, Type.Null()]),
-          authority: Text(200),
-          position: Text(200),
-          signer: Text(200),
-        },
-        { additionalProperties: false },
+      signatures: Type.Array(
+        Type.Object(
+          {
+            agencyId: Type.Union([AgencyId, Type.Null()]),
+            authority: Text(200),
+            position: Text(200),
+            signer: Text(200),
+          },
+          { additionalProperties: false },
+        ),
+        { maxItems: 10 },
       ),
-      { maxItems: 10 },
-    ),
-    recipients: Type.Array(Text(500), { maxItems: 100 }),
-  },
-  { additionalProperties: false },
+      recipients: Type.Array(Text(500), { maxItems: 100 }),
+    },
+    { additionalProperties: false },
+  ),
 );
 export type PlanContentInput = Static<typeof PlanContentInput>;
 
@@ -136,83 +140,89 @@ const ActivityView = Type.Object({
   centralActivityKey: Type.Union([Type.String(), Type.Null()]),
 });
 
-export const PlanView = Type.Object({
-  id: Type.Integer(),
-  kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
-  year: Type.Integer(),
-  provinceCode: Type.Union([Type.String(), Type.Null()]),
-  provinceName: Type.Union([Type.String(), Type.Null()]),
-  parentPlanId: Type.Union([Type.Integer(), Type.Null()]),
-  previousPlanId: Type.Union([Type.Integer(), Type.Null()]),
-  status: Type.Enum(PLAN_STATUSES),
-  version: Type.Integer(),
-  number: Type.String(),
-  issuedOn: Type.Union([Type.String(), Type.Null()]),
-  namesAsOf: Type.String(),
-  place: Type.String(),
-  issuers: Type.Array(
-    Type.Intersect([
-      AgencyRef,
+export const PlanView = named(
+  'PlanView',
+  Type.Object({
+    id: Type.Integer(),
+    kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+    year: Type.Integer(),
+    provinceCode: Type.Union([Type.String(), Type.Null()]),
+    provinceName: Type.Union([Type.String(), Type.Null()]),
+    parentPlanId: Type.Union([Type.Integer(), Type.Null()]),
+    previousPlanId: Type.Union([Type.Integer(), Type.Null()]),
+    status: Type.Enum(PLAN_STATUSES),
+    version: Type.Integer(),
+    number: Type.String(),
+    issuedOn: Type.Union([Type.String(), Type.Null()]),
+    namesAsOf: Type.String(),
+    place: Type.String(),
+    issuers: Type.Array(
+      Type.Intersect([
+        AgencyRef,
+        Type.Object({
+          signedAt: Type.Union([Type.String(), Type.Null()]),
+          signedBy: Type.Union([Type.String(), Type.Null()]),
+        }),
+      ]),
+    ),
+    title: Type.String(),
+    preamble: Type.String(),
+    purposes: Type.Array(Type.String()),
+    requirements: Type.Array(Type.String()),
+    programme: Type.Union([Type.String(), Type.Null()]),
+    sections: Type.Array(
       Type.Object({
-        signedAt: Type.Union([Type.String(), Type.Null()]),
-        signedBy: Type.Union([Type.String(), Type.Null()]),
+        key: Type.String(),
+        number: Type.String(),
+        title: Type.String(),
+        description: Type.String(),
+        timeframe: Type.Union([TimeframeSchema, Type.Null()]),
+        activities: Type.Array(ActivityView),
       }),
-    ]),
-  ),
-  title: Type.String(),
-  preamble: Type.String(),
-  purposes: Type.Array(Type.String()),
-  requirements: Type.Array(Type.String()),
-  programme: Type.Union([Type.String(), Type.Null()]),
-  sections: Type.Array(
-    Type.Object({
-      key: Type.String(),
-      number: Type.String(),
-      title: Type.String(),
-      description: Type.String(),
-      timeframe: Type.Union([TimeframeSchema, Type.Null()]),
-      activities: Type.Array(ActivityView),
-    }),
-  ),
-  responsibilities: Type.Array(
-    Type.Object({ actor: Type.String(), agency: NullableAgency, tasks: Type.Array(Type.String()) }),
-  ),
-  funding: Type.Object({ text: Type.String(), sources: Type.Array(Type.String()) }),
-  signatures: Type.Array(
-    Type.Object({ agency: NullableAgency, authority: Type.String(), position: Type.String(), signer: Type.String() }),
-  ),
-  recipients: Type.Array(Type.String()),
-  comments: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      version: Type.Integer(),
-      kind: Type.String(),
-      body: Type.String(),
-      agency: Type.Union([Type.String(), Type.Null()]),
-      author: Type.Union([Type.String(), Type.Null()]),
-      createdAt: Type.String(),
-    }),
-  ),
-  updatedAt: Type.String(),
-  allowedActions: Type.Array(Type.String()),
-});
+    ),
+    responsibilities: Type.Array(
+      Type.Object({ actor: Type.String(), agency: NullableAgency, tasks: Type.Array(Type.String()) }),
+    ),
+    funding: Type.Object({ text: Type.String(), sources: Type.Array(Type.String()) }),
+    signatures: Type.Array(
+      Type.Object({ agency: NullableAgency, authority: Type.String(), position: Type.String(), signer: Type.String() }),
+    ),
+    recipients: Type.Array(Type.String()),
+    comments: Type.Array(
+      Type.Object({
+        id: Type.Integer(),
+        version: Type.Integer(),
+        kind: Type.String(),
+        body: Type.String(),
+        agency: Type.Union([Type.String(), Type.Null()]),
+        author: Type.Union([Type.String(), Type.Null()]),
+        createdAt: Type.String(),
+      }),
+    ),
+    updatedAt: Type.String(),
+    allowedActions: Type.Array(Type.String()),
+  }),
+);
 export type PlanView = Static<typeof PlanView>;
 
-export const PlanSummary = Type.Object({
-  id: Type.Integer(),
-  kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
-  year: Type.Integer(),
-  provinceCode: Type.Union([Type.String(), Type.Null()]),
-  parentPlanId: Type.Union([Type.Integer(), Type.Null()]),
-  status: Type.Enum(PLAN_STATUSES),
-  version: Type.Integer(),
-  number: Type.String(),
-  issuedOn: Type.Union([Type.String(), Type.Null()]),
-  title: Type.String(),
-  issuers: Type.Array(Type.Object({ id: Type.Integer(), shortName: Type.String(), signed: Type.Boolean() })),
-  activityCount: Type.Integer(),
-  updatedAt: Type.String(),
-});
+export const PlanSummary = named(
+  'PlanSummary',
+  Type.Object({
+    id: Type.Integer(),
+    kind: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+    year: Type.Integer(),
+    provinceCode: Type.Union([Type.String(), Type.Null()]),
+    parentPlanId: Type.Union([Type.Integer(), Type.Null()]),
+    status: Type.Enum(PLAN_STATUSES),
+    version: Type.Integer(),
+    number: Type.String(),
+    issuedOn: Type.Union([Type.String(), Type.Null()]),
+    title: Type.String(),
+    issuers: Type.Array(Type.Object({ id: Type.Integer(), shortName: Type.String(), signed: Type.Boolean() })),
+    activityCount: Type.Integer(),
+    updatedAt: Type.String(),
+  }),
+);
 export type PlanSummary = Static<typeof PlanSummary>;
 
 export const ListPlansQuery = Type.Object({

@@ -1,6 +1,7 @@
 // Request and response schemas of the policy-review register (góp ý, thẩm định, phản biện xã hội).
 import { Type, type Static } from 'typebox';
 import { DataErrors } from '../../http/schemas';
+import { named } from '../../http/named-schemas';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -67,38 +68,41 @@ export const ResponseFileView = Type.Object({
   sha256: Type.String(),
 });
 
-export const ReviewView = Type.Object({
-  id: Type.Integer(),
-  title: Type.String(),
-  kind: Type.Enum(DOCUMENT_KINDS),
-  reviewType: Type.Enum(REVIEW_TYPES),
-  requestingAgency: Type.String(),
-  requestNumber: Type.String(),
-  receivedOn: Type.String(),
-  deadline: Type.String(),
-  activity: Type.Object({
+export const ReviewView = named(
+  'PolicyReviewView',
+  Type.Object({
     id: Type.Integer(),
-    number: Type.String(),
     title: Type.String(),
-    planId: Type.Integer(),
-    planTitle: Type.String(),
+    kind: Type.Enum(DOCUMENT_KINDS),
+    reviewType: Type.Enum(REVIEW_TYPES),
+    requestingAgency: Type.String(),
+    requestNumber: Type.String(),
+    receivedOn: Type.String(),
+    deadline: Type.String(),
+    activity: Type.Object({
+      id: Type.Integer(),
+      number: Type.String(),
+      title: Type.String(),
+      planId: Type.Integer(),
+      planTitle: Type.String(),
+    }),
+    agency: Ref,
+    provinceCode: Nullable(Type.String()),
+    assignee: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
+    responseText: Type.String(),
+    sentOn: Nullable(Type.String()),
+    file: Nullable(ResponseFileView),
+    /** The implementation record (type policy_comment) the sent response counts as. */
+    recordId: Nullable(Type.Integer()),
+    /** Computed against today: pending, late (deadline passed, not sent), sent, sent_late. */
+    state: Type.Enum(REVIEW_STATES),
+    late: Type.Boolean(),
+    daysLeft: Nullable(Type.Integer()),
+    version: Type.Integer(),
+    updatedAt: Type.String(),
+    allowedActions: Type.Array(Type.String()),
   }),
-  agency: Ref,
-  provinceCode: Nullable(Type.String()),
-  assignee: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
-  responseText: Type.String(),
-  sentOn: Nullable(Type.String()),
-  file: Nullable(ResponseFileView),
-  /** The implementation record (type policy_comment) the sent response counts as. */
-  recordId: Nullable(Type.Integer()),
-  /** Computed against today: pending, late (deadline passed, not sent), sent, sent_late. */
-  state: Type.Enum(REVIEW_STATES),
-  late: Type.Boolean(),
-  daysLeft: Nullable(Type.Integer()),
-  version: Type.Integer(),
-  updatedAt: Type.String(),
-  allowedActions: Type.Array(Type.String()),
-});
+);
 export type ReviewView = Static<typeof ReviewView>;
 
 export const ListReviewsQuery = Type.Object({
@@ -115,20 +119,26 @@ export const ListReviewsQuery = Type.Object({
 });
 export type ListReviewsQuery = Static<typeof ListReviewsQuery>;
 
-export const ReviewList = Type.Object({
-  items: Type.Array(ReviewView),
-  total: Type.Integer(),
-  /** Over every match (not just this page). `sent` is what the "policy documents commented" indicator counts. */
-  summary: Type.Object({
+export const ReviewList = named(
+  'PolicyReviewList',
+  Type.Object({
+    items: Type.Array(ReviewView),
     total: Type.Integer(),
-    sent: Type.Integer(),
-    sentLate: Type.Integer(),
-    pending: Type.Integer(),
-    late: Type.Integer(),
+    /** Over every match (not just this page). `sent` is what the "policy documents commented" indicator counts. */
+    summary: Type.Object({
+      total: Type.Integer(),
+      sent: Type.Integer(),
+      sentLate: Type.Integer(),
+      pending: Type.Integer(),
+      late: Type.Integer(),
+    }),
+    today: Type.String(),
   }),
-  today: Type.String(),
-});
+);
 
-export const AssigneeView = Type.Object({ id: Type.Integer(), name: Type.String(), username: Type.String() });
+export const AssigneeView = named(
+  'PolicyReviewAssignee',
+  Type.Object({ id: Type.Integer(), name: Type.String(), username: Type.String() }),
+);
 
 export const errors = DataErrors;

@@ -10,6 +10,7 @@ import {
   SEXES,
   TARGET_GROUPS,
 } from '../../../shared/record-codes';
+import { named } from '../../http/named-schemas';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -26,19 +27,22 @@ export const PlaceInput = Type.Object(
   { additionalProperties: false },
 );
 
-export const OutputsInput = Type.Object(
-  {
-    language: Type.Optional(
-      Type.Enum(LANGUAGES, { description: 'pho_thong: tiếng phổ thông; dan_toc: tiếng dân tộc' }),
-    ),
-    ethnicLanguage: Type.Optional(Type.Integer({ minimum: 1, description: 'Mã dân tộc (ethnic_group_id)' })),
-    broadcaster: Type.Optional(Text(200)),
-    quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
-    unit: Type.Optional(Text(100)),
-    materialKind: Type.Optional(Text(200)),
-    note: Type.Optional(Text(2000)),
-  },
-  { additionalProperties: false },
+export const OutputsInput = named(
+  'RecordOutputsInput',
+  Type.Object(
+    {
+      language: Type.Optional(
+        Type.Enum(LANGUAGES, { description: 'pho_thong: tiếng phổ thông; dan_toc: tiếng dân tộc' }),
+      ),
+      ethnicLanguage: Type.Optional(Type.Integer({ minimum: 1, description: 'Mã dân tộc (ethnic_group_id)' })),
+      broadcaster: Type.Optional(Text(200)),
+      quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
+      unit: Type.Optional(Text(100)),
+      materialKind: Type.Optional(Text(200)),
+      note: Type.Optional(Text(2000)),
+    },
+    { additionalProperties: false },
+  ),
 );
 
 export const ParticipantRow = Type.Object(
@@ -53,14 +57,17 @@ export const ParticipantRow = Type.Object(
 );
 export type ParticipantRow = Static<typeof ParticipantRow>;
 
-export const ParticipantsInput = Type.Object(
-  {
-    mode: Type.Enum(PARTICIPANT_MODES),
-    totalParticipants: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
-    femaleParticipants: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
-    rows: Type.Optional(Type.Array(ParticipantRow, { maxItems: 2000 })),
-  },
-  { additionalProperties: false },
+export const ParticipantsInput = named(
+  'ParticipantsInput',
+  Type.Object(
+    {
+      mode: Type.Enum(PARTICIPANT_MODES),
+      totalParticipants: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
+      femaleParticipants: Type.Optional(Nullable(Type.Integer({ minimum: 0, maximum: 10_000_000 }))),
+      rows: Type.Optional(Type.Array(ParticipantRow, { maxItems: 2000 })),
+    },
+    { additionalProperties: false },
+  ),
 );
 export type ParticipantsInput = Static<typeof ParticipantsInput>;
 
@@ -118,72 +125,81 @@ const ActivityRef = Type.Object({
   planProvinceCode: Nullable(Type.String()),
 });
 
-export const AttachmentView = Type.Object({
-  id: Type.Integer(),
-  fileName: Type.String(),
-  mimeType: Type.String(),
-  sizeBytes: Type.Integer(),
-  sha256: Type.String(),
-  createdAt: Type.String(),
-});
+export const AttachmentView = named(
+  'AttachmentView',
+  Type.Object({
+    id: Type.Integer(),
+    fileName: Type.String(),
+    mimeType: Type.String(),
+    sizeBytes: Type.Integer(),
+    sha256: Type.String(),
+    createdAt: Type.String(),
+  }),
+);
 export type AttachmentView = Static<typeof AttachmentView>;
 
-export const RecordView = Type.Object({
-  id: Type.Integer(),
-  activity: ActivityRef,
-  type: Type.Enum(RECORD_TYPES),
-  title: Type.String(),
-  startDate: Type.String(),
-  endDate: Type.String(),
-  place: Nullable(PlaceView),
-  provinceCode: Nullable(Type.String()),
-  provinceName: Nullable(Type.String()),
-  village: Nullable(Type.String()),
-  organiser: Nullable(AgencyRef),
-  partners: Type.Array(AgencyRef),
-  description: Type.String(),
-  outputs: Type.Record(Type.String(), Type.Unknown()),
-  participants: Type.Object({
-    mode: Type.Enum(PARTICIPANT_MODES),
-    /** False in totals_only mode: the breakdown is unknown, only totals were given. */
-    breakdownKnown: Type.Boolean(),
-    totalParticipants: Type.Integer(),
-    femaleParticipants: Nullable(Type.Integer()),
-    rows: Type.Array(ParticipantRow),
+export const RecordView = named(
+  'RecordView',
+  Type.Object({
+    id: Type.Integer(),
+    activity: ActivityRef,
+    type: Type.Enum(RECORD_TYPES),
+    title: Type.String(),
+    startDate: Type.String(),
+    endDate: Type.String(),
+    place: Nullable(PlaceView),
+    provinceCode: Nullable(Type.String()),
+    provinceName: Nullable(Type.String()),
+    village: Nullable(Type.String()),
+    organiser: Nullable(AgencyRef),
+    partners: Type.Array(AgencyRef),
+    description: Type.String(),
+    outputs: Type.Record(Type.String(), Type.Unknown()),
+    participants: Type.Object({
+      mode: Type.Enum(PARTICIPANT_MODES),
+      /** False in totals_only mode: the breakdown is unknown, only totals were given. */
+      breakdownKnown: Type.Boolean(),
+      totalParticipants: Type.Integer(),
+      femaleParticipants: Nullable(Type.Integer()),
+      rows: Type.Array(ParticipantRow),
+    }),
+    costs: Type.Array(Type.Object({ fundingSource: Type.String(), name: Type.String(), amount: Type.String() })),
+    totalCost: Type.String(),
+    attachments: Type.Array(AttachmentView),
+    /** Community models registered in the registry through this record. */
+    models: Type.Array(RecordModelRef),
+    /** Why the record cannot be changed now (its period's report is approved), or null. */
+    locked: Nullable(Type.String()),
+    createdBy: Nullable(Type.String()),
+    createdAt: Type.String(),
+    updatedAt: Type.String(),
+    version: Type.Integer(),
+    allowedActions: Type.Array(Type.String()),
   }),
-  costs: Type.Array(Type.Object({ fundingSource: Type.String(), name: Type.String(), amount: Type.String() })),
-  totalCost: Type.String(),
-  attachments: Type.Array(AttachmentView),
-  /** Community models registered in the registry through this record. */
-  models: Type.Array(RecordModelRef),
-  /** Why the record cannot be changed now (its period's report is approved), or null. */
-  locked: Nullable(Type.String()),
-  createdBy: Nullable(Type.String()),
-  createdAt: Type.String(),
-  updatedAt: Type.String(),
-  version: Type.Integer(),
-  allowedActions: Type.Array(Type.String()),
-});
+);
 export type RecordView = Static<typeof RecordView>;
 
-export const RecordSummary = Type.Object({
-  id: Type.Integer(),
-  activity: Type.Object({ id: Type.Integer(), title: Type.String(), planId: Type.Integer() }),
-  type: Type.Enum(RECORD_TYPES),
-  title: Type.String(),
-  startDate: Type.String(),
-  endDate: Type.String(),
-  provinceCode: Nullable(Type.String()),
-  placeName: Nullable(Type.String()),
-  participantsMode: Type.Enum(PARTICIPANT_MODES),
-  totalParticipants: Type.Integer(),
-  femaleParticipants: Nullable(Type.Integer()),
-  totalCost: Type.String(),
-  attachmentCount: Type.Integer(),
-  version: Type.Integer(),
-  updatedAt: Type.String(),
-  allowedActions: Type.Array(Type.String()),
-});
+export const RecordSummary = named(
+  'RecordSummary',
+  Type.Object({
+    id: Type.Integer(),
+    activity: Type.Object({ id: Type.Integer(), title: Type.String(), planId: Type.Integer() }),
+    type: Type.Enum(RECORD_TYPES),
+    title: Type.String(),
+    startDate: Type.String(),
+    endDate: Type.String(),
+    provinceCode: Nullable(Type.String()),
+    placeName: Nullable(Type.String()),
+    participantsMode: Type.Enum(PARTICIPANT_MODES),
+    totalParticipants: Type.Integer(),
+    femaleParticipants: Nullable(Type.Integer()),
+    totalCost: Type.String(),
+    attachmentCount: Type.Integer(),
+    version: Type.Integer(),
+    updatedAt: Type.String(),
+    allowedActions: Type.Array(Type.String()),
+  }),
+);
 export type RecordSummary = Static<typeof RecordSummary>;
 
 export const ListRecordsQuery = Type.Object({
@@ -201,49 +217,58 @@ export type ListRecordsQuery = Static<typeof ListRecordsQuery>;
 
 export const DeleteRecordQuery = Type.Object({ version: Type.Optional(Type.Integer({ minimum: 1 })) });
 
-export const FundingSourceView = Type.Object({
-  code: Type.String(),
-  nameVi: Type.String(),
-  nameEn: Type.String(),
-});
+export const FundingSourceView = named(
+  'FundingSourceView',
+  Type.Object({
+    code: Type.String(),
+    nameVi: Type.String(),
+    nameEn: Type.String(),
+  }),
+);
 
-export const ImportReport = Type.Object({
-  accepted: Type.Integer(),
-  rejected: Type.Array(
-    Type.Object({ row: Type.Integer(), sheet: Type.String(), field: Type.String(), message: Type.String() }),
-  ),
-  created: Type.Array(Type.Integer()),
-});
+export const ImportReport = named(
+  'RecordImportReport',
+  Type.Object({
+    accepted: Type.Integer(),
+    rejected: Type.Array(
+      Type.Object({ row: Type.Integer(), sheet: Type.String(), field: Type.String(), message: Type.String() }),
+    ),
+    created: Type.Array(Type.Integer()),
+  }),
+);
 export type ImportReport = Static<typeof ImportReport>;
 
 // Activities and their derived status.
-export const ActivityStatusView = Type.Object({
-  id: Type.Integer(),
-  key: Type.String(),
-  number: Type.String(),
-  title: Type.String(),
-  plan: Type.Object({
+export const ActivityStatusView = named(
+  'ActivityStatusView',
+  Type.Object({
     id: Type.Integer(),
-    kind: Type.String(),
-    year: Type.Integer(),
+    key: Type.String(),
     number: Type.String(),
     title: Type.String(),
-    status: Type.String(),
-    provinceCode: Nullable(Type.String()),
+    plan: Type.Object({
+      id: Type.Integer(),
+      kind: Type.String(),
+      year: Type.Integer(),
+      number: Type.String(),
+      title: Type.String(),
+      status: Type.String(),
+      provinceCode: Nullable(Type.String()),
+    }),
+    section: Type.Object({ key: Type.String(), number: Type.String(), title: Type.String() }),
+    timeframe: Nullable(Type.Object({ start: Type.String(), end: Type.String() })),
+    leadAgency: Nullable(AgencyRef),
+    level: Nullable(Type.String()),
+    recordCount: Type.Integer(),
+    participants: Type.Integer(),
+    femaleParticipants: Type.Integer(),
+    completion: Nullable(
+      Type.Object({ completedOn: Type.String(), completedBy: Nullable(Type.String()), note: Nullable(Type.String()) }),
+    ),
+    status: Type.Enum(ACTIVITY_STATUSES),
+    allowedActions: Type.Array(Type.String()),
   }),
-  section: Type.Object({ key: Type.String(), number: Type.String(), title: Type.String() }),
-  timeframe: Nullable(Type.Object({ start: Type.String(), end: Type.String() })),
-  leadAgency: Nullable(AgencyRef),
-  level: Nullable(Type.String()),
-  recordCount: Type.Integer(),
-  participants: Type.Integer(),
-  femaleParticipants: Type.Integer(),
-  completion: Nullable(
-    Type.Object({ completedOn: Type.String(), completedBy: Nullable(Type.String()), note: Nullable(Type.String()) }),
-  ),
-  status: Type.Enum(ACTIVITY_STATUSES),
-  allowedActions: Type.Array(Type.String()),
-});
+);
 export type ActivityStatusView = Static<typeof ActivityStatusView>;
 
 export const ListActivitiesQuery = Type.Object({

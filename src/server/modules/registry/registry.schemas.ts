@@ -10,6 +10,7 @@ import {
   WOMEN_OWNERSHIP,
 } from '../../../shared/model-types';
 import { IsoDate } from '../../http/schemas';
+import { named } from '../../http/named-schemas';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -24,15 +25,18 @@ const ProvinceCode = Type.String({ pattern: '^\\d{2}$' });
 const TypeCode = Type.String({ minLength: 1, maxLength: 50, pattern: '^[a-z0-9_]+$' });
 const Count = Type.Integer({ minimum: 0, maximum: 1_000_000 });
 
-export const ModelTypeView = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  aliases: Type.Array(Type.String()),
-  sensitive: Type.Boolean(),
-  hostKind: Nullable(Type.String()),
-  livelihood: Type.Boolean(),
-  position: Type.Integer(),
-});
+export const ModelTypeView = named(
+  'ModelTypeView',
+  Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    aliases: Type.Array(Type.String()),
+    sensitive: Type.Boolean(),
+    hostKind: Nullable(Type.String()),
+    livelihood: Type.Boolean(),
+    position: Type.Integer(),
+  }),
+);
 export type ModelTypeView = Static<typeof ModelTypeView>;
 
 export const MemberInput = Type.Object(
@@ -74,17 +78,20 @@ export type CreateModelBody = Static<typeof CreateModelBody>;
  * The model a "model established" implementation record registers. Name, commune, village and
  * founding date default to the record's title, place (when it is a commune), village and start date.
  */
-export const RecordModelInput = Type.Object(
-  {
-    ...modelFields,
-    name: Type.Optional(modelFields.name),
-    communeCode: Type.Optional(modelFields.communeCode),
-  },
-  {
-    additionalProperties: false,
-    description:
-      'Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình.',
-  },
+export const RecordModelInput = named(
+  'RecordModelInput',
+  Type.Object(
+    {
+      ...modelFields,
+      name: Type.Optional(modelFields.name),
+      communeCode: Type.Optional(modelFields.communeCode),
+    },
+    {
+      additionalProperties: false,
+      description:
+        'Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình.',
+    },
+  ),
 );
 export type RecordModelInput = Static<typeof RecordModelInput>;
 
@@ -153,62 +160,70 @@ const Tech = Type.Object({
   digital_payments: Type.Boolean(),
 });
 
-export const ModelSummary = Type.Object({
-  id: Type.Integer(),
-  name: Type.String(),
-  type: Type.Object({ code: Type.String(), name: Type.String(), sensitive: Type.Boolean() }),
-  provinceCode: Type.String(),
-  provinceName: Type.String(),
-  commune: UnitRef,
-  village: Nullable(Type.String()),
-  host: Nullable(Type.String()),
-  foundedOn: Nullable(Type.String()),
-  status: Type.Enum(MODEL_STATUSES),
-  statusSince: Type.String(),
-  leaderName: Nullable(Type.String()),
-  womenOwnership: Nullable(Type.Enum(WOMEN_OWNERSHIP)),
-  tech: Tech,
-  members: MemberTotals,
-  version: Type.Integer(),
-  updatedAt: Type.String(),
-});
+export const ModelSummary = named(
+  'ModelSummary',
+  Type.Object({
+    id: Type.Integer(),
+    name: Type.String(),
+    type: Type.Object({ code: Type.String(), name: Type.String(), sensitive: Type.Boolean() }),
+    provinceCode: Type.String(),
+    provinceName: Type.String(),
+    commune: UnitRef,
+    village: Nullable(Type.String()),
+    host: Nullable(Type.String()),
+    foundedOn: Nullable(Type.String()),
+    status: Type.Enum(MODEL_STATUSES),
+    statusSince: Type.String(),
+    leaderName: Nullable(Type.String()),
+    womenOwnership: Nullable(Type.Enum(WOMEN_OWNERSHIP)),
+    tech: Tech,
+    members: MemberTotals,
+    version: Type.Integer(),
+    updatedAt: Type.String(),
+  }),
+);
 export type ModelSummary = Static<typeof ModelSummary>;
 
 const ModelRef = Type.Object({ id: Type.Integer(), name: Type.String() });
 
-export const ModelView = Type.Intersect([
-  ModelSummary,
-  Type.Object({
-    mergedInto: Nullable(ModelRef),
-    mergedFrom: Type.Array(ModelRef),
-    sourceRecordId: Nullable(Type.Integer()),
-    memberGrid: Type.Array(
-      Type.Object({
-        sex: Type.Enum(SEXES),
-        ethnicGroupId: Type.Integer(),
-        ethnicGroup: Type.String(),
-        count: Type.Integer(),
-      }),
-    ),
-    history: Type.Array(
-      Type.Object({
-        status: Type.Enum(MODEL_STATUSES),
-        effectiveOn: Type.String(),
-        mergedInto: Nullable(ModelRef),
-        note: Nullable(Type.String()),
-        by: Nullable(Type.String()),
-        at: Type.String(),
-      }),
-    ),
-    activity: Type.Array(Type.Object({ month: Type.String(), kind: Type.Enum(ACTIVITY_KINDS), count: Type.Integer() })),
-    caseCounts: Type.Array(
-      Type.Object({ month: Type.String(), caseType: Type.Enum(CASE_TYPES), count: Type.Integer() }),
-    ),
-    createdBy: Nullable(Type.String()),
-    createdAt: Type.String(),
-    allowedActions: Type.Array(Type.String()),
-  }),
-]);
+export const ModelView = named(
+  'ModelView',
+  Type.Intersect([
+    ModelSummary,
+    Type.Object({
+      mergedInto: Nullable(ModelRef),
+      mergedFrom: Type.Array(ModelRef),
+      sourceRecordId: Nullable(Type.Integer()),
+      memberGrid: Type.Array(
+        Type.Object({
+          sex: Type.Enum(SEXES),
+          ethnicGroupId: Type.Integer(),
+          ethnicGroup: Type.String(),
+          count: Type.Integer(),
+        }),
+      ),
+      history: Type.Array(
+        Type.Object({
+          status: Type.Enum(MODEL_STATUSES),
+          effectiveOn: Type.String(),
+          mergedInto: Nullable(ModelRef),
+          note: Nullable(Type.String()),
+          by: Nullable(Type.String()),
+          at: Type.String(),
+        }),
+      ),
+      activity: Type.Array(
+        Type.Object({ month: Type.String(), kind: Type.Enum(ACTIVITY_KINDS), count: Type.Integer() }),
+      ),
+      caseCounts: Type.Array(
+        Type.Object({ month: Type.String(), caseType: Type.Enum(CASE_TYPES), count: Type.Integer() }),
+      ),
+      createdBy: Nullable(Type.String()),
+      createdAt: Type.String(),
+      allowedActions: Type.Array(Type.String()),
+    }),
+  ]),
+);
 export type ModelView = Static<typeof ModelView>;
 
 export const ListModelsQuery = Type.Object({
@@ -225,11 +240,14 @@ export const ListModelsQuery = Type.Object({
 });
 export type ListModelsQuery = Static<typeof ListModelsQuery>;
 
-export const CaseCountsView = Type.Object({
-  modelId: Type.Integer(),
-  items: Type.Array(Type.Object({ month: Type.String(), caseType: Type.Enum(CASE_TYPES), count: Type.Integer() })),
-  totals: Type.Array(Type.Object({ caseType: Type.Enum(CASE_TYPES), count: Type.Integer() })),
-});
+export const CaseCountsView = named(
+  'CaseCountsView',
+  Type.Object({
+    modelId: Type.Integer(),
+    items: Type.Array(Type.Object({ month: Type.String(), caseType: Type.Enum(CASE_TYPES), count: Type.Integer() })),
+    totals: Type.Array(Type.Object({ caseType: Type.Enum(CASE_TYPES), count: Type.Integer() })),
+  }),
+);
 export type CaseCountsView = Static<typeof CaseCountsView>;
 
 export const CaseInput = Type.Object(
@@ -247,19 +265,22 @@ export const CaseInput = Type.Object(
 );
 export type CaseInput = Static<typeof CaseInput>;
 
-export const CaseView = Type.Object({
-  id: Type.Integer(),
-  modelId: Type.Integer(),
-  receivedOn: Type.String(),
-  caseType: Type.Enum(CASE_TYPES),
-  personInitials: Nullable(Type.String()),
-  age: Nullable(Type.Integer()),
-  sex: Nullable(Type.Enum(SEXES)),
-  ethnicGroupId: Nullable(Type.Integer()),
-  referral: Nullable(Type.String()),
-  notes: Nullable(Type.String()),
-  updatedAt: Type.String(),
-});
+export const CaseView = named(
+  'CaseView',
+  Type.Object({
+    id: Type.Integer(),
+    modelId: Type.Integer(),
+    receivedOn: Type.String(),
+    caseType: Type.Enum(CASE_TYPES),
+    personInitials: Nullable(Type.String()),
+    age: Nullable(Type.Integer()),
+    sex: Nullable(Type.Enum(SEXES)),
+    ethnicGroupId: Nullable(Type.Integer()),
+    referral: Nullable(Type.String()),
+    notes: Nullable(Type.String()),
+    updatedAt: Type.String(),
+  }),
+);
 export type CaseView = Static<typeof CaseView>;
 
 export const TargetsBody = Type.Object(
@@ -281,18 +302,21 @@ export const TargetsBody = Type.Object(
 );
 export type TargetsBody = Static<typeof TargetsBody>;
 
-export const TargetsView = Type.Object({
-  year: Type.Integer(),
-  items: Type.Array(
-    Type.Object({
-      modelType: Type.String(),
-      provinceCode: Nullable(Type.String()),
-      provinceName: Nullable(Type.String()),
-      target: Type.Integer(),
-      updatedAt: Type.String(),
-    }),
-  ),
-});
+export const TargetsView = named(
+  'ModelTargetsView',
+  Type.Object({
+    year: Type.Integer(),
+    items: Type.Array(
+      Type.Object({
+        modelType: Type.String(),
+        provinceCode: Nullable(Type.String()),
+        provinceName: Nullable(Type.String()),
+        target: Type.Integer(),
+        updatedAt: Type.String(),
+      }),
+    ),
+  }),
+);
 export type TargetsView = Static<typeof TargetsView>;
 
 export const StatsQuery = Type.Object({
@@ -311,43 +335,52 @@ const StatCell = Type.Object({
 });
 export type StatCell = Static<typeof StatCell>;
 
-export const StatsView = Type.Object({
-  year: Type.Integer(),
-  generation: Type.Integer(),
-  asOf: Type.String({ description: 'Mô hình đang hoạt động vào ngày này (31/12 của năm)' }),
-  types: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  rows: Type.Array(
-    Type.Object({
-      provinceCode: Type.String(),
-      provinceName: Type.String(),
-      partial: Type.Boolean({
-        description:
-          'Địa giới 2024: có mô hình ở xã mới hình thành từ nhiều tỉnh cũ (được tính ở mỗi tỉnh cũ liên quan), hoặc tỉnh cũ bị chia tách',
+export const StatsView = named(
+  'ModelStatsView',
+  Type.Object({
+    year: Type.Integer(),
+    generation: Type.Integer(),
+    asOf: Type.String({ description: 'Mô hình đang hoạt động vào ngày này (31/12 của năm)' }),
+    types: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    rows: Type.Array(
+      Type.Object({
+        provinceCode: Type.String(),
+        provinceName: Type.String(),
+        partial: Type.Boolean({
+          description:
+            'Địa giới 2024: có mô hình ở xã mới hình thành từ nhiều tỉnh cũ (được tính ở mỗi tỉnh cũ liên quan), hoặc tỉnh cũ bị chia tách',
+        }),
+        byType: Type.Record(Type.String(), StatCell),
+        allTypes: StatCell,
       }),
+    ),
+    overall: Type.Object({
       byType: Type.Record(Type.String(), StatCell),
       allTypes: StatCell,
     }),
-  ),
-  overall: Type.Object({
-    byType: Type.Record(Type.String(), StatCell),
-    allTypes: StatCell,
   }),
-});
+);
 export type StatsView = Static<typeof StatsView>;
 
-export const GrantsView = Type.Object({
-  userId: Type.Integer(),
-  grants: Type.Array(
-    Type.Object({ grant: Type.String(), grantedBy: Nullable(Type.String()), grantedAt: Type.String() }),
-  ),
-});
+export const GrantsView = named(
+  'CaseGrantsView',
+  Type.Object({
+    userId: Type.Integer(),
+    grants: Type.Array(
+      Type.Object({ grant: Type.String(), grantedBy: Nullable(Type.String()), grantedAt: Type.String() }),
+    ),
+  }),
+);
 export type GrantsView = Static<typeof GrantsView>;
 
-export const ImportReport = Type.Object({
-  committed: Type.Boolean({ description: 'Đã ghi vào cơ sở dữ liệu' }),
-  valid: Type.Integer({ description: 'Số mô hình hợp lệ trong tệp' }),
-  accepted: Type.Integer({ description: 'Số mô hình đã ghi' }),
-  rejected: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() })),
-  created: Type.Array(Type.Integer()),
-});
+export const ImportReport = named(
+  'ModelImportReport',
+  Type.Object({
+    committed: Type.Boolean({ description: 'Đã ghi vào cơ sở dữ liệu' }),
+    valid: Type.Integer({ description: 'Số mô hình hợp lệ trong tệp' }),
+    accepted: Type.Integer({ description: 'Số mô hình đã ghi' }),
+    rejected: Type.Array(Type.Object({ row: Type.Integer(), field: Type.String(), message: Type.String() })),
+    created: Type.Array(Type.Integer()),
+  }),
+);
 export type ImportReport = Static<typeof ImportReport>;

@@ -3,6 +3,7 @@
 import { Type, type Static } from 'typebox';
 import { DataErrors } from '../../http/schemas';
 import { EXPECTED_STATUSES, REPORT_STATUSES } from '../../../shared/report-periods';
+import { named } from '../../http/named-schemas';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -18,14 +19,22 @@ const PeriodCode = Type.String({
 const Version = Type.Integer({ minimum: 1 });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
-export const ReportTypeView = Type.Object({
-  code: Type.String(),
-  name: Type.String(),
-  periodKind: Type.Union([Type.Literal('quarter'), Type.Literal('half'), Type.Literal('year'), Type.Literal('custom')]),
-  dueOffsetDays: Nullable(Type.Integer()),
-  active: Type.Boolean(),
-  reporters: Type.Array(Type.Object({ level: Type.String(), kind: Type.String(), recipient: Type.String() })),
-});
+export const ReportTypeView = named(
+  'ReportTypeView',
+  Type.Object({
+    code: Type.String(),
+    name: Type.String(),
+    periodKind: Type.Union([
+      Type.Literal('quarter'),
+      Type.Literal('half'),
+      Type.Literal('year'),
+      Type.Literal('custom'),
+    ]),
+    dueOffsetDays: Nullable(Type.Integer()),
+    active: Type.Boolean(),
+    reporters: Type.Array(Type.Object({ level: Type.String(), kind: Type.String(), recipient: Type.String() })),
+  }),
+);
 export type ReportTypeView = Static<typeof ReportTypeView>;
 
 export const UpdateReportTypeBody = Type.Object(
@@ -39,15 +48,18 @@ export const UpdateReportTypeBody = Type.Object(
 export type UpdateReportTypeBody = Static<typeof UpdateReportTypeBody>;
 
 export const CalendarQuery = Type.Object({ year: Year });
-export const CalendarPeriod = Type.Object({
-  type: Type.String(),
-  typeName: Type.String(),
-  code: Type.String(),
-  label: Type.String(),
-  start: Type.String(),
-  end: Type.String(),
-  dueDate: Type.String(),
-});
+export const CalendarPeriod = named(
+  'CalendarPeriod',
+  Type.Object({
+    type: Type.String(),
+    typeName: Type.String(),
+    code: Type.String(),
+    label: Type.String(),
+    start: Type.String(),
+    end: Type.String(),
+    dueDate: Type.String(),
+  }),
+);
 export type CalendarPeriod = Static<typeof CalendarPeriod>;
 
 export const CreatePeriodBody = Type.Object(
@@ -67,66 +79,69 @@ const IndicatorFigure = Type.Object({
   achievement: Nullable(Type.Number()),
 });
 
-export const ReportFigures = Type.Object({
-  indicators: Type.Array(IndicatorFigure),
-  activities: Type.Array(
-    Type.Object({
-      id: Type.Integer(),
-      number: Type.String(),
-      title: Type.String(),
-      section: Type.String(),
-      plan: Type.String(),
-      status: Type.String(),
-      recordCount: Type.Integer(),
-      participants: Type.Integer(),
-      femaleParticipants: Type.Integer(),
-    }),
-  ),
-  records: Type.Object({
-    count: Type.Integer(),
-    participants: Type.Integer(),
-    femaleParticipants: Type.Integer(),
-    items: Type.Array(
+export const ReportFigures = named(
+  'ReportFigures',
+  Type.Object({
+    indicators: Type.Array(IndicatorFigure),
+    activities: Type.Array(
       Type.Object({
         id: Type.Integer(),
+        number: Type.String(),
         title: Type.String(),
-        type: Type.String(),
-        startDate: Type.String(),
-        endDate: Type.String(),
-        placeName: Nullable(Type.String()),
+        section: Type.String(),
+        plan: Type.String(),
+        status: Type.String(),
+        recordCount: Type.Integer(),
         participants: Type.Integer(),
-        femaleParticipants: Nullable(Type.Integer()),
+        femaleParticipants: Type.Integer(),
       }),
+    ),
+    records: Type.Object({
+      count: Type.Integer(),
+      participants: Type.Integer(),
+      femaleParticipants: Type.Integer(),
+      items: Type.Array(
+        Type.Object({
+          id: Type.Integer(),
+          title: Type.String(),
+          type: Type.String(),
+          startDate: Type.String(),
+          endDate: Type.String(),
+          placeName: Nullable(Type.String()),
+          participants: Type.Integer(),
+          femaleParticipants: Nullable(Type.Integer()),
+        }),
+      ),
+    }),
+    models: Type.Array(
+      Type.Object({
+        type: Type.String(),
+        name: Type.String(),
+        active: Type.Integer(),
+        target: Nullable(Type.Integer()),
+        achievementPct: Nullable(Type.Number()),
+        members: Type.Integer(),
+      }),
+    ),
+    /** National reports: the approved provincial reports aggregated, with their indicator values. */
+    provinces: Type.Optional(
+      Type.Array(
+        Type.Object({
+          reportId: Type.Integer(),
+          provinceCode: Type.String(),
+          provinceName: Type.String(),
+          agencyName: Type.String(),
+          values: Type.Record(Type.String(), Nullable(Type.Number())),
+        }),
+      ),
     ),
   }),
-  models: Type.Array(
-    Type.Object({
-      type: Type.String(),
-      name: Type.String(),
-      active: Type.Integer(),
-      target: Nullable(Type.Integer()),
-      achievementPct: Nullable(Type.Number()),
-      members: Type.Integer(),
-    }),
-  ),
-  /** National reports: the approved provincial reports aggregated, with their indicator values. */
-  provinces: Type.Optional(
-    Type.Array(
-      Type.Object({
-        reportId: Type.Integer(),
-        provinceCode: Type.String(),
-        provinceName: Type.String(),
-        agencyName: Type.String(),
-        values: Type.Record(Type.String(), Nullable(Type.Number())),
-      }),
-    ),
-  ),
-});
+);
 export type ReportFigures = Static<typeof ReportFigures>;
 
 const Status = Type.Enum(REPORT_STATUSES);
 
-export const ReportSummary = Type.Object({
+const reportSummaryObject = Type.Object({
   id: Type.Integer(),
   type: Type.Object({ code: Type.String(), name: Type.String() }),
   period: Type.Object({ code: Type.String(), label: Type.String(), start: Type.String(), end: Type.String() }),
@@ -141,25 +156,29 @@ export const ReportSummary = Type.Object({
   version: Type.Integer(),
   allowedActions: Type.Array(Type.String()),
 });
+export const ReportSummary = named('ReportSummary', reportSummaryObject);
 export type ReportSummary = Static<typeof ReportSummary>;
 
-export const ReportView = Type.Object({
-  ...ReportSummary.properties,
-  narrative: Type.Object({
-    results: Type.String(),
-    difficulties: Type.String(),
-    lessons: Type.String(),
-    proposals: Type.String(),
+export const ReportView = named(
+  'ReportView',
+  Type.Object({
+    ...reportSummaryObject.properties,
+    narrative: Type.Object({
+      results: Type.String(),
+      difficulties: Type.String(),
+      lessons: Type.String(),
+      proposals: Type.String(),
+    }),
+    figures: ReportFigures,
+    figuresAt: Type.String(),
+    events: Type.Array(
+      Type.Object({ action: Type.String(), comment: Type.String(), by: Nullable(Type.String()), at: Type.String() }),
+    ),
+    sources: Type.Array(
+      Type.Object({ id: Type.Integer(), agency: Type.String(), province: Nullable(Type.String()), status: Status }),
+    ),
   }),
-  figures: ReportFigures,
-  figuresAt: Type.String(),
-  events: Type.Array(
-    Type.Object({ action: Type.String(), comment: Type.String(), by: Nullable(Type.String()), at: Type.String() }),
-  ),
-  sources: Type.Array(
-    Type.Object({ id: Type.Integer(), agency: Type.String(), province: Nullable(Type.String()), status: Status }),
-  ),
-});
+);
 export type ReportView = Static<typeof ReportView>;
 
 export const ListReportsQuery = Type.Object({
@@ -199,74 +218,89 @@ export type StepBody = Static<typeof StepBody>;
 export const ConsolidationQuery = Type.Object({ type: TypeCode, period: PeriodCode });
 export type ConsolidationQuery = Static<typeof ConsolidationQuery>;
 
-export const ConsolidationView = Type.Object({
-  type: Type.Object({ code: Type.String(), name: Type.String() }),
-  period: Type.Object({ code: Type.String(), label: Type.String(), start: Type.String(), end: Type.String() }),
-  dueDate: Type.String(),
-  today: Type.String(),
-  counts: Type.Record(Type.String(), Type.Integer()),
-  rows: Type.Array(
-    Type.Object({
-      agency: Ref,
-      level: Type.String(),
-      province: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
-      recipient: Ref,
-      status: Type.Enum(EXPECTED_STATUSES),
-      late: Type.Boolean(),
-      reportId: Nullable(Type.Integer()),
-      submittedAt: Nullable(Type.String()),
-    }),
-  ),
-});
+export const ConsolidationView = named(
+  'ConsolidationView',
+  Type.Object({
+    type: Type.Object({ code: Type.String(), name: Type.String() }),
+    period: Type.Object({ code: Type.String(), label: Type.String(), start: Type.String(), end: Type.String() }),
+    dueDate: Type.String(),
+    today: Type.String(),
+    counts: Type.Record(Type.String(), Type.Integer()),
+    rows: Type.Array(
+      Type.Object({
+        agency: Ref,
+        level: Type.String(),
+        province: Nullable(Type.Object({ code: Type.String(), name: Type.String() })),
+        recipient: Ref,
+        status: Type.Enum(EXPECTED_STATUSES),
+        late: Type.Boolean(),
+        reportId: Nullable(Type.Integer()),
+        submittedAt: Nullable(Type.String()),
+      }),
+    ),
+  }),
+);
 export type ConsolidationView = Static<typeof ConsolidationView>;
 
 export const RemindBody = Type.Object({ type: TypeCode, period: PeriodCode }, { additionalProperties: false });
 export type RemindBody = Static<typeof RemindBody>;
-export const RemindResult = Type.Object({
-  agencies: Type.Integer({ description: 'Số đơn vị quá hạn được nhắc' }),
-  notifications: Type.Integer(),
-  emails: Type.Integer({ description: 'Số thư đã gửi (0 khi chưa cấu hình SMTP)' }),
-});
+export const RemindResult = named(
+  'RemindResult',
+  Type.Object({
+    agencies: Type.Integer({ description: 'Số đơn vị quá hạn được nhắc' }),
+    notifications: Type.Integer(),
+    emails: Type.Integer({ description: 'Số thư đã gửi (0 khi chưa cấu hình SMTP)' }),
+  }),
+);
 
-export const NotificationView = Type.Object({
-  id: Type.Integer(),
-  kind: Type.String(),
-  title: Type.String(),
-  body: Type.String(),
-  link: Nullable(Type.String()),
-  createdAt: Type.String(),
-  readAt: Nullable(Type.String()),
-});
-export const NotificationList = Type.Object({ items: Type.Array(NotificationView), unread: Type.Integer() });
+export const NotificationView = named(
+  'NotificationView',
+  Type.Object({
+    id: Type.Integer(),
+    kind: Type.String(),
+    title: Type.String(),
+    body: Type.String(),
+    link: Nullable(Type.String()),
+    createdAt: Type.String(),
+    readAt: Nullable(Type.String()),
+  }),
+);
+export const NotificationList = named(
+  'NotificationList',
+  Type.Object({ items: Type.Array(NotificationView), unread: Type.Integer() }),
+);
 export const ListNotificationsQuery = Type.Object({ unread: Type.Optional(Type.Boolean()) });
 
-export const ReviewView = Type.Object({
-  plan: Type.Object({ id: Type.Integer(), year: Type.Integer(), number: Type.String(), title: Type.String() }),
-  sections: Type.Array(
-    Type.Object({
-      number: Type.String(),
-      title: Type.String(),
-      activities: Type.Array(
-        Type.Object({
-          number: Type.String(),
-          title: Type.String(),
-          status: Type.String(),
-          recordCount: Type.Integer(),
-          participants: Type.Integer(),
-          femaleParticipants: Type.Integer(),
-        }),
-      ),
-    }),
-  ),
-  indicators: Type.Array(IndicatorFigure),
-  provinceIndicators: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
-  provinces: Type.Array(
-    Type.Object({ code: Type.String(), name: Type.String(), values: Type.Array(Nullable(Type.Number())) }),
-  ),
-  difficulties: Type.Array(Type.Object({ from: Type.String(), text: Type.String() })),
-  proposals: Type.Array(Type.Object({ from: Type.String(), text: Type.String() })),
-  rollForward: Type.Object({ allowed: Type.Boolean(), path: Type.String() }),
-});
+export const ReviewView = named(
+  'YearEndReviewView',
+  Type.Object({
+    plan: Type.Object({ id: Type.Integer(), year: Type.Integer(), number: Type.String(), title: Type.String() }),
+    sections: Type.Array(
+      Type.Object({
+        number: Type.String(),
+        title: Type.String(),
+        activities: Type.Array(
+          Type.Object({
+            number: Type.String(),
+            title: Type.String(),
+            status: Type.String(),
+            recordCount: Type.Integer(),
+            participants: Type.Integer(),
+            femaleParticipants: Type.Integer(),
+          }),
+        ),
+      }),
+    ),
+    indicators: Type.Array(IndicatorFigure),
+    provinceIndicators: Type.Array(Type.Object({ code: Type.String(), name: Type.String() })),
+    provinces: Type.Array(
+      Type.Object({ code: Type.String(), name: Type.String(), values: Type.Array(Nullable(Type.Number())) }),
+    ),
+    difficulties: Type.Array(Type.Object({ from: Type.String(), text: Type.String() })),
+    proposals: Type.Array(Type.Object({ from: Type.String(), text: Type.String() })),
+    rollForward: Type.Object({ allowed: Type.Boolean(), path: Type.String() }),
+  }),
+);
 export type ReviewView = Static<typeof ReviewView>;
 
 export const errors = DataErrors;

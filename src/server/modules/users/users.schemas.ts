@@ -1,5 +1,6 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../../shared/permissions';
+import { named } from '../../http/named-schemas';
 
 const RoleSchema = Type.Enum(ROLES);
 const ProvinceCode = Type.String({ pattern: '^\\d{2}$' });
@@ -13,20 +14,23 @@ export const UserAction = Type.Union([
   Type.Literal('set_password'),
 ]);
 
-export const UserView = Type.Object({
-  id: Type.Integer(),
-  username: Type.String(),
-  displayName: Type.String(),
-  email: Type.Union([Type.String(), Type.Null()]),
-  role: RoleSchema,
-  agency: Type.Object({ id: Type.Integer(), name: Type.String() }),
-  nationalScope: Type.Boolean(),
-  provinces: Type.Array(Type.String()),
-  disabled: Type.Boolean(),
-  createdAt: Type.String(),
-  version: Type.Integer(),
-  allowedActions: Type.Array(UserAction),
-});
+export const UserView = named(
+  'UserView',
+  Type.Object({
+    id: Type.Integer(),
+    username: Type.String(),
+    displayName: Type.String(),
+    email: Type.Union([Type.String(), Type.Null()]),
+    role: RoleSchema,
+    agency: Type.Object({ id: Type.Integer(), name: Type.String() }),
+    nationalScope: Type.Boolean(),
+    provinces: Type.Array(Type.String()),
+    disabled: Type.Boolean(),
+    createdAt: Type.String(),
+    version: Type.Integer(),
+    allowedActions: Type.Array(UserAction),
+  }),
+);
 export type UserView = Static<typeof UserView>;
 
 export const CreateUserBody = Type.Object(
