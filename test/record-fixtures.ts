@@ -110,5 +110,5 @@ export async function importWorkbook(
   const detail = workbook.addWorksheet('Người tham gia');
   detail.addRow(['Mã dòng', 'Giới tính', 'Mã dân tộc', 'Đối tượng', 'Nhóm tuổi', 'Số người']);
   for (const row of participants) detail.addRow(row);
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

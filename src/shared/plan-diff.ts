@@ -18,7 +18,10 @@ function field(changes: PlanChange[], where: string, before: string, after: stri
   if (before !== after) changes.push({ kind: 'changed', where, before, after });
 }
 
-const DOC_FIELDS: [keyof PlanContent, string][] = [
+/** The document fields compared as text (each a string or null). */
+type DocField = 'number' | 'issuedOn' | 'place' | 'title' | 'preamble' | 'programme';
+
+const DOC_FIELDS: [DocField, string][] = [
   ['number', 'Số, ký hiệu'],
   ['issuedOn', 'Ngày ban hành'],
   ['place', 'Địa danh'],
@@ -64,7 +67,7 @@ function sectionChanges(changes: PlanChange[], a: PlanSection, b: PlanSection) {
 
 export function diffPlanContent(a: PlanContent, b: PlanContent): PlanChange[] {
   const changes: PlanChange[] = [];
-  for (const [key, label] of DOC_FIELDS) field(changes, label, String(a[key] ?? ''), String(b[key] ?? ''));
+  for (const [key, label] of DOC_FIELDS) field(changes, label, a[key] ?? '', b[key] ?? '');
   field(changes, 'Mục đích', list(a.purposes), list(b.purposes));
   field(changes, 'Yêu cầu', list(a.requirements), list(b.requirements));
   const before = new Map(a.sections.map((s) => [s.key, s]));

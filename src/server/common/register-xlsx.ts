@@ -97,5 +97,5 @@ export async function workbookBuffer(build: (workbook: ExcelJS.Workbook) => void
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Phối hợp';
   build(workbook);
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -85,7 +85,7 @@ export function cellText(value: ExcelJS.CellValue): string {
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === 'object') {
     if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
+    if ('result' in value) return cellText(value.result ?? null);
     if ('text' in value) return String(value.text);
     return '';
   }

@@ -22,7 +22,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
 
   async function onLogout() {
     await logout();
-    navigate('/login', { replace: true });
+    void navigate('/login', { replace: true });
   }
 
   return (

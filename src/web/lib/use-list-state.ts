@@ -28,10 +28,7 @@ export interface ListState<K extends string> {
 }
 
 export function useListState<K extends string>(defaults: Record<K, string>): ListState<K> {
-  const [values, update] = useSearchState<K | 'q' | 'offset'>({ q: '', ...defaults, offset: '0' } as Record<
-    K | 'q' | 'offset',
-    string
-  >);
+  const [values, update] = useSearchState<K | 'q' | 'offset'>({ q: '', ...defaults, offset: '0' });
   const set = useCallback(
     (patch: Partial<Record<K | 'q', string>>) =>
       update({ ...patch, offset: '' } as Partial<Record<K | 'q' | 'offset', string>>),

@@ -4,17 +4,18 @@ import { useSearchParams } from 'react-router';
 
 export function useSearchState<K extends string>(defaults: Record<K, string>) {
   const [params, setParams] = useSearchParams();
-  const keys = Object.keys(defaults) as K[];
+  // defaults is usually a literal at the call site: its content, not its identity, matters.
+  const defaultsKey = JSON.stringify(defaults);
+  const stable = useMemo(() => JSON.parse(defaultsKey) as Record<K, string>, [defaultsKey]);
 
   const values = useMemo(() => {
-    const result = { ...defaults };
-    for (const key of keys) {
+    const result = { ...stable };
+    for (const key of Object.keys(stable) as K[]) {
       const value = params.get(key);
       if (value !== null) result[key] = value;
     }
     return result;
-    // defaults is a literal at the call site; its content, not its identity, matters.
-  }, [params]);
+  }, [params, stable]);
 
   const update = useCallback(
     (patch: Partial<Record<K, string>>, options: { replace?: boolean } = {}) => {
@@ -22,7 +23,7 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
         (current) => {
           const next = new URLSearchParams(current);
           for (const [key, value] of Object.entries(patch) as [K, string | undefined][]) {
-            if (value === undefined || value === '' || value === defaults[key]) next.delete(key);
+            if (value === undefined || value === '' || value === stable[key]) next.delete(key);
             else next.set(key, value);
           }
           return next;
@@ -30,7 +31,7 @@ export function useSearchState<K extends string>(defaults: Record<K, string>) {
         { replace: options.replace ?? true },
       );
     },
-    [setParams],
+    [setParams, stable],
   );
 
   return [values, update] as const;

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../access/actor';
 import { can } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../http/idempotency';
-import type { Disaggregation, IndicatorSource, TimeAggregation } from '../../../shared/analytics';
+import type { Disaggregation, IndicatorSource } from '../../../shared/analytics';
 import { insertAudit } from '../audit/audit.service';
 import { RECORD_TYPES, TARGET_GROUPS } from '../../../shared/record-codes';
 import { checkDefinition, checkDisaggregations, checkTimeAggregation } from './indicator-definition';
@@ -157,7 +157,7 @@ export async function updateIndicator(
       plan_id: body.planId === undefined ? before.plan_id : body.planId,
       source,
       definition: body.definition ?? (source === before.source ? before.definition : undefined),
-      time_aggregation: (body.timeAggregation ?? before.time_aggregation) as TimeAggregation,
+      time_aggregation: body.timeAggregation ?? before.time_aggregation,
       disaggregations: body.disaggregations ?? (source === before.source ? before.disaggregations : []),
       is_key: body.isKey ?? before.is_key,
       position: body.position ?? before.position,

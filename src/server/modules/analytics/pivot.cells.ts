@@ -35,7 +35,7 @@ export function createCellMap(): CellMap {
       if (!rowKeys.has(r)) rowKeys.set(r, row);
       if (!colKeys.has(c)) colKeys.set(c, col);
       let line = cells.get(r);
-      if (!line) cells.set(r, (line = new Map()));
+      if (!line) cells.set(r, (line = new Map<string, number>()));
       line.set(c, clean(value));
     },
     setRowTotal(row, value) {

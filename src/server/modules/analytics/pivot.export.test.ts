@@ -25,7 +25,7 @@ const result: PivotResult = {
     sources: [],
     partialValues: 0,
   },
-} as PivotResult;
+};
 
 async function sheetOf(buffer: Buffer) {
   const workbook = new ExcelJS.Workbook();

@@ -95,7 +95,7 @@ export async function pivotXlsx(result: PivotResult): Promise<Buffer> {
       lead,
     );
   }
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const csvCell = (v: Cell) => {

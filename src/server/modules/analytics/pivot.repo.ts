@@ -189,7 +189,7 @@ export function sourceQuery(
   for (const key of Object.keys(filters) as (keyof PivotFilters)[]) {
     const values = filters[key];
     if (values === undefined || key === 'months') continue;
-    where.push(sql`${sql.ref(FILTER_COLUMN(key, geography)!)} IN (${sql.join(values as (string | number)[])})`);
+    where.push(sql`${sql.ref(FILTER_COLUMN(key, geography)!)} IN (${sql.join(values)})`);
   }
   if (options.monthsUpTo !== undefined) where.push(sql`month <= ${options.monthsUpTo}`);
   else if (filters.months) {

@@ -83,7 +83,7 @@ function periodsOf(dim: TimeDimension, ranges: [number, number][]): Period[] {
 
 /** Combinations of periods for the time dimensions of one axis (positions kept), nested only. */
 function timeCombos(dims: PivotDimension[], ranges: [number, number][]): Map<number, Period>[] {
-  let combos: Map<number, Period>[] = [new Map()];
+  let combos: Map<number, Period>[] = [new Map<number, Period>()];
   dims.forEach((d, i) => {
     if (!isTimeDimension(d)) return;
     const next: Map<number, Period>[] = [];

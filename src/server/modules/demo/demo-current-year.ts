@@ -90,7 +90,7 @@ export async function ensureDemoCurrentYear(
 
   let plan = await rollForward(women, seedPlanId, year);
   const { row } = await loadPlan(women, plan.id);
-  const content = withLeads(row.content as PlanContent, await agencyId(db, 'HLHPN'), await agencyId(db, 'UBDT'));
+  const content = withLeads(row.content, await agencyId(db, 'HLHPN'), await agencyId(db, 'UBDT'));
   plan = await updatePlan(women, plan.id, {
     version: plan.version,
     content: { ...content, number: '', issuedOn: null },

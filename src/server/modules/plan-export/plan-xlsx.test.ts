@@ -5,6 +5,10 @@ import { ACTIVITY_COLUMNS, ACTIVITY_SHEET, HEADER_ROW, RESPONSIBILITY_SHEET, ren
 
 let workbook: ExcelJS.Workbook;
 
+/** A cell as text; rich text and formulas as their JSON, never "[object Object]". */
+const cellText = (value: ExcelJS.CellValue) =>
+  value === null || value === undefined ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+
 beforeAll(async () => {
   const buffer = await renderPlanXlsx(seedPlan);
   workbook = new ExcelJS.Workbook();
@@ -16,7 +20,7 @@ function rowValues(sheet: ExcelJS.Worksheet, row: number): string[] {
   const values: string[] = [];
   for (let column = 1; column <= sheet.columnCount; column += 1) {
     const value = sheet.getRow(row).getCell(column).value;
-    values.push(value === null || value === undefined ? '' : String(value));
+    values.push(cellText(value));
   }
   return values;
 }
@@ -40,7 +44,7 @@ describe('renderPlanXlsx — activities', () => {
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     ACTIVITY_COLUMNS.forEach((column, i) => expect(sheet.getColumn(i + 1).width).toBe(column.width));
-    expect(String(sheet.getCell(1, 1).value)).toContain('16/KH-HLHPNVN-UBĐT');
+    expect(cellText(sheet.getCell(1, 1).value)).toContain('16/KH-HLHPNVN-UBĐT');
   });
 
   it('has one row per activity, with its section and Vietnamese text intact', () => {

@@ -47,7 +47,7 @@ export async function renderPlanXlsx(plan: PlanDocument): Promise<Buffer> {
   addActivitySheet(workbook, plan);
   addResponsibilitySheet(workbook, plan);
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }
 
 function planCaption(plan: PlanDocument): string {

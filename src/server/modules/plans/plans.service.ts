@@ -54,7 +54,7 @@ export async function listPlans(
       year: r.year,
       provinceCode: r.province_code,
       parentPlanId: r.parent_plan_id,
-      status: r.status as PlanSummary['status'],
+      status: r.status,
       version: r.version,
       number: r.number,
       issuedOn: r.issued_on,

@@ -151,5 +151,5 @@ export async function renderImportTemplate(activities: TemplateActivity[]): Prom
   for (const a of activities) list.addRow([a.id, a.number, a.title, a.plan]);
 
   const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data as ArrayBuffer);
+  return Buffer.from(data);
 }

@@ -4,7 +4,6 @@
 import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { agencyMap } from '../reference/reference.service';
-import type { RecordType } from '../../../shared/record-codes';
 import { lockReason } from '../../common/period-lock';
 import { recordActions } from './record.policy';
 import { modelsOfRecord } from './record-model';
@@ -35,7 +34,7 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
       planKind: row.plan_kind,
       planProvinceCode: row.plan_province_code,
     },
-    type: row.type as RecordType,
+    type: row.type,
     title: row.title,
     startDate: row.start_date,
     endDate: row.end_date,
@@ -64,8 +63,8 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
       rows: children.participants.map((p) => ({
         sex: p.sex,
         ethnicGroupId: p.ethnic_group_id,
-        targetGroup: p.target_group as RecordView['participants']['rows'][number]['targetGroup'],
-        ageBand: p.age_band as RecordView['participants']['rows'][number]['ageBand'],
+        targetGroup: p.target_group,
+        ageBand: p.age_band,
         count: p.count,
       })),
     },
@@ -89,7 +88,7 @@ export function recordSummary(actor: Actor, r: ListRow): RecordSummary {
   return {
     id: r.record_id,
     activity: { id: r.plan_activity_id, title: r.activity_title, planId: r.plan_id },
-    type: r.type as RecordType,
+    type: r.type,
     title: r.title,
     startDate: r.start_date,
     endDate: r.end_date,

@@ -169,9 +169,11 @@ async function viewsOf(db: Queryable, generation: number, codes: string[], at: s
 const UNIT_TYPE_PREFIX = /^(Xã|Phường|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh|Đặc khu) /i;
 
 /** Lineage rows joined to the units on the other side; a few old communes are in DV25 only. */
+type LineageRow = { code: string; name: string; kind: LineageKind; splitCount: number; level: AdminLevel };
+
 async function lineageUnits(
   db: Queryable,
-  rows: { code: string; name: string; kind: LineageKind; splitCount: number; level: AdminLevel }[],
+  rows: LineageRow[],
   generation: Generation,
   at: string,
 ): Promise<LineageUnit[]> {
@@ -242,14 +244,14 @@ async function successors(db: Queryable, unit: UnitRow, at: string): Promise<Lin
     byNew.set(r.new_code, entry);
   }
   const count = byNew.size;
-  const mapped = [...byNew].map(([code, e]) => ({
+  const mapped = [...byNew].map(([code, e]): LineageRow => ({
     code,
     name: e.name,
-    kind: (e.kinds.has('district_without_communes')
+    kind: e.kinds.has('district_without_communes')
       ? 'district_without_communes'
       : count === 1 && !e.kinds.has('partial')
         ? 'full'
-        : 'partial') as LineageKind,
+        : 'partial',
     splitCount: count,
     level: newLevel,
   }));
@@ -264,16 +266,12 @@ async function predecessors(db: Queryable, unit: UnitRow, at: string): Promise<L
     .where('new_code', '=', unit.code)
     .orderBy('old_code')
     .execute();
-  const mapped = rows.map((r) => ({
+  const mapped = rows.map((r): LineageRow => ({
     code: r.old_code,
     name: r.old_name,
     kind: r.kind,
     splitCount: r.old_split_count,
-    level: (unit.level === 'province'
-      ? 'province'
-      : r.kind === 'district_without_communes'
-        ? 'district'
-        : 'commune') as AdminLevel,
+    level: unit.level === 'province' ? 'province' : r.kind === 'district_without_communes' ? 'district' : 'commune',
   }));
   return lineageUnits(db, mapped, 2024, at);
 }

@@ -27,7 +27,7 @@ export async function renderImportTemplate(data: TemplateData): Promise<Buffer> 
   addLists(workbook, sheet, data);
   addGuide(workbook, data);
   const buffer = await workbook.xlsx.writeBuffer();
-  return Buffer.from(buffer as ArrayBuffer);
+  return Buffer.from(buffer);
 }
 
 function addLists(workbook: ExcelJS.Workbook, sheet: ExcelJS.Worksheet, data: TemplateData): void {

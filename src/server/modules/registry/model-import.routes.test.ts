@@ -42,7 +42,7 @@ async function filledTemplate(rows: Cells[]): Promise<Buffer> {
       if (value !== undefined) sheet.getCell(i + 2, c + 1).value = value;
     });
   });
-  return Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const modelCount = async () =>

@@ -58,7 +58,7 @@ export async function activeModelsOn(
     ])
     .orderBy('m.community_model_id')
     .execute();
-  return rows as ActiveModelRow[];
+  return rows;
 }
 
 /** Provinces of a generation with, for 2024 ones, their 2025 successors and lineage kind. */

@@ -162,7 +162,7 @@ export async function findModel(
 ): Promise<ModelRow | undefined> {
   let query = selectModel(scoped(db, actor)).where('m.community_model_id', '=', modelId);
   if (forUpdate) query = query.forUpdate('m');
-  return (await query.executeTakeFirst()) as ModelRow | undefined;
+  return await query.executeTakeFirst();
 }
 
 export interface ModelFilter {

@@ -109,7 +109,7 @@ export async function findUser(db: Queryable, actor: Actor, userId: number): Pro
     .select([...columns, withProvinces()])
     .where('u.user_id', '=', userId)
     .executeTakeFirst();
-  return row as UserRow | undefined;
+  return row;
 }
 
 export async function usernameTaken(db: Queryable, username: string): Promise<boolean> {
