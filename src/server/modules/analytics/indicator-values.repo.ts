@@ -1,5 +1,6 @@
 // All SQL for aggregate values entered directly (table aggregate_value).
 import type { Actor } from '../../access/actor';
+import { centralOrProvinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { Sex } from './derive-values';
 
@@ -109,10 +110,7 @@ export async function listValues(
     .where('v.indicator_id', '=', filter.indicatorId);
   if (filter.period) query = query.where('v.period', '=', filter.period);
   if (filter.province) query = query.where('v.province_code', '=', filter.province);
-  if (!actor.nationalScope) {
-    const provinces = actor.provinces.length ? actor.provinces : ['--'];
-    query = query.where((eb) => eb.or([eb('v.province_code', 'is', null), eb('v.province_code', 'in', provinces)]));
-  }
+  query = query.where((eb) => centralOrProvinceScope(eb, 'v.province_code', actor));
   return query
     .orderBy('v.period')
     .orderBy('v.unit_code')

@@ -1,6 +1,7 @@
 // All SQL for indicators, their targets and the aggregate values entered for them.
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { centralOrProvinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { Disaggregation } from '../../../shared/analytics';
 import { foldVietnamese } from '../../../shared/text';
@@ -180,10 +181,7 @@ export async function listTargets(db: Queryable, actor: Actor, filter: TargetFil
   if (filter.province === null) query = query.where('t.province_code', 'is', null);
   else if (filter.province) query = query.where('t.province_code', '=', filter.province);
   // Provincial users see their provinces' targets and the national ones they work towards.
-  if (!actor.nationalScope) {
-    const provinces = actor.provinces.length ? actor.provinces : ['--'];
-    query = query.where((eb) => eb.or([eb('t.province_code', 'is', null), eb('t.province_code', 'in', provinces)]));
-  }
+  query = query.where((eb) => centralOrProvinceScope(eb, 't.province_code', actor));
   return query
     .orderBy('i.position')
     .orderBy('t.year')

@@ -8,6 +8,7 @@ import type { Queryable } from '../../db/database';
 import { inTransaction } from '../../http/idempotency';
 import type { PivotDimension } from '../../../shared/analytics';
 import type { PivotFilters } from './pivot.query';
+import { rawProvinceScope } from '../../access/scope';
 
 interface SourceTable {
   table: string;
@@ -183,9 +184,7 @@ export function sourceQuery(
   );
 
   const where: RawBuilder<unknown>[] = [sql`indicator_id IN (${sql.join(indicatorIds)})`];
-  if (!actor.nationalScope) {
-    where.push(actor.provinces.length ? sql`province_code IN (${sql.join(actor.provinces)})` : sql`false`);
-  }
+  if (!actor.nationalScope) where.push(rawProvinceScope('province_code', actor));
   for (const key of Object.keys(filters) as (keyof PivotFilters)[]) {
     const values = filters[key];
     if (values === undefined || key === 'months') continue;

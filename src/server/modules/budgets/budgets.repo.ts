@@ -5,8 +5,8 @@
 // Scope: lines and records of the actor's provinces, plus the central level (no province).
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { centralOrProvinceScope, planScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
-import { recordScope } from '../records/records.repo';
 
 export interface Selection {
   plan?: number;
@@ -14,8 +14,6 @@ export interface Selection {
   /** A province, or null for the central level only; undefined for all. */
   province?: string | null;
 }
-
-const none = (list: readonly string[]) => (list.length ? [...list] : ['--']);
 
 /** The chosen activities: of one plan, or of every plan of a year, that the actor can see. */
 function chosen(db: Queryable, actor: Actor, s: Selection) {
@@ -26,10 +24,7 @@ function chosen(db: Queryable, actor: Actor, s: Selection) {
     .where('sa.removed', '=', false);
   if (s.plan) query = query.where('sa.plan_id', '=', s.plan);
   if (s.year) query = query.where('sp.year', '=', s.year);
-  if (!actor.nationalScope)
-    query = query.where((eb) =>
-      eb.or([eb('sp.kind', '=', 'central'), eb('sp.province_code', 'in', none(actor.provinces))]),
-    );
+  query = query.where((eb) => planScope(eb, 'sp.kind', 'sp.province_code', actor));
   return query;
 }
 
@@ -58,10 +53,7 @@ export async function plannedAndSpent(db: Queryable, actor: Actor, s: Selection)
     .innerJoin('plan_activity as a', 'a.plan_activity_id', 'b.plan_activity_id')
     .where((eb) => eb.or([eb('a.plan_activity_id', 'in', ids), eb('a.central_activity_id', 'in', ids)]))
     .where('a.removed', '=', false);
-  if (!actor.nationalScope)
-    planned = planned.where((eb) =>
-      eb.or([eb('b.province_code', 'is', null), eb('b.province_code', 'in', none(actor.provinces))]),
-    );
+  planned = planned.where((eb) => centralOrProvinceScope(eb, 'b.province_code', actor));
   if (s.province === null) planned = planned.where('b.province_code', 'is', null);
   else if (s.province) planned = planned.where('b.province_code', '=', s.province);
   const plannedRows = await planned
@@ -81,7 +73,7 @@ export async function plannedAndSpent(db: Queryable, actor: Actor, s: Selection)
     .selectFrom('implementation_record as r')
     .innerJoin('plan_activity as a', 'a.plan_activity_id', 'r.plan_activity_id')
     .where('r.deleted_at', 'is', null)
-    .where((eb) => recordScope(eb as never, actor))
+    .where((eb) => centralOrProvinceScope(eb, 'r.province_code', actor))
     .where((eb) => eb.or([eb('a.plan_activity_id', 'in', ids), eb('a.central_activity_id', 'in', ids)]));
   if (s.province === null) records = records.where('r.province_code', 'is', null);
   else if (s.province) records = records.where('r.province_code', '=', s.province);
@@ -146,10 +138,7 @@ export async function planOf(db: Queryable, actor: Actor, planId: number) {
     .selectFrom('plan as p')
     .select(['p.plan_id', 'p.kind', 'p.province_code', 'p.number', 'p.title'])
     .where('p.plan_id', '=', planId);
-  if (!actor.nationalScope)
-    query = query.where((eb) =>
-      eb.or([eb('p.kind', '=', 'central'), eb('p.province_code', 'in', none(actor.provinces))]),
-    );
+  query = query.where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
   return query.executeTakeFirst();
 }
 

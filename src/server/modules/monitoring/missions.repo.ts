@@ -3,6 +3,7 @@
 // that visit one of their provinces, and those with a recommendation addressed to them.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { planScope, provinceIn } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
@@ -10,8 +11,6 @@ import { escapeLike } from '../../common/sql-text';
 import { recommendationScope } from './recommendations.repo';
 
 type MissionEb = ExpressionBuilder<DB & { m: DB['mission'] }, 'm'>;
-
-const none = (list: readonly string[]) => (list.length ? [...list] : ['--']);
 
 export function missionScope(eb: MissionEb, actor: Actor) {
   if (actor.nationalScope) return eb.val(true);
@@ -21,7 +20,7 @@ export function missionScope(eb: MissionEb, actor: Actor) {
         .selectFrom('mission_place as sp')
         .select('sp.mission_id')
         .whereRef('sp.mission_id', '=', 'm.mission_id')
-        .where('sp.province_code', 'in', none(actor.provinces)),
+        .where((e) => provinceIn(e, 'sp.province_code', actor.provinces)),
     ),
     eb.exists(
       eb
@@ -435,10 +434,7 @@ export async function findActivity(db: Queryable, actor: Actor, activityId: numb
     .select(['a.plan_activity_id', 'p.kind', 'p.province_code'])
     .where('a.plan_activity_id', '=', activityId)
     .where('a.removed', '=', false);
-  if (!actor.nationalScope)
-    query = query.where((eb) =>
-      eb.or([eb('p.kind', '=', 'central'), eb('p.province_code', 'in', none(actor.provinces))]),
-    );
+  query = query.where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
   return query.executeTakeFirst();
 }
 

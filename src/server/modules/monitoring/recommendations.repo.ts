@@ -3,6 +3,7 @@
 // under it), to one of their provinces, or to an agency of one of their provinces.
 import { sql, type Expression, type ExpressionBuilder, type SqlBool } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { agencyIn, provinceIn } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
 import type { FollowUpStatus } from './mission.policy';
@@ -11,11 +12,9 @@ type RecEb = ExpressionBuilder<DB & { r: DB['recommendation'] }, 'r'>;
 
 export function recommendationScope(eb: RecEb, actor: Actor, alias = 'r'): Expression<SqlBool> {
   if (actor.nationalScope) return sql<SqlBool>`true`;
-  const provinces = actor.provinces.length ? actor.provinces : ['--'];
-  const agencies = actor.agencyIds.length ? actor.agencyIds : [0];
   return eb.or([
-    eb(eb.ref(`${alias}.scope_province_code` as 'r.scope_province_code'), 'in', provinces),
-    eb(eb.ref(`${alias}.addressee_agency_id` as 'r.addressee_agency_id'), 'in', agencies),
+    provinceIn(eb, `${alias}.scope_province_code` as 'r.scope_province_code', actor.provinces),
+    agencyIn(eb, `${alias}.addressee_agency_id` as 'r.addressee_agency_id', actor.agencyIds),
   ]);
 }
 
@@ -107,10 +106,7 @@ function filtered(db: Queryable, actor: Actor, filter: RecommendationFilter, tod
   if (filter.addressedTo) {
     const { agencyId, provinces } = filter.addressedTo;
     query = query.where((eb) =>
-      eb.or([
-        eb('r.addressee_agency_id', '=', agencyId),
-        eb('r.addressee_province_code', 'in', provinces.length ? provinces : ['--']),
-      ]),
+      eb.or([eb('r.addressee_agency_id', '=', agencyId), provinceIn(eb, 'r.addressee_province_code', provinces)]),
     );
   }
   return query;

@@ -2,6 +2,7 @@
 // within the actor's provinces (outside scope it does not exist: 404).
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { planScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { PlanContent, PlanKind, PlanStatus } from '../../../shared/plan';
 import { foldVietnamese } from '../../../shared/text';
@@ -31,12 +32,7 @@ export interface IssuerRow {
 }
 
 function scoped(db: Queryable, actor: Actor) {
-  let query = db.selectFrom('plan as p');
-  if (!actor.nationalScope) {
-    const provinces = actor.provinces.length ? actor.provinces : ['--'];
-    query = query.where((eb) => eb.or([eb('p.kind', '=', 'central'), eb('p.province_code', 'in', provinces)]));
-  }
-  return query;
+  return db.selectFrom('plan as p').where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
 }
 
 const planColumns = [

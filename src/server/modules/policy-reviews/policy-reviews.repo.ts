@@ -2,6 +2,7 @@
 // entries of their provinces (the receiving agency's province) and of their own agencies.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { agencyIn, provinceIn } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { DB, PolicyReviewTable } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
@@ -11,10 +12,7 @@ type ReviewEb = ExpressionBuilder<DB & { v: DB['policy_review'] }, 'v'>;
 
 export function reviewScope(eb: ReviewEb, actor: Actor) {
   if (actor.nationalScope) return eb.val(true);
-  return eb.or([
-    eb('v.province_code', 'in', actor.provinces.length ? actor.provinces : ['--']),
-    eb('v.agency_id', 'in', actor.agencyIds.length ? actor.agencyIds : [0]),
-  ]);
+  return eb.or([provinceIn(eb, 'v.province_code', actor.provinces), agencyIn(eb, 'v.agency_id', actor.agencyIds)]);
 }
 
 function base(db: Queryable, actor: Actor) {

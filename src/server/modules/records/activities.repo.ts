@@ -2,6 +2,7 @@
 // participants of the records the actor can see, and the lead agency's completion mark.
 import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { planScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import { recordScope } from './records.repo';
 import { foldVietnamese } from '../../../shared/text';
@@ -24,10 +25,7 @@ export async function listActivities(db: Queryable, actor: Actor, filter: Activi
     .leftJoin('activity_completion as c', 'c.plan_activity_id', 'a.plan_activity_id')
     .leftJoin('app_user as cu', 'cu.user_id', 'c.completed_by')
     .where('a.removed', '=', false);
-  if (!actor.nationalScope) {
-    const provinces = actor.provinces.length ? actor.provinces : ['--'];
-    query = query.where((eb) => eb.or([eb('p.kind', '=', 'central'), eb('p.province_code', 'in', provinces)]));
-  }
+  query = query.where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
   if (filter.id) query = query.where('a.plan_activity_id', '=', filter.id);
   if (filter.plan) query = query.where('a.plan_id', '=', filter.plan);
   if (filter.province) query = query.where('p.province_code', '=', filter.province);

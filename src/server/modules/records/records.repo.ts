@@ -3,6 +3,7 @@
 // Deleted records (soft) are invisible. The activity of a record must be in a plan the actor sees.
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
+import { centralOrProvinceScope, planScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
@@ -14,9 +15,7 @@ type RecordType = DB['implementation_record']['type'];
 
 /** Records in the actor's scope: their provinces, plus central records with no province. */
 export function recordScope(eb: RecordEb, actor: Actor) {
-  if (actor.nationalScope) return eb.val(true);
-  const provinces = actor.provinces.length ? actor.provinces : ['--'];
-  return eb.or([eb('r.province_code', 'is', null), eb('r.province_code', 'in', provinces)]);
+  return centralOrProvinceScope(eb, 'r.province_code', actor);
 }
 
 function scoped(db: Queryable, actor: Actor) {
@@ -64,10 +63,7 @@ export async function findActivity(db: Queryable, actor: Actor, activityId: numb
     ])
     .where('a.plan_activity_id', '=', activityId)
     .where('a.removed', '=', false);
-  if (!actor.nationalScope) {
-    const provinces = actor.provinces.length ? actor.provinces : ['--'];
-    query = query.where((eb) => eb.or([eb('p.kind', '=', 'central'), eb('p.province_code', 'in', provinces)]));
-  }
+  query = query.where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
   return query.executeTakeFirst();
 }
 

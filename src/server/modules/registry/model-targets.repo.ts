@@ -1,6 +1,6 @@
 // All SQL for model targets (type × province × year; province null = national).
 import type { Actor } from '../../access/actor';
-import { provinceScope } from '../../access/scope';
+import { centralOrProvinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 
 /** The year's targets the actor may see: national ones and those of their provinces. */
@@ -10,7 +10,7 @@ export async function listTargets(db: Queryable, actor: Actor, year: number) {
     .leftJoin('admin_unit as p', (join) => join.on('p.generation', '=', 2025).onRef('p.code', '=', 't.province_code'))
     .select(['t.model_type', 't.province_code', 'p.full_name as province_name', 't.target', 't.updated_at'])
     .where('t.year', '=', year)
-    .where((eb) => eb.or([eb('t.province_code', 'is', null), provinceScope(eb, 't.province_code', actor)]))
+    .where((eb) => centralOrProvinceScope(eb, 't.province_code', actor))
     .orderBy('t.province_code', (ob) => ob.nullsFirst())
     .orderBy('t.model_type')
     .execute();

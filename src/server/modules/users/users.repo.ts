@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../access/actor';
+import { provinceIn } from '../../access/scope';
 import { foldVietnamese } from '../../../shared/text';
 
 export interface UserRow {
@@ -22,18 +23,15 @@ export interface UserRow {
 function scoped(db: Queryable, actor: Actor) {
   let query = db.selectFrom('app_user as u');
   if (!actor.nationalScope) {
-    const provinces = actor.provinces.length ? actor.provinces : ['--'];
-    query = query
-      .where('u.national_scope', '=', false)
-      .where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('user_province as up')
-            .select('up.user_id')
-            .whereRef('up.user_id', '=', 'u.user_id')
-            .where('up.province_code', 'in', provinces),
-        ),
-      );
+    query = query.where('u.national_scope', '=', false).where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('user_province as up')
+          .select('up.user_id')
+          .whereRef('up.user_id', '=', 'u.user_id')
+          .where((e) => provinceIn(e, 'up.province_code', actor.provinces)),
+      ),
+    );
   }
   return query;
 }
