@@ -1,11 +1,12 @@
 // A new record. The Idempotency-Key is made when the form opens and sent with every attempt, so a
 // double tap or a retry after a dropped connection saves the record once.
 import { useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
+import { recordSaved } from './record-queries';
 import { RecordForm } from './form/RecordForm';
 import { emptyRecordForm, type CreateRecordBody } from './form/record-form-state';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
@@ -22,13 +23,12 @@ export function RecordCreatePage() {
   const [idempotencyKey] = useState(newIdempotencyKey);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const preset = useAsync(
-    (signal) =>
-      activityId
-        ? unwrap(api.GET('/api/activities/{id}', { params: { path: { id: activityId } }, signal }))
-        : Promise.resolve(null),
-    [activityId],
-  );
+  const queryClient = useQueryClient();
+  const preset = useQuery({
+    queryKey: ['/api/activities/{id}', activityId],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities/{id}', { params: { path: { id: activityId! } }, signal })),
+    enabled: activityId !== null,
+  });
 
   async function save(body: CreateRecordBody) {
     setBusy(true);
@@ -37,7 +37,8 @@ export function RecordCreatePage() {
       const created = await unwrap(
         api.POST('/api/records', { params: { header: { 'idempotency-key': idempotencyKey } }, body }),
       );
-      navigate(`/records/${created.id}`, { replace: true, state: { notice: 'created' } });
+      recordSaved(queryClient, created);
+      void navigate(`/records/${created.id}`, { replace: true, state: { notice: 'created' } });
     } catch (failure) {
       setError(failure);
       setBusy(false);
@@ -46,7 +47,7 @@ export function RecordCreatePage() {
 
   const offline = error instanceof ApiError && error.code === 'network';
   let content;
-  if (activityId && preset.error) content = <ErrorNotice error={preset.error} onRetry={preset.reload} />;
+  if (activityId && preset.error) content = <ErrorNotice error={preset.error} onRetry={() => void preset.refetch()} />;
   else if (activityId && preset.data === undefined) content = <Loading />;
   else {
     const initial = emptyRecordForm({
@@ -72,7 +73,7 @@ export function RecordCreatePage() {
           )
         }
         onSubmit={(body) => void save(body)}
-        onCancel={() => navigate(-1)}
+        onCancel={() => void navigate(-1)}
       />
     );
   }

@@ -1,16 +1,17 @@
 // One record as saved: what, when, where, by whom, outputs, participants, costs and files, with
 // edit and delete when the server allows them.
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
-import { api, ApiError, unwrap } from '../../api/client';
+import { api, ApiError } from '../../api/client';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useAsync } from '../../lib/use-async';
 import { Attachments } from './Attachments';
 import { formatMoney } from '../../lib/money';
 import { useEthnicGroups, useFundingSources } from '../../lib/reference';
 import type { RecordView } from './record-codes';
+import { recordQuery, recordRemoved } from './record-queries';
 import { useRecordsT, type RecordsTranslate } from './use-records-t';
 import './records.css';
 
@@ -24,7 +25,8 @@ export function RecordDetailPage() {
   const location = useLocation();
   const navigate = useNavigate();
   const arrived = (location.state as { notice?: 'created' | 'saved' } | null)?.notice;
-  const record = useAsync((signal) => unwrap(api.GET('/api/records/{id}', { params: { path: { id } }, signal })), [id]);
+  const queryClient = useQueryClient();
+  const record = useQuery(recordQuery(id));
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
@@ -38,11 +40,12 @@ export function RecordDetailPage() {
     setError(null);
     try {
       await api.DELETE('/api/records/{id}', { params: { path: { id }, query: { version: view.version } } });
-      navigate('/records', { replace: true, state: { notice: 'deleted' } });
+      recordRemoved(queryClient, id);
+      void navigate('/records', { replace: true, state: { notice: 'deleted' } });
     } catch (failure) {
       if (failure instanceof ApiError && failure.status === 409) {
         setConflict(true);
-        record.reload();
+        void record.refetch();
       } else setError(failure);
     }
   }
@@ -98,7 +101,10 @@ export function RecordDetailPage() {
             <Outputs record={data} />
             <Participants record={data} />
             <Costs record={data} />
-            <Attachments record={data} onChange={(attachments) => record.setData({ ...data, attachments })} />
+            <Attachments
+              record={data}
+              onChange={(attachments) => queryClient.setQueryData(recordQuery(id).queryKey, { ...data, attachments })}
+            />
             {data.models.length > 0 && (
               <section className="panel" aria-labelledby="rec-models-title">
                 <h2 id="rec-models-title">{rt('records.modelsTitle')}</h2>

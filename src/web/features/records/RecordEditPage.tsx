@@ -1,19 +1,20 @@
 // Editing a record: the form filled from the saved record, sent with the version that was read.
 // If someone saved in between, the server answers 409 and the user's changes stay on screen.
 import { useState } from 'react';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { RecordForm } from './form/RecordForm';
 import { formFromRecord, type CreateRecordBody } from './form/record-form-state';
-import { loadEthnicGroups } from '../../lib/reference';
+import { ethnicGroupsQuery } from '../../lib/reference';
+import { recordSaved } from './record-queries';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 
-async function loadForEdit(id: number, signal: AbortSignal) {
+async function loadForEdit(queryClient: QueryClient, id: number, signal: AbortSignal) {
   const record = await unwrap(api.GET('/api/records/{id}', { params: { path: { id } }, signal }));
-  const groups = await loadEthnicGroups();
+  const groups = await queryClient.ensureQueryData(ethnicGroupsQuery);
   const names = new Map(groups.map((g) => [g.id, g.name]));
   let placeProvinceCode = record.place?.level === 'province' ? record.place.code : (record.provinceCode ?? '');
   // An old-geography commune's province is its old province, which the record does not carry.
@@ -36,7 +37,14 @@ export function RecordEditPage() {
   const rt = useRecordsT();
   const id = Number(useParams().id);
   const navigate = useNavigate();
-  const loaded = useAsync((signal) => loadForEdit(id, signal), [id]);
+  const queryClient = useQueryClient();
+  const query = useQuery({
+    queryKey: ['record-form', id],
+    queryFn: ({ signal }) => loadForEdit(queryClient, id, signal),
+  });
+  // The form starts from the record as the server has it now, never from a copy kept since an
+  // earlier visit (its version would be refused as stale).
+  const loaded = { ...query, data: query.isFetchedAfterMount ? query.data : undefined };
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
@@ -45,8 +53,11 @@ export function RecordEditPage() {
     setBusy(true);
     setError(null);
     try {
-      await unwrap(api.PUT('/api/records/{id}', { params: { path: { id } }, body: { ...body, version } }));
-      navigate(`/records/${id}`, { replace: true, state: { notice: 'saved' } });
+      const saved = await unwrap(
+        api.PUT('/api/records/{id}', { params: { path: { id } }, body: { ...body, version } }),
+      );
+      recordSaved(queryClient, saved);
+      void navigate(`/records/${id}`, { replace: true, state: { notice: 'saved' } });
     } catch (failure) {
       setBusy(false);
       if (failure instanceof ApiError && failure.status === 409) setConflict(true);
@@ -82,7 +93,7 @@ export function RecordEditPage() {
                         className="button button-small"
                         onClick={() => {
                           setConflict(false);
-                          loaded.reload();
+                          void query.refetch();
                         }}
                       >
                         {rt('form.conflictReload')}
@@ -92,7 +103,7 @@ export function RecordEditPage() {
                 )
               }
               onSubmit={(body) => void save(data.record.version, body)}
-              onCancel={() => navigate(`/records/${id}`)}
+              onCancel={() => void navigate(`/records/${id}`)}
             />
           ) : (
             <p className="notice notice-warning">{rt('records.readOnly')}</p>

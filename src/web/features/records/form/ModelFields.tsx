@@ -2,9 +2,8 @@
 // Name, commune, village and founding date come from the record unless given here. A record that
 // already registered its model shows it instead; the registry is where that model is edited.
 import { Link } from 'react-router';
-import { api, unwrap } from '../../../api/client';
 import { fieldError } from '../../../lib/field-error';
-import { useAsync } from '../../../lib/use-async';
+import { useModelTypes } from '../../../lib/reference';
 import type { RecordView } from '../record-codes';
 import { useRecordsT } from '../use-records-t';
 
@@ -40,7 +39,7 @@ interface ModelFieldsProps {
 
 export function ModelFields({ value, onChange, registered, titlePlaceholder, error }: ModelFieldsProps) {
   const rt = useRecordsT();
-  const types = useAsync((signal) => unwrap(api.GET('/api/model-types', { signal })), []);
+  const types = useModelTypes();
   const set = (patch: Partial<ModelState>) => onChange({ ...value, ...patch });
   const err = (field: string) => fieldError(error, `model.${field}`);
   const general = fieldError(error, 'model') && !['modelType', 'name', 'host', 'leaderName'].some((f) => err(f));
