@@ -1,10 +1,11 @@
 // The plan and activity lists the mission, policy-review, budget and results pages choose from,
 // as page data (asked again when a page opens), and how a plan is named in a select.
 import { useQuery } from '@tanstack/react-query';
-import { api, unwrap, type ResponseOf } from '../api/client';
+import { api, unwrap } from '../api/client';
+import type * as ApiTypes from '../api/types';
 
-export type PlanSummary = ResponseOf<'/api/plans', 'get'>['items'][number];
-export type ActivityView = ResponseOf<'/api/activities', 'get'>['items'][number];
+export type PlanSummary = ApiTypes.PlanSummary;
+export type ActivityView = ApiTypes.ActivityStatusView;
 
 const PLANS = { limit: 200 } as const;
 

@@ -8,16 +8,17 @@
 //   await queryClient.invalidateQueries({ queryKey: referenceKeys.indicators });
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type ResponseOf } from '../api/client';
+import type * as ApiTypes from '../api/types';
 import { foldVietnamese } from '../../shared/text';
 import { REFERENCE_QUERY, currentQueryClient } from './query-client';
 
-export type EthnicGroup = ResponseOf<'/api/ethnic-groups', 'get'>['items'][number];
-export type FundingSource = ResponseOf<'/api/funding-sources', 'get'>[number];
+export type EthnicGroup = ApiTypes.EthnicGroupView;
+export type FundingSource = ApiTypes.FundingSourceView;
 export type Agency = ResponseOf<'/api/agencies', 'get'>['items'][number];
-export type AdminUnit = ResponseOf<'/api/admin-units', 'get'>['items'][number];
-export type ModelType = ResponseOf<'/api/model-types', 'get'>[number];
-export type IndicatorView = ResponseOf<'/api/indicators/{id}', 'get'>;
-export type ChecklistTemplate = ResponseOf<'/api/checklist-templates', 'get'>[number];
+export type AdminUnit = ApiTypes.AdminUnitView;
+export type ModelType = ApiTypes.ModelTypeView;
+export type IndicatorView = ApiTypes.IndicatorView;
+export type ChecklistTemplate = ApiTypes.ChecklistTemplateView;
 
 /** The administrative-unit generations: 63 provinces before 1/7/2025, 34 after. */
 export type Generation = 2024 | 2025;

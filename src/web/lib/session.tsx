@@ -2,10 +2,11 @@
 // CSRF token, kept in memory by the client, always matches the session cookie.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, ApiError, onUnauthorized, setCsrfToken, unwrap, type ResponseOf } from '../api/client';
+import { api, ApiError, onUnauthorized, setCsrfToken, unwrap } from '../api/client';
+import type * as ApiTypes from '../api/types';
 import type { Permission } from '../../shared/permissions';
 
-export type Me = ResponseOf<'/api/me', 'get'>;
+export type Me = ApiTypes.MeView;
 
 /** `loggedOut`: the user pressed Đăng xuất, so the next login starts from the home page. */
 type SessionState =

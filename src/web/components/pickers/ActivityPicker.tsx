@@ -6,9 +6,9 @@ import { useDebounced } from '../../lib/use-debounced';
 import { useActivityChoices, usePlanChoices } from '../../lib/plan-choices';
 import { MoreResults } from '../ListPage';
 import { formatTimeframeVi } from '../../../shared/period';
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 
-type ActivityView = ResponseOf<'/api/activities/{id}', 'get'>;
+type ActivityView = ApiTypes.ActivityStatusView;
 import { useComponentsT } from '../use-components-t';
 
 export interface ActivityChoice {

@@ -1,5 +1,6 @@
 import { Link, useParams } from 'react-router';
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { useT } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { QueryView } from '../../components/Status';
@@ -9,7 +10,7 @@ import { LEVEL_LABELS } from './labels';
 import { LineageList } from './LineageList';
 import { ChangesTable } from './ChangesTable';
 
-export type AdminUnitDetail = ResponseOf<'/api/admin-units/{generation}/{code}', 'get'>;
+export type AdminUnitDetail = ApiTypes.AdminUnitDetailView;
 
 export function AdminUnitDetailPage() {
   const t = useT();

@@ -1,7 +1,7 @@
 // What the analytics pages share: response types, the query key of an indicator's view, labels of
 // dimensions and codes, and how an indicator is computed, in words. The indicator list itself is
 // reference data (lib/reference.ts).
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import type { IndicatorView } from '../../lib/reference';
 import type { PivotDimension } from '../../../shared/analytics';
 import type { AnalyticsMessageKey } from './messages.vi';
@@ -11,10 +11,10 @@ export type { IndicatorView };
 /** The query key of one indicator's view (its page and its edit form). */
 export const indicatorKey = (id: number) => ['/api/indicators/{id}', id] as const;
 
-export type PivotResult = ResponseOf<'/api/pivot', 'get'>;
-export type DashboardView = ResponseOf<'/api/analytics/dashboard', 'get'>;
-export type TargetView = ResponseOf<'/api/indicator-targets', 'get'>[number];
-export type ValueView = ResponseOf<'/api/indicator-values', 'get'>[number];
+export type PivotResult = ApiTypes.PivotResponse;
+export type DashboardView = ApiTypes.DashboardResponse;
+export type TargetView = ApiTypes.IndicatorTargetView;
+export type ValueView = ApiTypes.IndicatorValueView;
 
 export const dimensionLabel = (t: AnalyticsTranslate, dim: PivotDimension) => t(`dim.${dim}` as AnalyticsMessageKey);
 

@@ -1,12 +1,12 @@
 // Types, formatting and t() of the budget pages. Amounts are whole đồng as digit strings: shown
 // with Vietnamese thousands dots (1.234.567), added as BigInt, never as floating point.
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { createFeatureT } from '../../i18n/feature-t';
 import { formatMoney } from '../../lib/money';
 import { budgetsVi } from './messages.vi';
 
-export type BudgetSummary = ResponseOf<'/api/budgets/summary', 'get'>;
-export type BudgetLines = ResponseOf<'/api/budgets/lines', 'get'>;
+export type BudgetSummary = ApiTypes.BudgetSummary;
+export type BudgetLines = ApiTypes.BudgetLines;
 
 export const useBudgetsT = createFeatureT(budgetsVi, () => import('./messages.en').then((m) => m.budgetsEn));
 

@@ -1,10 +1,11 @@
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { useT } from '../../i18n/I18nProvider';
 import { DataTable, type Column } from '../../components/DataTable';
 import { QueryView } from '../../components/Status';
 import { useListQuery, useListState } from '../../lib/use-list-state';
 
-type EthnicGroup = ResponseOf<'/api/ethnic-groups', 'get'>['items'][number];
+type EthnicGroup = ApiTypes.EthnicGroupView;
 
 export function EthnicGroupsPage() {
   const t = useT();

@@ -1,9 +1,10 @@
 // The plan shapes the web uses, taken from the generated API types.
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap, type BodyOf, type ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 
-export type PlanView = ResponseOf<'/api/plans/{id}', 'get'>;
-export type PlanSummary = ResponseOf<'/api/plans', 'get'>['items'][number];
+export type PlanView = ApiTypes.PlanView;
+export type PlanSummary = ApiTypes.PlanSummary;
 export type PlanSection = PlanView['sections'][number];
 export type PlanActivity = PlanSection['activities'][number];
 export type AgencyRef = NonNullable<PlanActivity['leadAgency']>;
@@ -13,7 +14,7 @@ export type PlanDiff = ResponseOf<'/api/plans/{id}/diff', 'get'>;
 export type CascadeOverview = ResponseOf<'/api/plans/{id}/cascade', 'get'>;
 export type CreatePlanBody = BodyOf<'/api/plans', 'post'>;
 export type UpdatePlanBody = BodyOf<'/api/plans/{id}', 'put'>;
-export type PlanContentInput = CreatePlanBody['content'];
+export type PlanContentInput = ApiTypes.PlanContentInput;
 export type { Agency } from '../../lib/reference';
 
 export type PlanAction =

@@ -1,10 +1,10 @@
 // Types and t() of the policy-review register pages.
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { createFeatureT } from '../../i18n/feature-t';
 import { reviewsVi } from './messages.vi';
 
-export type ReviewView = ResponseOf<'/api/policy-reviews/{id}', 'get'>;
-export type ReviewList = ResponseOf<'/api/policy-reviews', 'get'>;
+export type ReviewView = ApiTypes.PolicyReviewView;
+export type ReviewList = ApiTypes.PolicyReviewList;
 
 /** The query key of one review's view (its page, its edit form, the saves that answer with it). */
 export const reviewKey = (id: number) => ['/api/policy-reviews/{id}', id] as const;

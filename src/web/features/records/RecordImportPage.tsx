@@ -3,7 +3,8 @@
 // carries an Idempotency-Key, kept while the same file and choice are retried.
 import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { ImportReport } from '../../components/ListPage';
 import { ErrorNotice } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
@@ -12,7 +13,7 @@ import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 
-type Report = ResponseOf<'/api/records/import', 'post'>;
+type Report = ApiTypes.RecordImportReport;
 
 export function RecordImportPage() {
   const rt = useRecordsT();

@@ -1,14 +1,14 @@
 // The code lists of implementation records, checked against the API's types so a new code on the
 // server fails the type check here. Their words are in messages.vi.ts (type.*, target.*, age.*).
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 
-export type RecordView = ResponseOf<'/api/records/{id}', 'get'>;
-export type RecordSummary = ResponseOf<'/api/records', 'get'>['items'][number];
+export type RecordView = ApiTypes.RecordView;
+export type RecordSummary = ApiTypes.RecordSummary;
 export type RecordType = RecordView['type'];
 export type ParticipantRow = RecordView['participants']['rows'][number];
 export type TargetGroup = ParticipantRow['targetGroup'];
 export type AgeBand = ParticipantRow['ageBand'];
-export type ActivityView = ResponseOf<'/api/activities/{id}', 'get'>;
+export type ActivityView = ApiTypes.ActivityStatusView;
 export type ActivityStatus = ActivityView['status'];
 
 type Exhaustive<T, L extends readonly T[]> = [T] extends [L[number]] ? L : never;

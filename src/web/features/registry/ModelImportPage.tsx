@@ -2,7 +2,8 @@
 // row-by-row report. All or nothing by default; or keep the valid rows.
 import { useState, type FormEvent } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { api, unwrap, type ResponseOf } from '../../api/client';
+import { api, unwrap } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { ImportReport } from '../../components/ListPage';
 import { ErrorNotice } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
@@ -12,7 +13,7 @@ import { useRegistryT } from './use-registry-t';
 import '../records/records.css';
 import './registry.css';
 
-type Report = ResponseOf<'/api/models/import', 'post'>;
+type Report = ApiTypes.ModelImportReport;
 
 export function ModelImportPage() {
   const t = useRegistryT();

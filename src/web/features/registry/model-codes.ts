@@ -1,15 +1,15 @@
 // Types and code lists of the community-model registry, from the API's types and the shared
 // vocabulary (src/shared/model-types.ts). Their words are in messages.vi.ts.
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { ACTIVITY_KINDS, CASE_TYPES, MODEL_STATUSES, TECH_FLAGS, WOMEN_OWNERSHIP } from '../../../shared/model-types';
 
 export { ACTIVITY_KINDS, CASE_TYPES, MODEL_STATUSES, TECH_FLAGS, WOMEN_OWNERSHIP };
 export type { ActivityKind, CaseType, ModelStatus, TechFlag, WomenOwnership } from '../../../shared/model-types';
 
-export type ModelSummary = ResponseOf<'/api/models', 'get'>['items'][number];
-export type ModelView = ResponseOf<'/api/models/{id}', 'get'>;
+export type ModelSummary = ApiTypes.ModelSummary;
+export type ModelView = ApiTypes.ModelView;
 export type { ModelType } from '../../lib/reference';
-export type StatsView = ResponseOf<'/api/models/stats', 'get'>;
+export type StatsView = ApiTypes.ModelStatsView;
 export type StatCell = StatsView['overall']['allTypes'];
 
 /** The query key of one model's view (its page, and the saves that answer with it). */

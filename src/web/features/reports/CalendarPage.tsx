@@ -9,12 +9,12 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, parseDate } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
 import { hasPermission, useMe } from '../../lib/session';
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 import { ReportTabs } from './ReportTabs';
 import { useReportsT } from './use-reports-t';
 import './reports.css';
 
-type ReportType = ResponseOf<'/api/report-types', 'get'>[number];
+type ReportType = ApiTypes.ReportTypeView;
 
 export function CalendarPage() {
   const rt = useReportsT();

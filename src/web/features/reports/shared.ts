@@ -1,11 +1,11 @@
 // What the report pages share: response types and small helpers.
-import type { ResponseOf } from '../../api/client';
+import type * as ApiTypes from '../../api/types';
 
-export type ReportView = ResponseOf<'/api/reports/{id}', 'get'>;
-export type ReportSummary = ResponseOf<'/api/reports', 'get'>['items'][number];
-export type CalendarPeriod = ResponseOf<'/api/report-periods', 'get'>[number];
-export type Consolidation = ResponseOf<'/api/reports/consolidation', 'get'>;
-export type ReviewView = ResponseOf<'/api/plans/{id}/review', 'get'>;
+export type ReportView = ApiTypes.ReportView;
+export type ReportSummary = ApiTypes.ReportSummary;
+export type CalendarPeriod = ApiTypes.CalendarPeriod;
+export type Consolidation = ApiTypes.ConsolidationView;
+export type ReviewView = ApiTypes.YearEndReviewView;
 
 /** Whole days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
 export function daysBetween(from: string, to: string): number {
