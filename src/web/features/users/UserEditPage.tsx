@@ -1,16 +1,16 @@
 // One account: its details, the edit form and the account actions. What is offered comes from
 // the server's allowedActions; the page never decides the rules itself.
 import { useEffect, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime } from '../../i18n/format';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
 import { UserEditForm } from './UserEditForm';
 import { UserActions } from './UserActions';
 import { roleLabel, type UserView } from './user-options';
-import { useProvinces } from '../admin-units/provinces';
+import { useProvinces } from '../../lib/reference';
 
 export type Notice = { kind: 'success' | 'warning'; text: string } | null;
 
@@ -26,17 +26,26 @@ export function UserEditPage() {
   useEffect(() => {
     noticeRef.current?.scrollIntoView({ block: 'nearest' });
   }, [notice]);
-  const user = useAsync((signal) => unwrap(api.GET('/api/users/{id}', { params: { path: { id } }, signal })), [id]);
+  const queryClient = useQueryClient();
+  const userKey = ['/api/users/{id}', id] as const;
+  const query = useQuery({
+    queryKey: userKey,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/users/{id}', { params: { path: { id } }, signal })),
+  });
+  // The form starts from the account as the server has it now, never from a copy kept since an
+  // earlier visit (its version would be refused as stale).
+  const user = { ...query, data: query.isFetchedAfterMount ? query.data : undefined };
 
   function saved(next: UserView, text: string) {
-    user.setData(next);
+    queryClient.setQueryData(userKey, next);
+    void queryClient.invalidateQueries({ queryKey: ['/api/users'] });
     setNotice({ kind: 'success', text });
   }
 
   /** Someone else changed the account meanwhile: say so and show their version. */
   function conflicted(error: ApiError) {
     setNotice({ kind: 'warning', text: error.field === 'version' ? t('users.conflict') : error.message });
-    user.reload();
+    void query.refetch();
   }
 
   return (
