@@ -3,6 +3,7 @@
 // policy-review and budget exports. Money cells hold whole đồng: a number with the "#,##0" format
 // (Excel shows 1.234.567 in Vietnamese) while exact in a double, the digits as text beyond that.
 import ExcelJS from 'exceljs';
+import { formatMoneyVi } from './format-vi';
 
 export interface RegisterColumn {
   header: string;
@@ -22,11 +23,6 @@ const THIN: Partial<ExcelJS.Borders> = {
   right: { style: 'thin' },
 };
 export const HEADER_ROW = 2;
-
-/** "1234567" → "1.234.567". */
-export function formatMoneyVi(digits: string): string {
-  return digits.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
 
 function moneyCell(cell: ExcelJS.Cell, value: CellValue) {
   if (value === null || value === '') return;

@@ -32,11 +32,6 @@ export function requestHash(method: string, path: string, body: unknown): string
     .digest('hex');
 }
 
-/** Runs `fn` in the caller's transaction when there is one (an idempotent request), else in a new one. */
-export function inTransaction<T>(db: Queryable, fn: (tx: Queryable) => Promise<T>): Promise<T> {
-  return db.isTransaction ? fn(db) : db.transaction().execute(fn);
-}
-
 export interface Created<T = unknown> {
   statusCode: number;
   body: T;
@@ -50,7 +45,7 @@ export interface IdempotencyOptions {
 /**
  * Sends what `create` returns, running it at most once per (user, Idempotency-Key).
  * `create` must do all its writes on the `db` it is given (a transaction when a key is present);
- * services join it through `inTransaction`. Without the header it simply runs.
+ * services join it through `inTransaction` (db/transaction.ts). Without the header it simply runs.
  */
 export async function withIdempotency<T>(
   request: FastifyRequest,

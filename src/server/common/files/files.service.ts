@@ -9,7 +9,7 @@ import type { Readable } from 'node:stream';
 import type { ServiceContext } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { checkFile, cleanFileName, type UploadedFile } from './file-types';
 import * as repo from './files.repo';
 import { storageFor } from './storage';

@@ -6,7 +6,7 @@
 // the second time, and a file we exported imports back to the same values.
 import type { ServiceContext } from '../../access/actor';
 import { AppError, badRequest, forbidden } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import type { Sex } from './derive-values';
 import {
   comboCode,

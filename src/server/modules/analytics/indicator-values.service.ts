@@ -6,7 +6,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { inProvinceScope } from '../../access/actor';
 import { badRequest, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { parsePeriod, type AggregateDefinition, type Disaggregation } from '../../../shared/analytics';
 import { insertAudit } from '../audit/audit.service';
 import { assertPeriodOpen } from '../../common/period-lock';

@@ -4,7 +4,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { can } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import type { Disaggregation, IndicatorSource } from '../../../shared/analytics';
 import { insertAudit } from '../audit/audit.service';
 import { RECORD_TYPES, TARGET_GROUPS } from '../../../shared/record-codes';
@@ -21,6 +21,7 @@ import type {
   UpdateIndicatorBody,
 } from './indicators.schemas';
 import { rederiveIndicator } from './sync-values';
+import { assertVersion } from '../../common/version';
 
 function toView(ctx: ServiceContext, r: repo.IndicatorRow): IndicatorView {
   const editable = can(ctx.actor, 'plan:edit') && ctx.actor.nationalScope;
@@ -143,8 +144,7 @@ export async function updateIndicator(
     const before = await repo.findIndicator(tx, id, true);
     if (!before) throw notFound('Chỉ số');
     assertNational(ctx);
-    if (before.version !== body.version)
-      throw conflict('Chỉ số đã được người khác sửa. Hãy tải lại rồi sửa lại.', 'version');
+    assertVersion(before.version, body.version, 'Chỉ số đã được người khác sửa. Hãy tải lại rồi sửa lại.');
     const source: IndicatorSource = body.source ?? before.source;
     if (source !== before.source && before.source === 'aggregate' && (await repo.hasAggregateValues(tx, id)))
       throw conflict('Chỉ số đã có số liệu nhập trực tiếp: không đổi được nguồn dữ liệu', 'source');

@@ -5,7 +5,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
 import type { Queryable } from '../../db/database';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import type { PivotDimension } from '../../../shared/analytics';
 import type { PivotFilters } from './pivot.query';
 import { rawProvinceScope } from '../../access/scope';

@@ -5,7 +5,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { keyedRows, readTableFile, sheetOf } from '../../common/table-reader';
 import { badRequest } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { foldVietnamese } from '../../../shared/text';
 import { applyTargets, checkTargets } from './indicators.service';
 import type { TargetImportReport, TargetItem } from './indicators.schemas';

@@ -24,6 +24,7 @@ import {
 } from '../../documents/decree30-docx';
 import { cellParagraph, TABLE_BORDERS, tableCell } from '../../documents/decree30-table';
 import type { Answer } from './monitoring.schemas';
+import { formatDateVi } from '../../common/format-vi';
 
 export interface MissionReportView {
   issuers: IssuerHeader[];
@@ -53,12 +54,6 @@ export const ANSWER_LABELS: Record<Answer, string> = {
 };
 
 const ROLE_LABELS = { head: 'Trưởng đoàn', deputy: 'Phó Trưởng đoàn', member: 'Thành viên', secretary: 'Thư ký' };
-
-/** "2022-09-05" → "05/09/2022", as dates are written in the body. */
-export function formatDateVi(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
-}
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 

@@ -7,6 +7,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { syncDerivedRecord, type DerivedRecordValues } from '../records/derived-records.service';
 import * as repo from './missions.repo';
+import { formatDateVi } from '../../common/format-vi';
 
 /** The record's province: the provincial plan's, else a provincial lead agency's; null: central. */
 function recordProvince(m: repo.RecordSourceRow): string | null {
@@ -28,7 +29,7 @@ function recordValues(m: repo.RecordSourceRow, activityId: number, reportDate: s
     village: null,
     organiser_agency_id: m.lead_agency_id,
     description: (m.conclusion || m.purpose).slice(0, 10000),
-    outputs: { note: `${report} ngày ${reportDate.split('-').reverse().join('/')}` },
+    outputs: { note: `${report} ngày ${formatDateVi(reportDate)}` },
     participants_mode: 'totals_only',
     total_participants: 0,
     female_participants: null,

@@ -1,10 +1,9 @@
 // Monitoring missions: plan (purpose, lead agency, members, places, dates, plan activity, checklist
 // template), checklist answers per place, findings. Every change is audited in its transaction
 // with the mission's before/after; out of scope is 404, in scope without the right 403.
-import { vietnamDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
 import { existingIds, findPlace } from '../records/records.service';
 import * as checklists from './checklists.repo';
@@ -23,8 +22,9 @@ import type {
 } from './monitoring.schemas';
 import { agencyMap, provinceNames } from '../reference/reference.service';
 import { agencyRef } from './mission-view';
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
-export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 const stale = 'Đoàn kiểm tra đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi sửa lại.';
 
 export async function getMission(ctx: ServiceContext, missionId: number): Promise<MissionView> {
@@ -227,7 +227,7 @@ export async function loadForChange(ctx: ServiceContext, missionId: number, vers
   if (!row) throw notFound('Đoàn kiểm tra');
   const facts = (await missionFacts(ctx.db, [{ missionId, leadAgencyId: row.lead_agency_id }])).get(missionId)!;
   if (!mayEditMission(ctx.actor, facts)) throw forbidden('Bạn không có quyền sửa đoàn kiểm tra này');
-  if (version !== undefined && row.version !== version) throw conflict(stale, 'version');
+  assertVersion(row.version, version, stale);
   return { row, facts };
 }
 

@@ -2,7 +2,8 @@
 // what the caller may read, through the same services as the API.
 import type { ServiceContext } from '../../access/actor';
 import { agencyMap } from '../reference/reference.service';
-import { formatDateVi, renderMissionDocx, type MissionReportView } from './mission-docx';
+import { formatDateVi } from '../../common/format-vi';
+import { renderMissionDocx, type MissionReportView } from './mission-docx';
 import { getMission } from './missions.service';
 import type { ListRecommendationsQuery, MissionView } from './monitoring.schemas';
 import { addRegisterSheet, workbookBuffer, type RegisterColumn } from '../../common/register-xlsx';

@@ -4,12 +4,12 @@
 import type { ServiceContext } from '../../access/actor';
 import * as files from '../../common/files/files.service';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
 import { mayEditMission, mayFollowUp, type MissionFacts } from './mission.policy';
 import { missionFacts, recommendationAuditShape, recommendationViews } from './mission-view';
 import * as missions from './missions.repo';
-import { loadForChange, today } from './missions.service';
+import { loadForChange } from './missions.service';
 import type {
   EvidenceFileView,
   FollowUpBody,
@@ -21,6 +21,8 @@ import type {
 import * as repo from './recommendations.repo';
 import { agencyMap } from '../reference/reference.service';
 import { addresseeView } from './mission-view';
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
 const stale = 'Kiến nghị đã được cập nhật sau khi bạn mở. Hãy tải lại rồi thử lại.';
 const evidenceOf = (recommendationId: number): files.FileOwner => ({ kind: 'recommendation', id: recommendationId });
@@ -184,7 +186,7 @@ export async function updateRecommendation(
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForEdit(txCtx, recommendationId);
-    if (row.version !== body.version) throw conflict(stale, 'version');
+    assertVersion(row.version, body.version, stale);
     if (row.status === 'done') throw conflict('Kiến nghị đã hoàn thành, không sửa nội dung được nữa');
     const before = await getRecommendation(txCtx, recommendationId);
     const { version, ...input } = body;
@@ -245,7 +247,7 @@ export async function followUp(
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForFollowUp(txCtx, recommendationId);
-    if (row.version !== body.version) throw conflict(stale, 'version');
+    assertVersion(row.version, body.version, stale);
     if (body.status === 'done' && evidence === '')
       throw badRequest('evidence', 'Khi báo cáo hoàn thành, hãy ghi kết quả thực hiện (minh chứng)');
     if (body.status === row.status && evidence === '')

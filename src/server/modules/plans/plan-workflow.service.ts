@@ -10,6 +10,7 @@ import { insertAudit } from '../audit/audit.service';
 import * as repo from './plans.repo';
 import { getPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
+import { assertVersion } from '../../common/version';
 
 type Loaded = Awaited<ReturnType<typeof loadPlan>>;
 type Step = (ctx: ServiceContext, loaded: Loaded) => Promise<{ status?: PlanStatus; audit?: Record<string, unknown> }>;
@@ -31,7 +32,7 @@ async function transition(
       if (!can(ctx.actor, action === 'sign' ? 'plan:sign' : 'plan:edit')) throw forbidden();
       throw conflict(refusal(action, facts));
     }
-    if (row.version !== version) throw conflict(stale, 'version');
+    assertVersion(row.version, version, stale);
     const result = await step(txCtx, loaded);
     const now = ctx.clock.now();
     if (result.status && result.status !== row.status) {

@@ -6,15 +6,14 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { diffPlanContent } from '../../../shared/plan-diff';
 import type { PlanContent } from '../../../shared/plan';
 import { insertAudit } from '../audit/audit.service';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import * as repo from './plans.repo';
 import { checkAgencies, normaliseContent } from './plan-content';
 import { buildPlanView, planFacts } from './plan-view';
 import type { CreatePlanBody, ListPlansQuery, PlanSummary, PlanView, UpdatePlanBody } from './plans.schemas';
 import { listAgenciesAt } from '../reference/reference.service';
-import { vietnamDate } from '../../../shared/dates';
-
-export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
 export async function loadPlan(ctx: ServiceContext, planId: number, forUpdate = false) {
   const row = await repo.findPlan(ctx.db, ctx.actor, planId, forUpdate);
@@ -173,7 +172,7 @@ export async function updatePlan(ctx: ServiceContext, planId: number, body: Upda
       if (!can(ctx.actor, 'plan:edit')) throw forbidden();
       throw conflict(refusal('edit', facts));
     }
-    if (row.version !== body.version) throw conflict(staleMessage, 'version');
+    assertVersion(row.version, body.version, staleMessage);
     const issuerIds = body.issuerIds ?? issuers.map((i) => i.agency_id);
     if (ctx.actor.role !== 'admin' && !issuerIds.includes(ctx.actor.agencyId)) {
       throw badRequest('issuerIds', 'Cơ quan của bạn phải là một trong các cơ quan ban hành');

@@ -1,6 +1,6 @@
 // The policy-review register as a spreadsheet: one row per document with its deadline and state;
 // late rows highlighted.
-import { formatDateVi } from '../monitoring/mission-docx';
+import { formatDateVi } from '../../common/format-vi';
 import { addRegisterSheet, workbookBuffer, type RegisterColumn } from '../../common/register-xlsx';
 import { DOCUMENT_KIND_LABELS, REVIEW_TYPE_LABELS, type ReviewView } from './policy-reviews.schemas';
 

@@ -3,11 +3,10 @@
 // Sending a response records it as an implementation record of type policy_comment on the entry's
 // plan activity, in the same transaction: that is what the "policy documents commented" indicator
 // (GS02) counts, live, like every other record. Every change is audited.
-import { vietnamDate } from '../../../shared/dates';
 import type { ServiceContext } from '../../access/actor';
 import * as files from '../../common/files/files.service';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
 import { agencyMap } from '../reference/reference.service';
 import { findActivity } from '../records/records.service';
@@ -23,8 +22,9 @@ import {
   type ReviewView,
   type UpdateReviewBody,
 } from './policy-reviews.schemas';
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
-const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 const stale = 'Văn bản đã được người khác cập nhật sau khi bạn mở. Hãy tải lại rồi thử lại.';
 
 async function views(ctx: ServiceContext, rows: repo.ReviewRow[]): Promise<ReviewView[]> {
@@ -208,7 +208,7 @@ export async function updateReview(ctx: ServiceContext, reviewId: number, body: 
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForChange(txCtx, reviewId, (r) => mayManageReview(ctx.actor, facts(r)));
-    if (row.version !== body.version) throw conflict(stale, 'version');
+    assertVersion(row.version, body.version, stale);
     if (
       row.sent_on !== null &&
       (body.planActivityId !== row.plan_activity_id || (body.agencyId ?? row.agency_id) !== row.agency_id)
@@ -263,7 +263,7 @@ export async function respond(ctx: ServiceContext, reviewId: number, body: Respo
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForChange(txCtx, reviewId, (r) => mayRespond(ctx.actor, facts(r)));
-    if (row.version !== body.version) throw conflict(stale, 'version');
+    assertVersion(row.version, body.version, stale);
     if (body.sentOn !== null) {
       if (text === '' && !row.file_name)
         throw badRequest('responseText', 'Cần có nội dung ý kiến hoặc tệp văn bản trả lời trước khi ghi ngày gửi');

@@ -9,9 +9,7 @@ import { agencyMap } from '../reference/reference.service';
 import { activityActions, mayComplete, type ActivityFacts } from './record.policy';
 import * as repo from './activities.repo';
 import type { ActivityStatusView, CompleteActivityBody, ListActivitiesQuery } from './records.schemas';
-import { vietnamDate } from '../../../shared/dates';
-
-const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
+import { today } from '../../common/today';
 
 function facts(r: repo.ActivityListRow): ActivityFacts {
   return {

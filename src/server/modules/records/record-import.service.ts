@@ -3,7 +3,7 @@
 // caller accepts the valid rows. Runs in one transaction (joining an idempotent request's).
 import type { ServiceContext } from '../../access/actor';
 import { AppError } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { foldVietnamese } from '../../../shared/text';
 import { listActivities } from './activities.repo';
 import { prepareRecord, type PreparedRecord } from './record-input';

@@ -4,6 +4,7 @@
 import { badRequest } from '../../http/errors';
 import type { ParticipantMode } from '../../../shared/record-codes';
 import type { ParticipantRow, ParticipantsInput } from './records.schemas';
+import { formatNumberVi } from '../../common/format-vi';
 
 export interface Participants {
   mode: ParticipantMode;
@@ -13,8 +14,7 @@ export interface Participants {
   rows: ParticipantRow[];
 }
 
-const number = new Intl.NumberFormat('vi-VN');
-const n = (value: number) => number.format(value);
+const n = (value: number) => formatNumberVi(value);
 
 const rowKey = (r: ParticipantRow) => `${r.sex}|${r.ethnicGroupId}|${r.targetGroup}|${r.ageBand}`;
 

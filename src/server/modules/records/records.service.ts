@@ -3,7 +3,7 @@
 // caller's transaction when there is one, so an idempotent request stores its key atomically.
 import type { ServiceContext } from '../../access/actor';
 import { conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
 import { syncRecordValues } from '../analytics/sync-values';
 import { assertPeriodOpen } from '../../common/period-lock';
@@ -29,6 +29,7 @@ export {
   listFundingSources as fundingSourceRows,
   listRecords as listRecordRows,
 } from './records.repo';
+import { assertVersion } from '../../common/version';
 
 const stale = 'Bản ghi đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.';
 
@@ -105,7 +106,7 @@ async function loadForChange(ctx: ServiceContext, recordId: number, version?: nu
   const row = await repo.findRecord(ctx.db, ctx.actor, recordId, true);
   if (!row) throw notFound('Bản ghi');
   if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden('Bạn không có quyền sửa bản ghi này');
-  if (version !== undefined && row.version !== version) throw conflict(stale, 'version');
+  assertVersion(row.version, version, stale);
   await assertRecordOpen(ctx, row);
   return row;
 }

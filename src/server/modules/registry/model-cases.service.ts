@@ -4,7 +4,7 @@
 // so the audit log does not become a second copy readable by auditors without the grant.
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import type { Permission } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import { grantedPermissions } from './grants.repo';

@@ -11,7 +11,7 @@ import { listEthnicGroups } from '../reference/reference.service';
 import { isCalendarDate, resolveModelInput } from './model-input';
 import { headerOf, readImportFile, type ImportKey, type RawRow } from './model-import-format';
 import * as repo from './models.repo';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { insertModelRecord, type NewModelInput } from './models.service';
 import type { ImportReport, MemberInput } from './registry.schemas';
 

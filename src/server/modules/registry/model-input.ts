@@ -6,9 +6,7 @@ import { TECH_FLAGS, type TechFlag } from '../../../shared/model-types';
 import { mayWriteIn } from './model.policy';
 import * as repo from './models.repo';
 import type { CreateModelBody, MemberInput } from './registry.schemas';
-import { vietnamDate } from '../../../shared/dates';
-
-export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
+import { today } from '../../common/today';
 
 /** A real calendar date in YYYY-MM-DD (the schema only checks the shape). */
 export function isCalendarDate(value: string): boolean {

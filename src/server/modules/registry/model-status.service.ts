@@ -12,15 +12,14 @@ import { mayWriteIn } from './model.policy';
 import * as repo from './models.repo';
 import { getModel, loadModel } from './models.service';
 import type { ModelView, StatusBody } from './registry.schemas';
+import { assertVersion } from '../../common/version';
 
 export async function changeStatus(ctx: ServiceContext, modelId: number, body: StatusBody): Promise<ModelView> {
   await ctx.db.transaction().execute(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadModel(txCtx, modelId, true);
     if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden();
-    if (row.version !== body.version) {
-      throw conflict('Mô hình đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi thử lại.', 'version');
-    }
+    assertVersion(row.version, body.version, 'Mô hình đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi thử lại.');
     const reopen = body.reopen ?? false;
     if (!statusTransitionAllowed(row.status, body.status, reopen))
       throw conflict(refusal(row.status, body.status, reopen), 'status');

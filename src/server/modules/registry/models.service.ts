@@ -3,12 +3,12 @@
 import type { ServiceContext } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import type { ModelStatus } from '../../../shared/model-types';
 import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
 import { grantedPermissions } from './grants.repo';
-import { checkMembers, resolveModelInput, today } from './model-input';
+import { checkMembers, resolveModelInput } from './model-input';
 import { mayWriteIn, modelActions, type ModelAction } from './model.policy';
 import * as logs from './model-logs.repo';
 import * as repo from './models.repo';
@@ -21,6 +21,8 @@ import type {
   ModelView,
   UpdateModelBody,
 } from './registry.schemas';
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
 export async function listModelTypes(ctx: ServiceContext, q?: string): Promise<ModelTypeView[]> {
   const rows = await repo.listModelTypes(ctx.db, q);
@@ -209,7 +211,7 @@ export async function modelForChange(
       'status',
     );
   }
-  if (version !== null && row.version !== version) throw conflict(staleMessage, 'version');
+  assertVersion(row.version, version, staleMessage);
   return row;
 }
 

@@ -11,7 +11,8 @@ import { resolvePeriod } from './report-calendar';
 import { sendMails, type Mail } from './mailer';
 import * as repo from './reports.repo';
 import type { ConsolidationQuery, ConsolidationView, RemindBody } from './reports.schemas';
-import { today } from './reports.service';
+import { today } from '../../common/today';
+import { formatDateVi } from '../../common/format-vi';
 
 export async function consolidation(ctx: ServiceContext, query: ConsolidationQuery): Promise<ConsolidationView> {
   const type = await repo.findType(ctx.db, query.type);
@@ -90,7 +91,7 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
       user_id: u.user_id,
       kind: 'report_reminder',
       title,
-      body: `${view.type.name} (${view.period.label}) của ${row.agency.name} ${what}; hạn nộp ${formatDate(view.dueDate)} đã qua. Đề nghị hoàn thành và gửi ${row.recipient.name}.`,
+      body: `${view.type.name} (${view.period.label}) của ${row.agency.name} ${what}; hạn nộp ${formatDateVi(view.dueDate)} đã qua. Đề nghị hoàn thành và gửi ${row.recipient.name}.`,
       link: row.reportId ? `/reports/${row.reportId}` : `/reports?year=${view.period.end.slice(0, 4)}`,
       report_id: row.reportId,
     };
@@ -123,9 +124,4 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
   );
   const emails = await sendMails(ctx.config.smtp, mails);
   return { agencies: late.length, notifications: notifications.length, emails };
-}
-
-function formatDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}/${m}/${y}`;
 }

@@ -5,10 +5,9 @@
 import type { ServiceContext } from '../../access/actor';
 import { can, inProvinceScope } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../http/idempotency';
+import { inTransaction } from '../../db/transaction';
 import { periodLabel } from '../../../shared/analytics';
 import { isRole, roleHas } from '../../../shared/permissions';
-import { vietnamDate } from '../../../shared/dates';
 import { isLate, type ReportStatus } from '../../../shared/report-periods';
 import { insertAudit } from '../audit/audit.service';
 import { agencyMap, provinceNames } from '../reference/reference.service';
@@ -25,8 +24,9 @@ import type {
   StepBody,
   UpdateReportBody,
 } from './reports.schemas';
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
-export const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 const stale = 'Báo cáo đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi làm lại.';
 
 function facts(r: repo.ReportListRow): ReportFacts {
@@ -223,7 +223,7 @@ async function loadFor(ctx: ServiceContext, reportId: number, action: ReportActi
   if (!row) throw notFound('Báo cáo');
   const refused = refusal(ctx.actor, facts(row), action);
   if (refused) throw refused.status === 403 ? forbidden(refused.message) : conflict(refused.message);
-  if (row.version !== version) throw conflict(stale, 'version');
+  assertVersion(row.version, version, stale);
   return row;
 }
 

@@ -20,19 +20,7 @@ import {
 import { bodyTable } from '../../documents/decree30-table';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
 import type { Review } from './review.service';
-
-/** 1234.5 → "1.234,5" (Vietnamese number format); null → "—". */
-export function formatNumberVi(value: number | null): string {
-  if (value === null) return '—';
-  const rounded = Math.round(value * 10) / 10;
-  const [int, dec] = Math.abs(rounded)
-    .toFixed(rounded % 1 === 0 ? 0 : 1)
-    .split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-  return `${rounded < 0 ? '-' : ''}${grouped}${dec ? `,${dec}` : ''}`;
-}
-
-export const percentVi = (value: number | null) => (value === null ? '—' : `${formatNumberVi(value)}%`);
+import { formatNumberVi, percentVi } from '../../common/format-vi';
 
 export function reviewTitle(review: Review): string {
   return `Sơ kết, đánh giá kết quả thực hiện Chương trình phối hợp năm ${review.plan.year}`;

@@ -8,12 +8,11 @@ import { deleteSessionsOfUser, hashPassword } from '../auth/auth.service';
 import { listAgenciesAt } from '../reference/reference.service';
 import * as repo from './users.repo';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schemas';
-import { vietnamDate } from '../../../shared/dates';
+import { today } from '../../common/today';
+import { assertVersion } from '../../common/version';
 
 /** Other modules look a user up (in the caller's scope) and the demo seeds accounts through here. */
 export { findUser, insertUser, setProvinces } from './users.repo';
-
-const today = (ctx: ServiceContext) => vietnamDate(ctx.clock.now());
 
 async function toViews(ctx: ServiceContext, rows: repo.UserRow[]): Promise<UserView[]> {
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
@@ -129,9 +128,7 @@ async function changeUser(
   await ctx.db.transaction().execute(async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const before = await getUser(txCtx, userId);
-    if (before.version !== version) {
-      throw conflict('Tài khoản đã được người khác sửa. Hãy tải lại trang rồi sửa lại.', 'version');
-    }
+    assertVersion(before.version, version, 'Tài khoản đã được người khác sửa. Hãy tải lại trang rồi sửa lại.');
     const { changes, provinces } = await build(before, txCtx);
     if (!(await repo.updateUser(tx, userId, version, changes, ctx.clock.now()))) {
       throw conflict('Tài khoản đã được người khác sửa. Hãy tải lại trang rồi sửa lại.', 'version');
