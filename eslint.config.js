@@ -63,6 +63,38 @@ export default tseslint.config(
     },
   },
   {
+    // A module's tables belong to its repo: other modules call its service (docs/ARCHITECTURE.md).
+    // Cycles between modules are caught by src/server/modules/module-graph.test.ts.
+    files: ['src/server/modules/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(\\.\\./)+(?!\\.)[^/]+/[^/]+\\.repo$',
+              message: "Another module's repo: call that module's service instead.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'test/**/*.ts', 'scripts/**/*.ts', 'bench/**/*.ts'],
+    ignores: ['src/server/modules/**', 'src/server/db/migrations/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '/modules/[^/]+/[^/]+\\.repo$', message: "A module's repo is used only inside its module." },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // A migration gives the same result forever, so it never runs live application code.
     files: ['src/server/db/migrations/**'],
     rules: {
