@@ -44,7 +44,7 @@ export const SECTIONS: Section[] = [
       {
         path: '/plans/import',
         permission: 'plan:edit',
-        page: lazyPage(() => import('./features/plan-import/PlanImportPage'), 'PlanImportPage'),
+        page: lazyPage(() => import('./features/plans/import/PlanImportPage'), 'PlanImportPage'),
       },
       { path: '/plans/:id', page: lazyPage(() => import('./features/plans/PlanDetailPage'), 'PlanDetailPage') },
       {
@@ -75,7 +75,7 @@ export const SECTIONS: Section[] = [
     routes: [
       {
         path: '/activities',
-        page: lazyPage(() => import('./features/activities/ActivitiesPage'), 'ActivitiesPage'),
+        page: lazyPage(() => import('./features/records/ActivitiesPage'), 'ActivitiesPage'),
       },
     ],
   },

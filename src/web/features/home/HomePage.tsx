@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
 import { ROLE_LABELS } from '../../../shared/permissions';
 import { useI18n } from '../../i18n/I18nProvider';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { SECTION_GROUPS, visibleSections } from '../../sections';
 
 export function HomePage() {

@@ -9,7 +9,7 @@ import { Field, describedBy } from '../../components/Field';
 import { DateField } from '../../components/DateField';
 import { describeError, ErrorNotice } from '../../components/Status';
 import { fieldError } from '../../lib/field-error';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { Dialog } from './Dialog';
 import type { PlanPageContext } from './PlanLayout';
 import type { PlanView } from './plan-types';
@@ -123,7 +123,7 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
       const next = await call(action, plan, input);
       const text = doneText(t, action, next);
       onClose();
-      if (next.id !== plan.id) navigate(`/plans/${next.id}`, { state: { notice: text } });
+      if (next.id !== plan.id) void navigate(`/plans/${next.id}`, { state: { notice: text } });
       else ctx.update(next, text);
     } catch (failure) {
       setBusy(false);

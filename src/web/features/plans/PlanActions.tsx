@@ -1,7 +1,7 @@
 // The workflow buttons, exactly those the server lists in allowedActions, and the downloads.
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { useMe } from '../auth/SessionProvider';
+import { useMe } from '../../lib/session';
 import { PlanActionDialog, type DialogAction } from './PlanActionDialog';
 import type { PlanPageContext } from './PlanLayout';
 import { can, type PlanView } from './plan-types';

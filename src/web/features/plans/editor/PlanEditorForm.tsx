@@ -7,7 +7,7 @@ import { ApiError } from '../../../api/client';
 import { useI18n } from '../../../i18n/I18nProvider';
 import { Field } from '../../../components/Field';
 import { describeError, ErrorNotice } from '../../../components/Status';
-import { useProvinces } from '../../admin-units/provinces';
+import { useProvinces } from '../../../lib/reference';
 import type { PlanView } from '../plan-types';
 import { usePlanT } from '../use-plan-t';
 import { useAgencyOptions } from './agency-options';

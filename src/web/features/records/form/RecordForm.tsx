@@ -6,7 +6,7 @@ import { DateField } from '../../../components/DateField';
 import { Field, describedBy } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Status';
 import { fieldError, isFieldError } from '../../../lib/field-error';
-import { generationAt } from '../../admin-units/provinces';
+import { generationAt } from '../../../lib/reference';
 import { ActivityPicker } from '../../../components/pickers/ActivityPicker';
 import { OrganiserPicker, PartnersPicker } from '../../../components/pickers/AgencyPicker';
 import { PlacePicker } from '../../../components/pickers/PlacePicker';

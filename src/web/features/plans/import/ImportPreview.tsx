@@ -1,8 +1,8 @@
 // The result of reading a plan's text, beside the text itself: the structure found, and every
 // line that found no place, listed with its number and highlighted in the source.
-import { timeframeText } from '../plans/plan-labels';
-import { formatDate } from '../../i18n/format';
-import { usePlanT } from '../plans/use-plan-t';
+import { timeframeText } from '../plan-labels';
+import { formatDate } from '../../../i18n/format';
+import { usePlanT } from '../use-plan-t';
 import type { Preview } from './import-api';
 
 export function ImportPreview({ preview }: { preview: Preview }) {

@@ -6,8 +6,8 @@ import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/Status';
 import { todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import type { ActivityView } from '../records/record-codes';
-import { useRecordsT } from '../records/use-records-t';
+import type { ActivityView } from './record-codes';
+import { useRecordsT } from './use-records-t';
 
 interface CompletionFormProps {
   activity: ActivityView;

@@ -13,11 +13,11 @@ import { useListQuery, useListState } from '../../lib/use-list-state';
 import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { timeframeLabel } from '../../components/pickers/ActivityPicker';
-import { ACTIVITY_STATUSES, STATUS_BADGE, type ActivityView } from '../records/record-codes';
+import { ACTIVITY_STATUSES, STATUS_BADGE, type ActivityView } from './record-codes';
 import { MoreFilters } from '../../components/MoreFilters';
-import { useRecordsT } from '../records/use-records-t';
+import { useRecordsT } from './use-records-t';
 import { CompletionForm } from './CompletionForm';
-import '../records/records.css';
+import './records.css';
 
 const PAGE_SIZE = 50;
 

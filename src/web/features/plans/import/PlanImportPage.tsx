@@ -2,21 +2,23 @@
 // parsed structure beside the source, every unread line listed with its number and highlighted),
 // then make a draft and open it for editing.
 import { useState, type FormEvent } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
-import { Field, describedBy } from '../../components/Field';
-import { ErrorNotice } from '../../components/Status';
-import { fieldError } from '../../lib/field-error';
-import { usePlanT } from '../plans/use-plan-t';
-import type { PlanLocationState } from '../plans/PlanLayout';
+import { Field, describedBy } from '../../../components/Field';
+import { ErrorNotice } from '../../../components/Status';
+import { fieldError } from '../../../lib/field-error';
+import { usePlanT } from '../use-plan-t';
+import type { PlanLocationState } from '../PlanLayout';
 import { createFromImport, previewImport, type ImportInput, type Preview } from './import-api';
 import { ImportPreview } from './ImportPreview';
-import '../plans/plans.css';
+import '../plans.css';
 
 type Mode = 'file' | 'text';
 
 export function PlanImportPage() {
   const t = usePlanT();
   const navigate = useNavigate();
+  const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('file');
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
@@ -54,7 +56,9 @@ export function PlanImportPage() {
         notice: t('import.created'),
         imported: { unparsed: created.unparsed, warnings: created.warnings },
       };
-      navigate(`/plans/${created.planId}`, { state });
+      // The new draft is in the plan lists from now on.
+      void queryClient.invalidateQueries({ queryKey: ['/api/plans'] });
+      void navigate(`/plans/${created.planId}`, { state });
     } catch (failure) {
       setError(failure);
       setBusy(null);

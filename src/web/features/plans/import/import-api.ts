@@ -1,7 +1,7 @@
 // The import endpoints: read a plan's text without saving (preview) or make a draft from it.
 // The input is the uploaded file (multipart field "file") or the pasted text (JSON { text }).
-import { api, unwrap, type ResponseOf } from '../../api/client';
-import type { PlanDocument, UnparsedLine } from '../../../shared/plan-document';
+import { api, unwrap, type ResponseOf } from '../../../api/client';
+import type { PlanDocument, UnparsedLine } from '../../../../shared/plan-document';
 
 export type ImportInput = { kind: 'file'; file: File } | { kind: 'text'; text: string };
 
