@@ -6,6 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ChoroplethMap } from '../../components/ChoroplethMap';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
@@ -62,48 +63,35 @@ export function DashboardPage() {
             ? t('dashboard.national')
             : t('dashboard.provincial', { provinces: me.provinces.map((p) => p.name).join(', ') })}
       </p>
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="dash-year">{t('dashboard.year')}</label>
-          <select id="dash-year" value={year} onChange={(event) => setFilters({ year: event.target.value })}>
-            {yearChoices(thisYear).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="dash-province">{t('dashboard.province')}</label>
-          <select
-            id="dash-province"
-            value={filters.province}
-            onChange={(event) => setFilters({ province: event.target.value })}
-          >
-            <option value="">{t(me.nationalScope ? 'dashboard.national' : 'dashboard.allMine')}</option>
-            {myProvinces.map((p) => (
-              <option key={p.code} value={p.code}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-grow">
-          <label htmlFor="dash-indicator">{t('dashboard.mapIndicator')}</label>
-          <select
-            id="dash-indicator"
-            value={filters.indicator || dashboard.data?.map.indicator?.code || ''}
-            onChange={(event) => setFilters({ indicator: event.target.value })}
-          >
-            {(indicators.data ?? []).map((i) => (
-              <option key={i.code} value={i.code}>
-                {i.code} — {indicatorName(i, lang)}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="dash-year"
+          label={t('dashboard.year')}
+          value={String(year)}
+          options={yearChoices(thisYear).map((y) => ({ value: y, label: String(y) }))}
+          onChange={(value) => setFilters({ year: value })}
+        />
+        <SelectFilter
+          id="dash-province"
+          label={t('dashboard.province')}
+          value={filters.province}
+          allLabel={t(me.nationalScope ? 'dashboard.national' : 'dashboard.allMine')}
+          options={myProvinces.map((p) => ({ value: p.code, label: p.name }))}
+          onChange={(province) => setFilters({ province })}
+        />
+        <SelectFilter
+          id="dash-indicator"
+          label={t('dashboard.mapIndicator')}
+          value={filters.indicator || dashboard.data?.map.indicator?.code || ''}
+          grow
+          options={(indicators.data ?? []).map((i) => ({
+            value: i.code,
+            label: `${i.code} — ${indicatorName(i, lang)}`,
+          }))}
+          onChange={(indicator) => setFilters({ indicator })}
+        />
         <GeographySwitch value={geography} onChange={(geo) => setFilters({ geo: String(geo) })} />
-      </form>
+      </FilterBar>
       <QueryView state={dashboard}>{(data) => <DashboardContent data={data} />}</QueryView>
     </div>
   );

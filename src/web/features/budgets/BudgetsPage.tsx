@@ -4,6 +4,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { EmptyNotice, QueryView } from '../../components/Status';
 import { useSearchState } from '../../lib/use-search-state';
 import { planLabel, shorten, usePlans } from '../../lib/plans';
@@ -147,40 +148,27 @@ export function BudgetsPage() {
         </span>
       </div>
       <p className="lead">{bt('intro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="budget-plan">{bt('filter.plan')}</label>
-          <select
-            id="budget-plan"
-            value={year ? '' : (planId ?? '')}
-            onChange={(e) => setFilters({ plan: e.target.value, year: '' })}
-          >
-            {!planId && <option value="">{bt('filter.choosePlan')}</option>}
-            {(plans.data?.items ?? [])
-              .filter((p) => p.status !== 'draft')
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {shorten(planLabel(p), 90)}
-                </option>
-              ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="budget-year">{bt('filter.year')}</label>
-          <select
-            id="budget-year"
-            value={filters.year}
-            onChange={(e) => setFilters({ year: e.target.value, plan: '' })}
-          >
-            <option value="">{bt('filter.byPlan')}</option>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {bt('filter.allPlansOf', { year: y })}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="budget-plan"
+          label={bt('filter.plan')}
+          value={year ? '' : String(planId ?? '')}
+          allLabel={planId ? undefined : bt('filter.choosePlan')}
+          grow
+          options={(plans.data?.items ?? [])
+            .filter((p) => p.status !== 'draft')
+            .map((p) => ({ value: p.id, label: shorten(planLabel(p), 90) }))}
+          onChange={(plan) => setFilters({ plan, year: '' })}
+        />
+        <SelectFilter
+          id="budget-year"
+          label={bt('filter.year')}
+          value={filters.year}
+          allLabel={bt('filter.byPlan')}
+          options={years.map((y) => ({ value: y, label: bt('filter.allPlansOf', { year: y }) }))}
+          onChange={(value) => setFilters({ year: value, plan: '' })}
+        />
+      </FilterBar>
       {!chosen && (plans.data || plans.error) ? (
         <EmptyNotice>{bt('noPlan')}</EmptyNotice>
       ) : (

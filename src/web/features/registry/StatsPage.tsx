@@ -4,6 +4,7 @@
 import { useMemo } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { ChoroplethMap } from '../../components/ChoroplethMap';
 import { QueryView } from '../../components/Status';
 import { formatNumber, todayIso } from '../../i18n/format';
@@ -33,17 +34,14 @@ export function StatsPage() {
     <div className="page">
       <h1>{t('registry.title')}</h1>
       <RegistryTabs />
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="stats-year">{t('stats.year')}</label>
-          <select id="stats-year" value={year} onChange={(event) => setFilters({ year: event.target.value })}>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="stats-year"
+          label={t('stats.year')}
+          value={String(year)}
+          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+          onChange={(value) => setFilters({ year: value })}
+        />
         <div className="field field-grow">
           <span className="rec-label" id="stats-geo-label">
             {t('stats.geography')}
@@ -62,17 +60,15 @@ export function StatsPage() {
             ))}
           </div>
         </div>
-        <div className="field field-grow">
-          <label htmlFor="stats-type">{t('stats.mapType')}</label>
-          <select id="stats-type" value={mapType} onChange={(event) => setFilters({ type: event.target.value })}>
-            {stats.data?.types.map((type) => (
-              <option key={type.code} value={type.code}>
-                {type.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+        <SelectFilter
+          id="stats-type"
+          label={t('stats.mapType')}
+          value={mapType}
+          grow
+          options={(stats.data?.types ?? []).map((type) => ({ value: type.code, label: type.name }))}
+          onChange={(type) => setFilters({ type })}
+        />
+      </FilterBar>
       <QueryView state={stats}>{(data) => <StatsContent data={data} mapType={mapType} />}</QueryView>
     </div>
   );

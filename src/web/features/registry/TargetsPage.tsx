@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
@@ -45,28 +46,23 @@ export function TargetsPage() {
       <h1>{t('registry.title')}</h1>
       <RegistryTabs />
       <p className="lead">{t('targets.intro')}</p>
-      <form className="filters" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="targets-year">{t('stats.year')}</label>
-          <select id="targets-year" value={year} onChange={(event) => setFilters({ year: event.target.value })}>
-            {YEARS.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-grow">
-          <label htmlFor="targets-type">{t('models.type')}</label>
-          <select id="targets-type" value={type} onChange={(event) => setFilters({ type: event.target.value })}>
-            {types.data?.map((x) => (
-              <option key={x.code} value={x.code}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="targets-year"
+          label={t('stats.year')}
+          value={String(year)}
+          options={YEARS.map((y) => ({ value: y, label: String(y) }))}
+          onChange={(value) => setFilters({ year: value })}
+        />
+        <SelectFilter
+          id="targets-type"
+          label={t('models.type')}
+          value={type}
+          grow
+          options={(types.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
+          onChange={(value) => setFilters({ type: value })}
+        />
+      </FilterBar>
       <QueryView state={targets}>
         {(data) => (
           <TargetsForm

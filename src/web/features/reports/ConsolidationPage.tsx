@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
@@ -55,27 +56,25 @@ export function ConsolidationPage() {
       <h1>{rt('consolidation.title')}</h1>
       <ReportTabs />
       <p className="lead">{rt('consolidation.intro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="con-year">{rt('common.year')}</label>
-          <select id="con-year" value={filters.year} onChange={(e) => setFilters({ year: e.target.value, key: '' })}>
-            {Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field-grow">
-          <label htmlFor="con-period">{rt('consolidation.period')}</label>
-          <select id="con-period" value={chosen} onChange={(e) => setFilters({ key: e.target.value })}>
-            {(periods.data ?? []).map((p) => (
-              <option key={`${p.type}:${p.code}`} value={`${p.type}:${p.code}`}>
-                {p.typeName} — {p.label}
-              </option>
-            ))}
-          </select>
-        </div>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="con-year"
+          label={rt('common.year')}
+          value={filters.year}
+          options={Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
+          onChange={(year) => setFilters({ year, key: '' })}
+        />
+        <SelectFilter
+          id="con-period"
+          label={rt('consolidation.period')}
+          value={chosen}
+          grow
+          options={(periods.data ?? []).map((p) => ({
+            value: `${p.type}:${p.code}`,
+            label: `${p.typeName} — ${p.label}`,
+          }))}
+          onChange={(key) => setFilters({ key })}
+        />
         <div className="field rep-check">
           <label>
             <input
@@ -86,7 +85,7 @@ export function ConsolidationPage() {
             {rt('consolidation.onlyLate')}
           </label>
         </div>
-      </form>
+      </FilterBar>
       {error !== null && <ErrorNotice error={error} />}
       {reminded && (
         <p className="notice notice-success" role="status">

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { DataTable, type Column } from '../../components/DataTable';
 import { formatDate, formatDateTime, todayIso } from '../../i18n/format';
@@ -166,18 +167,15 @@ export function ReportsPage() {
         </section>
       )}
       {!writer && <p className="notice notice-info">{rt('mine.notReporter')}</p>}
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor="rep-year">{rt('common.year')}</label>
-          <select id="rep-year" value={filters.year} onChange={(e) => setFilters({ year: e.target.value })}>
-            {Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="rep-year"
+          label={rt('common.year')}
+          value={filters.year}
+          options={Array.from({ length: 8 }, (_, i) => thisYear + 1 - i).map((y) => ({ value: y, label: String(y) }))}
+          onChange={(year) => setFilters({ year })}
+        />
+      </FilterBar>
       {error !== null && <ErrorNotice error={error} />}
       <QueryView state={data} isEmpty={(rows) => rows.length === 0} empty={rt('mine.empty')}>
         {(rows) => <DataTable columns={columns} rows={rows} rowKey={(r) => `${r.period.type}:${r.period.code}`} />}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, unwrap } from '../../api/client';
+import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { DataTable } from '../../components/DataTable';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatNumber } from '../../i18n/format';
@@ -48,20 +49,20 @@ export function ReviewPage() {
       <h1>{rt('review.title')}</h1>
       <ReportTabs />
       <p className="lead">{rt('review.intro')}</p>
-      <form className="filters" onSubmit={(e) => e.preventDefault()}>
-        <div className="field field-grow">
-          <label htmlFor="review-plan">{rt('review.plan')}</label>
-          <select id="review-plan" value={filters.plan} onChange={(e) => setFilters({ plan: e.target.value })}>
-            <option value="">{rt('review.choose')}</option>
-            {(plans.data?.items ?? []).map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.year} — {p.number ? `${p.number}: ` : ''}
-                {p.title}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <FilterBar search={false}>
+        <SelectFilter
+          id="review-plan"
+          label={rt('review.plan')}
+          value={filters.plan}
+          allLabel={rt('review.choose')}
+          grow
+          options={(plans.data?.items ?? []).map((p) => ({
+            value: p.id,
+            label: `${p.year} — ${p.number ? `${p.number}: ` : ''}${p.title}`,
+          }))}
+          onChange={(plan) => setFilters({ plan })}
+        />
+      </FilterBar>
       {error !== null && <ErrorNotice error={error} />}
       {planId !== null && (
         <QueryView state={review}>
