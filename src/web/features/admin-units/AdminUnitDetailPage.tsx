@@ -1,11 +1,11 @@
+import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type * as ApiTypes from '../../api/types';
 import { useT } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { QueryView } from '../../components/Status';
-import { useAsync } from '../../lib/use-async';
-import type { Generation } from './provinces';
+import type { Generation } from '../../lib/reference';
 import { LEVEL_LABELS } from './labels';
 import { LineageList } from './LineageList';
 import { ChangesTable } from './ChangesTable';
@@ -17,11 +17,11 @@ export function AdminUnitDetailPage() {
   const params = useParams();
   const generation: Generation = params.generation === '2024' ? 2024 : 2025;
   const code = params.code ?? '';
-  const unit = useAsync(
-    (signal) =>
+  const unit = useQuery({
+    queryKey: ['/api/admin-units/{generation}/{code}', generation, code],
+    queryFn: ({ signal }) =>
       unwrap(api.GET('/api/admin-units/{generation}/{code}', { params: { path: { generation, code } }, signal })),
-    [generation, code],
-  );
+  });
   return (
     <div className="page">
       <p className="back-link">
