@@ -3,7 +3,7 @@ import { Suspense, useState } from 'react';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router';
 import { I18nProvider, useT } from './i18n/I18nProvider';
-import { SessionProvider, useSession } from './features/auth/SessionProvider';
+import { SessionProvider, useSession } from './lib/session';
 import { AppFrame } from './components/AppFrame';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { ErrorNotice, Loading, PageLoading } from './components/Status';

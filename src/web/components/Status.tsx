@@ -53,10 +53,13 @@ export function EmptyNotice({ children }: { children: ReactNode }) {
   return <p className="notice notice-empty">{children}</p>;
 }
 
-/** What QueryView needs of a query: a TanStack Query result (or, until useAsync is gone, its state). */
-export type QueryViewState<T> =
-  | { data: T | undefined; error: Error | null; isFetching: boolean; refetch(): unknown }
-  | { data: T | undefined; error: Error | undefined; loading: boolean; reload(): void };
+/** What QueryView needs of a TanStack Query result. */
+export interface QueryViewState<T> {
+  data: T | undefined;
+  error: Error | null;
+  isFetching: boolean;
+  refetch(): unknown;
+}
 
 interface QueryViewProps<T> {
   state: QueryViewState<T>;
@@ -68,9 +71,8 @@ interface QueryViewProps<T> {
 /** Loading on first load, the error with a retry, the empty message, or the content. */
 export function QueryView<T>({ state, isEmpty, empty, children }: QueryViewProps<T>) {
   const { t } = useI18n();
-  const query = 'refetch' in state;
-  const busy = query ? state.isFetching : state.loading;
-  const retry = query ? () => void state.refetch() : state.reload;
+  const busy = state.isFetching;
+  const retry = () => void state.refetch();
   if (state.error) return <ErrorNotice error={state.error} onRetry={retry} />;
   if (state.data === undefined) return <Loading />;
   if (isEmpty?.(state.data)) return <EmptyNotice>{empty ?? t('status.empty')}</EmptyNotice>;

@@ -118,28 +118,8 @@ export function matchEthnicGroups(groups: readonly EthnicGroup[], text: string):
 }
 
 // ---------------------------------------------------------------------------------------------
-// Transitional: the promise loaders the pages used before TanStack Query, on the same cache.
-// They go once no page calls them (useAsync removal, issue 12 item 8).
+// Transitional: the last promise loader a page still calls outside a query (registry's model
+// form), on the same cache. It goes with that call.
 
-const client = currentQueryClient;
-
-/** @deprecated use `useEthnicGroups()` or `queryClient.ensureQueryData(ethnicGroupsQuery)`. */
-export const loadEthnicGroups = () => client().ensureQueryData(ethnicGroupsQuery);
-/** @deprecated use `useFundingSources()`. */
-export const loadFundingSources = () => client().ensureQueryData(fundingSourcesQuery);
-/** @deprecated use `useAgencies()`. */
-export const loadAgencies = () => client().ensureQueryData(agenciesQuery);
-/** @deprecated use `useProvinces(generation)`. */
-export const loadProvinces = (generation: Generation) => client().ensureQueryData(provincesQuery(generation));
-/** @deprecated use `useModelTypes()`. */
-export const loadModelTypes = () => client().ensureQueryData(modelTypesQuery);
-/** @deprecated use `useChecklistTemplates()`. */
-export const loadChecklistTemplates = () => client().ensureQueryData(checklistTemplatesQuery);
-/** @deprecated invalidate `referenceKeys.checklistTemplates`. */
-export const forgetChecklistTemplates = () =>
-  void client().invalidateQueries({ queryKey: referenceKeys.checklistTemplates });
-/** @deprecated use `useIndicators()`; after a save, invalidate `referenceKeys.indicators`. */
-export function loadIndicators(fresh = false): Promise<IndicatorView[]> {
-  if (fresh) return client().fetchQuery({ ...indicatorsQuery, staleTime: 0 });
-  return client().ensureQueryData(indicatorsQuery);
-}
+/** @deprecated use `queryClient.ensureQueryData(ethnicGroupsQuery)`. */
+export const loadEthnicGroups = () => currentQueryClient().ensureQueryData(ethnicGroupsQuery);

@@ -1,5 +1,5 @@
 import { useT } from '../../i18n/I18nProvider';
-import type { Generation } from './provinces';
+import type { Generation } from '../../lib/reference';
 
 export function GenerationSwitch({ value, onChange }: { value: Generation; onChange(next: Generation): void }) {
   const t = useT();

@@ -3,7 +3,7 @@ import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../components/Status';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
-import { useSession } from './SessionProvider';
+import { useSession } from '../../lib/session';
 
 export function LoginPage() {
   const { t, lang } = useI18n();
