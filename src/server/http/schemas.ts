@@ -1,5 +1,5 @@
 // Schemas shared by many routes.
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
 import { named } from './named-schemas';
 
 /** The one error body (http/errors.ts): `{ error: { code, message, field? } }`. */
@@ -13,6 +13,9 @@ export const ErrorResponse = named(
     }),
   }),
 );
+
+/** A page of a list: `{ items, total }`, total counting every match, not just this page. */
+export const ListPage = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), total: Type.Integer() });
 
 export const Paging = {
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 50 })),

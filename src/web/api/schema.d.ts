@@ -40,10 +40,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ActivityStatusView"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["ActivityList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -2081,10 +2078,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["MissionSummary"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["MissionList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -2807,10 +2801,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ModelSummary"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["ModelList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -3933,10 +3924,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["PlanSummary"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["PlanList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -5937,10 +5925,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["RecordSummary"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["RecordList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -6643,10 +6628,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["ReportSummary"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["ReportList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -7211,10 +7193,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            items: components["schemas"]["UserView"][];
-                            total: number;
-                        };
+                        "application/json": components["schemas"]["UserList"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -7651,6 +7630,10 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        ActivityList: {
+            items: components["schemas"]["ActivityStatusView"][];
+            total: number;
+        };
         ActivityStatusView: {
             id: number;
             key: string;
@@ -8129,6 +8112,10 @@ export interface components {
             permissions: ("refdata:read" | "refdata:manage" | "user:read" | "user:manage" | "audit:read" | "plan:read" | "plan:edit" | "plan:sign" | "record:read" | "record:write" | "report:read" | "report:write" | "report:approve" | "case:read" | "case:write" | "mission:write" | "recommendation:respond" | "policy:write" | "budget:write")[];
             csrfToken: string;
         };
+        MissionList: {
+            items: components["schemas"]["MissionSummary"][];
+            total: number;
+        };
         MissionPlaceView: {
             id: number;
             generation: number;
@@ -8243,6 +8230,10 @@ export interface components {
                 message: string;
             }[];
             created: number[];
+        };
+        ModelList: {
+            items: components["schemas"]["ModelSummary"][];
+            total: number;
         };
         ModelStatsView: {
             year: number;
@@ -8540,6 +8531,10 @@ export interface components {
             }[];
             recipients: string[];
         };
+        PlanList: {
+            items: components["schemas"]["PlanSummary"][];
+            total: number;
+        };
         PlanSummary: {
             id: number;
             kind: "central" | "provincial";
@@ -8795,6 +8790,10 @@ export interface components {
             }[];
             created: number[];
         };
+        RecordList: {
+            items: components["schemas"]["RecordSummary"][];
+            total: number;
+        };
         /** @description Chỉ với bản ghi loại `model_established`: đăng ký mô hình vào sổ mô hình cùng lúc với bản ghi (tên, xã, thôn, ngày thành lập mặc định lấy từ bản ghi). Khi sửa bản ghi: chỉ tạo khi bản ghi chưa có mô hình. */
         RecordModelInput: {
             name?: string;
@@ -8997,6 +8996,10 @@ export interface components {
                 };
             }[];
         };
+        ReportList: {
+            items: components["schemas"]["ReportSummary"][];
+            total: number;
+        };
         ReportSummary: {
             id: number;
             type: {
@@ -9104,6 +9107,10 @@ export interface components {
                 message: string;
             }[];
         };
+        UserList: {
+            items: components["schemas"]["UserView"][];
+            total: number;
+        };
         UserView: {
             id: number;
             username: string;
@@ -9188,6 +9195,7 @@ export interface components {
     headers: never;
     pathItems: never;
 }
+export type ActivityList = components['schemas']['ActivityList'];
 export type ActivityStatusView = components['schemas']['ActivityStatusView'];
 export type AdminUnitChangeView = components['schemas']['AdminUnitChangeView'];
 export type AdminUnitDetailView = components['schemas']['AdminUnitDetailView'];
@@ -9213,10 +9221,12 @@ export type IndicatorValueView = components['schemas']['IndicatorValueView'];
 export type IndicatorView = components['schemas']['IndicatorView'];
 export type LineageUnitView = components['schemas']['LineageUnitView'];
 export type MeView = components['schemas']['MeView'];
+export type MissionList = components['schemas']['MissionList'];
 export type MissionPlaceView = components['schemas']['MissionPlaceView'];
 export type MissionSummary = components['schemas']['MissionSummary'];
 export type MissionView = components['schemas']['MissionView'];
 export type ModelImportReport = components['schemas']['ModelImportReport'];
+export type ModelList = components['schemas']['ModelList'];
 export type ModelStatsView = components['schemas']['ModelStatsView'];
 export type ModelSummary = components['schemas']['ModelSummary'];
 export type ModelTargetsView = components['schemas']['ModelTargetsView'];
@@ -9227,6 +9237,7 @@ export type NotificationView = components['schemas']['NotificationView'];
 export type ParticipantsInput = components['schemas']['ParticipantsInput'];
 export type PivotResponse = components['schemas']['PivotResponse'];
 export type PlanContentInput = components['schemas']['PlanContentInput'];
+export type PlanList = components['schemas']['PlanList'];
 export type PlanSummary = components['schemas']['PlanSummary'];
 export type PlanView = components['schemas']['PlanView'];
 export type PolicyReviewAssignee = components['schemas']['PolicyReviewAssignee'];
@@ -9235,16 +9246,19 @@ export type PolicyReviewView = components['schemas']['PolicyReviewView'];
 export type RecommendationList = components['schemas']['RecommendationList'];
 export type RecommendationView = components['schemas']['RecommendationView'];
 export type RecordImportReport = components['schemas']['RecordImportReport'];
+export type RecordList = components['schemas']['RecordList'];
 export type RecordModelInput = components['schemas']['RecordModelInput'];
 export type RecordOutputsInput = components['schemas']['RecordOutputsInput'];
 export type RecordSummary = components['schemas']['RecordSummary'];
 export type RecordView = components['schemas']['RecordView'];
 export type RemindResult = components['schemas']['RemindResult'];
 export type ReportFigures = components['schemas']['ReportFigures'];
+export type ReportList = components['schemas']['ReportList'];
 export type ReportSummary = components['schemas']['ReportSummary'];
 export type ReportTypeView = components['schemas']['ReportTypeView'];
 export type ReportView = components['schemas']['ReportView'];
 export type TargetImportReport = components['schemas']['TargetImportReport'];
+export type UserList = components['schemas']['UserList'];
 export type UserView = components['schemas']['UserView'];
 export type YearEndReviewView = components['schemas']['YearEndReviewView'];
 export type ResponseErrorResponse = components['responses']['ErrorResponse'];

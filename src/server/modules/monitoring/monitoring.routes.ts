@@ -8,13 +8,13 @@ import * as checklists from './checklists.service';
 import * as missions from './missions.service';
 import { missionReportDocx } from './monitoring-export.service';
 import {
+  MissionList,
   ChecklistAnswersBody,
   ChecklistTemplateView,
   CreateMissionBody,
   errors,
   FindingBody,
   ListMissionsQuery,
-  MissionSummary,
   MissionView,
   TemplateBody,
   UpdateMissionBody,
@@ -83,7 +83,7 @@ export async function monitoringRoutes(app: App): Promise<void> {
         description:
           '`year`: đoàn có thời gian trong năm này. `q`: tìm không dấu trong tên, mục đích, địa bàn, thành viên.',
         querystring: ListMissionsQuery,
-        response: { 200: Type.Object({ items: Type.Array(MissionSummary), total: Type.Integer() }), ...errors },
+        response: { 200: MissionList, ...errors },
       },
     },
     async (request) => missions.listMissions(serviceContext(request), request.query),

@@ -1,6 +1,6 @@
 // Request and response schemas of monitoring missions, checklists and recommendations.
 import { Type, type Static } from 'typebox';
-import { DataErrors } from '../../http/schemas';
+import { ListPage, DataErrors } from '../../http/schemas';
 import { FOLLOW_UP_STATUSES } from './mission.policy';
 import { named } from '../../http/named-schemas';
 
@@ -314,6 +314,8 @@ export const MissionSummary = named(
   }),
 );
 export type MissionSummary = Static<typeof MissionSummary>;
+export const MissionList = named('MissionList', ListPage(MissionSummary));
+export type MissionList = Static<typeof MissionList>;
 
 export const ListMissionsQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),

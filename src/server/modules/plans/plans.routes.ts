@@ -4,12 +4,12 @@ import { serviceContext } from '../../http/context';
 import { ErrorResponse, IdParams } from '../../http/schemas';
 import { withIdempotency } from '../../http/idempotency';
 import {
+  PlanList,
   CascadeBody,
   CommentBody,
   CreatePlanBody,
   IssueBody,
   ListPlansQuery,
-  PlanSummary,
   PlanView,
   RollForwardBody,
   UpdatePlanBody,
@@ -32,7 +32,7 @@ export async function planRoutes(app: App): Promise<void> {
         tags,
         summary: 'Danh sách kế hoạch trong phạm vi',
         querystring: ListPlansQuery,
-        response: { 200: Type.Object({ items: Type.Array(PlanSummary), total: Type.Integer() }), ...errors },
+        response: { 200: PlanList, ...errors },
       },
     },
     async (request) => plans.listPlans(serviceContext(request), request.query),

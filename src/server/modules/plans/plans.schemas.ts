@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { PLAN_STATUSES } from '../../../shared/plan';
 import { named } from '../../http/named-schemas';
+import { ListPage } from '../../http/schemas';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const PeriodRef = Type.String({
@@ -224,6 +225,8 @@ export const PlanSummary = named(
   }),
 );
 export type PlanSummary = Static<typeof PlanSummary>;
+export const PlanList = named('PlanList', ListPage(PlanSummary));
+export type PlanList = Static<typeof PlanList>;
 
 export const ListPlansQuery = Type.Object({
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),

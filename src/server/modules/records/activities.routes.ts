@@ -1,9 +1,8 @@
-import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { IdParams } from '../../http/schemas';
 import * as activities from './activities.service';
-import { ActivityStatusView, CompleteActivityBody, errors, ListActivitiesQuery } from './records.schemas';
+import { ActivityList, ActivityStatusView, CompleteActivityBody, errors, ListActivitiesQuery } from './records.schemas';
 
 const tags = ['activities'];
 const response = { 200: ActivityStatusView, ...errors };
@@ -19,7 +18,7 @@ export async function activityRoutes(app: App): Promise<void> {
         description:
           'Tình trạng: done (cơ quan chủ trì đã xác nhận hoàn thành), late (quá thời hạn, chưa hoàn thành), in_progress (đã có bản ghi), not_started. Số bản ghi, người tham gia tính trên các bản ghi trong phạm vi của bạn.',
         querystring: ListActivitiesQuery,
-        response: { 200: Type.Object({ items: Type.Array(ActivityStatusView), total: Type.Integer() }), ...errors },
+        response: { 200: ActivityList, ...errors },
       },
     },
     async (request) => activities.listActivities(serviceContext(request), request.query),

@@ -8,12 +8,12 @@ import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { activityRoutes } from './activities.routes';
 import { recordFileRoutes } from './record-files.routes';
 import {
+  RecordList,
   CreateRecordBody,
   DeleteRecordQuery,
   errors,
   FundingSourceView,
   ListRecordsQuery,
-  RecordSummary,
   RecordView,
   UpdateRecordBody,
 } from './records.schemas';
@@ -59,7 +59,7 @@ export async function recordRoutes(app: App): Promise<void> {
         description:
           '`from`/`to`: bản ghi có thời gian giao với khoảng này. `q`: tìm không dấu trong tên, mô tả, thôn.',
         querystring: ListRecordsQuery,
-        response: { 200: Type.Object({ items: Type.Array(RecordSummary), total: Type.Integer() }), ...errors },
+        response: { 200: RecordList, ...errors },
       },
     },
     async (request) => records.listRecords(serviceContext(request), request.query),

@@ -1,5 +1,5 @@
 import { Type, type Static } from 'typebox';
-import { DataErrors } from '../../http/schemas';
+import { ListPage, DataErrors } from '../../http/schemas';
 import { ACTIVITY_STATUSES } from '../../../shared/activity-status';
 import { RecordModelInput, RecordModelRef } from '../registry/registry.schemas';
 import {
@@ -201,6 +201,8 @@ export const RecordSummary = named(
   }),
 );
 export type RecordSummary = Static<typeof RecordSummary>;
+export const RecordList = named('RecordList', ListPage(RecordSummary));
+export type RecordList = Static<typeof RecordList>;
 
 export const ListRecordsQuery = Type.Object({
   plan: Type.Optional(Type.Integer({ minimum: 1 })),
@@ -270,6 +272,8 @@ export const ActivityStatusView = named(
   }),
 );
 export type ActivityStatusView = Static<typeof ActivityStatusView>;
+export const ActivityList = named('ActivityList', ListPage(ActivityStatusView));
+export type ActivityList = Static<typeof ActivityList>;
 
 export const ListActivitiesQuery = Type.Object({
   plan: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -4,13 +4,13 @@ import { serviceContext } from '../../http/context';
 import { withIdempotency } from '../../http/idempotency';
 import { ErrorResponse, IdempotencyHeaders, IdParams } from '../../http/schemas';
 import {
+  ModelList,
   ActivityBody,
   CaseCountsBody,
   CaseCountsView,
   CreateModelBody,
   ListModelsQuery,
   MembersBody,
-  ModelSummary,
   ModelTypeView,
   ModelView,
   StatsQuery,
@@ -52,7 +52,7 @@ export async function modelRoutes(app: App): Promise<void> {
         description:
           '`q` tìm không dấu trong tên, thôn/bản, đơn vị chủ quản, xã và tên loại mô hình (cả tên gọi khác).',
         querystring: ListModelsQuery,
-        response: { 200: Type.Object({ items: Type.Array(ModelSummary), total: Type.Integer() }), ...errors },
+        response: { 200: ModelList, ...errors },
       },
     },
     async (request) => models.listModels(serviceContext(request), request.query),

@@ -9,7 +9,7 @@ import {
   TECH_FLAGS,
   WOMEN_OWNERSHIP,
 } from '../../../shared/model-types';
-import { IsoDate } from '../../http/schemas';
+import { ListPage, IsoDate } from '../../http/schemas';
 import { named } from '../../http/named-schemas';
 
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -183,6 +183,8 @@ export const ModelSummary = named(
   }),
 );
 export type ModelSummary = Static<typeof ModelSummary>;
+export const ModelList = named('ModelList', ListPage(ModelSummary));
+export type ModelList = Static<typeof ModelList>;
 
 const ModelRef = Type.Object({ id: Type.Integer(), name: Type.String() });
 

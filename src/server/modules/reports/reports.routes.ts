@@ -9,6 +9,7 @@ import * as consolidation from './consolidation.service';
 import * as notifications from './notifications.service';
 import * as reports from './reports.service';
 import {
+  ReportList,
   CalendarPeriod,
   CalendarQuery,
   ConsolidationQuery,
@@ -20,7 +21,6 @@ import {
   NotificationList,
   RemindBody,
   RemindResult,
-  ReportSummary,
   ReportTypeView,
   ReportView,
   StepBody,
@@ -109,7 +109,7 @@ export async function reportRoutes(app: App): Promise<void> {
         summary: 'Danh sách báo cáo trong phạm vi',
         description: '`queue=approve`: báo cáo đã gửi đang chờ tôi duyệt. `mine=true`: báo cáo của cơ quan tôi.',
         querystring: ListReportsQuery,
-        response: { 200: Type.Object({ items: Type.Array(ReportSummary), total: Type.Integer() }), ...errors },
+        response: { 200: ReportList, ...errors },
       },
     },
     async (request) => reports.listReports(serviceContext(request), request.query),

@@ -1,7 +1,7 @@
 // Request and response schemas of periodic reports, the reporting calendar, consolidation,
 // notifications and the year-end review.
 import { Type, type Static } from 'typebox';
-import { DataErrors } from '../../http/schemas';
+import { ListPage, DataErrors } from '../../http/schemas';
 import { EXPECTED_STATUSES, REPORT_STATUSES } from '../../../shared/report-periods';
 import { named } from '../../http/named-schemas';
 
@@ -158,6 +158,8 @@ const reportSummaryObject = Type.Object({
 });
 export const ReportSummary = named('ReportSummary', reportSummaryObject);
 export type ReportSummary = Static<typeof ReportSummary>;
+export const ReportList = named('ReportList', ListPage(ReportSummary));
+export type ReportList = Static<typeof ReportList>;
 
 export const ReportView = named(
   'ReportView',

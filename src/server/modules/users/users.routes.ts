@@ -2,7 +2,7 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { ErrorResponse, IdParams } from '../../http/schemas';
-import { CreateUserBody, ListUsersQuery, SetPasswordBody, UpdateUserBody, UserView } from './users.schemas';
+import { UserList, CreateUserBody, ListUsersQuery, SetPasswordBody, UpdateUserBody, UserView } from './users.schemas';
 import * as service from './users.service';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -17,7 +17,7 @@ export async function userRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'Danh sách người dùng trong phạm vi',
         querystring: ListUsersQuery,
-        response: { 200: Type.Object({ items: Type.Array(UserView), total: Type.Integer() }), ...errors },
+        response: { 200: UserList, ...errors },
       },
     },
     async (request) => service.listUsers(serviceContext(request), request.query),

@@ -1,6 +1,7 @@
 import { Type, type Static } from 'typebox';
 import { ROLES } from '../../../shared/permissions';
 import { named } from '../../http/named-schemas';
+import { ListPage } from '../../http/schemas';
 
 const RoleSchema = Type.Enum(ROLES);
 const ProvinceCode = Type.String({ pattern: '^\\d{2}$' });
@@ -32,6 +33,8 @@ export const UserView = named(
   }),
 );
 export type UserView = Static<typeof UserView>;
+export const UserList = named('UserList', ListPage(UserView));
+export type UserList = Static<typeof UserList>;
 
 export const CreateUserBody = Type.Object(
   {
