@@ -17,7 +17,7 @@ import {
 } from '../../../shared/analytics';
 import { definitionOf, type IndicatorBody, type IndicatorFormState } from './indicator-form-state';
 import { scrollToProblem, useScrollToProblem } from '../../lib/scroll-to-problem';
-import { RECORD_TYPES, TARGET_GROUPS } from '../records/record-codes';
+import { RECORD_TYPES, TARGET_GROUPS } from '../../lib/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { useModelTypes } from '../../lib/reference';
 import { useAnalyticsT } from './use-analytics-t';

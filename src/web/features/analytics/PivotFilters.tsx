@@ -5,7 +5,7 @@ import { usePlans } from '../../lib/plans';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/format';
 import { useAgencies, useEthnicGroups, useProvinces } from '../../lib/reference';
-import { TARGET_GROUPS } from '../records/record-codes';
+import { TARGET_GROUPS } from '../../lib/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { needsOneIndicator, type FilterParam, type PivotView } from './pivot-view';
 import { indicatorName, yearChoices, type IndicatorView } from './shared';

@@ -12,7 +12,7 @@ import { periodLabel } from '../../../shared/analytics';
 import { useProvinces } from '../../lib/reference';
 import { useMe } from '../../lib/session';
 import { useEthnicGroups } from '../../lib/reference';
-import { TARGET_GROUPS } from '../records/record-codes';
+import { TARGET_GROUPS } from '../../lib/record-codes';
 import type { AnalyticsMessageKey } from './messages.vi';
 import { parseAmount, yearChoices, type IndicatorView, type ValueView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';

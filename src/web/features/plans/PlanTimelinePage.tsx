@@ -8,7 +8,7 @@ import { todayIso } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
 import { EmptyNotice } from '../../components/Status';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
-import { STATUS_BADGE } from '../records/record-codes';
+import { STATUS_BADGE } from '../../lib/record-codes';
 import { PlanLayout } from './PlanLayout';
 import { timeframeText } from './plan-labels';
 import type { PlanView, Timeframe } from './plan-types';

@@ -13,7 +13,7 @@ import { useListQuery, useListState } from '../../lib/use-list-state';
 import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { timeframeLabel } from '../../components/pickers/ActivityPicker';
-import { ACTIVITY_STATUSES, STATUS_BADGE, type ActivityView } from './record-codes';
+import { ACTIVITY_STATUSES, STATUS_BADGE, type ActivityView } from '../../lib/record-codes';
 import { MoreFilters } from '../../components/MoreFilters';
 import { useRecordsT } from './use-records-t';
 import { CompletionForm } from './CompletionForm';

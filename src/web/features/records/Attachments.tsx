@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { ErrorNotice } from '../../components/Status';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, type RecordView } from './record-codes';
+import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, type RecordView } from '../../lib/record-codes';
 import { useRecordsT } from './use-records-t';
 
 type Attachment = RecordView['attachments'][number];

@@ -6,7 +6,7 @@ import { Field } from '../../components/Field';
 import { ErrorNotice } from '../../components/Status';
 import { todayIso } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
-import type { ActivityView } from './record-codes';
+import type { ActivityView } from '../../lib/record-codes';
 import { useRecordsT } from './use-records-t';
 
 interface CompletionFormProps {

@@ -10,7 +10,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { Attachments } from './Attachments';
 import { formatMoney } from '../../lib/money';
 import { useEthnicGroups, useFundingSources } from '../../lib/reference';
-import type { RecordView } from './record-codes';
+import type { RecordView } from '../../lib/record-codes';
 import { recordQuery, recordRemoved } from './record-queries';
 import { useRecordsT, type RecordsTranslate } from './use-records-t';
 import './records.css';

@@ -12,7 +12,7 @@ import { hasPermission, useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { MoreFilters } from '../../components/MoreFilters';
 import { formatMoney } from '../../lib/money';
-import { RECORD_TYPES, type RecordSummary, type RecordType } from './record-codes';
+import { RECORD_TYPES, type RecordSummary, type RecordType } from '../../lib/record-codes';
 import { dateRange } from './RecordDetailPage';
 import { useRecordsT } from './use-records-t';
 import './records.css';

@@ -2,7 +2,7 @@
 // lists, and the activity lists (their record counts and statuses come from records).
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import type { RecordView } from './record-codes';
+import type { RecordView } from '../../lib/record-codes';
 
 export function recordQuery(id: number) {
   return queryOptions({

@@ -4,7 +4,7 @@
 import { Link } from 'react-router';
 import { fieldError } from '../../../lib/field-error';
 import { useModelTypes } from '../../../lib/reference';
-import type { RecordView } from '../record-codes';
+import type { RecordView } from '../../../lib/record-codes';
 import { useRecordsT } from '../use-records-t';
 
 export interface ModelState {

@@ -2,7 +2,7 @@
 // programme or material (tiếng phổ thông or a named ethnic language), the broadcaster, the kind
 // of material. Only the fields that fit the chosen type are shown.
 import { fieldError } from '../../../lib/field-error';
-import { OUTPUT_FIELDS, type RecordType } from '../record-codes';
+import { OUTPUT_FIELDS, type RecordType } from '../../../lib/record-codes';
 import { useEthnicGroups } from '../../../lib/reference';
 import { useRecordsT } from '../use-records-t';
 

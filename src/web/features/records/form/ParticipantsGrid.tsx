@@ -2,7 +2,7 @@
 // numbers of women and men, running totals checked against the attendance sheet's totals. Or, when
 // the breakdown is not known, the totals alone.
 import { formatNumber } from '../../../i18n/format';
-import { AGE_BANDS, TARGET_GROUPS, type TargetGroup } from '../record-codes';
+import { AGE_BANDS, TARGET_GROUPS, type TargetGroup } from '../../../lib/record-codes';
 import { EthnicGroupPicker } from '../../../components/pickers/EthnicGroupPicker';
 import { useRecordsT } from '../use-records-t';
 import {

@@ -10,7 +10,7 @@ import { generationAt } from '../../../lib/reference';
 import { ActivityPicker } from '../../../components/pickers/ActivityPicker';
 import { OrganiserPicker, PartnersPicker } from '../../../components/pickers/AgencyPicker';
 import { PlacePicker } from '../../../components/pickers/PlacePicker';
-import { RECORD_TYPES, type RecordType } from '../record-codes';
+import { RECORD_TYPES, type RecordType } from '../../../lib/record-codes';
 import { scrollToProblem, useScrollToProblem } from '../../../lib/scroll-to-problem';
 import { useRecordsT } from '../use-records-t';
 import { CostsEditor } from './CostsEditor';

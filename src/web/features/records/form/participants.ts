@@ -1,7 +1,7 @@
 // The participants grid of a record: rows of ethnic group × target group (× age band), with the
 // numbers of women and men typed as text. Pure functions turn it into the API's rows (one per sex
 // with a count) and back, add it up, and compare it with the totals from the attendance sheet.
-import type { AgeBand, ParticipantRow, RecordView, TargetGroup } from '../record-codes';
+import type { AgeBand, ParticipantRow, RecordView, TargetGroup } from '../../../lib/record-codes';
 
 export interface GridRow {
   key: string;

@@ -3,7 +3,7 @@ import type { BodyOf } from '../../../api/client';
 import type { ActivityChoice } from '../../../components/pickers/ActivityPicker';
 import type { AgencyRef } from '../../../components/pickers/AgencyPicker';
 import { placeInput, type PlaceValue } from '../../../components/pickers/PlacePicker';
-import type { RecordType, RecordView } from '../record-codes';
+import type { RecordType, RecordView } from '../../../lib/record-codes';
 import { newCostRow, type CostRow } from './CostsEditor';
 import { emptyModel, modelInput, type ModelState } from './ModelFields';
 import { emptyOutputs, outputsFromView, outputsInput, type OutputsState } from './OutputsFields';

@@ -1,6 +1,6 @@
 // The code lists of implementation records, checked against the API's types so a new code on the
-// server fails the type check here. Their words are in messages.vi.ts (type.*, target.*, age.*).
-import type * as ApiTypes from '../../api/types';
+// server fails the type check here. Their words are in features/records/messages.vi.ts (type.*, target.*, age.*).
+import type * as ApiTypes from '../api/types';
 
 export type RecordView = ApiTypes.RecordView;
 export type RecordSummary = ApiTypes.RecordSummary;
