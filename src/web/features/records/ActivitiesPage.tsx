@@ -6,7 +6,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
-import { FilterBar, ListResults } from '../../components/ListPage';
+import { FilterBar, ListResults, MoreResults } from '../../components/ListPage';
+import { usePlanChoices } from '../../lib/plan-choices';
 import { ErrorNotice } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useListQuery, useListState } from '../../lib/use-list-state';
@@ -32,10 +33,7 @@ export function ActivitiesPage() {
   const plan = Number(filters.plan) || undefined;
   const status = ACTIVITY_STATUSES.find((s) => s === filters.status);
 
-  const plans = useQuery({
-    queryKey: ['/api/plans', { limit: 100 }],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/plans', { params: { query: { limit: 100 } }, signal })),
-  });
+  const plans = usePlanChoices();
   // The plan's activities without the narrower filters give the choices of section and agency.
   const optionsQuery = { plan, province: filters.province || undefined, limit: 500 };
   const options = useQuery({
@@ -218,6 +216,7 @@ export function ActivitiesPage() {
                 </option>
               ))}
             </select>
+            {plans.data && <MoreResults shown={plans.data.items.length} total={plans.data.total} />}
           </div>
           {provinceOptions.length > 0 && (
             <div className="field">

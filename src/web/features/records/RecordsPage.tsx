@@ -5,7 +5,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useLocation } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
-import { DateFilter, FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
+import { DateFilter, FilterBar, ListResults, MoreResults, SearchFilter, SelectFilter } from '../../components/ListPage';
+import { usePlanChoices } from '../../lib/plan-choices';
 import { formatNumber } from '../../i18n/format';
 import { useListQuery, useListState } from '../../lib/use-list-state';
 import { hasPermission, useMe } from '../../lib/session';
@@ -30,10 +31,7 @@ export function RecordsPage() {
   const plan = Number(filters.plan) || undefined;
   const activity = Number(filters.activity) || undefined;
 
-  const plans = useQuery({
-    queryKey: ['/api/plans', { limit: 100 }],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/plans', { params: { query: { limit: 100 } }, signal })),
-  });
+  const plans = usePlanChoices();
   const activities = useQuery({
     queryKey: ['/api/activities', { plan, limit: 500 }],
     queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: { plan, limit: 500 } }, signal })),
@@ -163,6 +161,7 @@ export function RecordsPage() {
             }))}
             onChange={(value) => list.set({ plan: value, activity: '' })}
           />
+          {plans.data && <MoreResults shown={plans.data.items.length} total={plans.data.total} />}
           {plan && (
             <SelectFilter
               id="records-activity"
