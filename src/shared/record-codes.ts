@@ -65,26 +65,3 @@ export type ParticipantMode = (typeof PARTICIPANT_MODES)[number];
 
 export const LANGUAGES = ['pho_thong', 'dan_toc'] as const;
 
-/** Attachments: what may be uploaded, by extension, with the bytes a genuine file starts with. */
-export const ATTACHMENT_TYPES: Record<string, { mime: string; magic: (b: Buffer) => boolean }> = {
-  '.jpg': { mime: 'image/jpeg', magic: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) },
-  '.jpeg': { mime: 'image/jpeg', magic: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])) },
-  '.png': {
-    mime: 'image/png',
-    magic: (b) => b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])),
-  },
-  '.webp': {
-    mime: 'image/webp',
-    magic: (b) => b.subarray(0, 4).toString('latin1') === 'RIFF' && b.subarray(8, 12).toString('latin1') === 'WEBP',
-  },
-  '.pdf': { mime: 'application/pdf', magic: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
-  '.docx': {
-    mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
-  },
-  '.xlsx': {
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    magic: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
-  },
-};
-export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
