@@ -45,7 +45,7 @@ export function UserCreatePage() {
           },
         }),
       );
-      navigate(`/users/${created.id}`, { state: { notice: 'created' } });
+      void navigate(`/users/${created.id}`, { state: { notice: 'created' } });
     } catch (failure) {
       setError(failure);
       setBusy(false);

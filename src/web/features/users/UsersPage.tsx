@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
-import { ROLES, type Role } from '../../../shared/permissions';
+import { ROLES } from '../../../shared/permissions';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
@@ -44,7 +44,7 @@ export function UsersPage() {
         </>
       ),
     },
-    { key: 'role', header: t('users.role'), cell: (u) => roleLabel(u.role as Role, lang) },
+    { key: 'role', header: t('users.role'), cell: (u) => roleLabel(u.role, lang) },
     { key: 'agency', header: t('users.agency'), cell: (u) => u.agency.name },
     {
       key: 'scope',
