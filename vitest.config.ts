@@ -9,7 +9,7 @@ const projects = [
     test: {
       name: 'unit',
       include: ['src/**/*.test.ts', 'scripts/**/*.test.ts'],
-      exclude: dbTests,
+      exclude: [...dbTests, 'src/**/*.pg.test.ts'],
     },
   },
   {
@@ -28,7 +28,8 @@ if (process.env.TEST_DATABASE_URL) {
   projects.push({
     test: {
       name: 'db-postgres',
-      include: dbTests,
+      // *.pg.test.ts: what only a PostgreSQL server can do (drop a connection, run several pools).
+      include: [...dbTests, 'src/**/*.pg.test.ts'],
       globalSetup: ['test/global-setup.ts'],
       env: { PHOIHOP_TEST_ENGINE: 'postgresql' },
       testTimeout: 30_000,

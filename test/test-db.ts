@@ -30,6 +30,16 @@ export async function createTestDatabase(): Promise<Database> {
       await database.close();
       const cleanup = new pg.Client({ connectionString: base });
       await cleanup.connect();
+      // The pool's end() resolves before its sockets have said goodbye; dropping WITH (FORCE)
+      // meanwhile terminates them mid-goodbye. Wait (briefly) until they are gone.
+      for (let tries = 0; tries < 50; tries++) {
+        const left = await cleanup.query<{ n: string }>(
+          'SELECT count(*) AS n FROM pg_stat_activity WHERE datname = $1',
+          [name],
+        );
+        if (left.rows[0]?.n === '0') break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
       await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await cleanup.end();
     },

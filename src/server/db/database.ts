@@ -52,6 +52,11 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
 
 export function openPostgres(connectionString: string, maxConnections = 20): Database {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
+  // An idle connection the server drops (restart, fail-over, pg_terminate_backend) is an 'error'
+  // event on the pool; unheard, it would end the process. The pool replaces the connection itself.
+  pool.on('error', (error) => {
+    process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`, 'PoolConnectionLost');
+  });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return { db, engine: 'postgresql', close: () => db.destroy() };
 }
