@@ -3,10 +3,8 @@
 // page mounts again or a save invalidates it.
 import { QueryClient } from '@tanstack/react-query';
 
-let current: QueryClient | undefined;
-
 export function createQueryClient(): QueryClient {
-  current = new QueryClient({
+  return new QueryClient({
     defaultOptions: {
       queries: {
         // Page data is asked again whenever a page opens; the cached answer shows meanwhile.
@@ -17,16 +15,6 @@ export function createQueryClient(): QueryClient {
       },
     },
   });
-  return current;
-}
-
-/**
- * The client of this session, for the transitional promise loaders in reference.ts that run
- * outside React. Code inside components uses useQueryClient().
- */
-export function currentQueryClient(): QueryClient {
-  if (!current) throw new Error('No query client yet: createQueryClient runs at the root of the app.');
-  return current;
 }
 
 /** Reference data changes rarely: once loaded it is kept for the session. */

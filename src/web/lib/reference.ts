@@ -10,7 +10,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type ResponseOf } from '../api/client';
 import type * as ApiTypes from '../api/types';
 import { foldVietnamese } from '../../shared/text';
-import { REFERENCE_QUERY, currentQueryClient } from './query-client';
+import { REFERENCE_QUERY } from './query-client';
 
 export type EthnicGroup = ApiTypes.EthnicGroupView;
 export type FundingSource = ApiTypes.FundingSourceView;
@@ -116,10 +116,3 @@ export function matchEthnicGroups(groups: readonly EthnicGroup[], text: string):
   }
   return [...starts, ...contains];
 }
-
-// ---------------------------------------------------------------------------------------------
-// Transitional: the last promise loader a page still calls outside a query (registry's model
-// form), on the same cache. It goes with that call.
-
-/** @deprecated use `queryClient.ensureQueryData(ethnicGroupsQuery)`. */
-export const loadEthnicGroups = () => currentQueryClient().ensureQueryData(ethnicGroupsQuery);

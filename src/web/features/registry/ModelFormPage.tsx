@@ -1,13 +1,13 @@
 // Registering a model, and editing one (sent with the version that was read; 409 if someone saved
 // in between). A model established through a record is registered from the record form instead.
 import { useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { loadEthnicGroups } from '../../lib/reference';
+import { ethnicGroupsQuery } from '../../lib/reference';
 import { ModelForm, noTech, type ModelBody, type ModelFormState } from './ModelForm';
 import { modelKey, type ModelView } from './model-codes';
 import { useRegistryT } from './use-registry-t';
@@ -75,9 +75,13 @@ export function ModelCreatePage() {
   );
 }
 
-async function loadForEdit(id: number, signal: AbortSignal): Promise<{ model: ModelView; form: ModelFormState }> {
+async function loadForEdit(
+  queryClient: QueryClient,
+  id: number,
+  signal: AbortSignal,
+): Promise<{ model: ModelView; form: ModelFormState }> {
   const model = await unwrap(api.GET('/api/models/{id}', { params: { path: { id } }, signal }));
-  const groups = await loadEthnicGroups();
+  const groups = await queryClient.ensureQueryData(ethnicGroupsQuery);
   const unit = await unwrap(
     api.GET('/api/admin-units/{generation}/{code}', {
       params: { path: { generation: model.commune.generation as 2024 | 2025, code: model.commune.code } },
@@ -122,7 +126,10 @@ export function ModelEditPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // Its own key: the form's state is built from the model, the ethnic groups and the commune.
-  const loaded = useQuery({ queryKey: ['model-form', id], queryFn: ({ signal }) => loadForEdit(id, signal) });
+  const loaded = useQuery({
+    queryKey: ['model-form', id],
+    queryFn: ({ signal }) => loadForEdit(queryClient, id, signal),
+  });
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
