@@ -64,4 +64,3 @@ export const PARTICIPANT_MODES = ['breakdown', 'totals_only'] as const;
 export type ParticipantMode = (typeof PARTICIPANT_MODES)[number];
 
 export const LANGUAGES = ['pho_thong', 'dan_toc'] as const;
-
