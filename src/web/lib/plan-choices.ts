@@ -30,3 +30,25 @@ export function useActivityChoices(plan: number | null | undefined, query: Omit<
       (previousQuery?.queryKey[1] as typeof params | undefined)?.plan === params.plan ? previous : undefined,
   });
 }
+
+/**
+ * The chosen plan when the loaded choices do not hold it (a link to a plan past the first page, or
+ * typed words that leave it out), so a select still shows what is chosen.
+ */
+export function useChosenPlan(id: number | undefined, loaded: readonly { id: number }[] | undefined) {
+  const missing = id !== undefined && loaded !== undefined && !loaded.some((p) => p.id === id);
+  return useQuery({
+    queryKey: ['/api/plans/{id}', id],
+    queryFn: ({ signal }) => unwrap(api.GET('/api/plans/{id}', { params: { path: { id: id ?? 0 } }, signal })),
+    enabled: missing,
+    select: (plan) => ({
+      id: plan.id,
+      kind: plan.kind,
+      year: plan.year,
+      status: plan.status,
+      number: plan.number,
+      title: plan.title,
+      provinceCode: plan.provinceCode,
+    }),
+  });
+}

@@ -10,7 +10,7 @@ import { FilterBar, SelectFilter } from '../../components/ListPage';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
-import { usePlans } from '../../lib/plans';
+import { usePlanChoices } from '../../lib/plan-choices';
 import { useSearchState } from '../../lib/use-search-state';
 import { useIndicators, useProvinces } from '../../lib/reference';
 import { useMe } from '../../lib/session';
@@ -32,7 +32,9 @@ export function DashboardPage() {
   const myProvinces = (provinces.data ?? []).filter(
     (p) => me.nationalScope || me.provinces.some((mine) => mine.code === p.code),
   );
-  const plans = usePlans();
+  // The year shown first: the latest with a plan, up to this one. Not a picker: plans come newest
+  // year first, so the first 200 hold that year unless five future years are already planned.
+  const plans = usePlanChoices({ limit: 200 });
   const planYear = Math.max(0, ...(plans.data?.items ?? []).map((p) => p.year).filter((y) => y <= thisYear));
   const year = Number(filters.year) || planYear || thisYear;
   const geography = filters.geo === '2024' ? 2024 : 2025;

@@ -1,7 +1,8 @@
 // The pivot's filters: indicator(s), geography, year and period, province, and (folded away) the
 // disaggregations, agency and plan. Every change goes straight into the view (the address bar).
 import type { ReactNode } from 'react';
-import { usePlans } from '../../lib/plans';
+import { usePlanChoices } from '../../lib/plan-choices';
+import { MoreResults } from '../../components/ListPage';
 import { useI18n } from '../../i18n/I18nProvider';
 import { todayIso } from '../../i18n/format';
 import { useAgencies, useEthnicGroups, useProvinces } from '../../lib/reference';
@@ -38,7 +39,8 @@ export function PivotFilters({ view, indicators, onChange }: PivotFiltersProps) 
   const provinces = useProvinces(f.geography === '2024' ? 2024 : 2025);
   const ethnicGroups = useEthnicGroups();
   const agencies = useAgencies();
-  const plans = usePlans();
+  // One central plan a year: the newest 100 years' plans, and a word when there are more.
+  const plans = usePlanChoices({ kind: 'central' });
   const year = f.year ?? '';
   const chosen = new Set((f.indicator ?? '').split(',').filter(Boolean));
   const periodLabel = (code: string) =>
@@ -196,14 +198,13 @@ export function PivotFilters({ view, indicators, onChange }: PivotFiltersProps) 
           </Select>
           <Select id="pv-plan" label={t('dim.plan')} value={f.plan ?? ''} onChange={(v) => set({ plan: v })}>
             <option value="">{t('common.all')}</option>
-            {(plans.data?.items ?? [])
-              .filter((p) => p.kind === 'central')
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.number || p.title} ({p.year})
-                </option>
-              ))}
+            {(plans.data?.items ?? []).map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.number || p.title} ({p.year})
+              </option>
+            ))}
           </Select>
+          {plans.data && <MoreResults shown={plans.data.items.length} total={plans.data.total} />}
         </div>
       </details>
     </form>

@@ -11,7 +11,11 @@ import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { formatMoney, moneyDigits, sumMoney } from '../../lib/money';
 import { useFundingSources } from '../../lib/reference';
-import { planLabel, shorten, usePlans } from '../../lib/plans';
+import { planLabel, shorten } from '../../lib/plans';
+import { useChosenPlan, usePlanChoices } from '../../lib/plan-choices';
+import { useDebounced } from '../../lib/use-debounced';
+import { MoreResults } from '../../components/ListPage';
+import { useComponentsT } from '../../components/use-components-t';
 import { money, useBudgetsT, type BudgetLines } from './shared';
 import '../missions/monitoring.css';
 
@@ -26,12 +30,24 @@ function gridOf(lines: BudgetLines): Grid {
 export function BudgetPlanPage() {
   const bt = useBudgetsT();
   const me = useMe();
-  const plans = usePlans();
+  const ct = useComponentsT();
   const provinces = useProvinces(2025);
   const [filters, setFilters] = useSearchState({ plan: '', province: '' });
-  const chosenPlan =
-    (plans.data?.items ?? []).find((p) => String(p.id) === filters.plan) ??
-    (plans.data?.items ?? []).find((p) => p.kind === 'central' && p.status !== 'draft');
+  // The plans are searched on the server; by default the latest non-draft central plan.
+  const [planText, setPlanText] = useState('');
+  const plans = usePlanChoices({ q: useDebounced(planText.trim()) });
+  const centrals = usePlanChoices({ kind: 'central' });
+  const listed = (plans.data?.items ?? []).filter((p) => p.status !== 'draft');
+  const wanted = Number(filters.plan) || undefined;
+  const linked = useChosenPlan(wanted, plans.data && listed);
+  const fromLink =
+    listed.find((p) => p.id === wanted) ??
+    (linked.data?.id === wanted && linked.data?.status !== 'draft' ? linked.data : undefined);
+  // The linked plan is waited for, so the default plan's lines never show in between.
+  const waiting = wanted !== undefined && !fromLink && (!plans.data || linked.fetchStatus === 'fetching');
+  const chosenPlan = fromLink ?? (waiting ? undefined : (centrals.data?.items ?? []).find((p) => p.status !== 'draft'));
+  const planOptions = chosenPlan && !listed.some((p) => p.id === chosenPlan.id) ? [chosenPlan, ...listed] : listed;
+  const planSearch = planText !== '' || (plans.data !== undefined && plans.data.total > plans.data.items.length);
   const defaultProvince = me.nationalScope ? 'central' : (me.provinces[0]?.code ?? '');
   const province =
     chosenPlan?.kind === 'provincial' ? (chosenPlan.provinceCode ?? '') : filters.province || defaultProvince;
@@ -54,6 +70,18 @@ export function BudgetPlanPage() {
       <h1>{bt('plan.title')}</h1>
       <p className="lead">{bt('plan.intro')}</p>
       <form className="filters" onSubmit={(e) => e.preventDefault()}>
+        {planSearch && (
+          <div className="field">
+            <label htmlFor="plan-plan-q">{ct('activity.planSearch')}</label>
+            <input
+              id="plan-plan-q"
+              type="search"
+              value={planText}
+              placeholder={ct('activity.planSearchPlaceholder')}
+              onChange={(e) => setPlanText(e.target.value)}
+            />
+          </div>
+        )}
         <div className="field field-grow">
           <label htmlFor="plan-plan">{bt('filter.plan')}</label>
           <select
@@ -61,14 +89,13 @@ export function BudgetPlanPage() {
             value={chosenPlan?.id ?? ''}
             onChange={(e) => setFilters({ plan: e.target.value, province: '' })}
           >
-            {(plans.data?.items ?? [])
-              .filter((p) => p.status !== 'draft')
-              .map((p) => (
-                <option key={p.id} value={p.id}>
-                  {shorten(planLabel(p), 90)}
-                </option>
-              ))}
+            {planOptions.map((p) => (
+              <option key={p.id} value={p.id}>
+                {shorten(planLabel(p), 90)}
+              </option>
+            ))}
           </select>
+          {plans.data && <MoreResults shown={plans.data.items.length} total={plans.data.total} />}
         </div>
         {chosenPlan?.kind !== 'provincial' && (
           <div className="field">
@@ -84,7 +111,7 @@ export function BudgetPlanPage() {
           </div>
         )}
       </form>
-      {!chosen && (plans.data || plans.error) ? (
+      {!chosen && !waiting && (centrals.data || centrals.error) ? (
         <EmptyNotice>{bt('noPlan')}</EmptyNotice>
       ) : (
         <QueryView state={lines}>

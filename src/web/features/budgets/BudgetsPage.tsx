@@ -1,13 +1,17 @@
 // "Kinh phí": planned vs spent for a plan (or every plan of a year), by content area, province,
 // funding source and activity, with the share spent. Spent is what the implementation records
 // cost; the figures come exact from the server and are never added up here.
+import { useState } from 'react';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
-import { FilterBar, SelectFilter } from '../../components/ListPage';
+import { FilterBar, MoreResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { EmptyNotice, QueryView } from '../../components/Status';
 import { useSearchState } from '../../lib/use-search-state';
-import { planLabel, shorten, usePlans } from '../../lib/plans';
+import { planLabel, shorten } from '../../lib/plans';
+import { useChosenPlan, usePlanChoices } from '../../lib/plan-choices';
+import { useDebounced } from '../../lib/use-debounced';
+import { useComponentsT } from '../../components/use-components-t';
 import { barWidth, formatShare, money, useBudgetsT, type BudgetSummary } from './shared';
 import '../missions/monitoring.css';
 
@@ -110,9 +114,14 @@ function AmountTable({
 
 export function BudgetsPage() {
   const bt = useBudgetsT();
-  const plans = usePlans();
+  const ct = useComponentsT();
   const [filters, setFilters] = useSearchState({ plan: '', year: '' });
-  const central = (plans.data?.items ?? []).filter((p) => p.kind === 'central' && p.status !== 'draft');
+  // The plans to choose from are searched on the server; the central ones (one a year) give the
+  // years and the default plan.
+  const [planText, setPlanText] = useState('');
+  const plans = usePlanChoices({ q: useDebounced(planText.trim()) });
+  const centrals = usePlanChoices({ kind: 'central' });
+  const central = (centrals.data?.items ?? []).filter((p) => p.status !== 'draft');
   // By default the latest issued central plan: the one the demo and most users work on.
   const planId = Number(filters.plan) || (filters.year ? undefined : central[0]?.id);
   const year = Number(filters.year) || undefined;
@@ -124,7 +133,13 @@ export function BudgetsPage() {
     enabled: chosen,
     placeholderData: keepPreviousData,
   });
-  const years = [...new Set((plans.data?.items ?? []).map((p) => p.year))].sort((a, b) => b - a);
+  const years = [...new Set([...(centrals.data?.items ?? []), ...(plans.data?.items ?? [])].map((p) => p.year))].sort(
+    (a, b) => b - a,
+  );
+  const listed = (plans.data?.items ?? []).filter((p) => p.status !== 'draft');
+  const chosenPlan = useChosenPlan(year ? undefined : planId, plans.data && listed);
+  const planOptions = chosenPlan.data ? [chosenPlan.data, ...listed] : listed;
+  const planSearch = planText !== '' || (plans.data !== undefined && plans.data.total > plans.data.items.length);
   const query = year ? `year=${year}` : planId ? `plan=${planId}` : '';
 
   return (
@@ -149,17 +164,25 @@ export function BudgetsPage() {
       </div>
       <p className="lead">{bt('intro')}</p>
       <FilterBar search={false}>
+        {planSearch && (
+          <SearchFilter
+            id="budget-plan-q"
+            label={ct('activity.planSearch')}
+            placeholder={ct('activity.planSearchPlaceholder')}
+            value={planText}
+            onChange={setPlanText}
+          />
+        )}
         <SelectFilter
           id="budget-plan"
           label={bt('filter.plan')}
           value={year ? '' : String(planId ?? '')}
           allLabel={planId ? undefined : bt('filter.choosePlan')}
           grow
-          options={(plans.data?.items ?? [])
-            .filter((p) => p.status !== 'draft')
-            .map((p) => ({ value: p.id, label: shorten(planLabel(p), 90) }))}
+          options={planOptions.map((p) => ({ value: p.id, label: shorten(planLabel(p), 90) }))}
           onChange={(plan) => setFilters({ plan, year: '' })}
         />
+        {plans.data && <MoreResults shown={plans.data.items.length} total={plans.data.total} />}
         <SelectFilter
           id="budget-year"
           label={bt('filter.year')}
@@ -169,7 +192,7 @@ export function BudgetsPage() {
           onChange={(value) => setFilters({ year: value, plan: '' })}
         />
       </FilterBar>
-      {!chosen && (plans.data || plans.error) ? (
+      {!chosen && (centrals.data || centrals.error) ? (
         <EmptyNotice>{bt('noPlan')}</EmptyNotice>
       ) : (
         <QueryView state={summary}>{(s) => <Summary summary={s} />}</QueryView>

@@ -1,6 +1,6 @@
 // Planning a mission, and changing the plan: purpose, lead agency, plan activity, checklist,
 // dates, members from each agency, the provinces and communes to visit, and the report's header.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap, type BodyOf } from '../../api/client';
@@ -13,7 +13,7 @@ import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect, MembersEditor, type MemberDraft } from './MembersEditor';
 import { PlacesEditor, type PlaceDraft } from './PlacesEditor';
-import { planLabel, shorten, usePlanActivities, usePlans } from '../../lib/plans';
+import { PlanActivitySelects } from '../../components/pickers/PlanActivitySelects';
 import { missionKey, type MissionView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 import './monitoring.css';
@@ -151,15 +151,9 @@ function MissionForm({ initial, mission }: { initial: Draft; mission?: MissionVi
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [key] = useState(newIdempotencyKey);
-  const plans = usePlans();
-  const activities = usePlanActivities(draft.planId);
   const templates = useChecklistTemplates();
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (field: string) => fieldError(error, field);
-  const issued = useMemo(
-    () => (plans.data?.items ?? []).filter((p) => p.status === 'issued' || p.id === draft.planId),
-    [plans.data, draft.planId],
-  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -239,35 +233,20 @@ function MissionForm({ initial, mission }: { initial: Draft; mission?: MissionVi
             </Field>
           </div>
           <div className="mon-two">
-            <Field id="m-plan" label={mt('form.plan')}>
-              <select
-                id="m-plan"
-                value={draft.planId ?? ''}
-                onChange={(e) => set({ planId: Number(e.target.value) || null, planActivityId: null })}
-              >
-                <option value="">{mt('form.noPlan')}</option>
-                {issued.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {shorten(planLabel(p), 80)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="m-activity" label={mt('form.activity')} error={err('planActivityId')}>
-              <select
-                id="m-activity"
-                value={draft.planActivityId ?? ''}
-                disabled={!draft.planId}
-                onChange={(e) => set({ planActivityId: Number(e.target.value) || null })}
-              >
-                <option value="">{mt('form.noActivity')}</option>
-                {activities.data?.items.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.number}. {shorten(a.title, 80)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <PlanActivitySelects
+              id="m"
+              labels={{
+                plan: mt('form.plan'),
+                noPlan: mt('form.noPlan'),
+                activity: mt('form.activity'),
+                noActivity: mt('form.noActivity'),
+              }}
+              planId={draft.planId}
+              activityId={draft.planActivityId}
+              onChange={set}
+              saved={mission?.activity}
+              activityError={err('planActivityId')}
+            />
           </div>
           <Field
             id="m-template"

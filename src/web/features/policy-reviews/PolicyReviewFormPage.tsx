@@ -1,6 +1,6 @@
 // Registering a document received for comment, and correcting its entry: what it is, who asked,
 // when it came and by when to answer, the plan activity it belongs to and who handles it.
-import { useMemo, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
@@ -11,7 +11,8 @@ import { fieldError, isFieldError } from '../../lib/field-error';
 import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { AgencySelect } from '../missions/MembersEditor';
-import { planLabel, shorten, usePlanActivities, usePlans } from '../../lib/plans';
+import { PlanActivitySelects } from '../../components/pickers/PlanActivitySelects';
+import { shorten } from '../../lib/plans';
 import { KINDS, REVIEW_TYPES, reviewKey, useReviewsT, type ReviewView } from './shared';
 import '../missions/monitoring.css';
 
@@ -103,8 +104,6 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
   const [error, setError] = useState<unknown>(null);
   const [key] = useState(newIdempotencyKey);
   const queryClient = useQueryClient();
-  const plans = usePlans();
-  const activities = usePlanActivities(draft.planId);
   const assigneesQuery = { agency: draft.agencyId ?? 0 };
   const assignees = useQuery({
     queryKey: ['/api/policy-reviews/assignees', assigneesQuery],
@@ -114,10 +113,6 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
   });
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   const err = (f: string) => fieldError(error, f);
-  const issued = useMemo(
-    () => (plans.data?.items ?? []).filter((p) => p.status === 'issued' || p.id === draft.planId),
-    [plans.data, draft.planId],
-  );
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -229,35 +224,21 @@ function ReviewForm({ initial, review }: { initial: Draft; review?: ReviewView }
         <fieldset className="fieldset">
           <legend>{rt('form.handling')}</legend>
           <div className="mon-two">
-            <Field id="r-plan" label={rt('form.plan')}>
-              <select
-                id="r-plan"
-                value={draft.planId ?? ''}
-                onChange={(e) => set({ planId: Number(e.target.value) || null, planActivityId: null })}
-              >
-                <option value="">{rt('form.choosePlan')}</option>
-                {issued.map((p) => (
-                  <option key={p.id} value={p.id}>
-                    {shorten(planLabel(p), 80)}
-                  </option>
-                ))}
-              </select>
-            </Field>
-            <Field id="r-activity" label={rt('form.activity')} error={err('planActivityId')} required>
-              <select
-                id="r-activity"
-                value={draft.planActivityId ?? ''}
-                disabled={!draft.planId}
-                onChange={(e) => set({ planActivityId: Number(e.target.value) || null })}
-              >
-                <option value="">{rt('form.chooseActivity')}</option>
-                {activities.data?.items.map((a) => (
-                  <option key={a.id} value={a.id}>
-                    {a.number}. {shorten(a.title, 80)}
-                  </option>
-                ))}
-              </select>
-            </Field>
+            <PlanActivitySelects
+              id="r"
+              labels={{
+                plan: rt('form.plan'),
+                noPlan: rt('form.choosePlan'),
+                activity: rt('form.activity'),
+                noActivity: rt('form.chooseActivity'),
+              }}
+              planId={draft.planId}
+              activityId={draft.planActivityId}
+              onChange={set}
+              saved={review?.activity}
+              activityError={err('planActivityId')}
+              activityRequired
+            />
           </div>
           <AgencySelect
             id="r-agency"
