@@ -24,6 +24,7 @@ import { DateField } from './DateField';
 import { Pager } from './Pager';
 import { QueryView, type QueryViewState } from './Status';
 import { useComponentsT } from './use-components-t';
+import '../styles/form-widgets.css';
 
 /** The filter row: a search landmark (unless `search` is false) that never submits: filters apply as they change. */
 export function FilterBar({ children, search = true }: { children: ReactNode; search?: boolean }) {

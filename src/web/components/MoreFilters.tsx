@@ -2,6 +2,7 @@
 // screen; from 640 px they are always shown in the filter grid.
 import { useState, type ReactNode } from 'react';
 import { useComponentsT } from './use-components-t';
+import '../styles/form-widgets.css';
 
 export function MoreFilters({ active, children }: { active: number; children: ReactNode }) {
   const ct = useComponentsT();

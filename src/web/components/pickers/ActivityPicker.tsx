@@ -10,6 +10,7 @@ import type * as ApiTypes from '../../api/types';
 
 type ActivityView = ApiTypes.ActivityStatusView;
 import { useComponentsT } from '../use-components-t';
+import '../../styles/form-widgets.css';
 
 export interface ActivityChoice {
   id: number;

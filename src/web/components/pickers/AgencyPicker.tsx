@@ -6,6 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { useDebounced } from '../../lib/use-debounced';
 import { foldVietnamese } from '../../../shared/text';
 import { useComponentsT } from '../use-components-t';
+import '../../styles/form-widgets.css';
 
 export interface AgencyRef {
   id: number;

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
 import { useDebounced } from '../../lib/use-debounced';
 import { useComponentsT } from '../use-components-t';
+import '../../styles/form-widgets.css';
 
 export interface CommuneRef {
   code: string;

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { matchEthnicGroups, useEthnicGroups, type EthnicGroup } from '../../lib/reference';
 import { useComponentsT } from '../use-components-t';
+import '../../styles/form-widgets.css';
 
 const COMMON = ['Kinh', 'Thái', 'Mông', 'Dao', 'Tày', 'Nùng', 'Mường', 'Khmer'];
 const MAX_RESULTS = 8;

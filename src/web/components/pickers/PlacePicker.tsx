@@ -5,6 +5,7 @@ import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { CommuneSearch, type CommuneRef } from './CommuneSearch';
 import { useComponentsT } from '../use-components-t';
+import '../../styles/form-widgets.css';
 
 export interface PlaceValue {
   generation: 2024 | 2025;

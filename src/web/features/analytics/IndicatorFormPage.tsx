@@ -12,7 +12,7 @@ import { emptyIndicator, indicatorFormState, type IndicatorBody } from './indica
 import { referenceKeys } from '../../lib/reference';
 import { indicatorKey, type IndicatorView } from './shared';
 import { useAnalyticsT } from './use-analytics-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './analytics.css';
 
 /** Who may add indicators: national plan editors (the server checks the same). */

@@ -17,7 +17,7 @@ import { useDebounced } from '../../lib/use-debounced';
 import { MoreResults } from '../../components/ListPage';
 import { useComponentsT } from '../../components/use-components-t';
 import { money, useBudgetsT, type BudgetLines } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 
 type Grid = Record<number, Record<string, string>>;
 

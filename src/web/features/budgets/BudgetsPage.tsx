@@ -13,7 +13,7 @@ import { useChosenPlan, usePlanChoices } from '../../lib/plan-choices';
 import { useDebounced } from '../../lib/use-debounced';
 import { useComponentsT } from '../../components/use-components-t';
 import { barWidth, formatShare, money, useBudgetsT, type BudgetSummary } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 
 interface Row {
   key: string;

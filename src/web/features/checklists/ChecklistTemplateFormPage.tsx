@@ -9,7 +9,7 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { referenceKeys, type ChecklistTemplate } from '../../lib/reference';
 import { suggestCode, useChecklistsT } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 import './checklists.css';
 
 interface ItemDraft {

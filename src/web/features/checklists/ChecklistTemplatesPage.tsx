@@ -6,7 +6,7 @@ import { api, unwrap } from '../../api/client';
 import { QueryView } from '../../components/Status';
 import type { ChecklistTemplate } from '../../lib/reference';
 import { useChecklistsT } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 import './checklists.css';
 
 /** Items in their order, grouped under consecutive group names. */

@@ -1,7 +1,6 @@
-// The members of a mission (name, position, agency, role) and the agency select they use.
-import { describedBy } from '../../components/Field';
+// The members of a mission (name, position, agency, role).
+import { AgencySelect } from '../../components/pickers/AgencySelect';
 import { fieldError } from '../../lib/field-error';
-import { useAgencies, type Agency } from '../../lib/reference';
 import { useMonitoringT } from './use-monitoring-t';
 
 export interface MemberDraft {
@@ -12,73 +11,6 @@ export interface MemberDraft {
 }
 
 const ROLES = ['head', 'deputy', 'member', 'secretary'] as const;
-
-/** Central agencies first, then the provincial branches by province. */
-export function groupAgencies(agencies: readonly Agency[]) {
-  const central = agencies.filter((a) => a.level === 'central');
-  const provincial = agencies
-    .filter((a) => a.level === 'provincial' && a.generation === 2025)
-    .sort((a, b) => (a.provinceCode ?? '').localeCompare(b.provinceCode ?? '') || a.name.localeCompare(b.name, 'vi'));
-  return { central, provincial };
-}
-
-interface AgencySelectProps {
-  id: string;
-  label: string;
-  value: number | null;
-  onChange(value: number | null): void;
-  error?: string;
-  required?: boolean;
-  /** Shown instead of the label (members' rows label their controls visually hidden). */
-  hiddenLabel?: boolean;
-}
-
-export function AgencySelect({ id, label, value, onChange, error, required, hiddenLabel }: AgencySelectProps) {
-  const mt = useMonitoringT();
-  const agencies = useAgencies();
-  const { central, provincial } = groupAgencies(agencies.data ?? []);
-  return (
-    <div className={error ? 'field has-error' : 'field'}>
-      <label htmlFor={id} className={hiddenLabel ? 'visually-hidden' : undefined}>
-        {label}
-        {required && !hiddenLabel && (
-          <span className="required" aria-hidden="true">
-            {' '}
-            *
-          </span>
-        )}
-      </label>
-      <select
-        id={id}
-        value={value ?? ''}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, error)}
-        onChange={(e) => onChange(Number(e.target.value) || null)}
-      >
-        <option value="">{agencies.isPending ? mt('common.loading') : mt('form.chooseAgency')}</option>
-        <optgroup label={mt('form.centralAgencies')}>
-          {central.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </optgroup>
-        <optgroup label={mt('form.provincialAgencies')}>
-          {provincial.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-      {error && (
-        <small className="field-error" id={`${id}-error`} role="alert">
-          {error}
-        </small>
-      )}
-    </div>
-  );
-}
 
 interface MembersEditorProps {
   members: MemberDraft[];

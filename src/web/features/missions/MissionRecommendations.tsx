@@ -7,7 +7,7 @@ import { ErrorNotice } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { useProvinces } from '../../lib/reference';
-import { AgencySelect } from './MembersEditor';
+import { AgencySelect } from '../../components/pickers/AgencySelect';
 import { RecommendationCard } from './RecommendationCard';
 import type { MissionView, RecommendationView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';

@@ -11,7 +11,7 @@ import { fieldError } from '../../lib/field-error';
 import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES } from '../../lib/attachments';
 import { DeadlineCell } from './PolicyReviewsPage';
 import { reviewKey, useReviewsT, type ReviewView } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 
 export function PolicyReviewDetailPage() {
   const rt = useReviewsT();

@@ -10,11 +10,11 @@ import { ErrorNotice, QueryView } from '../../components/Status';
 import { fieldError, isFieldError } from '../../lib/field-error';
 import { useMe } from '../../lib/session';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
-import { AgencySelect } from '../missions/MembersEditor';
+import { AgencySelect } from '../../components/pickers/AgencySelect';
 import { PlanActivitySelects } from '../../components/pickers/PlanActivitySelects';
 import { shorten } from '../../lib/plans';
 import { KINDS, REVIEW_TYPES, reviewKey, useReviewsT, type ReviewView } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 
 interface Draft {
   title: string;

@@ -10,7 +10,7 @@ import { formatDate, formatNumber } from '../../i18n/format';
 import { hasPermission, useMe } from '../../lib/session';
 import { useListQuery, useListState } from '../../lib/use-list-state';
 import { KINDS, STATES, useReviewsT, type ReviewView } from './shared';
-import '../missions/monitoring.css';
+import '../../styles/monitoring.css';
 
 const PAGE_SIZE = 25;
 

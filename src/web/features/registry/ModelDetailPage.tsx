@@ -13,7 +13,7 @@ import { useModelTypes } from '../../lib/reference';
 import { modelKey, STATUS_BADGE, TECH_FLAGS, type ModelView } from './model-codes';
 import { StatusPanel } from './StatusPanel';
 import { useRegistryT } from './use-registry-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './registry.css';
 
 export function ModelDetailPage() {

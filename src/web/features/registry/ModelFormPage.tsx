@@ -11,7 +11,7 @@ import { ethnicGroupsQuery } from '../../lib/reference';
 import { ModelForm, noTech, type ModelBody, type ModelFormState } from './ModelForm';
 import { modelKey, type ModelView } from './model-codes';
 import { useRegistryT } from './use-registry-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './registry.css';
 
 function emptyModel(provinceCode: string): ModelFormState {

@@ -10,7 +10,7 @@ import { formatNumber } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './registry.css';
 
 type Report = ApiTypes.ModelImportReport;

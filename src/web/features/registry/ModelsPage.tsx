@@ -13,7 +13,7 @@ import { MODEL_STATUSES, STATUS_BADGE, TECH_FLAGS, WOMEN_OWNERSHIP, type ModelSu
 import { MoreFilters } from '../../components/MoreFilters';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './registry.css';
 
 const PAGE_SIZE = 20;

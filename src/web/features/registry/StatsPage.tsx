@@ -12,7 +12,7 @@ import { useSearchState } from '../../lib/use-search-state';
 import type { StatCell, StatsView } from './model-codes';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './registry.css';
 
 const thisYear = Number(todayIso().slice(0, 4));

@@ -12,7 +12,7 @@ import { useMe } from '../../lib/session';
 import { useModelTypes, useProvinces } from '../../lib/reference';
 import { RegistryTabs } from './RegistryTabs';
 import { useRegistryT } from './use-registry-t';
-import '../records/records.css';
+import '../../styles/form-widgets.css';
 import './registry.css';
 
 const thisYear = Number(todayIso().slice(0, 4));
