@@ -35,6 +35,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.decorate('deps', deps);
 
+  // Served over plain HTTP on a LAN address by default: asking the browser to upgrade every asset
+  // to https (or to remember HSTS) would leave a blank page. Both only behind HTTPS.
+  const https = deps.config.session.secureCookie;
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -43,8 +46,10 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         imgSrc: ["'self'", 'data:', 'blob:'],
         scriptSrc: ["'self'"],
         connectSrc: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https,
   });
   await app.register(cookie);
   await app.register(compress, { global: true, threshold: 1024 });
