@@ -1,4 +1,8 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../http/errors';
 import { checkFile, cleanFileName } from './file-types';
@@ -10,37 +14,19 @@ async function workbook(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-/** A zip with the given entry names, each stored with empty content. */
-function zip(names: string[]): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const name of names) {
-    const n = Buffer.from(name, 'utf8');
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(n.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(n.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, n);
-    central.push(entry, n);
-    offset += 30 + n.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(names.length, 8);
-  end.writeUInt16LE(names.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+/** A zip with the given entry names, each with empty content. */
+async function zip(names: string[]): Promise<Buffer> {
+  const archive = new JSZip();
+  for (const name of names) archive.file(name, '');
+  return archive.generateAsync({ type: 'nodebuffer' });
 }
 
-function refusal(fileName: string, data: Buffer): AppError {
+const fixture = (name: string) =>
+  fs.readFileSync(path.join(path.dirname(fileURLToPath(import.meta.url)), 'fixtures', name));
+
+async function refusal(fileName: string, data: Buffer): Promise<AppError> {
   try {
-    checkFile({ fileName, data });
+    await checkFile({ fileName, data });
   } catch (error) {
     return error as AppError;
   }
@@ -49,40 +35,57 @@ function refusal(fileName: string, data: Buffer): AppError {
 
 describe('zipEntryNames', () => {
   it('lists the entries of a real workbook and nothing for bytes that only start like a zip', async () => {
-    expect(zipEntryNames(await workbook())).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml']));
-    expect(zipEntryNames(Buffer.from('PK\x03\x04 not a zip', 'latin1'))).toBeUndefined();
-    expect(zipEntryNames(Buffer.alloc(0))).toBeUndefined();
+    expect(await zipEntryNames(await workbook())).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml']),
+    );
+    expect(await zipEntryNames(Buffer.from('PK\x03\x04 not a zip', 'latin1'))).toBeUndefined();
+    expect(await zipEntryNames(Buffer.alloc(0))).toBeUndefined();
   });
 });
 
 describe('checkFile', () => {
   it('accepts a real .xlsx and an OOXML .docx package', async () => {
-    expect(checkFile({ fileName: 'Bảng.xlsx', data: await workbook() })).toBe(
+    expect(await checkFile({ fileName: 'Bảng.xlsx', data: await workbook() })).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    const docx = zip(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
-    expect(isOoxmlPackage(docx, 'docx')).toBe(true);
-    expect(checkFile({ fileName: 'bien-ban.DOCX', data: docx })).toBe(
+    const docx = await zip(['[Content_Types].xml', '_rels/.rels', 'word/document.xml']);
+    expect(await isOoxmlPackage(docx, 'docx')).toBe(true);
+    expect(await checkFile({ fileName: 'bien-ban.DOCX', data: docx })).toBe(
       'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
   });
 
   it('refuses a zip that is not the Office package its name says, naming file', async () => {
-    const plainZip = zip(['anh.png', 'ghi-chu.txt']);
-    expect(refusal('bang.xlsx', plainZip)).toMatchObject({ statusCode: 400, field: 'file' });
-    expect(refusal('van-ban.docx', await workbook())).toMatchObject({ statusCode: 400, field: 'file' });
-    expect(refusal('bang.xlsx', Buffer.from('PK\x03\x04 only the first bytes', 'latin1'))).toMatchObject({
+    const plainZip = await zip(['anh.png', 'ghi-chu.txt']);
+    expect(await refusal('bang.xlsx', plainZip)).toMatchObject({ statusCode: 400, field: 'file' });
+    expect(await refusal('van-ban.docx', await workbook())).toMatchObject({ statusCode: 400, field: 'file' });
+    expect(await refusal('bang.xlsx', Buffer.from('PK\x03\x04 only the first bytes', 'latin1'))).toMatchObject({
       statusCode: 400,
       field: 'file',
     });
   });
 
-  it('refuses empty files, unknown extensions and files over 20 MB', () => {
-    expect(refusal('a.pdf', Buffer.alloc(0)).field).toBe('file');
-    expect(refusal('setup.exe', Buffer.from('MZ')).field).toBe('file');
-    expect(refusal('a.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(20 * 1024 * 1024)])).message).toContain(
-      '20 MB',
+  it('refuses empty files, unknown extensions and files over 20 MB', async () => {
+    expect((await refusal('a.pdf', Buffer.alloc(0))).field).toBe('file');
+    expect((await refusal('setup.exe', Buffer.from('MZ'))).field).toBe('file');
+    expect(
+      (await refusal('a.pdf', Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(20 * 1024 * 1024)]))).message,
+    ).toContain('20 MB');
+  });
+});
+
+describe('Office files this project did not write', () => {
+  it('accepts a Word document and a workbook saved by LibreOffice, each only under its own name', async () => {
+    const docx = fixture('libreoffice-plan.docx');
+    const xlsx = fixture('libreoffice-table.xlsx');
+    expect(await checkFile({ fileName: 'ke-hoach.docx', data: docx })).toBe(
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     );
+    expect(await checkFile({ fileName: 'bang.xlsx', data: xlsx })).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    expect((await refusal('ke-hoach.xlsx', docx)).field).toBe('file');
+    expect((await refusal('bang.docx', xlsx)).field).toBe('file');
   });
 });
 

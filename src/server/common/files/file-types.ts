@@ -10,7 +10,7 @@ export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const startsWith = (b: Buffer, bytes: number[]) => b.subarray(0, bytes.length).equals(Buffer.from(bytes));
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 
-export const FILE_TYPES: Record<string, { mime: string; matches: (b: Buffer) => boolean }> = {
+export const FILE_TYPES: Record<string, { mime: string; matches: (b: Buffer) => boolean | Promise<boolean> }> = {
   '.jpg': { mime: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
   '.jpeg': { mime: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
   '.png': { mime: 'image/png', matches: (b) => startsWith(b, [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]) },
@@ -21,11 +21,11 @@ export const FILE_TYPES: Record<string, { mime: string; matches: (b: Buffer) => 
   '.pdf': { mime: 'application/pdf', matches: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   '.docx': {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    matches: (b) => startsWith(b, ZIP) && isOoxmlPackage(b, 'docx'),
+    matches: async (b) => startsWith(b, ZIP) && (await isOoxmlPackage(b, 'docx')),
   },
   '.xlsx': {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    matches: (b) => startsWith(b, ZIP) && isOoxmlPackage(b, 'xlsx'),
+    matches: async (b) => startsWith(b, ZIP) && (await isOoxmlPackage(b, 'xlsx')),
   },
 };
 
@@ -37,12 +37,13 @@ export interface UploadedFile {
 }
 
 /** The stored MIME type of an acceptable file; 400 naming `file` otherwise. */
-export function checkFile(file: UploadedFile): string {
+export async function checkFile(file: UploadedFile): Promise<string> {
   if (file.data.length > MAX_FILE_BYTES) throw badRequest('file', 'Tệp đính kèm vượt quá 20 MB');
   if (file.data.length === 0) throw badRequest('file', 'Tệp đính kèm trống');
   const type = FILE_TYPES[path.extname(file.fileName).toLowerCase()];
   if (!type) throw badRequest('file', `Chỉ nhận tệp ${ALLOWED}`);
-  if (!type.matches(file.data)) throw badRequest('file', 'Nội dung tệp không đúng với phần mở rộng của tên tệp');
+  if (!(await type.matches(file.data)))
+    throw badRequest('file', 'Nội dung tệp không đúng với phần mở rộng của tên tệp');
   return type.mime;
 }
 

@@ -71,7 +71,7 @@ export async function withFiles<T>(
       const tx = { ...ctx, db };
       return work(tx, {
         async store(owner, upload) {
-          const mimeType = checkFile(upload);
+          const mimeType = await checkFile(upload);
           const ext = path.extname(upload.fileName).toLowerCase();
           const key = path.posix.join(FOLDER[owner.kind], String(owner.id), `${crypto.randomUUID()}${ext}`);
           await storage.put(key, upload.data);
