@@ -92,4 +92,28 @@ describe('implementation records in the browser', () => {
     expect(message).toContain('Tổng theo bảng là 10 người, nhưng tổng số đã nhập là 12');
     expect(session.page.url()).toContain('/records/new');
   });
+
+  it('says the connection is down when a record is opened offline, and opens it once the connection is back', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const frame = await (await LoginPage.open(page)).loginAs('dienbien.nhaplieu');
+    await frame.openSection('Ghi nhận thực hiện');
+    const links = page.getByRole('table').getByRole('link');
+    await expect.poll(() => links.count(), { timeout: 20_000 }).toBeGreaterThan(1);
+    const [first, second] = await links.allInnerTexts();
+
+    await page.getByRole('link', { name: first, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: first }).waitFor();
+    await page.goBack();
+    await page.getByRole('link', { name: second, exact: true }).waitFor();
+
+    await context.setOffline(true);
+    await page.getByRole('link', { name: second, exact: true }).click();
+    await page.getByRole('alert').getByText('Không kết nối được với máy chủ').waitFor({ timeout: 10_000 });
+    await screenshot(page, 'record-offline');
+
+    await context.setOffline(false);
+    await page.getByRole('button', { name: 'Thử lại' }).click();
+    await page.getByRole('heading', { level: 1, name: second }).waitFor();
+  });
 });

@@ -12,7 +12,11 @@ export function createQueryClient(): QueryClient {
         // A failure is shown at once with its retry button, as the pages always did.
         retry: false,
         refetchOnWindowFocus: false,
+        // Ask even when the browser thinks it is offline: the request's failure is what tells the
+        // user (with a retry button). TanStack's default would pause the query and spin for ever.
+        networkMode: 'always',
       },
+      mutations: { networkMode: 'always' },
     },
   });
 }
