@@ -95,6 +95,21 @@ export default tseslint.config(
     },
   },
   {
+    // Transactions are opened in one place, db/transaction.ts (newTransaction / inTransaction), which
+    // retries the ones PostgreSQL aborts for a deadlock or a serialization failure.
+    files: ['src/server/**/*.ts'],
+    ignores: ['src/server/db/transaction.ts', 'src/server/**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='execute'][callee.object.callee.property.name='transaction']",
+          message: 'Open transactions with newTransaction or inTransaction (db/transaction.ts): they retry deadlocks.',
+        },
+      ],
+    },
+  },
+  {
     // A migration gives the same result forever, so it never runs live application code.
     files: ['src/server/db/migrations/**'],
     rules: {

@@ -3,6 +3,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorBody } from './errors';
 import type { App } from './context';
+import { isConcurrencyAbort } from '../db/transaction';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -62,11 +63,18 @@ export function registerErrorHandler(app: App): void {
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
       body = { error: { code: error.code ?? 'bad_request', message: clientMessage(error) } };
+    } else if (isConcurrencyAbort(error) || isServerBusy(error)) {
+      // Still aborted after newTransaction's retries, or no connection to be had: nothing was
+      // written, and the same request sent again shortly will succeed.
+      status = 503;
+      void reply.header('retry-after', '1');
+      body = { error: { code: 'busy', message: 'Máy chủ đang bận, vui lòng thử lại sau ít giây' } };
     } else {
       request.log.error({ err: error }, 'unhandled error');
       body = { error: { code: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
     }
-    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    if (status === 503) request.log.warn({ err: error }, 'request refused: server busy');
+    else if (status >= 500) request.log.error({ err: error }, 'request failed');
     void reply.status(status).send(body);
   });
 
@@ -77,6 +85,12 @@ export function registerErrorHandler(app: App): void {
     }
     void reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy trang' } });
   });
+}
+
+/** PostgreSQL refused for load: too many connections (53300), a lock not available (55P03). */
+function isServerBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === '53300' || code === '55P03';
 }
 
 function clientMessage(error: FastifyError): string {

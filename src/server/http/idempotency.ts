@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database';
 import { badRequest, unauthorized, unprocessable } from './errors';
+import { newTransaction } from '../db/transaction';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 /** Set on a response that replays the first answer to the same key. */
@@ -69,7 +70,7 @@ export async function withIdempotency<T>(
   const hash = requestHash(request.method, path, 'hashBody' in options ? options.hashBody : request.body);
   const now = request.server.deps.clock.now();
 
-  const outcome = await db.transaction().execute(async (tx) => {
+  const outcome = await newTransaction(db, async (tx) => {
     const claimed = await tx
       .insertInto('idempotency_key')
       .values({ user_id: userId, key, method: request.method, path, request_hash: hash, created_at: now })

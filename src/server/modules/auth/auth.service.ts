@@ -9,6 +9,7 @@ import { AppError, tooManyRequests } from '../../http/errors';
 import { isRole } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import * as repo from './auth.repo';
+import { newTransaction } from '../../db/transaction';
 
 /** Other modules end a user's sessions and read an account's scope through here. */
 export { deleteSessionsOfUser, loadScope } from './auth.repo';
@@ -52,7 +53,7 @@ export async function login(deps: LoginDeps, input: { username: string; password
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3_600_000);
-  await db.transaction().execute(async (tx) => {
+  await newTransaction(db, async (tx) => {
     await repo.insertLoginAttempt(tx, { username, ip: input.ip, succeeded: true, at: now });
     await repo.insertSession(tx, {
       tokenHash: hashToken(token),
@@ -98,7 +99,7 @@ export async function actorFromToken(deps: LoginDeps, token: string): Promise<Se
 }
 
 export async function logout(deps: LoginDeps, actor: SessionActor, ip?: string) {
-  await deps.db.transaction().execute(async (tx) => {
+  await newTransaction(deps.db, async (tx) => {
     await repo.deleteSession(tx, actor.sessionTokenHash);
     await insertAudit(
       tx,

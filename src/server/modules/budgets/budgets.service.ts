@@ -21,6 +21,7 @@ import type {
   PutLinesBody,
   PutPlanLinesBody,
 } from './budgets.schemas';
+import { newTransaction } from '../../db/transaction';
 
 /** Budget writers plan the central level (no province) only with national scope. */
 export function mayPlanBudget(ctx: ServiceContext, provinceCode: string | null): boolean {
@@ -254,7 +255,7 @@ export async function putLines(ctx: ServiceContext, body: PutLinesBody): Promise
   const amounts = cellAmounts(body.amounts, sources, 'amounts');
   const provinceCode = body.provinceCode;
   await checkProvince(ctx, provinceCode, 'provinceCode');
-  return ctx.db.transaction().execute(async (tx) => {
+  return newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const [activity] = await repo.activityInfo(tx, [body.planActivityId]);
     const plan = activity ? await repo.planOf(tx, ctx.actor, activity.plan_id) : undefined;
@@ -282,7 +283,7 @@ export async function putPlanLines(ctx: ServiceContext, planId: number, body: Pu
   });
   const provinceCode = body.provinceCode;
   await checkProvince(ctx, provinceCode, 'provinceCode');
-  return ctx.db.transaction().execute(async (tx) => {
+  return newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const plan = await repo.planOf(tx, ctx.actor, planId);
     if (!plan) throw notFound('Kế hoạch');

@@ -7,6 +7,7 @@ import type { Db } from '../../db/database';
 import { hashPassword } from '../auth/auth.service';
 import { insertUser, setProvinces } from '../users/users.service';
 import { insertAudit } from '../audit/audit.service';
+import { newTransaction } from '../../db/transaction';
 
 export interface DemoUser {
   username: string;
@@ -80,7 +81,7 @@ export async function ensureDemoUsers(db: Db, password: string, now: Date): Prom
   const any = await db.selectFrom('app_user').select('user_id').limit(1).executeTakeFirst();
   if (any) return false;
   const passwordHash = await hashPassword(password);
-  await db.transaction().execute(async (tx) => {
+  await newTransaction(db, async (tx) => {
     for (const user of DEMO_USERS) {
       const agency = await tx
         .selectFrom('agency')

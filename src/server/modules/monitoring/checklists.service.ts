@@ -5,6 +5,7 @@ import { badRequest, conflict, notFound } from '../../http/errors';
 import { insertAudit } from '../audit/audit.service';
 import * as repo from './checklists.repo';
 import type { ChecklistTemplateView, TemplateBody, UpdateTemplateBody } from './monitoring.schemas';
+import { newTransaction } from '../../db/transaction';
 
 const stale = 'Bảng kiểm đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi sửa lại.';
 
@@ -42,7 +43,7 @@ const items = (body: TemplateBody) =>
 export async function createTemplate(ctx: ServiceContext, body: TemplateBody): Promise<ChecklistTemplateView> {
   const v = values(body);
   if (body.items.some((i) => i.id)) throw badRequest('items', 'Bảng kiểm mới chưa có câu hỏi nào có mã');
-  return ctx.db.transaction().execute(async (tx) => {
+  return newTransaction(ctx.db, async (tx) => {
     if (await repo.codeTaken(tx, v.code)) throw conflict(`Đã có bảng kiểm mã "${v.code}"`, 'code');
     const now = ctx.clock.now();
     const id = await repo.insertTemplate(tx, v, now);
@@ -65,7 +66,7 @@ export async function updateTemplate(
   body: UpdateTemplateBody,
 ): Promise<ChecklistTemplateView> {
   const v = values(body);
-  return ctx.db.transaction().execute(async (tx) => {
+  return newTransaction(ctx.db, async (tx) => {
     const current = await repo.findTemplate(tx, templateId);
     if (!current) throw notFound('Bảng kiểm');
     if (await repo.codeTaken(tx, v.code, templateId)) throw conflict(`Đã có bảng kiểm mã "${v.code}"`, 'code');

@@ -12,6 +12,7 @@ import { insertNewPlan } from '../plans/plans.service';
 import { newKey } from '../plans/plan-content';
 import { parsePlanText } from './plan-text-parser';
 import { vietnamDate } from '../../../shared/dates';
+import { newTransaction } from '../../db/transaction';
 
 export interface ImportResult {
   planId: number;
@@ -121,7 +122,7 @@ export async function importPlan(
   const at = plan.issuedOn ?? today;
   const warnings: ImportResult['warnings'] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });
-  const planId = await ctx.db.transaction().execute(async (tx) => {
+  const planId = await newTransaction(ctx.db, async (tx) => {
     const resolve = resolver(tx, at);
     const issuers: AgencyAt[] = [];
     for (const [i, name] of plan.issuers.entries()) {

@@ -13,6 +13,7 @@ import { newKey } from './plan-content';
 import { getPlan, insertNewPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
 import { provinceNames } from '../reference/reference.service';
+import { newTransaction } from '../../db/transaction';
 
 const shift = (tf: Timeframe | null, years: number): Timeframe | null =>
   tf ? { start: shiftPeriodYears(tf.start, years), end: shiftPeriodYears(tf.end, years) } : null;
@@ -90,7 +91,7 @@ function remapAgencies(content: StoredContent, map: Map<number, number>): Stored
 }
 
 export async function rollForward(ctx: ServiceContext, planId: number, targetYear?: number): Promise<PlanView> {
-  const newId = await ctx.db.transaction().execute(async (tx) => {
+  const newId = await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { row, issuers, facts } = await loadPlan(txCtx, planId);
     if (!planActions(ctx.actor, facts).includes('roll_forward')) throw conflict(refusal('roll_forward', facts));
@@ -139,7 +140,7 @@ export async function cascadePlan(ctx: ServiceContext, planId: number, provinceC
     throw forbidden('Chỉ điều phối viên cấp tỉnh xây dựng kế hoạch của tỉnh từ kế hoạch trung ương');
   const province = provinceCode ?? ctx.actor.provinces[0]!;
   if (!inProvinceScope(ctx.actor, province)) throw forbidden('Tỉnh này nằm ngoài phạm vi của bạn');
-  const newId = await ctx.db.transaction().execute(async (tx) => {
+  const newId = await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { row, issuers, facts } = await loadPlan(txCtx, planId);
     if (!planActions(ctx.actor, facts).includes('cascade')) throw conflict(refusal('cascade', facts));

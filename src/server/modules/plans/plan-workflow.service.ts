@@ -11,6 +11,7 @@ import * as repo from './plans.repo';
 import { getPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
 import { assertVersion } from '../../common/version';
+import { newTransaction } from '../../db/transaction';
 
 type Loaded = Awaited<ReturnType<typeof loadPlan>>;
 type Step = (ctx: ServiceContext, loaded: Loaded) => Promise<{ status?: PlanStatus; audit?: Record<string, unknown> }>;
@@ -24,7 +25,7 @@ async function transition(
   action: PlanAction,
   step: Step,
 ): Promise<PlanView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const loaded = await loadPlan(txCtx, planId, true);
     const { row, facts } = loaded;

@@ -6,7 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { diffPlanContent } from '../../../shared/plan-diff';
 import type { PlanContent } from '../../../shared/plan';
 import { insertAudit } from '../audit/audit.service';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, newTransaction } from '../../db/transaction';
 import * as repo from './plans.repo';
 import { checkAgencies, normaliseContent } from './plan-content';
 import { buildPlanView, planFacts } from './plan-view';
@@ -165,7 +165,7 @@ const staleMessage = 'Kế hoạch đã được người khác sửa sau khi b�
 
 export async function updatePlan(ctx: ServiceContext, planId: number, body: UpdatePlanBody): Promise<PlanView> {
   const content = normaliseContent(body.content);
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { row, issuers, facts } = await loadPlan(txCtx, planId, true);
     if (!planActions(ctx.actor, facts).includes('edit')) {

@@ -10,6 +10,7 @@ import { activityActions, mayComplete, type ActivityFacts } from './record.polic
 import * as repo from './activities.repo';
 import type { ActivityStatusView, CompleteActivityBody, ListActivitiesQuery } from './records.schemas';
 import { today } from '../../common/today';
+import { newTransaction } from '../../db/transaction';
 
 function facts(r: repo.ActivityListRow): ActivityFacts {
   return {
@@ -98,7 +99,7 @@ export async function completeActivity(
 ): Promise<ActivityStatusView> {
   const completedOn = body.completedOn ?? today(ctx);
   if (completedOn > today(ctx)) throw badRequest('completedOn', 'Ngày hoàn thành không được sau hôm nay');
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForCompletion(txCtx, activityId);
     const note = body.note?.trim() || null;
@@ -124,7 +125,7 @@ export async function completeActivity(
 }
 
 export async function reopenActivity(ctx: ServiceContext, activityId: number): Promise<ActivityStatusView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForCompletion(txCtx, activityId);
     if (!(await repo.deleteCompletion(tx, activityId))) throw conflict('Hoạt động chưa được đánh dấu hoàn thành');

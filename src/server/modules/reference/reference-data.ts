@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../db/database';
 import { loadAdminUnits } from './load-admin-units';
 import { loadEthnicGroups } from './load-ethnic-groups';
 import { loadAgencies } from './load-agencies';
+import { newTransaction } from '../../db/transaction';
 
 export const REFDATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../refdata');
 
@@ -67,7 +68,7 @@ export async function ensureReferenceData(db: Db, dir = REFDATA_DIR): Promise<{ 
       .where('dataset', '=', dataset.name)
       .executeTakeFirst();
     if (current?.checksum === sum) continue;
-    await db.transaction().execute(async (tx) => {
+    await newTransaction(db, async (tx) => {
       const rows = await dataset.load(tx, dir);
       await tx
         .insertInto('reference_data_load')

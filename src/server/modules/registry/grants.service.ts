@@ -7,6 +7,7 @@ import { insertAudit } from '../audit/audit.service';
 import { findUser } from '../users/users.service';
 import * as repo from './grants.repo';
 import type { GrantsView } from './registry.schemas';
+import { newTransaction } from '../../db/transaction';
 
 async function targetUser(ctx: ServiceContext, userId: number) {
   const user = await findUser(ctx.db, ctx.actor, userId);
@@ -33,7 +34,7 @@ export async function setUserGrant(
   grant: UserGrant,
   granted: boolean,
 ): Promise<GrantsView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const user = await targetUser(txCtx, userId);
     if (granted && userId === ctx.actor.userId) {

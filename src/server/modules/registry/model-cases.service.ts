@@ -4,7 +4,7 @@
 // so the audit log does not become a second copy readable by auditors without the grant.
 import type { ServiceContext } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, newTransaction } from '../../db/transaction';
 import type { Permission } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import { grantedPermissions } from './grants.repo';
@@ -50,7 +50,7 @@ function toView(r: CaseRow): CaseView {
 export async function listCases(ctx: ServiceContext, modelId: number): Promise<{ items: CaseView[] }> {
   await assertCaseAccess(ctx, 'case:read');
   // The read and its audit entry commit together: no case data leaves without its trace.
-  return ctx.db.transaction().execute(async (tx) => {
+  return newTransaction(ctx.db, async (tx) => {
     const row = await trustedAddress({ ...ctx, db: tx }, modelId, false);
     const rows = await logs.listCases(tx, modelId);
     await insertAudit(

@@ -8,6 +8,7 @@ import { insertAudit } from '../audit/audit.service';
 import * as logs from './model-logs.repo';
 import { getModel, loadModel, modelForChange } from './models.service';
 import type { ActivityBody, CaseCountsBody, CaseCountsView, ModelView } from './registry.schemas';
+import { newTransaction } from '../../db/transaction';
 
 /** No future months, and one entry per month and kind (`keys[i]` is entry i's "month:kind"). */
 function checkEntries(ctx: ServiceContext, months: string[], keys: string[], what: string): void {
@@ -28,7 +29,7 @@ export async function logActivity(ctx: ServiceContext, modelId: number, body: Ac
     keys,
     'loại hoạt động',
   );
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await modelForChange(txCtx, modelId, 'log_activity', null);
     const before = await logs.listActivity(tx, modelId);
@@ -78,7 +79,7 @@ export async function setCaseCounts(
     keys,
     'loại vụ việc',
   );
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadModel(txCtx, modelId, true);
     if (!row.sensitive) throw conflict(`${row.type_name} không ghi nhận số vụ việc: chỉ Địa chỉ tin cậy`, 'modelType');

@@ -13,9 +13,10 @@ import * as repo from './models.repo';
 import { getModel, loadModel } from './models.service';
 import type { ModelView, StatusBody } from './registry.schemas';
 import { assertVersion } from '../../common/version';
+import { newTransaction } from '../../db/transaction';
 
 export async function changeStatus(ctx: ServiceContext, modelId: number, body: StatusBody): Promise<ModelView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadModel(txCtx, modelId, true);
     if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden();

@@ -7,6 +7,7 @@ import { badRequest, forbidden } from '../../http/errors';
 import { insertAudit } from '../audit/audit.service';
 import * as repo from './model-targets.repo';
 import type { TargetsBody, TargetsView } from './registry.schemas';
+import { newTransaction } from '../../db/transaction';
 
 export async function getTargets(ctx: ServiceContext, year: number, province?: string): Promise<TargetsView> {
   const rows = await repo.listTargets(ctx.db, ctx.actor, year);
@@ -54,7 +55,7 @@ function assertMaySet(ctx: ServiceContext, body: TargetsBody): void {
 export async function setTargets(ctx: ServiceContext, body: TargetsBody): Promise<TargetsView> {
   await checkTargets(ctx, body);
   assertMaySet(ctx, body);
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const now = ctx.clock.now();
     const before = await repo.listTargets(tx, ctx.actor, body.year);
     for (const t of body.targets) await repo.putTarget(tx, { ...t, year: body.year }, ctx.actor.userId, now);

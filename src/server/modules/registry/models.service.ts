@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../access/actor';
 import type { Queryable } from '../../db/database';
 import { conflict, forbidden, notFound } from '../../http/errors';
-import { inTransaction } from '../../db/transaction';
+import { inTransaction, newTransaction } from '../../db/transaction';
 import type { ModelStatus } from '../../../shared/model-types';
 import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
@@ -220,7 +220,7 @@ function statusLabel(status: ModelStatus): string {
 }
 
 export async function updateModel(ctx: ServiceContext, modelId: number, body: UpdateModelBody): Promise<ModelView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const before = await modelForChange(txCtx, modelId, 'edit', body.version);
     const beforeSnapshot = await snapshot(tx, modelId, before);
@@ -251,7 +251,7 @@ export async function updateModel(ctx: ServiceContext, modelId: number, body: Up
 }
 
 export async function setModelMembers(ctx: ServiceContext, modelId: number, body: MembersBody): Promise<ModelView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await modelForChange(txCtx, modelId, 'edit_members', body.version);
     await checkMembers(txCtx, body.members);

@@ -13,6 +13,7 @@ import * as repo from './reports.repo';
 import type { ConsolidationQuery, ConsolidationView, RemindBody } from './reports.schemas';
 import { today } from '../../common/today';
 import { formatDateVi } from '../../common/format-vi';
+import { newTransaction } from '../../db/transaction';
 
 export async function consolidation(ctx: ServiceContext, query: ConsolidationQuery): Promise<ConsolidationView> {
   const type = await repo.findType(ctx.db, query.type);
@@ -96,7 +97,7 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
       report_id: row.reportId,
     };
   });
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     await repo.insertNotifications(tx, notifications, ctx.clock.now());
     await insertAudit(
       tx,

@@ -7,6 +7,7 @@ import { insertAudit } from '../audit/audit.service';
 import { dueDate, periodsOfYear, regularPeriod } from '../../../shared/report-periods';
 import * as repo from './reports.repo';
 import type { CalendarPeriod, CreatePeriodBody, ReportTypeView, UpdateReportTypeBody } from './reports.schemas';
+import { newTransaction } from '../../db/transaction';
 
 export interface ResolvedPeriod {
   code: string;
@@ -66,7 +67,7 @@ export async function updateReportType(
   code: string,
   body: UpdateReportTypeBody,
 ): Promise<ReportTypeView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const before = await repo.findType(tx, code);
     if (!before) throw notFound('Loại báo cáo');
     const offset = body.dueOffsetDays ?? null;
@@ -115,7 +116,7 @@ export async function calendar(ctx: ServiceContext, year: number): Promise<Calen
 }
 
 export async function createPeriod(ctx: ServiceContext, body: CreatePeriodBody): Promise<CalendarPeriod> {
-  const id = await ctx.db.transaction().execute(async (tx) => {
+  const id = await newTransaction(ctx.db, async (tx) => {
     const type = await repo.findType(tx, body.type);
     if (!type || !type.active) throw badRequest('type', `Không có loại báo cáo "${body.type}" đang dùng`);
     if (type.period_kind !== 'custom')

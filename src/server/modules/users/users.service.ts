@@ -10,6 +10,7 @@ import * as repo from './users.repo';
 import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schemas';
 import { today } from '../../common/today';
 import { assertVersion } from '../../common/version';
+import { newTransaction } from '../../db/transaction';
 
 /** Other modules look a user up (in the caller's scope) and the demo seeds accounts through here. */
 export { findUser, insertUser, setProvinces } from './users.repo';
@@ -82,7 +83,7 @@ export async function createUser(ctx: ServiceContext, body: CreateUserBody): Pro
   const provinces = body.nationalScope ? [] : body.provinces;
   await validateScope(ctx, { agencyId: body.agencyId, nationalScope: body.nationalScope, provinces });
   const passwordHash = await hashPassword(body.password);
-  const userId = await ctx.db.transaction().execute(async (tx) => {
+  const userId = await newTransaction(ctx.db, async (tx) => {
     if (await repo.usernameTaken(tx, username)) throw conflict('Tên đăng nhập đã được dùng', 'username');
     const id = await repo.insertUser(tx, {
       username,
@@ -125,7 +126,7 @@ async function changeUser(
   action: string,
   build: (before: UserView, txCtx: ServiceContext) => Promise<{ changes: Change; provinces?: string[] }>,
 ): Promise<UserView> {
-  await ctx.db.transaction().execute(async (tx) => {
+  await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const before = await getUser(txCtx, userId);
     assertVersion(before.version, version, 'Tài khoản đã được người khác sửa. Hãy tải lại trang rồi sửa lại.');
