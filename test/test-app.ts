@@ -1,5 +1,6 @@
 // The whole app on a fresh test database, plus a logged-in client helper for route tests.
 import type { LightMyRequestResponse } from 'fastify';
+import type { KyselyPlugin } from 'kysely';
 import { buildApp } from '../src/server/app';
 import { loadConfig, type Config } from '../src/server/config';
 import type { Clock } from '../src/server/access/actor';
@@ -50,8 +51,17 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export interface TestAppOptions {
+  /** Kysely plugins on the app's database (a statement counter, say); the test's own `database` has them too. */
+  plugins?: KyselyPlugin[];
+}
+
+export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
+  const fresh = await createTestDatabase();
+  const database: Database = {
+    ...fresh,
+    db: (options.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), fresh.db),
+  };
   const clock = new TestClock();
   const config = {
     ...loadConfig({}),

@@ -2,6 +2,12 @@
 // values of its period in its scope (a province, or national data for a national report). Record
 // and indicator-value writes call assertPeriodOpen inside their transaction; the lock is the
 // approved report itself, so reopening the report (audited) is what unlocks the period.
+//
+// Check and approval cannot cross: a write takes the scope's advisory lock shared before it looks
+// for an approved report and keeps it until it commits; approving takes the same lock exclusive.
+// So an approval waits for the saves already under way, and a save that starts meanwhile waits for
+// the approval and then sees it (its check is a later statement, with a fresh snapshot) — a record
+// can never land in a period an approval committed over it. Writers do not block one another.
 import { sql } from 'kysely';
 import type { ServiceContext } from '../access/actor';
 import { AppError } from '../http/errors';
@@ -53,8 +59,18 @@ export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope
     .executeTakeFirst();
 }
 
-/** Refuses (423) a write into a period whose report for this scope has been approved. */
+/** The advisory lock of one scope's periods (a province, or '' for national data). */
+const scopeKey = (province: string | null) => sql`1347, hashtext(${province ?? ''})`;
+
+/** Taken by the approval of a report for this scope, in its transaction, before it sets the status. */
+export async function lockScopeForApproval(ctx: Pick<ServiceContext, 'db'>, province: string | null): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock(${scopeKey(province)})`.execute(ctx.db);
+}
+
+/** Refuses (423) a write into a period whose report for this scope has been approved. Call it inside
+ * the write's transaction: it holds the scope's lock shared until the commit. */
 export async function assertPeriodOpen(ctx: Pick<ServiceContext, 'db'>, scope: LockScope): Promise<void> {
+  await sql`SELECT pg_advisory_xact_lock_shared(${scopeKey(scope.province)})`.execute(ctx.db);
   const lock = await findLock(ctx, scope);
   if (!lock) return;
   throw new PeriodLockedError(lockMessage(lock), lock.report_id);

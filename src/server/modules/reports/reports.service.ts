@@ -26,6 +26,7 @@ import type {
 } from './reports.schemas';
 import { today } from '../../common/today';
 import { assertVersion } from '../../common/version';
+import { lockScopeForApproval } from '../../common/period-lock';
 
 const stale = 'Báo cáo đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi làm lại.';
 
@@ -329,6 +330,8 @@ export async function step(
       action === 'submit'
         ? { status: to, submitted_at: now, submitted_by: ctx.actor.userId, ...(await refreshFigures(txCtx, row)) }
         : { status: to, decided_at: now, decided_by: ctx.actor.userId };
+    // Saves in this report's scope that checked the period before it was approved finish first.
+    if (action === 'approve') await lockScopeForApproval(txCtx, row.province_code);
     if (!(await repo.updateReport(tx, reportId, body.version, set, now))) throw conflict(stale, 'version');
     await repo.insertEvent(tx, { reportId, action, comment, userId: ctx.actor.userId, now });
     await notifyStep(txCtx, row, action, comment);
