@@ -9,6 +9,7 @@ import type {
   EthnicGroup,
   ExchangeCode,
   PolicyReview,
+  RecordParticipant,
 } from './schema.generated';
 
 export type { DB };
@@ -18,3 +19,4 @@ export type AdminUnitLineageTable = AdminUnitLineage;
 export type EthnicGroupTable = EthnicGroup;
 export type ExchangeCodeTable = ExchangeCode;
 export type PolicyReviewTable = PolicyReview;
+export type RecordParticipantTable = RecordParticipant;

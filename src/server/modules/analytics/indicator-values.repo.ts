@@ -1,6 +1,7 @@
 // All SQL for aggregate values entered directly (table aggregate_value).
 import type { Actor } from '../../access/actor';
 import { centralOrProvinceScope } from '../../access/scope';
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/database';
 import type { Sex } from './derive-values';
 
@@ -16,72 +17,132 @@ export interface ValueKey {
   ageBand: string;
 }
 
-function whereKey(db: Queryable, k: ValueKey) {
-  let query = db
-    .selectFrom('aggregate_value')
-    .where('indicator_id', '=', k.indicatorId)
-    .where('period', '=', k.period)
-    .where('sex', '=', k.sex)
-    .where('ethnic_group_id', '=', k.ethnicGroupId)
-    .where('target_group', '=', k.targetGroup)
-    .where('age_band', '=', k.ageBand);
-  query =
-    k.unitCode === null
-      ? query.where('unit_code', 'is', null)
-      : query.where('unit_generation', '=', k.unitGeneration).where('unit_code', '=', k.unitCode);
-  return query;
+const KEY_COLUMNS = [
+  'indicator_id',
+  'unit_generation',
+  'unit_code',
+  'period',
+  'sex',
+  'ethnic_group_id',
+  'target_group',
+  'age_band',
+] as const;
+
+/** A row of aggregate_value that a write changed: its id, key and value. */
+export interface ChangedValue extends ValueKey {
+  id: number;
+  value: string;
+  inserted: boolean;
 }
 
-export async function findValue(db: Queryable, k: ValueKey) {
-  return whereKey(db, k).select(['aggregate_value_id', 'value']).executeTakeFirst();
-}
+const changedOf = (r: {
+  aggregate_value_id: number;
+  indicator_id: number;
+  unit_generation: number | null;
+  unit_code: string | null;
+  period: string;
+  sex: string;
+  ethnic_group_id: number;
+  target_group: string;
+  age_band: string;
+  value: string;
+  inserted?: boolean;
+}): ChangedValue => ({
+  id: r.aggregate_value_id,
+  indicatorId: r.indicator_id,
+  unitGeneration: r.unit_generation,
+  unitCode: r.unit_code,
+  period: r.period,
+  sex: r.sex as Sex | '',
+  ethnicGroupId: r.ethnic_group_id,
+  targetGroup: r.target_group,
+  ageBand: r.age_band,
+  value: r.value,
+  inserted: r.inserted ?? false,
+});
 
-/** Sets one value (insert or update); returns what changed. */
-export async function putValue(
+const ROWS_PER_STATEMENT = 1000;
+
+/**
+ * Sets values in one statement per thousand: inserted, updated when the value differs, left alone
+ * when it is the same (not returned). Concurrent writers of one key meet on its unique index, never
+ * on a duplicate-key error. The keys must be distinct.
+ */
+export async function upsertValues(
   db: Queryable,
-  k: ValueKey & { provinceCode: string | null },
-  value: string,
+  items: { key: ValueKey & { provinceCode: string | null }; value: string }[],
   source: 'entry' | 'import',
   userId: number,
   now: Date,
-): Promise<'imported' | 'updated' | 'ignored'> {
-  const existing = await findValue(db, k);
-  if (existing) {
-    if (Number(existing.value) === Number(value)) return 'ignored';
-    await db
-      .updateTable('aggregate_value')
-      .set({ value, source, updated_by: userId, updated_at: now })
-      .where('aggregate_value_id', '=', existing.aggregate_value_id)
+): Promise<ChangedValue[]> {
+  const changed: ChangedValue[] = [];
+  for (let i = 0; i < items.length; i += ROWS_PER_STATEMENT) {
+    const rows = await db
+      .insertInto('aggregate_value')
+      .values(
+        items.slice(i, i + ROWS_PER_STATEMENT).map(({ key: k, value }) => ({
+          indicator_id: k.indicatorId,
+          unit_generation: k.unitGeneration,
+          unit_code: k.unitCode,
+          province_code: k.provinceCode,
+          period: k.period,
+          sex: k.sex,
+          ethnic_group_id: k.ethnicGroupId,
+          target_group: k.targetGroup,
+          age_band: k.ageBand,
+          value,
+          source,
+          updated_by: userId,
+          updated_at: now,
+        })),
+      )
+      .onConflict((oc) =>
+        oc
+          .columns([...KEY_COLUMNS])
+          .doUpdateSet((eb) => ({
+            value: eb.ref('excluded.value'),
+            source: eb.ref('excluded.source'),
+            updated_by: eb.ref('excluded.updated_by'),
+            updated_at: eb.ref('excluded.updated_at'),
+          }))
+          .where(sql<boolean>`aggregate_value.value IS DISTINCT FROM excluded.value`),
+      )
+      .returning(['aggregate_value_id', ...KEY_COLUMNS, 'value', sql<boolean>`xmax = 0`.as('inserted')])
       .execute();
-    return 'updated';
+    changed.push(...rows.map(changedOf));
   }
-  await db
-    .insertInto('aggregate_value')
-    .values({
-      indicator_id: k.indicatorId,
-      unit_generation: k.unitGeneration,
-      unit_code: k.unitCode,
-      province_code: k.provinceCode,
-      period: k.period,
-      sex: k.sex,
-      ethnic_group_id: k.ethnicGroupId,
-      target_group: k.targetGroup,
-      age_band: k.ageBand,
-      value,
-      source,
-      updated_by: userId,
-      updated_at: now,
-    })
-    .execute();
-  return 'imported';
+  return changed;
 }
 
-/** Deletes one value; returns its id (the series must drop its derived rows) or null. */
-export async function deleteValue(db: Queryable, k: ValueKey): Promise<number | null> {
-  const existing = await findValue(db, k);
-  if (!existing) return null;
-  await db.deleteFrom('aggregate_value').where('aggregate_value_id', '=', existing.aggregate_value_id).execute();
-  return existing.aggregate_value_id;
+/** Deletes the values of these keys in one statement per thousand; returns those that existed. */
+export async function deleteValues(db: Queryable, keys: ValueKey[]): Promise<ChangedValue[]> {
+  const removed: ChangedValue[] = [];
+  for (let i = 0; i < keys.length; i += ROWS_PER_STATEMENT) {
+    const batch = keys.slice(i, i + ROWS_PER_STATEMENT);
+    const rows = await db
+      .deleteFrom('aggregate_value')
+      .where((eb) =>
+        eb.or(
+          batch.map((k) =>
+            eb.and([
+              eb('indicator_id', '=', k.indicatorId),
+              eb('period', '=', k.period),
+              eb('sex', '=', k.sex),
+              eb('ethnic_group_id', '=', k.ethnicGroupId),
+              eb('target_group', '=', k.targetGroup),
+              eb('age_band', '=', k.ageBand),
+              k.unitCode === null
+                ? eb('unit_code', 'is', null)
+                : eb.and([eb('unit_generation', '=', k.unitGeneration), eb('unit_code', '=', k.unitCode)]),
+            ]),
+          ),
+        ),
+      )
+      .returning(['aggregate_value_id', ...KEY_COLUMNS, 'value'])
+      .execute();
+    removed.push(...rows.map(changedOf));
+  }
+  return removed;
 }
 
 export async function listValues(

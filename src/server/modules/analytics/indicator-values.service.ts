@@ -14,7 +14,7 @@ import * as repo from './indicator-values.repo';
 import { listIndicators, type IndicatorRow } from './indicators.repo';
 import type { ListValuesQuery, SetValuesBody, ValueView } from './indicators.schemas';
 import type { Sex } from './derive-values';
-import { syncAggregateSeries, type SeriesKey } from './sync-values';
+import { syncAggregateChanges, type SeriesKey } from './sync-values';
 import { unitGeography, type UnitGeography } from './unit-geography';
 
 export interface ValueInput {
@@ -125,33 +125,40 @@ function lastDayOf(code: string): string {
   return `${year}-${String(month).padStart(2, '0')}-${new Date(Date.UTC(year, month, 0)).getUTCDate()}`;
 }
 
-/** Writes resolved values and re-derives their series; returns the counts of what changed. */
+/**
+ * Writes resolved values and re-derives what they change; returns the counts of what changed.
+ * Set-based: one period-lock check per (province, period), one upsert for the values and one
+ * delete for the cleared ones, one derivation for all (sync-values.ts `syncAggregateChanges`) —
+ * the same number of statements for one cell as for a whole grid. The keys must be distinct.
+ */
 export async function writeValues(
   ctx: ServiceContext,
   items: { key: repo.ValueKey & { provinceCode: string | null }; value: number | null }[],
   source: 'entry' | 'import',
 ) {
-  const now = ctx.clock.now();
-  const counts = { imported: 0, updated: 0, ignored: 0, deleted: 0 };
-  const touched = new Map<string, { series: SeriesKey; removed: number[] }>();
-  for (const { key, value } of items) {
-    await assertPeriodOpen(ctx, { province: key.provinceCode, from: lastDayOf(key.period) });
-    const series = seriesOf(key);
-    const id = JSON.stringify(series);
-    const entry = touched.get(id) ?? { series, removed: [] };
-    touched.set(id, entry);
-    if (value === null) {
-      const removed = await repo.deleteValue(ctx.db, key);
-      if (removed !== null) {
-        entry.removed.push(removed);
-        counts.deleted++;
-      } else counts.ignored++;
-      continue;
-    }
-    counts[await repo.putValue(ctx.db, key, String(value), source, ctx.actor.userId, now)]++;
+  const checked = new Set<string>();
+  for (const { key } of items) {
+    const scope = { province: key.provinceCode, from: lastDayOf(key.period) };
+    const id = `${scope.province}:${scope.from}`;
+    if (checked.has(id)) continue;
+    checked.add(id);
+    await assertPeriodOpen(ctx, scope);
   }
-  for (const { series, removed } of touched.values()) await syncAggregateSeries(ctx.db, series, removed);
-  return counts;
+  const puts = items.filter((i) => i.value !== null).map((i) => ({ key: i.key, value: String(i.value) }));
+  const clears = items.filter((i) => i.value === null).map((i) => i.key);
+  const changed = await repo.upsertValues(ctx.db, puts, source, ctx.actor.userId, ctx.clock.now());
+  const removed = await repo.deleteValues(ctx.db, clears);
+  await syncAggregateChanges(ctx.db, [
+    ...changed.map((c) => ({ series: seriesOf(c), id: c.id, period: c.period, value: Number(c.value) })),
+    ...removed.map((c) => ({ series: seriesOf(c), id: c.id, period: c.period, value: null })),
+  ]);
+  const inserted = changed.filter((c) => c.inserted).length;
+  return {
+    imported: inserted,
+    updated: changed.length - inserted,
+    ignored: puts.length - changed.length + clears.length - removed.length,
+    deleted: removed.length,
+  };
 }
 
 export async function setValues(ctx: ServiceContext, body: SetValuesBody): Promise<ValueView[]> {

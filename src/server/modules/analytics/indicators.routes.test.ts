@@ -359,4 +359,45 @@ describe('aggregate values entered directly', () => {
     expect(cellAt(avg, '11')).toBe(60);
     expect(avg.totals.grand).toBe(70);
   });
+
+  it('re-derives the next period of a stock when a value is inserted before it, changed or cleared', async () => {
+    const created = await w.central.post('/api/indicators', {
+      code: 'AG_STOCK2',
+      nameVi: 'Số tổ truyền thông cộng đồng đang hoạt động',
+      nameEn: 'Community communication teams active',
+      unit: 'tổ',
+      source: 'aggregate',
+      definition: { periodType: 'quarterly' },
+      timeAggregation: 'last',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const put = async (period: string, value: number | null) => {
+      const res = await w.central.put('/api/indicator-values', {
+        indicator: 'AG_STOCK2',
+        unit: { generation: 2025, code: '11' },
+        period,
+        values: [{ value }],
+      });
+      expect(res.statusCode, res.body).toBe(200);
+    };
+    const quarters = async () => {
+      const p = await pivot(viewer, 'rows=province&cols=quarter&indicator=AG_STOCK2&year=2026');
+      return ['2026Q1', '2026Q2', '2026Q3'].map((q) => cellAt(p, '11', q));
+    };
+    await put('2025Q4', 100);
+    await put('2026Q2', 80);
+    expect(await quarters()).toEqual([100, 80, 80]);
+    // Inserted between the two: the 2026Q2 entry is now a change from 90, not from 100.
+    await put('2026Q1', 90);
+    expect(await quarters()).toEqual([90, 80, 80]);
+    await put('2026Q1', 95);
+    expect(await quarters()).toEqual([95, 80, 80]);
+    // Cleared: 2026Q2 is a change from 100 again.
+    await put('2026Q1', null);
+    expect(await quarters()).toEqual([100, 80, 80]);
+    // The first value changed: the rest follow from it.
+    await put('2025Q4', 120);
+    await put('2026Q3', 85);
+    expect(await quarters()).toEqual([120, 80, 85]);
+  });
 });

@@ -4,7 +4,7 @@
 // commit: a record saved now is in every pivot at the next click, with no analytics job.
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database';
-import type { Disaggregation } from '../../../shared/analytics';
+import { parsePeriod, type Disaggregation } from '../../../shared/analytics';
 import {
   aggregateValues,
   modelValues,
@@ -130,9 +130,10 @@ async function deriveRecords(db: Queryable, recordIds: number[], indicators: Ind
   await writeValues(db, 'record', rows, place);
 }
 
-/** Re-derives one record's values (none once it is deleted). Call it inside the write's transaction. */
-export async function syncRecordValues(db: Queryable, recordId: number): Promise<void> {
-  await clear(db, 'record', [recordId]);
+/** Re-derives one record's values (none once it is deleted). Call it inside the write's transaction.
+ * `created`: the record was inserted in this transaction, so it has no values to clear yet. */
+export async function syncRecordValues(db: Queryable, recordId: number, created = false): Promise<void> {
+  if (!created) await clear(db, 'record', [recordId]);
   await deriveRecords(db, [recordId], await indicatorRules(db, 'records'));
 }
 
@@ -256,6 +257,141 @@ export async function syncAggregateSeries(db: Queryable, series: SeriesKey, remo
   const geo = await unitGeography(db, series.unitGeneration, series.unitCode);
   const place: Parameters<typeof writeValues>[3] = {};
   for (const e of entries) place[e.aggregate_value_id] = { geo, agency: null, plan: null };
+  await writeValues(db, 'aggregate', rows, place);
+}
+
+/** An entered value a request inserted, updated or deleted. */
+export interface EntryChange {
+  series: SeriesKey;
+  id: number;
+  period: string;
+  /** The new value; null when the entry was deleted. */
+  value: number | null;
+}
+
+const seriesId = (s: SeriesKey) =>
+  JSON.stringify([s.indicatorId, s.unitGeneration, s.unitCode, s.sex, s.ethnic_group_id, s.target_group, s.age_band]);
+const endMonth = (period: string) => parsePeriod(period)?.end ?? 0;
+
+/** The entries of several series of one indicator each, in one statement. */
+async function entriesOf(db: Queryable, series: SeriesKey[]) {
+  if (series.length === 0) return [];
+  return db
+    .selectFrom('aggregate_value')
+    .select([
+      'aggregate_value_id',
+      'indicator_id',
+      'unit_generation',
+      'unit_code',
+      'sex',
+      'ethnic_group_id',
+      'target_group',
+      'age_band',
+      'period',
+      'value',
+    ])
+    .where((eb) =>
+      eb.or(
+        series.map((s) =>
+          eb.and([
+            eb('indicator_id', '=', s.indicatorId),
+            eb('sex', '=', s.sex ?? ''),
+            eb('ethnic_group_id', '=', s.ethnic_group_id ?? 0),
+            eb('target_group', '=', s.target_group ?? ''),
+            eb('age_band', '=', s.age_band ?? ''),
+            s.unitCode === null
+              ? eb('unit_code', 'is', null)
+              : eb.and([eb('unit_generation', '=', s.unitGeneration), eb('unit_code', '=', s.unitCode)]),
+          ]),
+        ),
+      ),
+    )
+    .orderBy('aggregate_value_id')
+    .execute();
+}
+
+/**
+ * Brings data_value up to date with the entered values one request changed, in a fixed number of
+ * statements whatever the number of cells: one delete and one insert of derived rows (plus, for
+ * stock indicators only, one read of the changed series). A flow ('sum') entry derives from itself
+ * alone; a stock ('last') entry is stored as its change from the period before, so a change there
+ * also re-derives the entry that follows it in its series.
+ */
+export async function syncAggregateChanges(db: Queryable, changes: EntryChange[]): Promise<void> {
+  if (changes.length === 0) return;
+  const rules = new Map(
+    (await indicatorRules(db, 'aggregate', [...new Set(changes.map((c) => c.series.indicatorId))])).map((r) => [
+      r.id,
+      r,
+    ]),
+  );
+  const bySeries = new Map<string, { series: SeriesKey; changes: EntryChange[] }>();
+  for (const c of changes) {
+    const id = seriesId(c.series);
+    const group = bySeries.get(id) ?? { series: c.series, changes: [] };
+    group.changes.push(c);
+    bySeries.set(id, group);
+  }
+  const stockSeries = [...bySeries.values()].filter((g) => rules.get(g.series.indicatorId)?.timeAggregation === 'last');
+  const stored = await entriesOf(
+    db,
+    stockSeries.map((g) => g.series),
+  );
+  const storedBySeries = new Map<string, { id: number; period: string; value: number }[]>();
+  for (const e of stored) {
+    const id = seriesId({
+      indicatorId: e.indicator_id,
+      unitGeneration: e.unit_generation,
+      unitCode: e.unit_code,
+      sex: e.sex || null,
+      ethnic_group_id: e.ethnic_group_id || null,
+      target_group: e.target_group || null,
+      age_band: e.age_band || null,
+    });
+    const list = storedBySeries.get(id) ?? [];
+    list.push({ id: e.aggregate_value_id, period: e.period, value: Number(e.value) });
+    storedBySeries.set(id, list);
+  }
+
+  const clearIds: number[] = [];
+  const rows: (DerivedValue & { source_id: number })[] = [];
+  const place: Parameters<typeof writeValues>[3] = {};
+  for (const [id, { series, changes: own }] of bySeries) {
+    clearIds.push(...own.map((c) => c.id));
+    const indicator = rules.get(series.indicatorId);
+    if (!indicator) continue;
+    const dims: Dims = {
+      sex: series.sex,
+      ethnic_group_id: series.ethnic_group_id,
+      target_group: series.target_group,
+      age_band: series.age_band,
+    };
+    let derived: (DerivedValue & { source_id: number })[];
+    if (indicator.timeAggregation === 'last') {
+      const entries = storedBySeries.get(id) ?? [];
+      const all = aggregateValues(indicator, dims, entries);
+      // The changed entries and, for each change, the first entry after it.
+      const months = all.map((d) => d.month);
+      const affected = new Set(own.filter((c) => c.value !== null).map((c) => c.id));
+      for (const c of own) {
+        const next = all[months.findIndex((m) => m > endMonth(c.period))];
+        if (next) affected.add(next.source_id);
+      }
+      clearIds.push(...affected);
+      derived = all.filter((d) => affected.has(d.source_id));
+    } else {
+      derived = aggregateValues(
+        indicator,
+        dims,
+        own.filter((c) => c.value !== null).map((c) => ({ id: c.id, period: c.period, value: c.value! })),
+      );
+    }
+    if (derived.length === 0) continue;
+    const geo = await unitGeography(db, series.unitGeneration, series.unitCode);
+    for (const d of derived) place[d.source_id] = { geo, agency: null, plan: null };
+    rows.push(...derived);
+  }
+  await clear(db, 'aggregate', [...new Set(clearIds)]);
   await writeValues(db, 'aggregate', rows, place);
 }
 

@@ -90,6 +90,16 @@ async function geography2024(db: Queryable, code: string, level: string, provinc
   };
 }
 
+/**
+ * Units and their lineage are reference data: loaded from refdata/ at start, before the server
+ * listens, and never written by a request. So a unit's geography is kept for the life of the
+ * process (about 14,000 units in both generations; bounded all the same), and a save does not pay
+ * three lookups for it. An instance started before newer reference data was loaded by another one
+ * keeps the older answer until it restarts — as it keeps the older code.
+ */
+const known = new Map<string, UnitGeography>();
+const KNOWN_LIMIT = 50_000;
+
 /** The geography of a unit; a cache shared across one sync saves repeated lookups. */
 export async function unitGeography(
   db: Queryable,
@@ -99,7 +109,7 @@ export async function unitGeography(
 ): Promise<UnitGeography> {
   if (generation === null || code === null) return NO_PLACE;
   const key = `${generation}:${code}`;
-  const cached = cache?.get(key);
+  const cached = cache?.get(key) ?? known.get(key);
   if (cached) return cached;
   const unit = await db
     .selectFrom('admin_unit')
@@ -113,5 +123,10 @@ export async function unitGeography(
       ? await geography2025(db, code, unit.level, unit.province_code)
       : await geography2024(db, code, unit.level, unit.province_code);
   cache?.set(key, geo);
+  // A code that is not a unit is not kept: the caller refuses it, and the process is not filled by guesses.
+  if (unit) {
+    if (known.size >= KNOWN_LIMIT) known.clear();
+    known.set(key, geo);
+  }
   return geo;
 }

@@ -25,7 +25,7 @@ import {
   type RecordColumn,
 } from './record-import-template';
 import { insertPrepared } from './records.service';
-import { recordModelInput, registerRecordModel } from './record-model';
+import { recordModelInput } from './record-model';
 import { modelTypesByKey } from '../registry/model-import.service';
 import type { Queryable } from '../../db/database';
 import type { CreateRecordBody } from './records.schemas';
@@ -166,9 +166,7 @@ export async function importRecords(
     if (rejected.length > 0 && !acceptValid) return { accepted: 0, rejected, created: [] };
     const created: number[] = [];
     for (const { prepared, body } of valid) {
-      const id = await insertPrepared(txCtx, prepared, 'import');
-      await registerRecordModel(txCtx, id, body, prepared);
-      created.push(id);
+      created.push((await insertPrepared(txCtx, prepared, body, 'import')).id);
     }
     return { accepted: created.length, rejected, created };
   });

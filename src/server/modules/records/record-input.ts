@@ -68,7 +68,7 @@ async function checkReferences(ctx: ServiceContext, body: CreateRecordBody, orga
     throw badRequest('outputs.ethnicLanguage', `Mã dân tộc ${language} không có trong danh mục 54 dân tộc`);
 
   const costs = body.costs ?? [];
-  const sources = new Set((await repo.listFundingSources(ctx.db)).map((s) => s.code));
+  const sources = new Set(costs.length ? (await repo.listFundingSources(ctx.db)).map((s) => s.code) : []);
   const seen = new Set<string>();
   costs.forEach((c, i) => {
     if (!sources.has(c.fundingSource))

@@ -13,7 +13,20 @@ import type { RecordSummary, RecordView } from './records.schemas';
 
 const iso = (d: Date | string) => new Date(d).toISOString();
 
-export async function buildRecordView(db: Queryable, actor: Actor, row: repo.RecordRow): Promise<RecordView> {
+/** What the caller already knows of a record it has just written, so the view does not ask again. */
+export interface KnownOfRecord {
+  /** The write checked the period inside its transaction, which holds it open till the commit. */
+  open?: true;
+  /** A record just created has no attachments yet. */
+  noAttachments?: true;
+}
+
+export async function buildRecordView(
+  db: Queryable,
+  actor: Actor,
+  row: repo.RecordRow,
+  given: KnownOfRecord = {},
+): Promise<RecordView> {
   const children = await repo.recordChildren(db, row.record_id);
   const agencyIds = [...(row.organiser_agency_id ? [row.organiser_agency_id] : []), ...children.partners];
   const agencies = await agencyMap(db, agencyIds, row.start_date);
@@ -22,7 +35,9 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
     return a ? { id: a.id, name: a.name, shortName: a.shortName } : { id, name: '', shortName: '' };
   };
   const known = row.participants_mode === 'breakdown';
-  const locked = await lockReason({ db }, { province: row.province_code, from: row.start_date, to: row.end_date });
+  const locked = given.open
+    ? null
+    : await lockReason({ db }, { province: row.province_code, from: row.start_date, to: row.end_date });
   return {
     id: row.record_id,
     activity: {
@@ -70,7 +85,7 @@ export async function buildRecordView(db: Queryable, actor: Actor, row: repo.Rec
     },
     costs: children.costs.map((c) => ({ fundingSource: c.funding_source_code, name: c.name_vi, amount: c.amount })),
     totalCost: children.totalCost,
-    attachments: (await filesOf(db, 'record', [row.record_id])).map(fileView),
+    attachments: given.noAttachments ? [] : (await filesOf(db, 'record', [row.record_id])).map(fileView),
     models: await modelsOfRecord(db, row.record_id),
     createdBy: row.created_by_name,
     createdAt: iso(row.created_at),

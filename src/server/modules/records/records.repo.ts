@@ -9,6 +9,7 @@ import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
 import type { ParticipantRow } from './records.schemas';
+import type { RecordParticipantTable } from '../../db/schema';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
 type RecordType = DB['implementation_record']['type'];
@@ -216,14 +217,10 @@ export async function softDeleteRecord(db: Queryable, recordId: number, userId: 
     .execute();
 }
 
-export async function replaceChildren(
-  db: Queryable,
-  recordId: number,
-  children: { partners: number[]; participants: ParticipantRow[]; costs: { code: string; amount: string }[] },
-): Promise<void> {
-  await db.deleteFrom('record_partner').where('record_id', '=', recordId).execute();
-  await db.deleteFrom('record_participant').where('record_id', '=', recordId).execute();
-  await db.deleteFrom('record_cost').where('record_id', '=', recordId).execute();
+type Children = { partners: number[]; participants: ParticipantRow[]; costs: { code: string; amount: string }[] };
+
+/** Writes a record's partners, participant rows and costs: one insert per kind that has rows. */
+export async function insertChildren(db: Queryable, recordId: number, children: Children): Promise<void> {
   if (children.partners.length)
     await db
       .insertInto('record_partner')
@@ -248,6 +245,17 @@ export async function replaceChildren(
       .insertInto('record_cost')
       .values(children.costs.map((c) => ({ record_id: recordId, funding_source_code: c.code, amount: c.amount })))
       .execute();
+}
+
+/** Replaces a record's children: the old rows of all three kinds go in one statement, then the new. */
+export async function replaceChildren(db: Queryable, recordId: number, children: Children): Promise<void> {
+  await db
+    .with('partners', (qb) => qb.deleteFrom('record_partner').where('record_id', '=', recordId))
+    .with('participants', (qb) => qb.deleteFrom('record_participant').where('record_id', '=', recordId))
+    .deleteFrom('record_cost')
+    .where('record_id', '=', recordId)
+    .execute();
+  await insertChildren(db, recordId, children);
 }
 
 const recordColumns = [
@@ -304,35 +312,65 @@ export async function findRecord(db: Queryable, actor: Actor, recordId: number, 
 }
 export type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 
+/** A record's participants, costs (with the funding source's name), partners and total cost, in one statement. */
 export async function recordChildren(db: Queryable, recordId: number) {
-  const participants = await db
-    .selectFrom('record_participant')
-    .select(['sex', 'ethnic_group_id', 'target_group', 'age_band', 'count'])
-    .where('record_id', '=', recordId)
-    .orderBy('ethnic_group_id')
-    .orderBy('target_group')
-    .orderBy('age_band')
-    .orderBy('sex')
-    .execute();
-  const costs = await db
-    .selectFrom('record_cost as c')
-    .innerJoin('funding_source as f', 'f.code', 'c.funding_source_code')
-    .select(['c.funding_source_code', 'f.name_vi', sql<string>`c.amount::text`.as('amount')])
-    .where('c.record_id', '=', recordId)
-    .orderBy('f.sort')
-    .execute();
-  const partners = await db
-    .selectFrom('record_partner')
-    .select('agency_id')
-    .where('record_id', '=', recordId)
-    .orderBy('agency_id')
-    .execute();
-  const total = await db
-    .selectFrom('record_cost')
-    .select(sql<string>`coalesce(sum(amount), 0)::text`.as('total'))
-    .where('record_id', '=', recordId)
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('record_participant as p')
+            .select(
+              sql<ParticipantJson[]>`json_agg(json_build_object('sex', p.sex, 'ethnic_group_id', p.ethnic_group_id,
+                'target_group', p.target_group, 'age_band', p.age_band, 'count', p.count)
+                ORDER BY p.ethnic_group_id, p.target_group, p.age_band, p.sex)`.as('rows'),
+            )
+            .where('p.record_id', '=', recordId),
+          sql<ParticipantJson[]>`'[]'::json`,
+        )
+        .as('participants'),
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('record_cost as c')
+            .innerJoin('funding_source as f', 'f.code', 'c.funding_source_code')
+            .select(
+              sql<CostJson[]>`json_agg(json_build_object('funding_source_code', c.funding_source_code,
+                'name_vi', f.name_vi, 'amount', c.amount::text) ORDER BY f.sort)`.as('rows'),
+            )
+            .where('c.record_id', '=', recordId),
+          sql<CostJson[]>`'[]'::json`,
+        )
+        .as('costs'),
+      eb.fn
+        .coalesce(
+          eb
+            .selectFrom('record_partner as x')
+            .select(sql<number[]>`json_agg(x.agency_id ORDER BY x.agency_id)`.as('ids'))
+            .where('x.record_id', '=', recordId),
+          sql<number[]>`'[]'::json`,
+        )
+        .as('partners'),
+      eb
+        .selectFrom('record_cost as t')
+        .select(sql<string>`coalesce(sum(t.amount), 0)::text`.as('total'))
+        .where('t.record_id', '=', recordId)
+        .as('total'),
+    ])
     .executeTakeFirstOrThrow();
-  return { participants, costs, partners: partners.map((p) => p.agency_id), totalCost: total.total };
+  return {
+    participants: row.participants,
+    costs: row.costs,
+    partners: row.partners,
+    totalCost: row.total ?? '0',
+  };
+}
+
+type ParticipantJson = Pick<RecordParticipantTable, 'sex' | 'ethnic_group_id' | 'target_group' | 'age_band' | 'count'>;
+interface CostJson {
+  funding_source_code: string;
+  name_vi: string;
+  amount: string;
 }
 
 export interface RecordFilter {

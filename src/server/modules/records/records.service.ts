@@ -10,7 +10,7 @@ import { assertPeriodOpen } from '../../common/period-lock';
 import { mayWriteIn } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
 import { registerRecordModel } from './record-model';
-import { auditShape, buildRecordView, recordSummary } from './record-view';
+import { auditShape, buildRecordView, recordSummary, type KnownOfRecord } from './record-view';
 import * as repo from './records.repo';
 import type {
   CreateRecordBody,
@@ -51,21 +51,28 @@ export async function listRecords(
   return { items: rows.map((r) => recordSummary(ctx.actor, r)), total };
 }
 
-/** Inserts a prepared record with its rows and audit entry (inside the caller's transaction). */
+/**
+ * Inserts a prepared record with its rows, its community model when the body asks for one, its
+ * derived values and its audit entry, inside the caller's transaction. The view is built once:
+ * the audit entry keeps it and the caller answers with it.
+ */
 export async function insertPrepared(
   ctx: ServiceContext,
   prepared: PreparedRecord,
+  body: Pick<CreateRecordBody, 'model' | 'title'>,
   action = 'create',
-): Promise<number> {
+): Promise<RecordView> {
   await assertRecordOpen(ctx, prepared.values);
   const now = ctx.clock.now();
   const id = await repo.insertRecord(ctx.db, prepared.values, ctx.actor.userId, now);
-  await repo.replaceChildren(ctx.db, id, {
+  await repo.insertChildren(ctx.db, id, {
     partners: prepared.partners,
     participants: prepared.participants.rows,
     costs: prepared.costs,
   });
-  const after = await getRecord(ctx, id);
+  await registerRecordModel(ctx, id, body, prepared);
+  await syncRecordValues(ctx.db, id, true);
+  const after = await viewOf(ctx, id, { open: true, noAttachments: true });
   await insertAudit(
     ctx.db,
     ctx.actor,
@@ -80,19 +87,21 @@ export async function insertPrepared(
     now,
     ctx.ip,
   );
-  await syncRecordValues(ctx.db, id);
-  return id;
+  return after;
+}
+
+/** The view of a record this transaction has just written (it is in scope: the write checked it). */
+async function viewOf(ctx: ServiceContext, recordId: number, known: KnownOfRecord): Promise<RecordView> {
+  const row = await repo.findRecord(ctx.db, ctx.actor, recordId);
+  if (!row) throw notFound('Bản ghi');
+  return buildRecordView(ctx.db, ctx.actor, row, known);
 }
 
 export async function createRecord(ctx: ServiceContext, body: CreateRecordBody): Promise<RecordView> {
-  const id = await inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const prepared = await prepareRecord(txCtx, body);
-    const id = await insertPrepared(txCtx, prepared);
-    await registerRecordModel(txCtx, id, body, prepared);
-    return id;
+    return insertPrepared(txCtx, await prepareRecord(txCtx, body), body);
   });
-  return getRecord(ctx, id);
 }
 
 /** A record in a period whose report for its province has been approved is locked (423). */
@@ -112,10 +121,10 @@ async function loadForChange(ctx: ServiceContext, recordId: number, version?: nu
 }
 
 export async function updateRecord(ctx: ServiceContext, recordId: number, body: UpdateRecordBody): Promise<RecordView> {
-  await inTransaction(ctx.db, async (tx) => {
+  return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForChange(txCtx, recordId, body.version);
-    const before = await buildRecordView(tx, ctx.actor, row);
+    const before = await buildRecordView(tx, ctx.actor, row, { open: true });
     const { version: _v, ...input } = body;
     const prepared = await prepareRecord(txCtx, input);
     await assertRecordOpen(txCtx, prepared.values);
@@ -127,7 +136,8 @@ export async function updateRecord(ctx: ServiceContext, recordId: number, body: 
       costs: prepared.costs,
     });
     await registerRecordModel(txCtx, recordId, input, prepared);
-    const after = await getRecord(txCtx, recordId);
+    await syncRecordValues(tx, recordId);
+    const after = await viewOf(txCtx, recordId, { open: true });
     await insertAudit(
       tx,
       ctx.actor,
@@ -143,9 +153,8 @@ export async function updateRecord(ctx: ServiceContext, recordId: number, body: 
       now,
       ctx.ip,
     );
-    await syncRecordValues(tx, recordId);
+    return after;
   });
-  return getRecord(ctx, recordId);
 }
 
 /** Soft delete: the record disappears from every read; the audit log keeps what it was. */
@@ -153,7 +162,7 @@ export async function deleteRecord(ctx: ServiceContext, recordId: number, versio
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadForChange(txCtx, recordId, version);
-    const before = await buildRecordView(tx, ctx.actor, row);
+    const before = await buildRecordView(tx, ctx.actor, row, { open: true });
     const now = ctx.clock.now();
     await repo.softDeleteRecord(tx, recordId, ctx.actor.userId, now);
     await insertAudit(

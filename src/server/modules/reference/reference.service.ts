@@ -11,6 +11,6 @@ export { listEthnicGroups } from './ethnic-groups.repo';
 export async function agencyMap(db: Queryable, ids: number[], at: string): Promise<Map<number, AgencyAt>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const { items } = await listAgenciesAt(db, { at, ids: unique, limit: unique.length });
+  const { items } = await listAgenciesAt(db, { at, ids: unique, limit: unique.length, withoutTotal: true });
   return new Map(items.map((a) => [a.id, a]));
 }
