@@ -5,7 +5,7 @@ import { loadConfig, type Config } from '../src/server/config';
 import type { Clock } from '../src/server/access/actor';
 import type { App } from '../src/server/http/context';
 import type { Database } from '../src/server/db/database';
-import { createTestDatabase } from './test-db';
+import { createTestDatabase, testEngine } from './test-db';
 import { createUser, type UserSpec } from './factories';
 
 export class TestClock implements Clock {
@@ -50,13 +50,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
-  const database = await createTestDatabase();
+export async function createTestApp(overrides: Partial<Config> = {}, on?: Database): Promise<TestApp> {
+  const database = on ?? (await createTestDatabase());
   const clock = new TestClock();
   const config = {
     ...loadConfig({}),
     webDir: '/nonexistent',
     login: { maxFailures: 5, windowMinutes: 15 },
+    // As in production: files in the database on PostgreSQL, on disk with PGlite.
+    fileStore: testEngine() === 'postgresql' ? ('database' as const) : ('disk' as const),
     ...overrides,
   };
   const app = await buildApp({ config, database, clock });
