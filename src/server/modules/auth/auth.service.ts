@@ -128,3 +128,9 @@ export async function purgeDeadSessionsAndAttempts(
     loginAttempts: await repo.deleteLoginAttemptsBefore(db, throttleSince),
   };
 }
+
+/** Whether `password` logs `username` in (an enabled account with that password); no attempt is recorded. */
+export async function passwordMatches(db: Queryable, username: string, password: string): Promise<boolean> {
+  const user = await repo.findUserForLogin(db, username);
+  return !!user && !user.disabled_at && (await verify(user.password_hash, password));
+}
