@@ -27,6 +27,8 @@ type Payload = Record<string, unknown> | unknown[] | string | Buffer | undefined
 export interface ApiClient {
   username: string;
   userId: number;
+  /** The session cookie and CSRF token this client sends (to use the session on another instance). */
+  session: { cookie: string; csrfToken: string };
   request(
     method: Method,
     url: string,
@@ -50,9 +52,16 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(overrides: Partial<Config> = {}, on?: Database): Promise<TestApp> {
-  const database = on ?? (await createTestDatabase());
-  const clock = new TestClock();
+/**
+ * The app on a fresh test database; `shared` runs it as one more instance over another instance's
+ * database (its own pool: `openAnotherPool`) and clock.
+ */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  shared: { database?: Database; clock?: TestClock } = {},
+): Promise<TestApp> {
+  const database = shared.database ?? (await createTestDatabase());
+  const clock = shared.clock ?? new TestClock();
   const config = {
     ...loadConfig({}),
     webDir: '/nonexistent',
@@ -69,24 +78,11 @@ export async function createTestApp(overrides: Partial<Config> = {}, on?: Databa
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'phoihop_session');
     const body = res.json() as { csrfToken: string; user: { userId: number } };
-    const request = (method: Method, url: string, payload?: Payload, headers: Record<string, string> = {}) =>
-      app.inject({
-        method,
-        url,
-        payload,
-        cookies: { phoihop_session: cookie!.value },
-        headers: { 'x-csrf-token': body.csrfToken, ...headers },
-      });
-    return {
+    return clientOn(app, {
       username,
       userId: body.user.userId,
-      request,
-      get: (url) => request('GET', url),
-      post: (url, payload, headers) => request('POST', url, payload, headers),
-      patch: (url, payload, headers) => request('PATCH', url, payload, headers),
-      put: (url, payload, headers) => request('PUT', url, payload, headers),
-      delete: (url) => request('DELETE', url),
-    };
+      session: { cookie: cookie!.value, csrfToken: body.csrfToken },
+    });
   }
 
   return {
@@ -102,5 +98,28 @@ export async function createTestApp(overrides: Partial<Config> = {}, on?: Databa
       await app.close();
       await database.close();
     },
+  };
+}
+
+/** A client sending this session to `app`: the same login used on another app instance. */
+export function clientOn(app: App, who: Pick<ApiClient, 'username' | 'userId' | 'session'>): ApiClient {
+  const request = (method: Method, url: string, payload?: Payload, headers: Record<string, string> = {}) =>
+    app.inject({
+      method,
+      url,
+      payload,
+      cookies: { phoihop_session: who.session.cookie },
+      headers: { 'x-csrf-token': who.session.csrfToken, ...headers },
+    });
+  return {
+    username: who.username,
+    userId: who.userId,
+    session: who.session,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, payload, headers) => request('POST', url, payload, headers),
+    patch: (url, payload, headers) => request('PATCH', url, payload, headers),
+    put: (url, payload, headers) => request('PUT', url, payload, headers),
+    delete: (url) => request('DELETE', url),
   };
 }

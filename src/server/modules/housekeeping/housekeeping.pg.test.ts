@@ -51,9 +51,7 @@ describe('housekeeping on several instances', () => {
   it('does the work once when two instances start a round at the same time', async () => {
     const clock = new TestClock(new Date('2026-12-01T08:00:00Z'));
     const rounds = await Promise.all(
-      [first, second].map((database) =>
-        runHousekeepingRound({ db: database.db, config: housekeepingConfig, clock }),
-      ),
+      [first, second].map((database) => runHousekeepingRound({ db: database.db, config: housekeepingConfig, clock })),
     );
     expect(rounds.filter((r) => r.ran)).toHaveLength(1);
     expect(rounds.filter((r) => r.ran)[0]).toEqual({

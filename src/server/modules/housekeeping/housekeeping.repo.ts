@@ -2,11 +2,7 @@
 import type { Queryable } from '../../db/database';
 
 export async function lastRun(db: Queryable, job: string): Promise<Date | null> {
-  const row = await db
-    .selectFrom('scheduled_job_run')
-    .select('last_run_at')
-    .where('job', '=', job)
-    .executeTakeFirst();
+  const row = await db.selectFrom('scheduled_job_run').select('last_run_at').where('job', '=', job).executeTakeFirst();
   return row ? new Date(row.last_run_at) : null;
 }
 
