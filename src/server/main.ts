@@ -4,6 +4,7 @@ import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { systemClock } from './access/actor';
 import { buildApp } from './app';
+import { copyDiskFilesToDatabase } from './common/files/files.service';
 import { ensureReferenceData } from './modules/reference/reference-data';
 import { demoBanner, seedDemo } from './modules/demo/demo-seed';
 import { startHousekeeping } from './modules/housekeeping/housekeeping.service';
@@ -18,6 +19,10 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   const { loaded } = await ensureReferenceData(database.db);
   if (loaded.length) log(`Đã nạp dữ liệu tham chiếu: ${loaded.join(', ')}`);
+  if (config.fileStore === 'database') {
+    const copied = await copyDiskFilesToDatabase(database.db, config.uploadDir);
+    if (copied) log(`Đã chép ${copied} tệp tải lên từ ${config.uploadDir} vào cơ sở dữ liệu.`);
+  }
 
   const app = await buildApp({ config, database, clock: systemClock }, { logger: true });
   if (config.loadDemo) {

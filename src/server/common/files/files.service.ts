@@ -14,7 +14,7 @@ import { notFound } from '../../http/errors';
 import { inTransaction } from '../../db/transaction';
 import { checkFile, cleanFileName, type UploadedFile } from './file-types';
 import * as repo from './files.repo';
-import { storageFor } from './storage';
+import { LocalDiskStorage, storageFor } from './storage';
 
 export type { FileOwner, OwnerKind, StoredFileRow } from './files.repo';
 export type { UploadedFile } from './file-types';
@@ -140,4 +140,28 @@ export async function openFile(ctx: ServiceContext, row: repo.StoredFileRow): Pr
   const stream = await storageFor(ctx.config, ctx.db).open(row.storage_key);
   if (!stream) throw notFound('Nội dung tệp');
   return { stream, fileName: row.file_name, mimeType: row.mime_type, size: row.size_bytes };
+}
+
+/**
+ * Copies into the database store the bytes of files that so far lived only in this machine's upload
+ * folder (uploaded when the disk store was used), so that they stay downloadable after the switch
+ * to `PHOIHOP_FILE_STORE=database`. The disk copies are left in place; bytes this machine does not
+ * have are left for the instance that has them. Safe to run on several instances at once.
+ */
+export async function copyDiskFilesToDatabase(db: Queryable, uploadDir: string): Promise<number> {
+  const disk = new LocalDiskStorage(uploadDir);
+  let copied = 0;
+  for (const key of await repo.keysWithoutBytes(db)) {
+    const stream = await disk.open(key);
+    if (!stream) continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    const inserted = await db
+      .insertInto('stored_file_bytes')
+      .values({ storage_key: key, data: Buffer.concat(chunks) })
+      .onConflict((oc) => oc.column('storage_key').doNothing())
+      .executeTakeFirst();
+    copied += Number(inserted.numInsertedOrUpdatedRows ?? 0);
+  }
+  return copied;
 }

@@ -4,7 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
-import { storageFor } from '../../common/files/storage';
+import { DatabaseStorage, storageFor } from '../../common/files/storage';
+import { copyDiskFilesToDatabase } from '../../common/files/files.service';
 import {
   ETHNIC,
   LAO_CAI_WARD,
@@ -125,6 +126,27 @@ describe('record attachments', () => {
     expect((await dienBien.get(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);
     expect(await stored(row!.storage_key)).toBe(false);
     expect((await dienBien.delete(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps files uploaded to disk downloadable when the store switches to the database', async () => {
+    const made = (await upload(dienBien, 'truoc-khi-doi.pdf', PDF)).json();
+    const [row] = await t.database.db
+      .selectFrom('stored_file')
+      .select('storage_key')
+      .where('stored_file_id', '=', made.id)
+      .execute();
+    const key = row!.storage_key;
+    // As a disk deployment left it: the bytes only in the upload folder.
+    await t.database.db.deleteFrom('stored_file_bytes').where('storage_key', '=', key).execute();
+    fs.mkdirSync(path.dirname(path.join(uploadDir, key)), { recursive: true });
+    fs.writeFileSync(path.join(uploadDir, key), PDF, { flag: 'w' });
+    const database = new DatabaseStorage(t.database.db);
+    expect(await database.open(key)).toBeUndefined();
+    expect(await copyDiskFilesToDatabase(t.database.db, uploadDir)).toBeGreaterThanOrEqual(1);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await database.open(key))!) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(PDF)).toBe(true);
+    expect(await copyDiskFilesToDatabase(t.database.db, uploadDir)).toBe(0);
   });
 
   it('stores one attachment for a retried upload with the same Idempotency-Key', async () => {
