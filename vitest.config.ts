@@ -29,7 +29,7 @@ if (process.env.TEST_DATABASE_URL) {
     test: {
       name: 'db-postgres',
       // *.pg.test.ts: what only a PostgreSQL server can do (drop a connection, run several pools).
-      include: [...dbTests, 'src/**/*.pg.test.ts'],
+      include: [...dbTests, 'src/**/*.pg.test.ts', 'test/**/*.pg.test.ts'],
       globalSetup: ['test/global-setup.ts'],
       env: { PHOIHOP_TEST_ENGINE: 'postgresql' },
       testTimeout: 30_000,

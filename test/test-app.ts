@@ -6,7 +6,7 @@ import { loadConfig, type Config } from '../src/server/config';
 import type { Clock } from '../src/server/access/actor';
 import type { App } from '../src/server/http/context';
 import type { Database } from '../src/server/db/database';
-import { createTestDatabase } from './test-db';
+import { createTestDatabase, testEngine } from './test-db';
 import { createUser, type UserSpec } from './factories';
 
 export class TestClock implements Clock {
@@ -28,6 +28,8 @@ type Payload = Record<string, unknown> | unknown[] | string | Buffer | undefined
 export interface ApiClient {
   username: string;
   userId: number;
+  /** The session cookie and CSRF token this client sends (to use the session on another instance). */
+  session: { cookie: string; csrfToken: string };
   request(
     method: Method,
     url: string,
@@ -52,21 +54,27 @@ export interface TestApp {
 }
 
 export interface TestAppOptions {
+  /** Run as one more instance over another instance's database (its own pool: `openAnotherPool`). */
+  database?: Database;
+  clock?: TestClock;
   /** Kysely plugins on the app's database (a statement counter, say); the test's own `database` has them too. */
   plugins?: KyselyPlugin[];
 }
 
+/** The app on a fresh test database, or as another instance over a shared one. */
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
-  const fresh = await createTestDatabase();
+  const fresh = options.database ?? (await createTestDatabase());
   const database: Database = {
     ...fresh,
     db: (options.plugins ?? []).reduce((db, plugin) => db.withPlugin(plugin), fresh.db),
   };
-  const clock = new TestClock();
+  const clock = options.clock ?? new TestClock();
   const config = {
     ...loadConfig({}),
     webDir: '/nonexistent',
     login: { maxFailures: 5, windowMinutes: 15 },
+    // As in production: files in the database on PostgreSQL, on disk with PGlite.
+    fileStore: testEngine() === 'postgresql' ? ('database' as const) : ('disk' as const),
     ...overrides,
   };
   const app = await buildApp({ config, database, clock });
@@ -77,24 +85,11 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
     const cookie = res.cookies.find((c) => c.name === 'phoihop_session');
     const body = res.json() as { csrfToken: string; user: { userId: number } };
-    const request = (method: Method, url: string, payload?: Payload, headers: Record<string, string> = {}) =>
-      app.inject({
-        method,
-        url,
-        payload,
-        cookies: { phoihop_session: cookie!.value },
-        headers: { 'x-csrf-token': body.csrfToken, ...headers },
-      });
-    return {
+    return clientOn(app, {
       username,
       userId: body.user.userId,
-      request,
-      get: (url) => request('GET', url),
-      post: (url, payload, headers) => request('POST', url, payload, headers),
-      patch: (url, payload, headers) => request('PATCH', url, payload, headers),
-      put: (url, payload, headers) => request('PUT', url, payload, headers),
-      delete: (url) => request('DELETE', url),
-    };
+      session: { cookie: cookie!.value, csrfToken: body.csrfToken },
+    });
   }
 
   return {
@@ -110,5 +105,28 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
       await app.close();
       await database.close();
     },
+  };
+}
+
+/** A client sending this session to `app`: the same login used on another app instance. */
+export function clientOn(app: App, who: Pick<ApiClient, 'username' | 'userId' | 'session'>): ApiClient {
+  const request = (method: Method, url: string, payload?: Payload, headers: Record<string, string> = {}) =>
+    app.inject({
+      method,
+      url,
+      payload,
+      cookies: { phoihop_session: who.session.cookie },
+      headers: { 'x-csrf-token': who.session.csrfToken, ...headers },
+    });
+  return {
+    username: who.username,
+    userId: who.userId,
+    session: who.session,
+    request,
+    get: (url) => request('GET', url),
+    post: (url, payload, headers) => request('POST', url, payload, headers),
+    patch: (url, payload, headers) => request('PATCH', url, payload, headers),
+    put: (url, payload, headers) => request('PUT', url, payload, headers),
+    delete: (url) => request('DELETE', url),
   };
 }

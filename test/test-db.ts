@@ -9,7 +9,16 @@ import { adminUrl } from './global-setup';
 export const testEngine = (): 'pglite' | 'postgresql' =>
   process.env.PHOIHOP_TEST_ENGINE === 'postgresql' ? 'postgresql' : 'pglite';
 
-export async function createTestDatabase(): Promise<Database> {
+/** A test database; on PostgreSQL with its address, so that other pools (other app instances) can open it. */
+export type TestDatabase = Database & { url?: string };
+
+/** Another pool on the same PostgreSQL test database: what a second app instance would open. */
+export function openAnotherPool(database: TestDatabase, max = 10): Database {
+  if (!database.url) throw new Error('another pool needs a PostgreSQL test database');
+  return openPostgres(database.url, max);
+}
+
+export async function createTestDatabase(): Promise<TestDatabase> {
   if (testEngine() === 'pglite') {
     const image = fs.readFileSync(inject('pgliteImage'));
     return openPglite({ loadDataDir: new Blob([image]) });
@@ -23,9 +32,11 @@ export async function createTestDatabase(): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = openPostgres(adminUrl(base, name), 10);
+  const url = adminUrl(base, name);
+  const database = openPostgres(url, 10);
   return {
     ...database,
+    url,
     close: async () => {
       await database.close();
       const cleanup = new pg.Client({ connectionString: base });

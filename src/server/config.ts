@@ -6,8 +6,12 @@ export interface Config {
   host: string;
   /** PostgreSQL connection string; when absent the embedded PGlite in dataDir is used. */
   databaseUrl: string | null;
+  /** Connections this instance's pool opens to PostgreSQL (instances × pool ≤ max_connections − reserve). */
+  dbPoolSize: number;
   dataDir: string;
   uploadDir: string;
+  /** Where uploaded bytes live: the database (shared by every instance) or the upload folder on this machine. */
+  fileStore: FileStoreKind;
   demoPassword: string | null;
   logLevel: string;
   /** Serve the built web app from this folder when it exists. */
@@ -15,6 +19,8 @@ export interface Config {
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   login: { maxFailures: number; windowMinutes: number };
   loadDemo: boolean;
+  /** The scheduled purge of expired sessions, old login attempts and old idempotency keys. */
+  housekeeping: { everyMinutes: number; idempotencyRetentionHours: number };
   /** Outgoing mail (report reminders); null: reminders stay in the app only. */
   smtp: SmtpConfig | null;
 }
@@ -28,7 +34,16 @@ export interface SmtpConfig {
   from: string;
 }
 
+export type FileStoreKind = 'database' | 'disk';
+
 type Env = Record<string, string | undefined>;
+
+function fileStoreFrom(env: Env): FileStoreKind {
+  const raw = env.PHOIHOP_FILE_STORE;
+  if (raw === undefined || raw === '') return env.DATABASE_URL ? 'database' : 'disk';
+  if (raw === 'database' || raw === 'disk') return raw;
+  throw new Error(`PHOIHOP_FILE_STORE must be "database" or "disk", got "${raw}"`);
+}
 
 function intFrom(env: Env, name: string, fallback: number): number {
   const raw = env[name];
@@ -44,8 +59,10 @@ export function loadConfig(env: Env = process.env): Config {
     port: intFrom(env, 'PORT', 3000),
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
+    dbPoolSize: Math.max(1, intFrom(env, 'PHOIHOP_DB_POOL_SIZE', 20)),
     dataDir,
     uploadDir: path.resolve(env.PHOIHOP_UPLOAD_DIR || path.join(dataDir, 'uploads')),
+    fileStore: fileStoreFrom(env),
     demoPassword: env.PHOIHOP_DEMO_PASSWORD || null,
     logLevel: env.LOG_LEVEL || 'info',
     webDir: path.resolve(env.PHOIHOP_WEB_DIR || './dist/web'),
@@ -59,6 +76,12 @@ export function loadConfig(env: Env = process.env): Config {
       windowMinutes: intFrom(env, 'PHOIHOP_LOGIN_WINDOW_MINUTES', 15),
     },
     loadDemo: env.PHOIHOP_DEMO !== '0',
+    housekeeping: {
+      everyMinutes: Math.max(1, intFrom(env, 'PHOIHOP_HOUSEKEEPING_MINUTES', 5)),
+      // Longer than the 7 days a device may stay offline (SPEC): a create sent just before going
+      // offline and retried when back must still find its key.
+      idempotencyRetentionHours: intFrom(env, 'PHOIHOP_IDEMPOTENCY_RETENTION_HOURS', 14 * 24),
+    },
     smtp: env.PHOIHOP_SMTP_HOST
       ? {
           host: env.PHOIHOP_SMTP_HOST,

@@ -1,16 +1,13 @@
-// config → database → migrations → reference data → demo → app → listen.
+// config → database → migrations → reference data → demo → app → listen → housekeeping.
 import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { systemClock } from './access/actor';
 import { buildApp } from './app';
+import { copyDiskFilesToDatabase } from './common/files/files.service';
 import { ensureReferenceData } from './modules/reference/reference-data';
-import { DEMO_USERS, demoPassword, ensureDemoUsers } from './modules/demo/demo-users';
-import { ensureDemoPlan } from './modules/demo/demo-plan';
-import { ensureDemoCurrentYear } from './modules/demo/demo-current-year';
-import { ensureDemoMonitoring } from './modules/demo/demo-monitoring';
-import { ensureDemoReports } from './modules/demo/demo-reports';
-import { ROLE_LABELS } from '../shared/permissions';
+import { demoBanner, seedDemo } from './modules/demo/demo-seed';
+import { startHousekeeping } from './modules/housekeeping/housekeeping.service';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -22,25 +19,21 @@ async function main(): Promise<void> {
   await migrateToLatest(database.db);
   const { loaded } = await ensureReferenceData(database.db);
   if (loaded.length) log(`Đã nạp dữ liệu tham chiếu: ${loaded.join(', ')}`);
+  if (config.fileStore === 'database') {
+    const copied = await copyDiskFilesToDatabase(database.db, config.uploadDir);
+    if (copied) log(`Đã chép ${copied} tệp tải lên từ ${config.uploadDir} vào cơ sở dữ liệu.`);
+  }
 
   const app = await buildApp({ config, database, clock: systemClock }, { logger: true });
   if (config.loadDemo) {
-    const password = demoPassword(config.demoPassword, config.dataDir);
-    const created = await ensureDemoUsers(database.db, password, new Date());
-    if (created) log('Đã tạo người dùng mẫu.');
-    const planId = await ensureDemoPlan(database.db, config, systemClock);
-    if (planId) log(`Đã nhập và ban hành kế hoạch mẫu 16/KH-HLHPNVN-UBĐT (số ${planId}).`);
-    if (planId) await ensureDemoMonitoring(database.db, config, systemClock, planId);
-    const currentId = planId ? await ensureDemoCurrentYear(database.db, config, systemClock, planId) : null;
-    if (currentId) log(`Đã lập kế hoạch năm nay (số ${currentId}), phân cho Điện Biên và Lào Cai.`);
-    if (planId) await ensureDemoReports(database.db, config, systemClock);
-    log('\nNgười dùng mẫu (mật khẩu chung: ' + password + '):');
-    for (const user of DEMO_USERS)
-      log(`  ${user.username.padEnd(20)} ${ROLE_LABELS[user.role].vi} — ${user.displayName}`);
+    // Under an advisory lock: with several instances on an empty database exactly one seeds.
+    for (const line of demoBanner(await seedDemo(database.db, config, systemClock))) log(line);
   }
 
+  let housekeeping: { stop(): Promise<void> } | null = null;
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
+    await housekeeping?.stop();
     await app.close();
     await database.close();
     process.exit(0);
@@ -49,6 +42,17 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Expired sessions, old login attempts and idempotency keys: one round every few minutes, done
+  // by one instance at a time across all instances on the database.
+  housekeeping = startHousekeeping(
+    { db: database.db, config, clock: systemClock },
+    {
+      onRound: (outcome) => {
+        if (outcome.ran) app.log.info({ purged: outcome.purged }, 'housekeeping');
+      },
+      onError: (error) => app.log.error({ err: error }, 'housekeeping failed'),
+    },
+  );
   log(`\nPhối hợp đang chạy tại http://localhost:${config.port}  (API: /api, tài liệu API: /api/docs)`);
 }
 

@@ -11,6 +11,7 @@
 import { sql } from 'kysely';
 import type { ServiceContext } from '../access/actor';
 import { AppError } from '../http/errors';
+import { ADVISORY_LOCKS } from '../db/advisory-locks';
 import { periodLabel } from '../../shared/analytics';
 
 export interface LockScope {
@@ -60,7 +61,7 @@ export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope
 }
 
 /** The advisory lock of one scope's periods (a province, or '' for national data). */
-const scopeKey = (province: string | null) => sql`1347, hashtext(${province ?? ''})`;
+const scopeKey = (province: string | null) => sql`${sql.lit(ADVISORY_LOCKS.periodScope)}, hashtext(${province ?? ''})`;
 
 /** Taken by the approval of a report for this scope, in its transaction, before it sets the status. */
 export async function lockScopeForApproval(ctx: Pick<ServiceContext, 'db'>, province: string | null): Promise<void> {

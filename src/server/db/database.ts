@@ -61,7 +61,11 @@ export function openPostgres(connectionString: string, maxConnections = 20): Dat
   return { db, engine: 'postgresql', close: () => db.destroy() };
 }
 
-export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl);
+export async function openDatabase(config: {
+  databaseUrl: string | null;
+  dataDir: string;
+  dbPoolSize: number;
+}): Promise<Database> {
+  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolSize);
   return openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
 }

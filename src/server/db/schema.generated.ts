@@ -214,6 +214,14 @@ export interface DataValue {
   value: Numeric;
 }
 
+export interface DemoSeed {
+  demo_seed_id: number;
+  host: string;
+  password_file: string | null;
+  password_source: 'env' | 'file';
+  seeded_at: Timestamp;
+}
+
 export interface DvCommuneMonth {
   commune_code: string;
   indicator_id: number;
@@ -722,6 +730,11 @@ export interface ReportType {
   position: number;
 }
 
+export interface ScheduledJobRun {
+  job: string;
+  last_run_at: Timestamp;
+}
+
 export interface StoredFile {
   created_at: Timestamp;
   created_by: number | null;
@@ -734,6 +747,11 @@ export interface StoredFile {
   size_bytes: number;
   storage_key: string;
   stored_file_id: Generated<number>;
+}
+
+export interface StoredFileBytes {
+  data: Buffer;
+  storage_key: string;
 }
 
 export interface UserGrant {
@@ -773,6 +791,7 @@ export interface DB {
   checklist_template: ChecklistTemplate;
   community_model: CommunityModel;
   data_value: DataValue;
+  demo_seed: DemoSeed;
   dv_commune_month: DvCommuneMonth;
   dv_province_month: DvProvinceMonth;
   dv_province_month_sex_ethnic: DvProvinceMonthSexEthnic;
@@ -815,7 +834,9 @@ export interface DB {
   report_reporter_rule: ReportReporterRule;
   report_source: ReportSource;
   report_type: ReportType;
+  scheduled_job_run: ScheduledJobRun;
   stored_file: StoredFile;
+  stored_file_bytes: StoredFileBytes;
   user_grant: UserGrant;
   user_province: UserProvince;
   user_session: UserSession;

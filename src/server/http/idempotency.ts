@@ -105,3 +105,12 @@ export async function withIdempotency<T>(
   if (outcome.replayed) void reply.header(REPLAYED_HEADER, 'true');
   return reply.status(outcome.statusCode).send(outcome.body);
 }
+
+/**
+ * Deletes the keys created before `before` (housekeeping, modules/housekeeping): a retry older than
+ * the retention runs as a new request. Returns how many went.
+ */
+export async function purgeIdempotencyKeys(db: Queryable, before: Date): Promise<number> {
+  const result = await db.deleteFrom('idempotency_key').where('created_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

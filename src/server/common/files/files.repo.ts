@@ -89,3 +89,15 @@ export async function storageKeys(db: Queryable, owner: FileOwner): Promise<stri
     .execute();
   return rows.map((r) => r.storage_key);
 }
+
+/** The storage keys of files whose bytes are not in the database store (uploaded to disk before it). */
+export async function keysWithoutBytes(db: Queryable): Promise<string[]> {
+  const rows = await db
+    .selectFrom('stored_file as f')
+    .leftJoin('stored_file_bytes as b', 'b.storage_key', 'f.storage_key')
+    .select('f.storage_key')
+    .where('b.storage_key', 'is', null)
+    .orderBy('f.stored_file_id')
+    .execute();
+  return rows.map((r) => r.storage_key);
+}

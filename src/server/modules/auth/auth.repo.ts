@@ -99,3 +99,18 @@ export async function loadScope(db: Queryable, userId: number, agencyId: number)
     agencyIds: [agencyId, ...children.map((c) => c.agency_id)],
   };
 }
+
+/** Deletes sessions that can no longer be used: past their absolute expiry or idle too long. */
+export async function deleteDeadSessions(db: Queryable, now: Date, idleSince: Date): Promise<number> {
+  const result = await db
+    .deleteFrom('user_session')
+    .where((eb) => eb.or([eb('expires_at', '<=', now), eb('last_seen_at', '<=', idleSince)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Deletes login attempts from before `before` (older than any throttling window looks at). */
+export async function deleteLoginAttemptsBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.deleteFrom('login_attempt').where('attempted_at', '<', before).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}

@@ -110,3 +110,28 @@ export async function logout(deps: LoginDeps, actor: SessionActor, ip?: string) 
     );
   });
 }
+
+/**
+ * Housekeeping of this module's tables (run by modules/housekeeping): deletes the sessions
+ * `actorFromToken` would refuse anyway (expired, or idle longer than the idle time-out) and the
+ * login attempts older than the throttling window, the only thing that reads them (successful
+ * logins stay in the audit log).
+ */
+export async function purgeDeadSessionsAndAttempts(
+  db: Queryable,
+  config: Pick<Config, 'session' | 'login'>,
+  now: Date,
+): Promise<{ sessions: number; loginAttempts: number }> {
+  const idleSince = new Date(now.getTime() - config.session.idleMinutes * 60_000);
+  const throttleSince = new Date(now.getTime() - config.login.windowMinutes * 60_000);
+  return {
+    sessions: await repo.deleteDeadSessions(db, now, idleSince),
+    loginAttempts: await repo.deleteLoginAttemptsBefore(db, throttleSince),
+  };
+}
+
+/** Whether `password` logs `username` in (an enabled account with that password); no attempt is recorded. */
+export async function passwordMatches(db: Queryable, username: string, password: string): Promise<boolean> {
+  const user = await repo.findUserForLogin(db, username);
+  return !!user && !user.disabled_at && (await verify(user.password_hash, password));
+}

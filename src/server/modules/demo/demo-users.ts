@@ -1,13 +1,10 @@
 // Demo accounts created on an empty database, one per role, so a newcomer can log in at once.
-import crypto from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
 import type { Role } from '../../../shared/permissions';
-import type { Db } from '../../db/database';
+import type { Queryable } from '../../db/database';
+import { inTransaction } from '../../db/transaction';
 import { hashPassword } from '../auth/auth.service';
 import { insertUser, setProvinces } from '../users/users.service';
 import { insertAudit } from '../audit/audit.service';
-import { newTransaction } from '../../db/transaction';
 
 export interface DemoUser {
   username: string;
@@ -65,23 +62,12 @@ export const DEMO_USERS: DemoUser[] = [
   { username: 'kiemtoan', displayName: 'Phạm Văn Kiên (kiểm toán)', role: 'auditor', agency: 'HLHPN', provinces: [] },
 ];
 
-/** The demo password: PHOIHOP_DEMO_PASSWORD, else one generated once and kept in the data folder. */
-export function demoPassword(configured: string | null, dataDir: string): string {
-  if (configured) return configured;
-  const file = path.join(dataDir, 'demo-password.txt');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const generated = crypto.randomBytes(9).toString('base64url');
-  fs.mkdirSync(dataDir, { recursive: true });
-  fs.writeFileSync(file, `${generated}\n`, { mode: 0o600 });
-  return generated;
-}
-
-/** Creates the demo users when the database has no user at all. Returns true if it did. */
-export async function ensureDemoUsers(db: Db, password: string, now: Date): Promise<boolean> {
+/** Creates the demo users when the database has no user at all (in the caller's transaction, if any). Returns true if it did. */
+export async function ensureDemoUsers(db: Queryable, password: string, now: Date): Promise<boolean> {
   const any = await db.selectFrom('app_user').select('user_id').limit(1).executeTakeFirst();
   if (any) return false;
   const passwordHash = await hashPassword(password);
-  await newTransaction(db, async (tx) => {
+  await inTransaction(db, async (tx) => {
     for (const user of DEMO_USERS) {
       const agency = await tx
         .selectFrom('agency')

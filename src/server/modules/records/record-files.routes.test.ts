@@ -4,6 +4,8 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
+import { DatabaseStorage, storageFor } from '../../common/files/storage';
+import { copyDiskFilesToDatabase } from '../../common/files/files.service';
 import {
   ETHNIC,
   LAO_CAI_WARD,
@@ -43,11 +45,18 @@ afterAll(async () => {
   fs.rmSync(uploadDir, { recursive: true, force: true });
 });
 
+/** Whether the file store (disk with PGlite, the database on PostgreSQL) holds bytes under `key`. */
+async function stored(key: string): Promise<boolean> {
+  const stream = await storageFor(t.app.deps.config, t.database.db).open(key);
+  stream?.destroy();
+  return stream !== undefined;
+}
+
 const upload = (client: ApiClient, name: string, data: Buffer | string, headers?: Record<string, string>) =>
   client.post(`/api/records/${recordId}/attachments`, form(name, data), headers);
 
 describe('record attachments', () => {
-  it('stores a photo and a PDF on disk and gives them back byte for byte', async () => {
+  it('stores a photo and a PDF and gives them back byte for byte', async () => {
     for (const [name, data, mime] of [
       ['ảnh lớp tập huấn.png', PNG, 'image/png'],
       ['biên bản.pdf', PDF, 'application/pdf'],
@@ -66,12 +75,15 @@ describe('record attachments', () => {
       'ảnh lớp tập huấn.png',
       'biên bản.pdf',
     ]);
-    const stored = await t.database.db
+    const rows = await t.database.db
       .selectFrom('stored_file')
       .select('storage_key')
       .where('record_id', '=', recordId)
       .execute();
-    expect(stored.every((r) => fs.existsSync(path.join(uploadDir, r.storage_key)))).toBe(true);
+    expect(rows).toHaveLength(2);
+    for (const row of rows) expect(await stored(row.storage_key)).toBe(true);
+    if (t.app.deps.config.fileStore === 'disk')
+      expect(rows.every((r) => fs.existsSync(path.join(uploadDir, r.storage_key)))).toBe(true);
   });
 
   it('refuses an .exe, a file whose bytes do not match its name, and a file over 20 MB, naming file', async () => {
@@ -109,10 +121,32 @@ describe('record attachments', () => {
       .select('storage_key')
       .where('stored_file_id', '=', made.id)
       .execute();
+    expect(await stored(row!.storage_key)).toBe(true);
     expect((await dienBien.delete(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(204);
     expect((await dienBien.get(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);
-    expect(fs.existsSync(path.join(uploadDir, row!.storage_key))).toBe(false);
+    expect(await stored(row!.storage_key)).toBe(false);
     expect((await dienBien.delete(`/api/records/${recordId}/attachments/${made.id}`)).statusCode).toBe(404);
+  });
+
+  it('keeps files uploaded to disk downloadable when the store switches to the database', async () => {
+    const made = (await upload(dienBien, 'truoc-khi-doi.pdf', PDF)).json();
+    const [row] = await t.database.db
+      .selectFrom('stored_file')
+      .select('storage_key')
+      .where('stored_file_id', '=', made.id)
+      .execute();
+    const key = row!.storage_key;
+    // As a disk deployment left it: the bytes only in the upload folder.
+    await t.database.db.deleteFrom('stored_file_bytes').where('storage_key', '=', key).execute();
+    fs.mkdirSync(path.dirname(path.join(uploadDir, key)), { recursive: true });
+    fs.writeFileSync(path.join(uploadDir, key), PDF, { flag: 'w' });
+    const database = new DatabaseStorage(t.database.db);
+    expect(await database.open(key)).toBeUndefined();
+    expect(await copyDiskFilesToDatabase(t.database.db, uploadDir)).toBeGreaterThanOrEqual(1);
+    const chunks: Buffer[] = [];
+    for await (const chunk of (await database.open(key))!) chunks.push(chunk as Buffer);
+    expect(Buffer.concat(chunks).equals(PDF)).toBe(true);
+    expect(await copyDiskFilesToDatabase(t.database.db, uploadDir)).toBe(0);
   });
 
   it('stores one attachment for a retried upload with the same Idempotency-Key', async () => {
