@@ -26,7 +26,7 @@ const schemaCompilation = new WeakMap<object, LazySchemas>();
 
 /**
  * Compiles the route schemas no request has needed yet (http/lazy-schemas.ts): main.ts once the
- * server listens, the test app before each route test. Throws on a schema that does not compile.
+ * server listens, route-schemas.routes.test.ts for all of them. Throws on a schema that does not compile.
  */
 export function compilePendingSchemas(app: App): Promise<number> {
   return schemaCompilation.get(app)?.compilePending() ?? Promise.resolve(0);
