@@ -1,5 +1,6 @@
-// Starts the real server (npx tsx src/server/main.ts) on a free port, with a fresh data folder and
-// the built web app, for all browser tests; stops it afterwards.
+// Starts the production build (node dist/server/main.js, made by `npm run build`, which
+// `npm run test:e2e` runs first) on a free port, with a fresh data folder and the built web app,
+// for all browser tests; stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -19,6 +20,7 @@ declare module 'vitest' {
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const webDir = path.join(repoRoot, 'dist/web');
+const serverBundle = path.join(repoRoot, 'dist/server/main.js');
 export const ARTIFACTS_DIR = path.join(repoRoot, 'e2e/.artifacts');
 
 function freePort(): Promise<number> {
@@ -69,7 +71,7 @@ function stop(child: ChildProcess): Promise<void> {
       clearTimeout(killer);
       resolve();
     });
-    // The whole group: npx, tsx and node, all started here.
+    // The whole group: the server and anything it started.
     try {
       process.kill(-pid, 'SIGTERM');
     } catch {
@@ -80,8 +82,8 @@ function stop(child: ChildProcess): Promise<void> {
 }
 
 export default async function setup(project: TestProject) {
-  if (!fs.existsSync(path.join(webDir, 'index.html'))) {
-    throw new Error('dist/web is not built: run "npm run build:web" (npm run test:e2e does it first).');
+  if (!fs.existsSync(path.join(webDir, 'index.html')) || !fs.existsSync(serverBundle)) {
+    throw new Error('dist/ is not built: run "npm run build" (npm run test:e2e does it first).');
   }
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-e2e-'));
@@ -100,7 +102,7 @@ export default async function setup(project: TestProject) {
   // A fresh embedded database every run, even on a machine configured for PostgreSQL.
   delete env.DATABASE_URL;
 
-  const child = spawn('npx', ['tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, ['--enable-source-maps', serverBundle], {
     cwd: repoRoot,
     env,
     detached: true,

@@ -3,7 +3,7 @@ import { loadConfig } from './config';
 import { openDatabase } from './db/database';
 import { migrateToLatest } from './db/migrate';
 import { systemClock } from './access/actor';
-import { buildApp } from './app';
+import { buildApp, compilePendingSchemas } from './app';
 import { copyDiskFilesToDatabase } from './common/files/files.service';
 import { ensureReferenceData } from './modules/reference/reference-data';
 import { demoBanner, seedDemo } from './modules/demo/demo-seed';
@@ -54,6 +54,12 @@ async function main(): Promise<void> {
     },
   );
   log(`\nPhối hợp đang chạy tại http://localhost:${config.port}  (API: /api, tài liệu API: /api/docs)`);
+  // Route schemas are compiled at first use (http/lazy-schemas.ts); the rest now, in the background.
+  const compiling = performance.now();
+  compilePendingSchemas(app).then(
+    (count) => app.log.info({ count, ms: Math.round(performance.now() - compiling) }, 'route schemas compiled'),
+    (error: unknown) => app.log.error({ err: error }, 'a route schema does not compile'),
+  );
 }
 
 main().catch((error: unknown) => {

@@ -1,0 +1,61 @@
+// The production build: files read by a module-relative path still resolve from the bundle, and
+// the web files get brotli and gzip copies that decompress to the file.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { buildServer, withOwnModuleUrl } from './build';
+import { precompressDir } from './precompress';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-build-'));
+afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
+
+describe('server bundle', () => {
+  it('gives each source file its own import.meta.url, relative to the bundle', () => {
+    const source = path.join(repoRoot, 'src/server/modules/reference/reference-data.ts');
+    const outFile = path.join(repoRoot, 'dist/server/main.js');
+    const text = withOwnModuleUrl('const here = fileURLToPath(import.meta.url);', source, outFile);
+    expect(text).toBe(
+      'const here = fileURLToPath(new URL("../../src/server/modules/reference/reference-data.ts", import.meta.url).href);',
+    );
+    const relative = /new URL\("([^"]+)"/.exec(text)![1]!;
+    expect(new URL(relative, pathToFileURL(outFile)).href).toBe(pathToFileURL(source).href);
+    expect(withOwnModuleUrl('export const x = 1;', source, outFile)).toBe('export const x = 1;');
+  });
+
+  it('points every module-relative path of the bundle at a file that exists', { timeout: 120_000 }, async () => {
+    const outFile = path.join(temp, 'server/main.js');
+    await buildServer(outFile);
+    const bundle = fs.readFileSync(outFile, 'utf8');
+    const urls = [...bundle.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)].map((m) => m[1]!);
+    const files = urls.map((url) => fileURLToPath(new URL(url, pathToFileURL(outFile))));
+    expect(files).toContain(path.join(repoRoot, 'src/server/modules/reference/reference-data.ts'));
+    expect(files).toContain(path.join(repoRoot, 'src/server/modules/demo/demo-plan.ts'));
+    for (const file of files) expect(fs.existsSync(file), file).toBe(true);
+    // Nothing left that would resolve against the bundle's own location instead.
+    expect(bundle.replaceAll(/new URL\("[^"]+", import\.meta\.url\)/g, '')).not.toContain('import.meta.url');
+  });
+});
+
+describe('precompressDir', () => {
+  it('writes .br and .gz copies of text files, none for tiny or already compressed ones', async () => {
+    const dir = path.join(temp, 'web');
+    fs.mkdirSync(path.join(dir, 'assets'), { recursive: true });
+    const script = `export const words = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => `từ ${i}`))};`;
+    fs.writeFileSync(path.join(dir, 'assets/app-Ab12.js'), script);
+    fs.writeFileSync(path.join(dir, 'tiny.txt'), 'a');
+    fs.writeFileSync(path.join(dir, 'logo.png'), Buffer.alloc(4000, 7));
+
+    const result = await precompressDir(dir);
+
+    expect(result).toEqual({ files: 2, written: 2 });
+    expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'assets/app-Ab12.js.br'))).toString()).toBe(script);
+    expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'assets/app-Ab12.js.gz'))).toString()).toBe(script);
+    expect(fs.existsSync(path.join(dir, 'tiny.txt.br'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'tiny.txt.gz'))).toBe(false);
+    expect(fs.existsSync(path.join(dir, 'logo.png.br'))).toBe(false);
+  });
+});
