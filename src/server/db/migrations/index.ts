@@ -11,6 +11,7 @@ import * as modelSourceRecord from './2026112808-model-source-record';
 import * as monitoringRecords from './2026112809-monitoring-records';
 import * as reports from './2026112810-reports';
 import * as storedFiles from './2026120201-stored-files';
+import * as recordActivityTotals from './2026120301-record-activity-totals';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026112809-monitoring-records': monitoringRecords,
   '2026112810-reports': reports,
   '2026120201-stored-files': storedFiles,
+  '2026120301-record-activity-totals': recordActivityTotals,
 };
