@@ -7,7 +7,9 @@
 //   npx tsx bench/activities.bench.ts                        # PGlite in memory, 50,000 records
 //   npx tsx bench/activities.bench.ts --engine=postgresql    # a fresh database on BENCH_DATABASE_URL
 //   npx tsx bench/activities.bench.ts --records=200000 --runs=20
-//   npx tsx bench/activities.bench.ts --engine=postgresql --explain   # also EXPLAIN ANALYZE the slowest statement of each read
+//   npx tsx bench/activities.bench.ts --vacuum                 # VACUUM ANALYZE after the load, not only ANALYZE
+//   npx tsx bench/activities.bench.ts --engine=postgresql --pages     # also the database pages each read touches
+//   npx tsx bench/activities.bench.ts --engine=postgresql --explain   # and the plan of the slowest statement of each read
 //
 // BENCH_DATABASE_URL defaults to postgres://postgres@127.0.0.1:5432/postgres; a database
 // phoihop_acts_<pid> is created there and dropped at the end. Not a test: it prints figures.
@@ -34,7 +36,9 @@ const RECORDS = Number(arg('records', '50000'));
 const RUNS = Number(arg('runs', '15'));
 const BASE_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const PASSWORD = 'bench-password';
-const EXPLAIN = process.argv.includes('--explain');
+const VERBOSE = process.argv.includes('--explain');
+/** Also count the database pages each read touches (PostgreSQL only; --explain prints plans too). */
+const EXPLAIN = VERBOSE || process.argv.includes('--pages');
 /** Keep the PostgreSQL database (its name is printed) to look at it with psql afterwards. */
 const KEEP = process.argv.includes('--keep');
 /** Every statement run, with its duration, when explaining (PostgreSQL only). */
@@ -100,7 +104,8 @@ await sql`
   JOIN act ON act.i = g % act.n
   LEFT JOIN prov ON prov.j = g % prov.m AND g % 50 <> 0
 `.execute(db);
-await sql`ANALYZE`.execute(db);
+// --vacuum: as after autovacuum (the visibility map set, so index-only scans); else ANALYZE only.
+await (process.argv.includes('--vacuum') ? sql`VACUUM ANALYZE` : sql`ANALYZE`).execute(db);
 const counts = await sql<{ records: string; activities: string }>`
   SELECT (SELECT count(*) FROM implementation_record) AS records,
          (SELECT count(*) FROM plan_activity WHERE NOT removed) AS activities`.execute(db);
@@ -130,6 +135,29 @@ async function time(cookie: string, url: string) {
   times.sort((a, b) => a - b);
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
   return { median: pct(0.5), p90: pct(0.9), body };
+}
+
+/**
+ * The database pages (8 kB buffers, hit or read) one request's reads touch, summed over its
+ * statements by EXPLAIN (ANALYZE, BUFFERS): the work the request asks of the database, which the
+ * load of the machine does not change.
+ */
+async function pagesTouched(cookie: string, url: string) {
+  statements.length = 0;
+  await app.inject({ method: 'GET', url, cookies: { phoihop_session: cookie } });
+  const reads = statements.filter((s) => /^(select|with)\b/.test(s.query.sql));
+  statements.length = 0;
+  let pages = 0;
+  for (const s of reads) {
+    const plan = await db.executeQuery<{ 'QUERY PLAN': [{ Plan: Record<string, number> }] }>({
+      ...s.query,
+      sql: `explain (analyze, buffers, format json) ${s.query.sql}`,
+    });
+    const top = plan.rows[0]!['QUERY PLAN'][0].Plan;
+    pages += (top['Shared Hit Blocks'] ?? 0) + (top['Shared Read Blocks'] ?? 0);
+  }
+  statements.length = 0;
+  return pages;
 }
 
 /** EXPLAIN ANALYZE of the slowest statement run since the last call. */
@@ -169,10 +197,11 @@ for (const username of ['tw.hoiphunu', 'dienbien.hoiphunu']) {
   for (const [label, url] of reads) {
     const r = await time(cookie, url);
     const total = label.startsWith('list') ? ` (total ${(JSON.parse(r.body) as { total: number }).total})` : '';
+    const pages = EXPLAIN ? `  ${String(await pagesTouched(cookie, url)).padStart(7)} pages` : '';
     console.log(
-      `${username.padEnd(18)} ${label.padEnd(34)} median ${r.median.toFixed(1).padStart(7)} ms  p90 ${r.p90.toFixed(1).padStart(7)} ms${total}`,
+      `${username.padEnd(18)} ${label.padEnd(34)} median ${r.median.toFixed(1).padStart(7)} ms  p90 ${r.p90.toFixed(1).padStart(7)} ms${pages}${total}`,
     );
-    if (EXPLAIN) await explainSlowest();
+    if (VERBOSE) await explainSlowest();
   }
 }
 console.log(`load average: ${fs.readFileSync('/proc/loadavg', 'utf8').trim()}`);

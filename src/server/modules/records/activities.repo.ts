@@ -26,13 +26,17 @@ export interface ActivityPage {
   offset: number;
 }
 
-/** The records of activity `activityId` (a column reference) the actor can see, not deleted. */
-function recordsOf(db: Queryable, actor: Actor, activityId: string) {
+/** The records the actor can see, not deleted. */
+function liveRecords(db: Queryable, actor: Actor) {
   return db
     .selectFrom('implementation_record as r')
     .where('r.deleted_at', 'is', null)
-    .where((eb) => recordScope(eb, actor))
-    .where(sql<SqlBool>`r.plan_activity_id = ${sql.ref(activityId)}`);
+    .where((eb) => recordScope(eb, actor));
+}
+
+/** The records of activity `activityId` (a column reference) the actor can see, not deleted. */
+function recordsOf(db: Queryable, actor: Actor, activityId: string) {
+  return liveRecords(db, actor).where(sql<SqlBool>`r.plan_activity_id = ${sql.ref(activityId)}`);
 }
 
 /**
@@ -138,8 +142,8 @@ const ORDER = (prefix: string) =>
 /**
  * Activities with their status and, for the rows returned only, the count and participants of the
  * records the actor can see. Filters, the status, the order, paging and the total are in SQL: the
- * page is chosen first (an index probe per activity when the status is filtered), then each of its
- * activities sums its own records through the activity index.
+ * page is chosen first (index probes per activity when the status is filtered), then the records
+ * of the page's activities are summed by activity.
  */
 export async function listActivities(
   db: Queryable,
@@ -177,19 +181,22 @@ export async function listActivities(
   if (page) chosen = chosen.limit(page.limit).offset(page.offset);
   const rows = await db
     .with('page', () => chosen)
+    // The page's activities only; PostgreSQL chooses how to reach their records (the activity
+    // index for a page of a few activities among many, one scan when the page is nearly all).
+    .with('totals', (q) =>
+      liveRecords(db, actor)
+        .where('r.plan_activity_id', 'in', q.selectFrom('page').select('page.plan_activity_id'))
+        .groupBy('r.plan_activity_id')
+        .select([
+          'r.plan_activity_id',
+          (eb) => eb.fn.countAll<string>().as('record_count'),
+          sql<string>`coalesce(sum(r.total_participants), 0)`.as('participants'),
+          sql<string>`coalesce(sum(r.female_participants), 0)`.as('female_participants'),
+        ]),
+    )
     .selectFrom('page as a')
     .leftJoin('app_user as cu', 'cu.user_id', 'a.completed_by')
-    .leftJoinLateral(
-      () =>
-        recordsOf(db, actor, 'a.plan_activity_id')
-          .select([
-            (eb) => eb.fn.countAll<string>().as('record_count'),
-            sql<string>`coalesce(sum(r.total_participants), 0)`.as('participants'),
-            sql<string>`coalesce(sum(r.female_participants), 0)`.as('female_participants'),
-          ])
-          .as('t'),
-      (join) => join.onTrue(),
-    )
+    .leftJoin('totals as t', 't.plan_activity_id', 'a.plan_activity_id')
     .selectAll('a')
     .select([
       'cu.display_name as completed_by_name',
@@ -199,7 +206,7 @@ export async function listActivities(
       statusSql(
         { completedOn: 'a.completed_on', start: 'a.timeframe_start', end: 'a.timeframe_end' },
         today,
-        sql<SqlBool>`t.record_count > 0`,
+        sql<SqlBool>`t.record_count is not null`,
       ).as('status'),
     ])
     .orderBy(ORDER('a.'))
