@@ -5,6 +5,8 @@
 //   in_progress — it has at least one implementation record;
 //   not_started — otherwise (a timeframe that has begun does not by itself mean work started).
 // An activity without a timeframe is never late. Dates are YYYY-MM-DD strings.
+// The server runs this rule in SQL (statusSql in server/modules/records/activities.repo.ts) so that
+// lists filter, count and page by status in the database; its tests check it against this function.
 import type { Timeframe } from './plan-document';
 import { periodEndDate } from './period';
 

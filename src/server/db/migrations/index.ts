@@ -12,6 +12,7 @@ import * as monitoringRecords from './2026112809-monitoring-records';
 import * as reports from './2026112810-reports';
 import * as storedFiles from './2026120201-stored-files';
 import * as sharedInstances from './2026120301-shared-instances';
+import * as recordActivityTotals from './2026120302-record-activity-totals';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '2026112810-reports': reports,
   '2026120201-stored-files': storedFiles,
   '2026120301-shared-instances': sharedInstances,
+  '2026120302-record-activity-totals': recordActivityTotals,
 };

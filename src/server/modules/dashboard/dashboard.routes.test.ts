@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import { COMMUNES, modelBody } from '../../../../test/registry-fixtures';
+import { activityIds, cascadedPlan } from '../../../../test/record-fixtures';
 import {
   ETHNIC,
   PLACES,
@@ -152,4 +153,75 @@ describe('dashboard', () => {
     expect(other.keyIndicators.every((k: { value: number | null }) => k.value === null)).toBe(true);
     expect(other.plans).toEqual([]);
   });
+
+  it('counts each plan’s and section’s activities by status exactly as the activity list says, in the reader’s scope', async () => {
+    const coordinator = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-11', provinces: ['11'] });
+    const cascaded = await cascadedPlan(coordinator, w.planId);
+    await createRecord(coordinator, recordBody(activityIds(cascaded)[1]!, 'training', PLACES.dienBien, '2026-06-01'));
+    await createRecord(w.central, recordBody(w.activities[1]!, 'training', PLACES.laoCai, '2026-06-02'));
+    expect((await w.partner.post(`/api/activities/${w.activities[2]}/complete`, {})).statusCode).toBe(200);
+    const dienBien = await t.as({ role: 'viewer', agency: 'HLHPN-2025-11', provinces: ['11'] });
+    const laoCai = await t.as({ role: 'viewer', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    for (const [client, query] of [
+      [viewer, 'year=2026'],
+      [viewer, 'year=2026&province=11'],
+      [viewer, `year=2026&plan=${w.planId}`],
+      [dienBien, 'year=2026'],
+      [laoCai, 'year=2026'],
+    ] as const) {
+      const d = (await client.get(`/api/analytics/dashboard?${query}`)).json();
+      const expected = await progressFromList(client, query);
+      expect(d.plans, query).toEqual(expected);
+      expect(d.plans.length, query).toBeGreaterThan(0);
+    }
+    // The Lào Cai record makes the activity in progress for Lào Cai, not for Điện Biên.
+    const section = async (client: ApiClient) =>
+      (await client.get('/api/analytics/dashboard?year=2026'))
+        .json()
+        .plans.find((p: { id: number }) => p.id === w.planId).sections[0].activities;
+    expect(await section(laoCai)).toMatchObject({ in_progress: 2 });
+    expect(await section(dienBien)).toMatchObject({ in_progress: 1, not_started: 1 });
+  });
 });
+
+interface ListedActivity {
+  status: 'not_started' | 'in_progress' | 'late' | 'done';
+  plan: { id: number; number: string; title: string; kind: string; provinceCode: string | null };
+  section: { number: string; title: string };
+}
+
+/** The overview's progress built from the whole activity list, as the page would count it. */
+async function progressFromList(client: ApiClient, query: string) {
+  const { items, total } = (await client.get(`/api/activities?${query}&limit=500`)).json() as {
+    items: ListedActivity[];
+    total: number;
+  };
+  expect(items).toHaveLength(total);
+  const zero = () => ({ not_started: 0, in_progress: 0, late: 0, done: 0 });
+  const plans: {
+    id: number;
+    number: string;
+    title: string;
+    kind: string;
+    provinceCode: string | null;
+    activities: ReturnType<typeof zero>;
+    sections: { number: string; title: string; activities: ReturnType<typeof zero>; total: number }[];
+  }[] = [];
+  for (const a of items) {
+    let plan = plans.find((p) => p.id === a.plan.id);
+    if (!plan) {
+      const { id, number, title, kind, provinceCode } = a.plan;
+      plan = { id, number, title, kind, provinceCode, activities: zero(), sections: [] };
+      plans.push(plan);
+    }
+    plan.activities[a.status]++;
+    let section = plan.sections.find((s) => s.number === a.section.number);
+    if (!section) {
+      section = { number: a.section.number, title: a.section.title, activities: zero(), total: 0 };
+      plan.sections.push(section);
+    }
+    section.activities[a.status]++;
+    section.total++;
+  }
+  return plans;
+}

@@ -4,48 +4,10 @@
 import type { ServiceContext } from '../../access/actor';
 import { notFound } from '../../http/errors';
 import { periodLabel } from '../../../shared/analytics';
-import type { ActivityStatus } from '../../../shared/activity-status';
 import { indicatorRows } from '../analytics/indicators.service';
 import { pivot } from '../analytics/pivot.service';
 import type { DashboardQuery, DashboardResponse } from '../analytics/pivot.schemas';
-import { listActivities } from '../records/activities.service';
-
-type Counts = Record<ActivityStatus, number>;
-const zero = (): Counts => ({ not_started: 0, in_progress: 0, late: 0, done: 0 });
-
-async function planProgress(
-  ctx: ServiceContext,
-  year: number,
-  plan?: number,
-  province?: string,
-): Promise<DashboardResponse['plans']> {
-  const { items } = await listActivities(ctx, { year, plan, province, limit: 100_000 });
-  const plans = new Map<number, DashboardResponse['plans'][number]>();
-  for (const a of items) {
-    let p = plans.get(a.plan.id);
-    if (!p) {
-      p = {
-        id: a.plan.id,
-        number: a.plan.number,
-        title: a.plan.title,
-        kind: a.plan.kind,
-        provinceCode: a.plan.provinceCode,
-        activities: zero(),
-        sections: [],
-      };
-      plans.set(a.plan.id, p);
-    }
-    p.activities[a.status]++;
-    let section = p.sections.find((s) => s.number === a.section.number);
-    if (!section) {
-      section = { number: a.section.number, title: a.section.title, activities: zero(), total: 0 };
-      p.sections.push(section);
-    }
-    section.activities[a.status]++;
-    section.total++;
-  }
-  return [...plans.values()];
-}
+import { planProgress } from '../records/activities.service';
 
 export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Promise<DashboardResponse> {
   const year = String(query.year);
@@ -59,7 +21,7 @@ export async function dashboard(ctx: ServiceContext, query: DashboardQuery): Pro
   // A provincial overview narrows the plans, key indicators and trend; the map stays national.
   const { province } = query;
   const [plans, key, trend, map, provinces] = await Promise.all([
-    planProgress(ctx, query.year, query.plan, province),
+    planProgress(ctx, { year: query.year, plan: query.plan, province }),
     keyCodes ? pivot(ctx, { rows: 'indicator', indicator: keyCodes, year, province }) : null,
     keyCodes ? pivot(ctx, { rows: 'indicator', cols: 'quarter', indicator: keyCodes, year, province }) : null,
     mapIndicator

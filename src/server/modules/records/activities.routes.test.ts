@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import { TEST_PASSWORD } from '../../../../test/factories';
-import { activityIds, cascadedPlan, issuedPlan, trainingBody } from '../../../../test/record-fixtures';
+import { LAO_CAI_WARD, activityIds, cascadedPlan, issuedPlan, trainingBody } from '../../../../test/record-fixtures';
+import { deriveActivityStatus } from '../../../shared/activity-status';
 import { foldVietnamese } from '../../../shared/text';
 
 let t: TestApp;
@@ -145,5 +146,112 @@ describe('activity search', () => {
 
     const none = (await women.get(`/api/activities?plan=${planId}&q=khong+co+hoat+dong+nay`)).json();
     expect(none).toEqual({ items: [], total: 0 });
+  });
+});
+
+interface Listed {
+  id: number;
+  status: string;
+  recordCount: number;
+  timeframe: { start: string; end: string } | null;
+  completion: { completedOn: string } | null;
+}
+const list = async (client: ApiClient, query: string) =>
+  (await client.get(`/api/activities?${query}`)).json() as { items: Listed[]; total: number };
+
+describe('paging, status and scope in the database', () => {
+  let lastYear: number[];
+  beforeAll(async () => {
+    // Last year's plan: every activity past its end, so late unless done.
+    lastYear = activityIds(await issuedPlan(t, women, ethnic, 2025));
+    expect((await women.post('/api/records', trainingBody(lastYear[1]!))).statusCode).toBe(201);
+    expect((await ethnic.post(`/api/activities/${lastYear[2]}/complete`, {})).statusCode).toBe(200);
+    // A central activity whose only record is in Lào Cai: in progress for Lào Cai, not for Điện Biên.
+    const laoCaiRecord = trainingBody(central[1]!, { place: LAO_CAI_WARD });
+    expect((await women.post('/api/records', laoCaiRecord)).statusCode).toBe(201);
+  });
+
+  it('derives each status by the shared rule from the fields it returns', async () => {
+    const { items } = await list(women, 'limit=500');
+    expect(new Set(items.map((a) => a.status))).toEqual(new Set(['not_started', 'in_progress', 'late', 'done']));
+    for (const a of items)
+      expect(a.status, `activity ${a.id}`).toBe(
+        deriveActivityStatus(
+          { timeframe: a.timeframe, recordCount: a.recordCount, completedOn: a.completion?.completedOn ?? null },
+          '2026-11-28',
+        ),
+      );
+    const late = items.find((a) => a.id === lastYear[1]);
+    expect(late).toMatchObject({ status: 'late', recordCount: 1 });
+    expect(items.find((a) => a.id === lastYear[2])?.status).toBe('done');
+  });
+
+  it('pages in the order of the whole list, with the total of the whole list, also past the end', async () => {
+    const all = await list(women, 'limit=500');
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(9);
+    // This year's plans before last year's, the central plan before the provincial one.
+    expect(all.items.map((a) => a.id).slice(0, central.length)).toEqual(central);
+    expect(all.items.map((a) => a.id).slice(-lastYear.length)).toEqual(lastYear);
+    const second = await list(women, 'limit=2&offset=2');
+    expect(second.items.map((a) => a.id)).toEqual(all.items.slice(2, 4).map((a) => a.id));
+    expect(second.total).toBe(all.total);
+    const last = await list(women, `limit=4&offset=${all.total - 1}`);
+    expect(last.items.map((a) => a.id)).toEqual([all.items.at(-1)!.id]);
+    expect(await list(women, `limit=4&offset=${all.total + 5}`)).toEqual({ items: [], total: all.total });
+  });
+
+  it('filters by status before paging, so page 2 and the total are of that status', async () => {
+    const all = await list(women, 'limit=500');
+    for (const status of ['not_started', 'in_progress', 'late', 'done']) {
+      const expected = all.items.filter((a) => a.status === status).map((a) => a.id);
+      const whole = await list(women, `status=${status}&limit=500`);
+      expect(
+        whole.items.map((a) => a.id),
+        status,
+      ).toEqual(expected);
+      expect(whole.total, status).toBe(expected.length);
+      const page2 = await list(women, `status=${status}&limit=1&offset=1`);
+      expect(
+        page2.items.map((a) => a.id),
+        status,
+      ).toEqual(expected.slice(1, 2));
+      expect(page2.total, status).toBe(expected.length);
+    }
+    const late = await list(women, 'status=late&year=2025&limit=1&offset=1');
+    expect(late).toMatchObject({ total: 2, items: [{ id: lastYear[1], status: 'late' }] });
+  });
+
+  it('counts only the records in the reader’s scope, for the counts and for the status filter', async () => {
+    const laoCai = await t.as({ role: 'viewer', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    expect(await status(women, central[1]!)).toMatchObject({ status: 'in_progress', recordCount: 1 });
+    expect(await status(laoCai, central[1]!)).toMatchObject({ status: 'in_progress', recordCount: 1 });
+    expect(await status(dienBienWomen, central[1]!)).toMatchObject({ status: 'not_started', recordCount: 0 });
+    const dienBienIds = async (query: string) => (await list(dienBienWomen, query)).items.map((a) => a.id);
+    expect(await dienBienIds('status=in_progress&limit=500')).not.toContain(central[1]);
+    expect(await dienBienIds('status=not_started&limit=500')).toContain(central[1]);
+    expect(await list(laoCai, 'status=in_progress&limit=500')).toMatchObject({
+      items: [{ id: central[1] }],
+      total: 1,
+    });
+    // A provincial reader sees the central plans and their own province's, nothing of another's.
+    const seen = await list(laoCai, 'limit=500');
+    expect(seen.items.map((a) => a.id)).toEqual([...central, ...lastYear]);
+    expect(seen.total).toBe(central.length + lastYear.length);
+    expect(await list(laoCai, `plan=${provincialPlanId}`)).toEqual({ items: [], total: 0 });
+    expect((await laoCai.get(`/api/activities/${dienBien[0]}`)).statusCode).toBe(404);
+  });
+
+  it('turns late the day after the timeframe ends, in Vietnam’s date', async () => {
+    // 2026-Q4 ends on 31 December; Vietnam is UTC+7.
+    t.clock.set('2026-12-31T16:59:00Z');
+    let officer = await t.login(women.username, TEST_PASSWORD);
+    expect((await status(officer, central[1]!)).status).toBe('in_progress');
+    expect((await list(officer, `plan=${planId}&status=late`)).total).toBe(0);
+    t.clock.set('2026-12-31T17:00:00Z');
+    officer = await t.login(women.username, TEST_PASSWORD);
+    expect((await status(officer, central[1]!)).status).toBe('late');
+    const late = await list(officer, `plan=${planId}&status=late`);
+    expect(late.items.map((a) => a.id)).toContain(central[1]);
   });
 });

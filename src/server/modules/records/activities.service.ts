@@ -3,7 +3,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { can } from '../../access/actor';
 import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
-import { deriveActivityStatus } from '../../../shared/activity-status';
+import type { ActivityStatus } from '../../../shared/activity-status';
 import { insertAudit } from '../audit/audit.service';
 import { agencyMap } from '../reference/reference.service';
 import { activityActions, mayComplete, type ActivityFacts } from './record.policy';
@@ -55,35 +55,102 @@ async function toViews(ctx: ServiceContext, rows: repo.ActivityListRow[]): Promi
       completion: r.completed_on
         ? { completedOn: r.completed_on, completedBy: r.completed_by_name, note: r.completion_note }
         : null,
-      status: deriveActivityStatus({ timeframe, recordCount, completedOn: r.completed_on }, today(ctx)),
+      status: r.status,
       allowedActions: activityActions(ctx.actor, facts(r)),
     };
   });
 }
 
 /**
- * Activities with their derived status. The status depends on today's date, so it is filtered
- * and paged here rather than in SQL; the other filters narrow the rows in SQL first.
+ * A page of activities with their derived status (the rule of shared/activity-status.ts, in SQL:
+ * it depends on today's date, so the status filter, the order, the page and the total are the
+ * database's); the records are summed for the page's activities only.
  */
 export async function listActivities(
   ctx: ServiceContext,
   query: ListActivitiesQuery,
 ): Promise<{ items: ActivityStatusView[]; total: number }> {
-  const rows = await repo.listActivities(ctx.db, ctx.actor, query);
-  let views = await toViews(ctx, rows);
-  if (query.status) views = views.filter((v) => v.status === query.status);
-  const offset = query.offset ?? 0;
-  return { items: views.slice(offset, offset + (query.limit ?? 100)), total: views.length };
+  const { limit = 100, offset = 0, ...filter } = query;
+  const { rows, total } = await repo.listActivities(ctx.db, ctx.actor, filter, today(ctx), { limit, offset });
+  return { items: await toViews(ctx, rows), total };
+}
+
+/**
+ * Every activity matching the filter (a plan, a year), for the documents that show them all:
+ * the plan review, a report's figures. The cost is that of the records of those activities only.
+ */
+export async function activitiesOf(
+  ctx: ServiceContext,
+  filter: Pick<repo.ActivityFilter, 'plan' | 'year'>,
+): Promise<ActivityStatusView[]> {
+  const { rows } = await repo.listActivities(ctx.db, ctx.actor, filter, today(ctx));
+  return toViews(ctx, rows);
+}
+
+type StatusCounts = Record<ActivityStatus, number>;
+export interface PlanProgress {
+  id: number;
+  number: string;
+  title: string;
+  kind: string;
+  provinceCode: string | null;
+  activities: StatusCounts;
+  sections: { number: string; title: string; activities: StatusCounts; total: number }[];
+}
+
+/** Activities counted by status per plan and section, for the overview; one grouped query. */
+export async function planProgress(
+  ctx: ServiceContext,
+  filter: Pick<repo.ActivityFilter, 'plan' | 'year' | 'province'>,
+): Promise<PlanProgress[]> {
+  const rows = await repo.activityStatusCounts(ctx.db, ctx.actor, filter, today(ctx));
+  const plans = new Map<number, PlanProgress>();
+  for (const r of rows) {
+    let plan = plans.get(r.plan_id);
+    if (!plan) {
+      plan = {
+        id: r.plan_id,
+        number: r.plan_number,
+        title: r.plan_title,
+        kind: r.plan_kind,
+        provinceCode: r.plan_province_code,
+        activities: { not_started: 0, in_progress: 0, late: 0, done: 0 },
+        sections: [],
+      };
+      plans.set(r.plan_id, plan);
+    }
+    const activities: StatusCounts = {
+      not_started: Number(r.not_started),
+      in_progress: Number(r.in_progress),
+      late: Number(r.late),
+      done: Number(r.done),
+    };
+    for (const status of Object.keys(activities) as ActivityStatus[]) plan.activities[status] += activities[status];
+    const total = activities.not_started + activities.in_progress + activities.late + activities.done;
+    plan.sections.push({ number: r.section_number, title: r.section_title, activities, total });
+  }
+  return [...plans.values()];
+}
+
+/** The activities the actor could record against (the import template), without their records. */
+export async function activityChoices(ctx: ServiceContext) {
+  return repo.activityChoices(ctx.db, ctx.actor, today(ctx));
+}
+
+/** One activity in the actor's scope with its status and records; undefined outside the scope. */
+async function findOne(ctx: ServiceContext, activityId: number) {
+  const { rows } = await repo.listActivities(ctx.db, ctx.actor, { id: activityId }, today(ctx));
+  return rows[0];
 }
 
 export async function getActivity(ctx: ServiceContext, activityId: number): Promise<ActivityStatusView> {
-  const rows = await repo.listActivities(ctx.db, ctx.actor, { id: activityId });
-  if (rows.length === 0) throw notFound('Hoạt động');
-  return (await toViews(ctx, rows))[0]!;
+  const row = await findOne(ctx, activityId);
+  if (!row) throw notFound('Hoạt động');
+  return (await toViews(ctx, [row]))[0]!;
 }
 
 async function loadForCompletion(ctx: ServiceContext, activityId: number) {
-  const [row] = await repo.listActivities(ctx.db, ctx.actor, { id: activityId });
+  const row = await findOne(ctx, activityId);
   if (!row) throw notFound('Hoạt động');
   if (!mayComplete(ctx.actor, facts(row))) {
     if (!can(ctx.actor, 'record:write')) throw forbidden();

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../access/actor';
 import { AppError } from '../../http/errors';
 import { inTransaction } from '../../db/transaction';
 import { foldVietnamese } from '../../../shared/text';
-import { listActivities } from './activities.repo';
+import { activityChoices } from './activities.service';
 import { prepareRecord, type PreparedRecord } from './record-input';
 import {
   parseParticipants,
@@ -173,7 +173,7 @@ export async function importRecords(
 }
 
 export async function importTemplate(ctx: ServiceContext): Promise<Buffer> {
-  const rows = await listActivities(ctx.db, ctx.actor, {});
+  const rows = await activityChoices(ctx);
   // Only activities the user could record against: plans they see, newest first (the list order).
   return renderImportTemplate(
     rows.map((r) => ({

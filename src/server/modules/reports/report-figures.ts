@@ -3,7 +3,7 @@
 // period, and the community models (registry stats). They are computed as the report's scope sees
 // them — its province, or the whole country — whoever asks, and stored as a snapshot.
 import type { Actor, ServiceContext } from '../../access/actor';
-import { listActivities } from '../records/activities.service';
+import { activitiesOf } from '../records/activities.service';
 import { listRecordRows } from '../records/records.service';
 import { pivot } from '../analytics/pivot.service';
 import { modelStats } from '../registry/model-stats.service';
@@ -58,7 +58,7 @@ async function indicatorFigures(ctx: ServiceContext, scope: FigureScope): Promis
 
 async function activityFigures(ctx: ServiceContext, scope: FigureScope): Promise<ReportFigures['activities']> {
   const year = Number(scope.period.end.slice(0, 4));
-  const { items } = await listActivities(ctx, { year, limit: 100_000 });
+  const items = await activitiesOf(ctx, { year });
   return items
     .filter((a) => scope.province === null || a.plan.kind === 'central' || a.plan.provinceCode === scope.province)
     .map((a) => ({

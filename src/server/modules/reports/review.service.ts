@@ -5,7 +5,7 @@
 import type { ServiceContext } from '../../access/actor';
 import { pivot } from '../analytics/pivot.service';
 import { indicatorRows } from '../analytics/indicators.service';
-import { listActivities } from '../records/activities.service';
+import { activitiesOf } from '../records/activities.service';
 import { getPlan } from '../plans/plans.service';
 import { agencyMap, provinceNames } from '../reference/reference.service';
 import * as repo from './reports.repo';
@@ -87,7 +87,7 @@ async function gathered(ctx: ServiceContext, year: number) {
 
 export async function planReview(ctx: ServiceContext, planId: number): Promise<Review> {
   const plan = await getPlan(ctx, planId);
-  const { items } = await listActivities(ctx, { plan: planId, limit: 100_000 });
+  const items = await activitiesOf(ctx, { plan: planId });
   const sections: ReviewView['sections'] = [];
   for (const a of items) {
     let section = sections.find((s) => s.number === a.section.number);
