@@ -54,6 +54,8 @@ export interface TestApp {
 export interface TestAppOptions {
   /** Kysely plugins on the app's database (a statement counter, say); the test's own `database` has them too. */
   plugins?: KyselyPlugin[];
+  /** Runs before the app is ready: a test file may add its own routes. */
+  setup?: (app: App) => void | Promise<void>;
 }
 
 export async function createTestApp(overrides: Partial<Config> = {}, options: TestAppOptions = {}): Promise<TestApp> {
@@ -70,6 +72,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     ...overrides,
   };
   const app = await buildApp({ config, database, clock });
+  await options.setup?.(app);
   await app.ready();
 
   async function login(username: string, password: string): Promise<ApiClient> {

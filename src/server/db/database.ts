@@ -17,6 +17,8 @@ export type Queryable = Kysely<DB>;
 export interface Database {
   db: Db;
   engine: Engine;
+  /** Connections queries can run on at once: 1 for PGlite, the pool size for PostgreSQL. */
+  connections: number;
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball, to clone it (test templates). */
   dump?: () => Promise<Blob>;
@@ -47,7 +49,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
     },
   });
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return { db, engine: 'pglite', close: () => db.destroy(), dump: () => client.dumpDataDir('gzip') };
+  return { db, engine: 'pglite', connections: 1, close: () => db.destroy(), dump: () => client.dumpDataDir('gzip') };
 }
 
 export function openPostgres(connectionString: string, maxConnections = 20): Database {
@@ -58,7 +60,7 @@ export function openPostgres(connectionString: string, maxConnections = 20): Dat
     process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`, 'PoolConnectionLost');
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgresql', close: () => db.destroy() };
+  return { db, engine: 'postgresql', connections: maxConnections, close: () => db.destroy() };
 }
 
 export async function openDatabase(config: { databaseUrl: string | null; dataDir: string }): Promise<Database> {
