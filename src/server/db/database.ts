@@ -48,8 +48,27 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       [pgliteTypes.NUMERIC]: identity,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(yieldingBeforeEachQuery(client)) });
   return { db, engine: 'pglite', connections: 1, close: () => db.destroy(), dump: () => client.dumpDataDir('gzip') };
+}
+
+/**
+ * PGlite runs a query synchronously in WebAssembly on this thread and answers through promises
+ * only, so a request's chain of queries never gave the event loop a turn: nothing else was read or
+ * answered (not even /api/health, nor a 503 from admission control) until every request in
+ * progress was done. One turn of the event loop before each query lets the server read and answer
+ * other requests in between. The dialect only calls `query` and `close`.
+ */
+function yieldingBeforeEachQuery(client: PGlite): PGlite {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const wrapper: Pick<PGlite, 'query' | 'close'> = {
+    query: async (...args: Parameters<PGlite['query']>) => {
+      await turn();
+      return client.query(...args);
+    },
+    close: () => client.close(),
+  };
+  return wrapper as PGlite;
 }
 
 export function openPostgres(connectionString: string, maxConnections = 20): Database {
