@@ -136,6 +136,7 @@ export async function createPglite(): Promise<BenchDatabase> {
   return {
     db,
     engine: 'pglite',
+    connections: 1,
     close: () => db.destroy(),
     async copy(file) {
       const blob = new Blob([fs.readFileSync(file)]);

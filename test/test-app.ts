@@ -59,6 +59,8 @@ export interface TestAppOptions {
   clock?: TestClock;
   /** Kysely plugins on the app's database (a statement counter, say); the test's own `database` has them too. */
   plugins?: KyselyPlugin[];
+  /** Runs before the app is ready: a test file may add its own routes. */
+  setup?: (app: App) => void | Promise<void>;
 }
 
 /** The app on a fresh test database, or as another instance over a shared one. */
@@ -78,6 +80,7 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
     ...overrides,
   };
   const app = await buildApp({ config, database, clock });
+  await options.setup?.(app);
   await app.ready();
 
   async function login(username: string, password: string): Promise<ApiClient> {

@@ -16,6 +16,7 @@ import { validatorCompiler } from './http/validation';
 import { lazySchemas, type LazySchemas } from './http/lazy-schemas';
 import { componentName, registerNamedSchemas, shareErrorResponse } from './http/named-schemas';
 import { registerSecurityHooks, CSRF_HEADER } from './http/security';
+import { AdmissionQueue, admissionLimits, registerAdmission } from './http/admission';
 import { registerModules } from './modules/index';
 
 export interface BuildOptions {
@@ -100,6 +101,8 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
   });
 
   registerErrorHandler(app);
+  // Before the session hook: looking the session up already uses the database.
+  registerAdmission(app, new AdmissionQueue(admissionLimits(deps.config.admission, deps.database)));
   registerSecurityHooks(app);
   registerNamedSchemas(app);
   await app.register(

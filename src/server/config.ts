@@ -23,6 +23,11 @@ export interface Config {
   housekeeping: { everyMinutes: number; idempotencyRetentionHours: number };
   /** Outgoing mail (report reminders); null: reminders stay in the app only. */
   smtp: SmtpConfig | null;
+  /**
+   * Admission control of requests that use the database (http/admission.ts): slots in progress,
+   * places in the queue (null: the engine's default) and the longest wait in the queue.
+   */
+  admission: { maxActive: number | null; maxWaiting: number | null; maxWaitMs: number };
 }
 
 export interface SmtpConfig {
@@ -51,6 +56,11 @@ function intFrom(env: Env, name: string, fallback: number): number {
   const value = Number(raw);
   if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
   return value;
+}
+
+function optionalIntFrom(env: Env, name: string): number | null {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? null : intFrom(env, name, 0);
 }
 
 export function loadConfig(env: Env = process.env): Config {
@@ -92,5 +102,10 @@ export function loadConfig(env: Env = process.env): Config {
           from: env.PHOIHOP_SMTP_FROM || 'Phối hợp <no-reply@localhost>',
         }
       : null,
+    admission: {
+      maxActive: optionalIntFrom(env, 'PHOIHOP_DB_MAX_ACTIVE'),
+      maxWaiting: optionalIntFrom(env, 'PHOIHOP_DB_MAX_WAITING'),
+      maxWaitMs: intFrom(env, 'PHOIHOP_DB_MAX_WAIT_MS', 5000),
+    },
   };
 }

@@ -17,6 +17,8 @@ export type Queryable = Kysely<DB>;
 export interface Database {
   db: Db;
   engine: Engine;
+  /** Connections queries can run on at once: 1 for PGlite, the pool size for PostgreSQL. */
+  connections: number;
   close(): Promise<void>;
   /** PGlite only: the whole database as a tarball, to clone it (test templates). */
   dump?: () => Promise<Blob>;
@@ -46,8 +48,27 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
       [pgliteTypes.NUMERIC]: identity,
     },
   });
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
-  return { db, engine: 'pglite', close: () => db.destroy(), dump: () => client.dumpDataDir('gzip') };
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(yieldingBeforeEachQuery(client)) });
+  return { db, engine: 'pglite', connections: 1, close: () => db.destroy(), dump: () => client.dumpDataDir('gzip') };
+}
+
+/**
+ * PGlite runs a query synchronously in WebAssembly on this thread and answers through promises
+ * only, so a request's chain of queries never gave the event loop a turn: nothing else was read or
+ * answered (not even /api/health, nor a 503 from admission control) until every request in
+ * progress was done. One turn of the event loop before each query lets the server read and answer
+ * other requests in between. The dialect only calls `query` and `close`.
+ */
+function yieldingBeforeEachQuery(client: PGlite): PGlite {
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+  const wrapper: Pick<PGlite, 'query' | 'close'> = {
+    query: async (...args: Parameters<PGlite['query']>) => {
+      await turn();
+      return client.query(...args);
+    },
+    close: () => client.close(),
+  };
+  return wrapper as PGlite;
 }
 
 export function openPostgres(connectionString: string, maxConnections = 20): Database {
@@ -58,7 +79,7 @@ export function openPostgres(connectionString: string, maxConnections = 20): Dat
     process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`, 'PoolConnectionLost');
   });
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-  return { db, engine: 'postgresql', close: () => db.destroy() };
+  return { db, engine: 'postgresql', connections: maxConnections, close: () => db.destroy() };
 }
 
 export async function openDatabase(config: {

@@ -14,6 +14,7 @@ import type { Config } from '../config';
 import type { Database } from '../db/database';
 import type { SessionActor } from '../modules/auth/auth.service';
 import { unauthorized } from './errors';
+import type { AdmissionQueue } from './admission';
 
 export type App = FastifyInstance<
   RawServerDefault,
@@ -38,9 +39,13 @@ declare module 'fastify' {
     permission?: Permission;
     /** No session needed (login, health, docs). */
     public?: boolean;
+    /** false: answers without waiting for a database slot (health); see http/admission.ts. */
+    admission?: false;
   }
   interface FastifyInstance {
     deps: AppDeps;
+    /** The database slots and their queue (http/admission.ts); `stats()` for tests. */
+    admission: AdmissionQueue;
   }
 }
 

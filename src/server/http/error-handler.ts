@@ -1,7 +1,7 @@
 // The one error handler: every failure becomes { error: { code, message, field? } }.
 // Validation errors name the field; unexpected errors are logged and never leak a stack trace.
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, type ErrorBody } from './errors';
+import { AppError, BUSY_MESSAGE, type ErrorBody } from './errors';
 import type { App } from './context';
 import { isConcurrencyAbort } from '../db/transaction';
 
@@ -55,6 +55,7 @@ export function registerErrorHandler(app: App): void {
     if (error instanceof AppError) {
       status = error.statusCode;
       body = { error: { code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) } };
+      if (error.headers) void reply.headers(error.headers);
     } else if (error.validation) {
       status = 400;
       const issue = (error.validation[0] ?? {}) as ValidationIssue;
@@ -68,13 +69,16 @@ export function registerErrorHandler(app: App): void {
       // written, and the same request sent again shortly will succeed.
       status = 503;
       void reply.header('retry-after', '1');
-      body = { error: { code: 'busy', message: 'Máy chủ đang bận, vui lòng thử lại sau ít giây' } };
+      body = { error: { code: 'busy', message: BUSY_MESSAGE } };
     } else {
       request.log.error({ err: error }, 'unhandled error');
       body = { error: { code: 'internal', message: 'Lỗi hệ thống, vui lòng thử lại sau' } };
     }
-    if (status === 503) request.log.warn({ err: error }, 'request refused: server busy');
-    else if (status >= 500) request.log.error({ err: error }, 'request failed');
+    // A 503 from admission control (http/admission.ts) is load shed as designed, at a high rate
+    // under load: each request's own log line shows it. One after a transaction's retries is a warning.
+    const shed = error instanceof AppError && error.code === 'busy';
+    if (status === 503 && !shed) request.log.warn({ err: error }, 'request refused: server busy');
+    else if (status >= 500 && !shed) request.log.error({ err: error }, 'request failed');
     void reply.status(status).send(body);
   });
 

@@ -7,6 +7,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Sent with the error answer (Retry-After of a 503). */
+    readonly headers?: Record<string, string>,
   ) {
     super(message);
   }
@@ -21,6 +23,10 @@ export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `
 export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field);
 export const unprocessable = (code: string, message: string, field?: string) => new AppError(422, code, message, field);
 export const tooManyRequests = (message: string) => new AppError(429, 'too_many_requests', message);
+export const BUSY_MESSAGE = 'Máy chủ đang bận, vui lòng thử lại sau ít giây';
+/** The server is at capacity (http/admission.ts): try again after `retryAfterSeconds`. */
+export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>
+  new AppError(503, 'busy', message, undefined, { 'retry-after': String(retryAfterSeconds) });
 
 export interface ErrorBody {
   error: { code: string; message: string; field?: string };

@@ -1505,7 +1505,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tình trạng hệ thống */
+        /**
+         * Tình trạng hệ thống
+         * @description Trả lời ngay, không chờ cơ sở dữ liệu. `databaseReady`: cơ sở dữ liệu đã trả lời một lần kiểm tra gần đây (trong 30 giây).
+         */
         get: {
             parameters: {
                 query?: never;
@@ -1525,6 +1528,7 @@ export interface paths {
                             /** @enum {string} */
                             status: "ok";
                             database: "pglite" | "postgresql";
+                            databaseReady: boolean;
                         };
                     };
                 };

@@ -14,7 +14,7 @@ describe('auth routes', () => {
   it('reports the engine in the health check without a session', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok', database: t.database.engine });
+    expect(res.json()).toEqual({ status: 'ok', database: t.database.engine, databaseReady: true });
   });
 
   it('answers 401 on /api/me without a session', async () => {
