@@ -10,6 +10,8 @@ export interface Freshness {
   polls: number;
   /** How long the pivot read that showed it took (under load on PGlite, the read itself waits). */
   lastReadMs: number;
+  /** False when the save was answered only after the load had ended (it waited that long). */
+  savedDuringRun: boolean;
 }
 
 export interface EngineResult {
@@ -136,7 +138,7 @@ export function printEngine(e: EngineResult, bars: Bar[]): void {
     );
     for (const f of p.freshness)
       console.log(
-        `freshness during ${p.during}: save ${f.saveStatus} in ${ms(f.saveMs)}, visible ${f.visibleAfterSaveMs === null ? 'not within 10 s' : `${ms(f.visibleAfterSaveMs)} after the save (${f.polls} pivot read${f.polls > 1 ? 's' : ''}, the last one took ${ms(f.lastReadMs)})`}`,
+        `freshness during ${p.during}: save ${f.saveStatus} in ${ms(f.saveMs)}${f.savedDuringRun ? '' : ' (answered after the run ended)'}, visible ${f.visibleAfterSaveMs === null ? 'not within 10 s' : `${ms(f.visibleAfterSaveMs)} after the save (${f.polls} pivot read${f.polls > 1 ? 's' : ''}, the last one took ${ms(f.lastReadMs)})`}`,
       );
   }
   const samples = e.runs.flatMap((r) => r.errorSamples.map((s) => ({ run: `${r.name}×${r.clients}`, ...s })));

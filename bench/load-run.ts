@@ -5,6 +5,7 @@
 // `connectionRate` paces a connection to N requests a second. Its latency histogram is used for the
 // run; status codes, the first error bodies and per-kind latencies (mixed run) are counted here from
 // each connection's `response` event.
+import fs from 'node:fs';
 import autocannon from 'autocannon';
 import { sampleRss } from './load-server';
 import type { Server } from './load-server';
@@ -57,11 +58,33 @@ export function percentiles(values: number[]): Latency {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until /api/health answers within 50 ms three times in a row (the server's backlog is done). */
-export async function drain(base: string, limitMs = 180_000): Promise<number> {
+/** Lines added to a file since `offset`; returns them and the new offset. */
+function newLines(file: string, offset: number): { lines: string[]; offset: number } {
+  const size = fs.statSync(file).size;
+  if (size <= offset) return { lines: [], offset };
+  const fd = fs.openSync(file, 'r');
+  const buffer = Buffer.alloc(size - offset);
+  fs.readSync(fd, buffer, 0, buffer.length, offset);
+  fs.closeSync(fd);
+  const text = buffer.toString('utf8');
+  const end = text.lastIndexOf('\n') + 1; // a partial last line is read next time
+  return { lines: text.slice(0, end).split('\n'), offset: offset + Buffer.byteLength(text.slice(0, end)) };
+}
+
+/**
+ * Waits until the server is idle again: /api/health answers within 50 ms three times in a row and,
+ * when the server logs requests (LOG_LEVEL info), its log shows no other request starting or ending
+ * for a second. The log matters on PGlite: there the server takes one request at a time, answers
+ * each health check quickly when its turn comes, and goes on serving the requests of connections
+ * that the finished run has already closed.
+ */
+export async function drain(base: string, logFile?: string, limitMs = 300_000): Promise<number> {
   const started = Date.now();
+  let offset = logFile && fs.existsSync(logFile) ? fs.statSync(logFile).size : -1;
+  const healthIds = new Set<string>();
+  let lastBusy = Date.now();
   let quick = 0;
-  while (quick < 3 && Date.now() - started < limitMs) {
+  while (Date.now() - started < limitMs) {
     const t0 = performance.now();
     try {
       await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(limitMs) });
@@ -69,6 +92,19 @@ export async function drain(base: string, limitMs = 180_000): Promise<number> {
     } catch {
       quick = 0;
     }
+    if (offset >= 0) {
+      const read = newLines(logFile!, offset);
+      offset = read.offset;
+      for (const line of read.lines) {
+        const id = /"reqId":"([^"]+)"/.exec(line)?.[1];
+        if (!id) continue;
+        if (line.includes('"msg":"incoming request"')) {
+          if (line.includes('"url":"/api/health"')) healthIds.add(id);
+          else lastBusy = Date.now();
+        } else if (line.includes('"msg":"request completed"') && !healthIds.has(id)) lastBusy = Date.now();
+      }
+    } else lastBusy = 0;
+    if (quick >= 3 && Date.now() - lastBusy >= 1000) break;
     await sleep(100);
   }
   return Date.now() - started;
@@ -146,7 +182,7 @@ export async function runLoad(spec: RunSpec, o: Options, probes?: () => Promise<
   const inFlight = sentAt.filter((t): t is number => t !== null);
   await during;
   const peak = rss.stop();
-  const drainMs = await drain(o.server.base);
+  const drainMs = await drain(o.server.base, o.server.logFile);
   const ok = Object.entries(status)
     .filter(([code]) => code.startsWith('2'))
     .reduce((sum, [, n]) => sum + n, 0);

@@ -49,12 +49,14 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const loadavg = () => fs.readFileSync('/proc/loadavg', 'utf8').trim();
 
-/** GET /api/health every 100 ms for `ms`: how the server answers its health check under the load. */
+/**
+ * GET /api/health started every 200 ms for `ms`, open loop (each check starts on time whatever the
+ * earlier ones are doing): how a monitor sees the server under the load.
+ */
 async function healthProbe(base: string, ms: number): Promise<Latency & { count: number; failed: number }> {
-  const times: number[] = [];
   let failed = 0;
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
+  const checks: Promise<number>[] = [];
+  const check = async () => {
     const t0 = performance.now();
     try {
       const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(TIMEOUT * 1000) });
@@ -63,18 +65,23 @@ async function healthProbe(base: string, ms: number): Promise<Latency & { count:
     } catch {
       failed++;
     }
-    times.push(performance.now() - t0);
-    await sleep(100);
-  }
+    return performance.now() - t0;
+  };
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(200)) checks.push(check());
+  const times = await Promise.all(checks);
   return { ...percentiles(times), count: times.length, failed };
 }
 
-/** Saves one value (one cell of the probe commune) and polls GET /api/pivot until it shows. */
-async function freshnessProbe(base: string, writers: Writer[]): Promise<Freshness> {
+/** Saves one value (cell `probe` of the probe commune) and polls GET /api/pivot until it shows. */
+async function freshnessProbe(
+  base: string,
+  writers: Writer[],
+  probe: number,
+): Promise<Omit<Freshness, 'savedDuringRun'>> {
   const { writer, commune } = probeCommune(writers);
   const s = writer.sessions[0]!;
   const period = `${writer.year}Q4`;
-  const ethnic = writer.ethnicGroups[0]!;
+  const ethnic = writer.ethnicGroups[probe]!; // each probe its own cell: overlapping probes must not overwrite each other
   const value = 1000 + Math.floor(Math.random() * 9000);
   const t0 = performance.now();
   const res = await fetch(`${base}/api/indicator-values`, {
@@ -90,7 +97,7 @@ async function freshnessProbe(base: string, writers: Writer[]): Promise<Freshnes
   });
   await res.arrayBuffer();
   const acked = performance.now();
-  const out: Freshness = {
+  const out: Omit<Freshness, 'savedDuringRun'> = {
     saveStatus: res.status,
     saveMs: acked - t0,
     visibleAfterSaveMs: null,
@@ -117,14 +124,16 @@ async function freshnessProbe(base: string, writers: Writer[]): Promise<Freshnes
   return out;
 }
 
-/** Three freshness probes spread over a run of `ms`. */
+/** Three freshness probes, started at a quarter, half and three quarters of a run of `ms`. */
 async function freshnessDuring(base: string, writers: Writer[], ms: number): Promise<Freshness[]> {
-  const out: Freshness[] = [];
-  for (let i = 1; i <= 3; i++) {
-    await sleep(ms / 4);
-    out.push(await freshnessProbe(base, writers));
-  }
-  return out;
+  const end = performance.now() + ms;
+  const probes = [1, 2, 3].map(async (i) => {
+    await sleep((ms * i) / 4);
+    const started = performance.now();
+    const f = await freshnessProbe(base, writers, i - 1);
+    return { ...f, savedDuringRun: started + f.saveMs < end };
+  });
+  return Promise.all(probes);
 }
 
 function specs(writers: Writer[], clients: number) {
@@ -177,7 +186,7 @@ async function runEngine(engine: Engine): Promise<EngineResult> {
   try {
     console.log(`  serving after ${(server.startupMs / 1000).toFixed(1)} s, pid ${server.pid}, log ${server.logFile}`);
     const writers = await setUpWriters(server.base, PASSWORD, SESSIONS);
-    await drain(server.base);
+    await drain(server.base, server.logFile);
     await sleep(1000);
     const idleRss = rssMb(server.pid);
     const runs: RunResult[] = [];
@@ -241,7 +250,10 @@ function writeJson(results: EngineResult[]) {
     sessionsPerWriter: SESSIONS,
     logLevel: LOG_LEVEL,
   };
-  fs.writeFileSync(file, `${JSON.stringify({ date, machine, settings, engines }, null, 1)}\n`);
+  // Figures to 0.1 (ms, MB, req/s): more digits are noise on a shared machine.
+  const round = (_key: string, v: unknown) =>
+    typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 10) / 10 : v;
+  fs.writeFileSync(file, `${JSON.stringify({ date, machine, settings, engines }, round, 1)}\n`);
   return file;
 }
 
