@@ -61,7 +61,9 @@ async function openBenchDatabase(): Promise<{ database: Database; drop: () => Pr
     },
   });
   return {
-    database: EXPLAIN ? { db, engine: 'postgresql', connections: 4, close: () => db.destroy() } : openPostgres(url.toString(), 4),
+    database: EXPLAIN
+      ? { db, engine: 'postgresql', connections: 4, close: () => db.destroy() }
+      : openPostgres(url.toString(), 4),
     async drop() {
       if (KEEP) return console.log(`kept database ${name}`);
       const cleanup = new pg.Client({ connectionString: BASE_URL });
