@@ -14,7 +14,7 @@ import * as repo from './indicator-values.repo';
 import { listIndicators, type IndicatorRow } from './indicators.repo';
 import type { ListValuesQuery, SetValuesBody, ValueView } from './indicators.schemas';
 import type { Sex } from './derive-values';
-import { syncAggregateChanges, type SeriesKey } from './sync-values';
+import { seriesOf, syncAggregateChanges } from './sync-values';
 import { unitGeography, type UnitGeography } from './unit-geography';
 
 export interface ValueInput {
@@ -106,16 +106,6 @@ export async function resolveValue(
   };
   return { indicator, key };
 }
-
-const seriesOf = (k: repo.ValueKey): SeriesKey => ({
-  indicatorId: k.indicatorId,
-  unitGeneration: k.unitGeneration,
-  unitCode: k.unitCode,
-  sex: k.sex || null,
-  ethnic_group_id: k.ethnicGroupId || null,
-  target_group: k.targetGroup || null,
-  age_band: k.ageBand || null,
-});
 
 /** The last day of a DHIS2 period ("2022Q3" → "2022-09-30"): where the pivot places its value. */
 function lastDayOf(code: string): string {

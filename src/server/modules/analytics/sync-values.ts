@@ -15,6 +15,7 @@ import {
   type IndicatorRule,
 } from './derive-values';
 import { unitGeography, type UnitGeography } from './unit-geography';
+import type { ValueKey } from './indicator-values.repo';
 
 type Source = 'record' | 'model' | 'aggregate';
 
@@ -260,6 +261,17 @@ export async function syncAggregateSeries(db: Queryable, series: SeriesKey, remo
   await writeValues(db, 'aggregate', rows, place);
 }
 
+/** The series an entered value belongs to ('' and 0 in the key: not disaggregated that way). */
+export const seriesOf = (k: Omit<ValueKey, 'period'>): SeriesKey => ({
+  indicatorId: k.indicatorId,
+  unitGeneration: k.unitGeneration,
+  unitCode: k.unitCode,
+  sex: k.sex || null,
+  ethnic_group_id: k.ethnicGroupId || null,
+  target_group: k.targetGroup || null,
+  age_band: k.ageBand || null,
+});
+
 /** An entered value a request inserted, updated or deleted. */
 export interface EntryChange {
   series: SeriesKey;
@@ -280,13 +292,13 @@ async function entriesOf(db: Queryable, series: SeriesKey[]) {
     .selectFrom('aggregate_value')
     .select([
       'aggregate_value_id',
-      'indicator_id',
-      'unit_generation',
-      'unit_code',
+      'indicator_id as indicatorId',
+      'unit_generation as unitGeneration',
+      'unit_code as unitCode',
       'sex',
-      'ethnic_group_id',
-      'target_group',
-      'age_band',
+      'ethnic_group_id as ethnicGroupId',
+      'target_group as targetGroup',
+      'age_band as ageBand',
       'period',
       'value',
     ])
@@ -339,15 +351,7 @@ export async function syncAggregateChanges(db: Queryable, changes: EntryChange[]
   );
   const storedBySeries = new Map<string, { id: number; period: string; value: number }[]>();
   for (const e of stored) {
-    const id = seriesId({
-      indicatorId: e.indicator_id,
-      unitGeneration: e.unit_generation,
-      unitCode: e.unit_code,
-      sex: e.sex || null,
-      ethnic_group_id: e.ethnic_group_id || null,
-      target_group: e.target_group || null,
-      age_band: e.age_band || null,
-    });
+    const id = seriesId(seriesOf(e));
     const list = storedBySeries.get(id) ?? [];
     list.push({ id: e.aggregate_value_id, period: e.period, value: Number(e.value) });
     storedBySeries.set(id, list);
