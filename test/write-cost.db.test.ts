@@ -84,7 +84,7 @@ describe('statements per write', () => {
       status = res.statusCode;
     });
     expect(status).toBe(201);
-    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(23);
+    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(21);
   });
 
   it('updates that record without rebuilding its view twice', async () => {
@@ -100,7 +100,7 @@ describe('statements per write', () => {
       status = (await w.central.put(`/api/records/${created.id}`, { ...body, version: created.version })).statusCode;
     });
     expect(status).toBe(200);
-    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(32);
+    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(30);
   });
 
   it('saves ten indicator values in a number of statements that does not grow with the cells', async () => {
@@ -126,6 +126,6 @@ describe('statements per write', () => {
     const again = await put('2026Q3', pairs.length, 6);
     expect(many, counter.statements.join(', ')).toBe(one);
     expect(again).toBeLessThanOrEqual(many);
-    expect(many).toBeLessThanOrEqual(14);
+    expect(many).toBeLessThanOrEqual(12);
   });
 });

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Queryable } from '../../db/database';
 
 export async function findUserForLogin(db: Queryable, username: string) {
@@ -51,25 +52,48 @@ export async function insertSession(
 }
 
 export async function findLiveSession(db: Queryable, tokenHash: string, now: Date, idleSince: Date) {
-  return db
-    .selectFrom('user_session as s')
-    .innerJoin('app_user as u', 'u.user_id', 's.user_id')
-    .select([
-      's.token_hash',
-      's.csrf_token',
-      's.last_seen_at',
-      'u.user_id',
-      'u.username',
-      'u.display_name',
-      'u.role',
-      'u.agency_id',
-      'u.national_scope',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.expires_at', '>', now)
-    .where('s.last_seen_at', '>', idleSince)
-    .where('u.disabled_at', 'is', null)
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('user_session as s')
+      .innerJoin('app_user as u', 'u.user_id', 's.user_id')
+      .select([
+        's.token_hash',
+        's.csrf_token',
+        's.last_seen_at',
+        'u.user_id',
+        'u.username',
+        'u.display_name',
+        'u.role',
+        'u.agency_id',
+        'u.national_scope',
+      ])
+      // The user's scope in the same statement: every request that carries a session pays this one.
+      .select((eb) => [
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('user_province as p')
+              .select(sql<string[]>`json_agg(p.province_code ORDER BY p.province_code)`.as('codes'))
+              .whereRef('p.user_id', '=', 'u.user_id'),
+            sql<string[]>`'[]'::json`,
+          )
+          .as('provinces'),
+        eb.fn
+          .coalesce(
+            eb
+              .selectFrom('agency as c')
+              .select(sql<number[]>`json_agg(c.agency_id ORDER BY c.agency_id)`.as('ids'))
+              .whereRef('c.parent_agency_id', '=', 'u.agency_id'),
+            sql<number[]>`'[]'::json`,
+          )
+          .as('child_agencies'),
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.expires_at', '>', now)
+      .where('s.last_seen_at', '>', idleSince)
+      .where('u.disabled_at', 'is', null)
+      .executeTakeFirst()
+  );
 }
 
 export async function touchSession(db: Queryable, tokenHash: string, now: Date) {

@@ -83,16 +83,15 @@ export async function actorFromToken(deps: LoginDeps, token: string): Promise<Se
   if (!row || !isRole(row.role)) return null;
   // Writing last_seen_at once a minute is enough for the idle time-out.
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) await repo.touchSession(db, tokenHash, now);
-  const scope = await repo.loadScope(db, row.user_id, row.agency_id);
   return {
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
     role: row.role,
     agencyId: row.agency_id,
-    agencyIds: scope.agencyIds,
+    agencyIds: [row.agency_id, ...row.child_agencies],
     nationalScope: row.national_scope,
-    provinces: scope.provinces,
+    provinces: row.provinces,
     sessionTokenHash: tokenHash,
     csrfToken: row.csrf_token,
   };
