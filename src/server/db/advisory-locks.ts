@@ -11,6 +11,8 @@ export const ADVISORY_LOCKS = {
   /** The period lock of one scope (common/period-lock.ts), in the two-key form (this, hashtext(province)):
    * saves take it shared, approval exclusive. Two-key locks never meet the one-key locks above. */
   periodScope: 1347,
+  /** One instance loads a changed reference dataset at a time (modules/reference/reference-data.ts). */
+  referenceData: 7_318_003,
 } as const;
 
 /**
@@ -23,6 +25,12 @@ export async function tryTransactionLock(tx: Queryable, key: number): Promise<bo
     tx,
   );
   return rows[0]!.locked;
+}
+
+/** Takes the lock for the rest of the transaction `tx`, waiting while another session holds it. */
+export async function transactionLock(tx: Queryable, key: number): Promise<void> {
+  if (!tx.isTransaction) throw new Error('transactionLock needs a transaction');
+  await sql`SELECT pg_advisory_xact_lock(${key}::bigint)`.execute(tx);
 }
 
 /**

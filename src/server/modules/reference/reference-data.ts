@@ -9,6 +9,7 @@ import { loadAdminUnits } from './load-admin-units';
 import { loadEthnicGroups } from './load-ethnic-groups';
 import { loadAgencies } from './load-agencies';
 import { newTransaction } from '../../db/transaction';
+import { ADVISORY_LOCKS, transactionLock } from '../../db/advisory-locks';
 
 export const REFDATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../../refdata');
 
@@ -68,15 +69,25 @@ export async function ensureReferenceData(db: Db, dir = REFDATA_DIR): Promise<{ 
       .where('dataset', '=', dataset.name)
       .executeTakeFirst();
     if (current?.checksum === sum) continue;
-    await newTransaction(db, async (tx) => {
+    // Several instances may start at once on a database whose reference data is stale: one loads
+    // each dataset, the others wait for it and then find it current.
+    const done = await newTransaction(db, async (tx) => {
+      await transactionLock(tx, ADVISORY_LOCKS.referenceData);
+      const now = await tx
+        .selectFrom('reference_data_load')
+        .select('checksum')
+        .where('dataset', '=', dataset.name)
+        .executeTakeFirst();
+      if (now?.checksum === sum) return false;
       const rows = await dataset.load(tx, dir);
       await tx
         .insertInto('reference_data_load')
         .values({ dataset: dataset.name, checksum: sum, row_count: rows })
         .onConflict((oc) => oc.column('dataset').doUpdateSet({ checksum: sum, row_count: rows, loaded_at: new Date() }))
         .execute();
+      return true;
     });
-    loaded.push(dataset.name);
+    if (done) loaded.push(dataset.name);
   }
   return { loaded };
 }
