@@ -6,7 +6,8 @@
 // unless --check is given and a bar of the issue fails.
 //
 //   npx tsx bench/load.ts [pglite|postgresql|both] [--seconds=15] [--warmup=3] [--check]
-//     [--server-cmd="node dist/server/main.js"] [--pglite-mixed]
+//     [--server-cmd="node dist/server/main.js"] [--pglite-mixed] [--only=creates,values]
+//   --only: just these runs (health, creates, values, mixed, paced), e.g. to profile one; no results file is written
 //   env: BENCH_SECONDS, BENCH_WARMUP, BENCH_SERVER_CMD, BENCH_CLIENTS (200), BENCH_PGLITE_CLIENTS (50,200),
 //        BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_LOG_LEVEL (info),
 //        BENCH_SESSIONS (sessions per writer, 4), BENCH_TIMEOUT (seconds before a request counts as timed out, 120)
@@ -41,6 +42,8 @@ const PGLITE_CLIENTS = (process.env.BENCH_PGLITE_CLIENTS ?? '50,200').split(',')
 const SESSIONS = num(process.env.BENCH_SESSIONS, 4);
 const TIMEOUT = num(process.env.BENCH_TIMEOUT, 120);
 const COMMAND = (flag('server-cmd') ?? process.env.BENCH_SERVER_CMD ?? 'npx tsx src/server/main.ts').split(/\s+/);
+const ONLY = flag('only')?.split(',') ?? null;
+const wanted = (name: string) => ONLY === null || ONLY.includes(name);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const PASSWORD = 'load-bench-password';
@@ -195,22 +198,28 @@ async function runEngine(engine: Engine): Promise<EngineResult> {
     for (const clients of clientSets) {
       const s = specs(writers, clients);
       const label = (name: string) => `${name} × ${clients}`;
-      runs.push(await measure(label('health'), s.health, server, writers));
+      if (wanted('health')) runs.push(await measure(label('health'), s.health, server, writers));
       let health: Awaited<ReturnType<typeof healthProbe>> | null = null;
       let fresh: Freshness[] = [];
-      runs.push(
-        await measure(label('creates'), s.creates, server, writers, async (ms) => {
-          [health, fresh] = await Promise.all([
-            healthProbe(server.base, ms),
-            freshnessDuring(server.base, writers, ms),
-          ]);
-        }),
-      );
-      probes.push({ during: `creates × ${clients}`, health: health!, freshness: fresh });
-      runs.push(await measure(label('values'), s.values, server, writers));
-      if (engine === 'postgresql' || (clients === PGLITE_CLIENTS[0] && args.includes('--pglite-mixed')))
+      if (wanted('creates')) {
+        runs.push(
+          await measure(label('creates'), s.creates, server, writers, async (ms) => {
+            [health, fresh] = await Promise.all([
+              healthProbe(server.base, ms),
+              freshnessDuring(server.base, writers, ms),
+            ]);
+          }),
+        );
+        probes.push({ during: `creates × ${clients}`, health: health!, freshness: fresh });
+      }
+      if (wanted('values')) runs.push(await measure(label('values'), s.values, server, writers));
+      if (
+        wanted('mixed') &&
+        (engine === 'postgresql' || (clients === PGLITE_CLIENTS[0] && args.includes('--pglite-mixed')))
+      )
         runs.push(await measure(label('mixed'), s.mixed, server, writers));
-      if (engine === 'postgresql') runs.push(await measure(label('paced'), s.paced, server, writers));
+      if (wanted('paced') && engine === 'postgresql')
+        runs.push(await measure(label('paced'), s.paced, server, writers));
     }
     const fivexx = runs.some((r) => Object.keys(r.status).some((c) => c.startsWith('5')));
     return {
@@ -267,6 +276,8 @@ const results: EngineResult[] = [];
 for (const engine of engines) results.push(await runEngine(engine));
 const bars = results.flatMap(evaluateBars);
 for (const r of results) printEngine(r, bars);
-console.log(`\nresults: ${path.relative(process.cwd(), writeJson(results))}; load average now ${loadavg()}`);
+if (ONLY === null)
+  console.log(`\nresults: ${path.relative(process.cwd(), writeJson(results))}; load average now ${loadavg()}`);
+else console.log(`\n(--only: no results file written); load average now ${loadavg()}`);
 const failed = bars.filter((b) => !b.ok);
 process.exit(args.includes('--check') && failed.length ? 1 : 0);
