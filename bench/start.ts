@@ -7,10 +7,10 @@
 // Exits with code 1 when a restart of the built server takes 3 s or more (issue 13's bar).
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freePort } from '../test/free-port';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dataDir = path.join(repoRoot, 'bench/.data/start');
@@ -34,19 +34,6 @@ const TSX: Variant = {
   command: 'npx',
   args: ['tsx', 'src/server/main.ts'],
 };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Spawns the variant, returns ms from spawn to the first 200 of /api/health, then stops it. */
 async function timeStart(variant: Variant, timeoutMs: number): Promise<number> {

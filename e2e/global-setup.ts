@@ -3,11 +3,11 @@
 // for all browser tests; stops it afterwards.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
+import { freePort } from '../test/free-port';
 
 export const DEMO_PASSWORD = 'demo-e2e-password';
 
@@ -22,19 +22,6 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 const webDir = path.join(repoRoot, 'dist/web');
 const serverBundle = path.join(repoRoot, 'dist/server/main.js');
 export const ARTIFACTS_DIR = path.join(repoRoot, 'e2e/.artifacts');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 function tail(file: string, lines = 40): string {
   if (!fs.existsSync(file)) return '';

@@ -9,7 +9,6 @@ import type {
   EthnicGroup,
   ExchangeCode,
   PolicyReview,
-  RecordParticipant,
 } from './schema.generated';
 
 export type { DB };
@@ -19,4 +18,3 @@ export type AdminUnitLineageTable = AdminUnitLineage;
 export type EthnicGroupTable = EthnicGroup;
 export type ExchangeCodeTable = ExchangeCode;
 export type PolicyReviewTable = PolicyReview;
-export type RecordParticipantTable = RecordParticipant;

@@ -1,4 +1,6 @@
-import { sql } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import type { DB } from '../../db/schema';
 import type { Queryable } from '../../db/database';
 
 export async function findUserForLogin(db: Queryable, username: string) {
@@ -68,26 +70,7 @@ export async function findLiveSession(db: Queryable, tokenHash: string, now: Dat
         'u.national_scope',
       ])
       // The user's scope in the same statement: every request that carries a session pays this one.
-      .select((eb) => [
-        eb.fn
-          .coalesce(
-            eb
-              .selectFrom('user_province as p')
-              .select(sql<string[]>`json_agg(p.province_code ORDER BY p.province_code)`.as('codes'))
-              .whereRef('p.user_id', '=', 'u.user_id'),
-            sql<string[]>`'[]'::json`,
-          )
-          .as('provinces'),
-        eb.fn
-          .coalesce(
-            eb
-              .selectFrom('agency as c')
-              .select(sql<number[]>`json_agg(c.agency_id ORDER BY c.agency_id)`.as('ids'))
-              .whereRef('c.parent_agency_id', '=', 'u.agency_id'),
-            sql<number[]>`'[]'::json`,
-          )
-          .as('child_agencies'),
-      ])
+      .select((eb) => scopeColumns(eb))
       .where('s.token_hash', '=', tokenHash)
       .where('s.expires_at', '>', now)
       .where('s.last_seen_at', '>', idleSince)
@@ -108,20 +91,46 @@ export async function deleteSessionsOfUser(db: Queryable, userId: number) {
   await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
 }
 
-export async function loadScope(db: Queryable, userId: number, agencyId: number) {
-  const [provinces, children] = await Promise.all([
-    db
-      .selectFrom('user_province')
-      .select('province_code')
-      .where('user_id', '=', userId)
-      .orderBy('province_code')
-      .execute(),
-    db.selectFrom('agency').select('agency_id').where('parent_agency_id', '=', agencyId).orderBy('agency_id').execute(),
-  ]);
+/** A user's provinces and the agencies under theirs, as columns of a query over `app_user as u`. */
+function scopeColumns(eb: ExpressionBuilder<DB & { u: DB['app_user'] }, 'u'>) {
+  return [
+    jsonArrayFrom(
+      eb
+        .selectFrom('user_province as p')
+        .select('p.province_code')
+        .whereRef('p.user_id', '=', 'u.user_id')
+        .orderBy('p.province_code'),
+    ).as('provinces'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('agency as c')
+        .select('c.agency_id')
+        .whereRef('c.parent_agency_id', '=', 'u.agency_id')
+        .orderBy('c.agency_id'),
+    ).as('child_agencies'),
+  ];
+}
+
+/** The actor's scope from a row that has `scopeColumns`: its provinces, its agency and those under it. */
+export function scopeOf(row: {
+  agency_id: number;
+  provinces: { province_code: string }[];
+  child_agencies: { agency_id: number }[];
+}) {
   return {
-    provinces: provinces.map((p) => p.province_code),
-    agencyIds: [agencyId, ...children.map((c) => c.agency_id)],
+    provinces: row.provinces.map((p) => p.province_code),
+    agencyIds: [row.agency_id, ...row.child_agencies.map((c) => c.agency_id)],
   };
+}
+
+export async function loadScope(db: Queryable, userId: number) {
+  const row = await db
+    .selectFrom('app_user as u')
+    .select('u.agency_id')
+    .select((eb) => scopeColumns(eb))
+    .where('u.user_id', '=', userId)
+    .executeTakeFirstOrThrow();
+  return scopeOf(row);
 }
 
 /** Deletes sessions that can no longer be used: past their absolute expiry or idle too long. */

@@ -83,15 +83,16 @@ export async function actorFromToken(deps: LoginDeps, token: string): Promise<Se
   if (!row || !isRole(row.role)) return null;
   // Writing last_seen_at once a minute is enough for the idle time-out.
   if (now.getTime() - new Date(row.last_seen_at).getTime() > 60_000) await repo.touchSession(db, tokenHash, now);
+  const scope = repo.scopeOf(row);
   return {
     userId: row.user_id,
     username: row.username,
     displayName: row.display_name,
     role: row.role,
     agencyId: row.agency_id,
-    agencyIds: [row.agency_id, ...row.child_agencies],
+    agencyIds: scope.agencyIds,
     nationalScope: row.national_scope,
-    provinces: row.provinces,
+    provinces: scope.provinces,
     sessionTokenHash: tokenHash,
     csrfToken: row.csrf_token,
   };

@@ -35,7 +35,7 @@ describe('monitoring demo data', () => {
       .selectAll()
       .where('username', '=', 'tw.hoiphunu')
       .executeTakeFirstOrThrow();
-    const scope = await loadScope(db, user.user_id, user.agency_id);
+    const scope = await loadScope(db, user.user_id);
     const actor = {
       userId: user.user_id,
       username: user.username,

@@ -29,7 +29,7 @@ export async function actorFor(db: Db, username: string): Promise<Actor> {
     .where('username', '=', username)
     .executeTakeFirstOrThrow();
   if (!isRole(user.role)) throw new Error(`unknown role ${user.role}`);
-  const scope = await loadScope(db, user.user_id, user.agency_id);
+  const scope = await loadScope(db, user.user_id);
   return {
     userId: user.user_id,
     username: user.username,

@@ -331,7 +331,7 @@ async function actorOf(userId: number) {
     .select(['user_id', 'username', 'display_name', 'role', 'agency_id', 'national_scope'])
     .where('user_id', '=', userId)
     .executeTakeFirstOrThrow();
-  const scope = await loadScope(t.database.db, user.user_id, user.agency_id);
+  const scope = await loadScope(t.database.db, user.user_id);
   return {
     userId: user.user_id,
     username: user.username,

@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
 import type { ParticipantRow } from './records.schemas';
-import type { RecordParticipantTable } from '../../db/schema';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
 type RecordType = DB['implementation_record']['type'];
@@ -316,41 +316,31 @@ export type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 export async function recordChildren(db: Queryable, recordId: number) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.fn
-        .coalesce(
-          eb
-            .selectFrom('record_participant as p')
-            .select(
-              sql<ParticipantJson[]>`json_agg(json_build_object('sex', p.sex, 'ethnic_group_id', p.ethnic_group_id,
-                'target_group', p.target_group, 'age_band', p.age_band, 'count', p.count)
-                ORDER BY p.ethnic_group_id, p.target_group, p.age_band, p.sex)`.as('rows'),
-            )
-            .where('p.record_id', '=', recordId),
-          sql<ParticipantJson[]>`'[]'::json`,
-        )
-        .as('participants'),
-      eb.fn
-        .coalesce(
-          eb
-            .selectFrom('record_cost as c')
-            .innerJoin('funding_source as f', 'f.code', 'c.funding_source_code')
-            .select(
-              sql<CostJson[]>`json_agg(json_build_object('funding_source_code', c.funding_source_code,
-                'name_vi', f.name_vi, 'amount', c.amount::text) ORDER BY f.sort)`.as('rows'),
-            )
-            .where('c.record_id', '=', recordId),
-          sql<CostJson[]>`'[]'::json`,
-        )
-        .as('costs'),
-      eb.fn
-        .coalesce(
-          eb
-            .selectFrom('record_partner as x')
-            .select(sql<number[]>`json_agg(x.agency_id ORDER BY x.agency_id)`.as('ids'))
-            .where('x.record_id', '=', recordId),
-          sql<number[]>`'[]'::json`,
-        )
-        .as('partners'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('record_participant as p')
+          .select(['p.sex', 'p.ethnic_group_id', 'p.target_group', 'p.age_band', 'p.count'])
+          .where('p.record_id', '=', recordId)
+          .orderBy('p.ethnic_group_id')
+          .orderBy('p.target_group')
+          .orderBy('p.age_band')
+          .orderBy('p.sex'),
+      ).as('participants'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('record_cost as c')
+          .innerJoin('funding_source as f', 'f.code', 'c.funding_source_code')
+          .select(['c.funding_source_code', 'f.name_vi', sql<string>`c.amount::text`.as('amount')])
+          .where('c.record_id', '=', recordId)
+          .orderBy('f.sort'),
+      ).as('costs'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('record_partner as x')
+          .select('x.agency_id')
+          .where('x.record_id', '=', recordId)
+          .orderBy('x.agency_id'),
+      ).as('partners'),
       eb
         .selectFrom('record_cost as t')
         .select(sql<string>`coalesce(sum(t.amount), 0)::text`.as('total'))
@@ -361,16 +351,9 @@ export async function recordChildren(db: Queryable, recordId: number) {
   return {
     participants: row.participants,
     costs: row.costs,
-    partners: row.partners,
+    partners: row.partners.map((p) => p.agency_id),
     totalCost: row.total ?? '0',
   };
-}
-
-type ParticipantJson = Pick<RecordParticipantTable, 'sex' | 'ethnic_group_id' | 'target_group' | 'age_band' | 'count'>;
-interface CostJson {
-  funding_source_code: string;
-  name_vi: string;
-  amount: string;
 }
 
 export interface RecordFilter {

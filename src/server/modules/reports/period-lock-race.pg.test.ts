@@ -5,6 +5,7 @@ import pg from 'pg';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/test-app';
+import { ADVISORY_LOCKS } from '../../db/advisory-locks';
 import { LAO_CAI_WARD, trainingBody } from '../../../../test/record-fixtures';
 import { createReport, reportWorld, writeAndSubmit, type ReportWorld } from '../../../../test/report-fixtures';
 
@@ -43,7 +44,7 @@ describe('the period lock under concurrency', () => {
     const report = await writeAndSubmit(w.laoCai, await createReport(w.laoCai, 'quarterly', '2026Q3'));
     // The approval under way: it holds the province's lock and has set the status, not yet committed.
     await other.query('BEGIN');
-    await other.query(`SELECT pg_advisory_xact_lock(1347, hashtext('15'))`);
+    await other.query(`SELECT pg_advisory_xact_lock(${ADVISORY_LOCKS.periodScope}, hashtext('15'))`);
     await other.query(`UPDATE report SET status = 'approved', version = version + 1 WHERE report_id = $1`, [report.id]);
     const save = laoCaiSave('2026-08-20');
     expect(await within(save, 700)).toBe('waiting');
@@ -57,7 +58,7 @@ describe('the period lock under concurrency', () => {
     const report = await writeAndSubmit(w.laoCai, await createReport(w.laoCai, 'quarterly', '2026Q2'));
     // A save under way: it has checked the period (shared lock) and has not committed.
     await other.query('BEGIN');
-    await other.query(`SELECT pg_advisory_xact_lock_shared(1347, hashtext('15'))`);
+    await other.query(`SELECT pg_advisory_xact_lock_shared(${ADVISORY_LOCKS.periodScope}, hashtext('15'))`);
     // Saves do not hold one another up.
     const meanwhile = await laoCaiSave('2026-05-03');
     expect(meanwhile.statusCode, meanwhile.body).toBe(201);
