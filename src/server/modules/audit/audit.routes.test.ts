@@ -47,7 +47,7 @@ describe('audit log', () => {
     expect(bad.json().error.field).toBe('from');
   });
 
-  it('cannot be changed or deleted, even with SQL', async () => {
+  it('cannot be changed, deleted or truncated, even with SQL', async () => {
     await insertAudit(t.database.db, null, { action: 'test', entityType: 'immutable', entityId: 'x' }, t.clock.now());
     await expect(
       sql`UPDATE audit_log SET action = 'forged' WHERE entity_type = 'immutable'`.execute(t.database.db),
@@ -55,6 +55,12 @@ describe('audit log', () => {
     await expect(sql`DELETE FROM audit_log WHERE entity_type = 'immutable'`.execute(t.database.db)).rejects.toThrow(
       /append-only/,
     );
+    // A row trigger does not fire on TRUNCATE: a statement trigger refuses it.
+    await expect(sql`TRUNCATE audit_log`.execute(t.database.db)).rejects.toThrow(/append-only/);
+    const left = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM audit_log WHERE entity_type = 'immutable'`.execute(t.database.db);
+    expect(left.rows[0]!.n).toBe(1);
   });
 
   it('offers no route to change it', async () => {
