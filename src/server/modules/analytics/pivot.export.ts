@@ -1,8 +1,9 @@
 // A pivot as a table file: .xlsx (values, then targets and achievement when there are any) and
-// .csv (UTF-8 with BOM, comma separated, so Excel and LibreOffice open it with Vietnamese intact).
+// .csv (common/csv-export.ts: UTF-8 with BOM, formula-looking text neutralised).
 // The layout is the pivot's: column headers (one row per column dimension), row labels, a total
 // column and a total row.
 import ExcelJS from 'exceljs';
+import { csvFile } from '../../common/csv-export';
 import { DIMENSION_LABELS } from '../../../shared/analytics';
 import type { PivotResult } from './pivot.engine';
 import type { TargetBlock } from './pivot.targets';
@@ -98,13 +99,6 @@ export async function pivotXlsx(result: PivotResult): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-const csvCell = (v: Cell) => {
-  if (v === null) return '';
-  const text = String(v);
-  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
 export function pivotCsv(result: PivotResult): Buffer {
-  const lines = table(result).map((r) => r.map(csvCell).join(','));
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  return csvFile(table(result));
 }
