@@ -18,6 +18,11 @@ export interface Config {
   webDir: string;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
   login: { maxFailures: number; windowMinutes: number };
+  /**
+   * Demo accounts and data on an empty database: only when asked (PHOIHOP_DEMO=1), on by default
+   * only for the embedded engine (a trial on one machine); a PostgreSQL server starts empty and
+   * its first administrator is made with `npm run create-admin`.
+   */
   loadDemo: boolean;
   /** The scheduled purge of expired sessions, old login attempts and old idempotency keys. */
   housekeeping: { everyMinutes: number; idempotencyRetentionHours: number };
@@ -36,6 +41,8 @@ export interface SmtpConfig {
   secure: boolean;
   user: string | null;
   password: string | null;
+  /** The server's TLS certificate is verified (STARTTLS or TLS) unless PHOIHOP_SMTP_VERIFY_CERT=0. */
+  verifyCertificate: boolean;
   from: string;
 }
 
@@ -85,7 +92,7 @@ export function loadConfig(env: Env = process.env): Config {
       maxFailures: intFrom(env, 'PHOIHOP_LOGIN_MAX_FAILURES', 5),
       windowMinutes: intFrom(env, 'PHOIHOP_LOGIN_WINDOW_MINUTES', 15),
     },
-    loadDemo: env.PHOIHOP_DEMO !== '0',
+    loadDemo: env.PHOIHOP_DEMO ? env.PHOIHOP_DEMO === '1' : !env.DATABASE_URL,
     housekeeping: {
       everyMinutes: Math.max(1, intFrom(env, 'PHOIHOP_HOUSEKEEPING_MINUTES', 5)),
       // Longer than the 7 days a device may stay offline (SPEC): a create sent just before going
@@ -99,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
           secure: env.PHOIHOP_SMTP_SECURE === '1',
           user: env.PHOIHOP_SMTP_USER || null,
           password: env.PHOIHOP_SMTP_PASSWORD || null,
+          verifyCertificate: env.PHOIHOP_SMTP_VERIFY_CERT !== '0',
           from: env.PHOIHOP_SMTP_FROM || 'Phối hợp <no-reply@localhost>',
         }
       : null,

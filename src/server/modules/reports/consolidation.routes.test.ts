@@ -33,7 +33,15 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
   const port = (smtp.server.address() as AddressInfo).port;
   t = await createTestApp({
-    smtp: { host: '127.0.0.1', port, secure: false, user: null, password: null, from: 'Phối hợp <phoihop@localhost>' },
+    smtp: {
+      host: '127.0.0.1',
+      port,
+      secure: false,
+      user: null,
+      password: null,
+      verifyCertificate: true,
+      from: 'Phối hợp <phoihop@localhost>',
+    },
   });
   w = await reportWorld(t);
 });

@@ -17,8 +17,9 @@ export async function sendMails(smtp: SmtpConfig | null, mails: Mail[]): Promise
     port: smtp.port,
     secure: smtp.secure,
     auth: smtp.user ? { user: smtp.user, pass: smtp.password ?? '' } : undefined,
-    // A local relay without a certificate (or the test capture server) still gets STARTTLS offered.
-    tls: { rejectUnauthorized: false },
+    // Certificates are verified: a relay with a self-signed certificate is trusted only when the
+    // administrator says so (PHOIHOP_SMTP_VERIFY_CERT=0), never by default.
+    tls: { rejectUnauthorized: smtp.verifyCertificate },
   });
   let sent = 0;
   try {
