@@ -105,6 +105,7 @@ async function run(engine: 'pglite' | 'postgresql') {
     await admin.query(`CREATE DATABASE ${name}`);
     env = {
       DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${name}`,
+      PHOIHOP_DEMO: '1',
       PHOIHOP_DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-crash-')),
     };
     dropDb = async () => {

@@ -135,7 +135,7 @@ async function freshDatabase(engine: Engine, adminUrl: string, workDir: string) 
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   return {
-    env: { DATABASE_URL: url.toString(), PHOIHOP_DATA_DIR: path.join(workDir, 'data') },
+    env: { DATABASE_URL: url.toString(), PHOIHOP_DEMO: '1', PHOIHOP_DATA_DIR: path.join(workDir, 'data') },
     drop: async () => {
       await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await admin.end();
