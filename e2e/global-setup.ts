@@ -14,8 +14,17 @@ export const DEMO_PASSWORD = 'demo-e2e-password';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The same server by this machine's first non-loopback IPv4 address, plain HTTP ('' if it has none). */
+    lanUrl: string;
     demoPassword: string;
   }
+}
+
+/** The first IPv4 address of this machine that is not loopback: what a colleague on the LAN would type. */
+function lanAddress(): string | null {
+  for (const addresses of Object.values(os.networkInterfaces()))
+    for (const a of addresses ?? []) if (a.family === 'IPv4' && !a.internal) return a.address;
+  return null;
 }
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -80,7 +89,8 @@ export default async function setup(project: TestProject) {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    HOST: '127.0.0.1',
+    // Every interface, as in production: the LAN test opens it by a non-loopback address.
+    HOST: '0.0.0.0',
     PHOIHOP_DATA_DIR: dataDir,
     PHOIHOP_DEMO_PASSWORD: DEMO_PASSWORD,
     PHOIHOP_WEB_DIR: webDir,
@@ -108,6 +118,8 @@ export default async function setup(project: TestProject) {
     throw error;
   }
   project.provide('baseUrl', baseUrl);
+  const lan = lanAddress();
+  project.provide('lanUrl', lan ? `http://${lan}:${port}` : '');
   project.provide('demoPassword', DEMO_PASSWORD);
 
   return async () => {

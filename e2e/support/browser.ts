@@ -28,7 +28,10 @@ export interface BrowserSession {
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
 
-export async function openBrowser(viewport: { width: number; height: number } = DESKTOP): Promise<BrowserSession> {
+export async function openBrowser(
+  viewport: { width: number; height: number } = DESKTOP,
+  baseURL = inject('baseUrl'),
+): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-chromium-'));
@@ -36,7 +39,7 @@ export async function openBrowser(viewport: { width: number; height: number } = 
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
-    baseURL: inject('baseUrl'),
+    baseURL,
     viewport,
     locale: 'vi-VN',
     timezoneId: 'Asia/Ho_Chi_Minh',
