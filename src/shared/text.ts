@@ -4,16 +4,14 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
+/** "Điện Biên" → "Dien Bien", "UBĐT" → "UBDT": the letters without their marks, case kept. */
+export function withoutMarks(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}
+
 /** "Điện Biên" → "dien bien"; "Hoà" and "Hòa" → "hoa". Also collapses white space. */
 export function foldVietnamese(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(COMBINING_MARKS, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return withoutMarks(text).toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/g;
@@ -41,4 +39,12 @@ const collator = new Intl.Collator('vi', { sensitivity: 'base', numeric: true })
 /** Vietnamese collation for sorting names and labels. */
 export function compareVietnamese(a: string, b: string): number {
   return collator.compare(a, b);
+}
+
+/** A file name part from a document's number or title, letters kept (http/download.ts): "12/KH-UBĐT-HLHPN" → "12-KH-UBĐT-HLHPN". */
+export function fileNamePart(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
 }

@@ -3,6 +3,7 @@
 // multipart plugin, and sending a stored file back. Every upload problem is a 400 naming `file`.
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { attachment } from '../../http/download';
 import { badRequest } from '../../http/errors';
 import type { OpenedFile } from './files.service';
 
@@ -41,23 +42,12 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
 /** What an upload's Idempotency-Key is compared on (the body is not JSON). */
 export const uploadHash = (upload: Upload) => ({ fileName: upload.fileName, sha256: upload.sha256 });
 
-/** RFC 6266 Content-Disposition with a UTF-8 name (Vietnamese file names) and an ASCII fallback. */
-export function contentDisposition(fileName: string): string {
-  const ascii = fileName
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/g, 'd')
-    .replace(/Đ/g, 'D')
-    .replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 /** Sends a stored file as a download: its own type, length and name, never sniffed by the browser. */
 export function sendFile(reply: FastifyReply, file: OpenedFile) {
   return reply
     .type(file.mimeType)
     .header('content-length', file.size)
-    .header('content-disposition', contentDisposition(file.fileName))
+    .header('content-disposition', attachment(file.fileName))
     .header('x-content-type-options', 'nosniff')
     .send(file.stream);
 }

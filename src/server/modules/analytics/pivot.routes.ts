@@ -5,6 +5,7 @@ import { errors } from './indicators.schemas';
 import { pivotCsv, pivotXlsx } from './pivot.export';
 import { PivotQuery, PivotResponse } from './pivot.schemas';
 import { pivot } from './pivot.service';
+import { sendDownload } from '../../http/download';
 
 const tags = ['analytics'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -33,7 +34,7 @@ export async function pivotRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const buffer = await pivotXlsx(await pivot(serviceContext(request), request.query));
-      return reply.type(XLSX).header('content-disposition', 'attachment; filename="bang-tong-hop.xlsx"').send(buffer);
+      return sendDownload(reply, XLSX, 'bang-tong-hop.xlsx', buffer);
     },
   );
 
@@ -45,10 +46,7 @@ export async function pivotRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const buffer = pivotCsv(await pivot(serviceContext(request), request.query));
-      return reply
-        .type('text/csv; charset=utf-8')
-        .header('content-disposition', 'attachment; filename="bang-tong-hop.csv"')
-        .send(buffer);
+      return sendDownload(reply, 'text/csv; charset=utf-8', 'bang-tong-hop.csv', buffer);
     },
   );
 }

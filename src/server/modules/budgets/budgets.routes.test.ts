@@ -1,3 +1,4 @@
+import contentDisposition from 'content-disposition';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
@@ -205,7 +206,9 @@ describe('budgets', () => {
     const res = await w.women.get(`/api/budgets/export.xlsx?plan=${w.planId}`);
     expect(res.statusCode).toBe(200);
     // The plan is named by its document number, not by its database id.
-    expect(res.headers['content-disposition']).toContain('kinh-phi-ke-hoach-16-kh-hlhpnvn-ubdt-2026.xlsx');
+    expect(contentDisposition.parse(res.headers['content-disposition']!).parameters.filename).toBe(
+      'kinh-phi-ke-hoach-16-KH-HLHPNVN-UBDT-2026.xlsx',
+    );
     expect((await w.women.get('/api/budgets/export.xlsx?plan=999999')).statusCode).toBe(404);
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);

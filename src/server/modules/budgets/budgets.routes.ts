@@ -15,6 +15,7 @@ import {
 import { IdParams } from '../../http/schemas';
 import * as budgets from './budgets.service';
 import type { FastifyRequest } from 'fastify';
+import { sendDownload } from '../../http/download';
 
 const tags = ['budgets'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,7 +64,7 @@ export async function budgetRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { buffer, filename } = await budgets.budgetExport(serviceContext(request), request.query);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+      return sendDownload(reply, XLSX, filename, buffer);
     },
   );
 

@@ -8,7 +8,7 @@ import { badRequest, forbidden, notFound } from '../../http/errors';
 import { insertAudit } from '../audit/audit.service';
 import { provinceNames } from '../reference/reference.service';
 import { fundingSourceRows } from '../records/records.service';
-import { foldVietnamese } from '../../../shared/text';
+import { fileNamePart } from '../../../shared/text';
 import { canonicalMoney, shareSpent, sumMoney } from './budget-math';
 import { renderBudgetXlsx } from './budgets-xlsx';
 import * as repo from './budgets.repo';
@@ -136,10 +136,7 @@ export async function budgetExport(ctx: ServiceContext, query: BudgetQuery) {
     const plan = await repo.planOf(ctx.db, ctx.actor, query.plan);
     if (!plan) throw notFound('Kế hoạch');
     scope = plan.number ? `kế hoạch số ${plan.number}` : `kế hoạch "${plan.title}"`;
-    const slug = foldVietnamese(plan.number || plan.title)
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 60);
+    const slug = fileNamePart(plan.number || plan.title).slice(0, 60);
     name = `ke-hoach-${slug || plan.plan_id}`;
   } else if (query.year) {
     scope = `năm ${query.year}`;

@@ -21,6 +21,7 @@ import {
   UpdateTemplateBody,
 } from './monitoring.schemas';
 import { recommendationRoutes } from './recommendations.routes';
+import { sendDownload } from '../../http/download';
 
 const tags = ['monitoring'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -212,7 +213,7 @@ export async function monitoringRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { buffer, filename } = await missionReportDocx(serviceContext(request), request.params.id);
-      return reply.type(DOCX).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+      return sendDownload(reply, DOCX, filename, buffer);
     },
   );
 

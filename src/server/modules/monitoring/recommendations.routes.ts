@@ -17,6 +17,7 @@ import {
   UpdateRecommendationBody,
 } from './monitoring.schemas';
 import * as recommendations from './recommendations.service';
+import { sendDownload } from '../../http/download';
 
 const tags = ['monitoring'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -73,7 +74,7 @@ export async function recommendationRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { buffer, filename } = await recommendationsXlsx(serviceContext(request), request.query);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+      return sendDownload(reply, XLSX, filename, buffer);
     },
   );
 

@@ -2,6 +2,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { IdParams } from '../../http/schemas';
 import { planDocx, planXlsx } from './plan-export.service';
+import { sendDownload } from '../../http/download';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -15,7 +16,7 @@ export async function planExportRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { buffer, filename } = await planDocx(serviceContext(request), request.params.id);
-      return reply.type(DOCX).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+      return sendDownload(reply, DOCX, filename, buffer);
     },
   );
   app.get(
@@ -26,7 +27,7 @@ export async function planExportRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const { buffer, filename } = await planXlsx(serviceContext(request), request.params.id);
-      return reply.type(XLSX).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+      return sendDownload(reply, XLSX, filename, buffer);
     },
   );
 }

@@ -1,5 +1,6 @@
 // Export: a stored plan as the Decree 30 .docx and the activity table .xlsx, agency names as of
 // the plan's date.
+import { fileNamePart } from '../../../shared/text';
 import type { ServiceContext } from '../../access/actor';
 import type { PlanDocument } from '../../../shared/plan-document';
 import { agencyMap } from '../reference/reference.service';
@@ -68,8 +69,6 @@ export async function planXlsx(ctx: ServiceContext, planId: number) {
 }
 
 function fileName(view: PlanView, ext: string): string {
-  const base = view.number
-    ? `ke-hoach-${view.number.replace(/[^A-Za-z0-9]+/g, '-')}`
-    : `ke-hoach-${view.year}-${view.id}`;
+  const base = view.number ? `ke-hoach-${fileNamePart(view.number)}` : `ke-hoach-${view.year}-${view.id}`;
   return `${base}.${ext}`;
 }

@@ -78,6 +78,11 @@ describe('plans', () => {
       issuedOn: '2022-07-18',
     });
     expect(done.json()).toMatchObject({ status: 'issued', number: '16/KH-HLHPNVN-UBĐT', issuedOn: '2022-07-18' });
+    // Its download is named by that number, Vietnamese letters kept; only the ASCII fallback loses the marks.
+    const docx = await ethnic.get(`/api/plans/${plan.id}/export.docx`);
+    expect(docx.headers['content-disposition']).toBe(
+      `attachment; filename="ke-hoach-16-KH-HLHPNVN-UBDT.docx"; filename*=UTF-8''ke-hoach-16-KH-HLHPNVN-UB%C4%90T.docx`,
+    );
   });
 
   it('lets a user sign only for their own agency, once', async () => {

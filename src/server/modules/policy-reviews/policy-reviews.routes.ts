@@ -17,6 +17,7 @@ import {
   UpdateReviewBody,
 } from './policy-reviews.schemas';
 import * as reviews from './policy-reviews.service';
+import { sendDownload } from '../../http/download';
 
 const tags = ['policy-reviews'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -47,10 +48,7 @@ export async function policyReviewRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const ctx = serviceContext(request);
       const { items, today } = await reviews.listReviews(ctx, { ...request.query, limit: 500, offset: 0 });
-      return reply
-        .type(XLSX)
-        .header('content-disposition', `attachment; filename="so-gop-y-chinh-sach-${today}.xlsx"`)
-        .send(await renderReviewsXlsx(items, today));
+      return sendDownload(reply, XLSX, `so-gop-y-chinh-sach-${today}.xlsx`, await renderReviewsXlsx(items, today));
     },
   );
 

@@ -8,6 +8,7 @@ import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import * as attachments from './record-attachments.service';
 import { importRecords, importTemplate } from './record-import.service';
 import { AttachmentView, errors, ImportReport } from './records.schemas';
+import { sendDownload } from '../../http/download';
 
 const tags = ['records'];
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -84,10 +85,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
       schema: { tags, summary: 'Tải mẫu nhập nhiều bản ghi (.xlsx)' },
     },
     async (request, reply) =>
-      reply
-        .type(XLSX)
-        .header('content-disposition', 'attachment; filename="mau-nhap-ban-ghi.xlsx"')
-        .send(await importTemplate(serviceContext(request))),
+      sendDownload(reply, XLSX, 'mau-nhap-ban-ghi.xlsx', await importTemplate(serviceContext(request))),
   );
 
   app.post(

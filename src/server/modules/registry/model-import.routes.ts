@@ -12,6 +12,7 @@ import { importModels } from './model-import.service';
 import { getTargets, setTargets } from './model-targets.service';
 import { listModelTypes } from './models.repo';
 import { ImportReport, TargetsBody, TargetsView } from './registry.schemas';
+import { sendDownload } from '../../http/download';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const MAX_FILE = 5 * 1024 * 1024;
@@ -53,10 +54,7 @@ export async function modelImportRoutes(app: App): Promise<void> {
         types: types.map((t) => ({ code: t.code, name: t.name, aliases: t.aliases })),
         ethnicGroups: ethnic.items.map((e) => ({ name: e.name })),
       });
-      return reply
-        .type(XLSX)
-        .header('content-disposition', 'attachment; filename="mau-nhap-mo-hinh.xlsx"')
-        .send(buffer);
+      return sendDownload(reply, XLSX, 'mau-nhap-mo-hinh.xlsx', buffer);
     },
   );
 

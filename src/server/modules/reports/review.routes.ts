@@ -5,6 +5,7 @@ import { IdParams } from '../../http/schemas';
 import { errors, ReviewView } from './reports.schemas';
 import { reviewDocx, reviewXlsx } from './review-export.service';
 import { planReview } from './review.service';
+import { sendDownload } from '../../http/download';
 
 const tags = ['reports'];
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -52,7 +53,7 @@ export async function reviewRoutes(app: App): Promise<void> {
       },
       async (request, reply) => {
         const { buffer, filename } = await render(serviceContext(request), request.params.id);
-        return reply.type(type).header('content-disposition', `attachment; filename="${filename}"`).send(buffer);
+        return sendDownload(reply, type, filename, buffer);
       },
     );
   }
