@@ -47,9 +47,9 @@ async function main(): Promise<void> {
   housekeeping = startHousekeeping(
     { db: database.db, config, clock: systemClock },
     {
-      onRound: (outcome) => {
-        if (outcome.ran) app.log.info({ purged: outcome.purged }, 'housekeeping');
-      },
+      // Each round's outcome, also when left to another instance ('busy': one is at it, 'recent': one did it).
+      onRound: (outcome) =>
+        app.log.info(outcome.ran ? { purged: outcome.purged } : { skipped: outcome.reason }, 'housekeeping'),
       onError: (error) => app.log.error({ err: error }, 'housekeeping failed'),
     },
   );
