@@ -108,7 +108,11 @@ export function sampleRss(pid: number): { stop(): number } {
   };
 }
 
-async function freshDatabase(engine: Engine, adminUrl: string, workDir: string) {
+async function freshDatabase(
+  engine: Engine,
+  adminUrl: string,
+  workDir: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (engine === 'pglite') return { env: { PHOIHOP_DATA_DIR: path.join(workDir, 'data') }, drop: async () => {} };
   const name = `phoihop_load_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
