@@ -1,5 +1,6 @@
 // The figures of bench/load.ts: a table per engine, the probes, the first error bodies, and the bars
 // of issue 13 checked against this run.
+import { BUSY_RETRY } from '../src/web/api/busy-retry';
 import type { Latency, RunResult } from './load-run';
 
 export interface Freshness {
@@ -16,6 +17,8 @@ export interface Freshness {
 
 export interface EngineResult {
   engine: string;
+  /** autocannon (a 503 is answered and the next request sent at once) or clients honouring Retry-After. */
+  client: 'autocannon' | 'retry-busy';
   serverCommand: string;
   startupMs: number;
   idleRssMb: number;
@@ -36,12 +39,15 @@ export interface Bar {
   ok: boolean;
 }
 
-/** 5xx other than 503 (the bounded queue's refusal, a designed answer), connection errors, timeouts. */
+/**
+ * 5xx other than 503 (the bounded queue's refusal, a designed answer), connection errors, timeouts;
+ * with clients that honour Retry-After, also every request still busy after its resends.
+ */
 export function errorCount(r: RunResult): number {
   const fivexx = Object.entries(r.status)
     .filter(([code]) => code.startsWith('5') && code !== '503')
     .reduce((sum, [, n]) => sum + n, 0);
-  return fivexx + r.connectionErrors + r.timeouts;
+  return fivexx + r.connectionErrors + r.timeouts + (r.busyRetry?.gaveUp ?? 0);
 }
 
 const find = (e: EngineResult, name: string, clients?: number) =>
@@ -53,7 +59,9 @@ export function evaluateBars(e: EngineResult): Bar[] {
   const add = (bar: string, value: string, ok: boolean) => bars.push({ engine: e.engine, bar, value, ok });
   const errors = e.runs.map((r) => `${r.name}×${r.clients}: ${errorCount(r)}`);
   add(
-    '0 errors in every run (5xx except 503, connection errors, timeouts)',
+    e.client === 'retry-busy'
+      ? '0 errors in every run (5xx except 503, connection errors, timeouts, requests still busy after their resends)'
+      : '0 errors in every run (5xx except 503, connection errors, timeouts)',
     errors.join(', '),
     e.runs.every((r) => errorCount(r) === 0),
   );
@@ -110,7 +118,7 @@ const pad = (s: string | number, n: number) => String(s).padStart(n);
 
 export function printEngine(e: EngineResult, bars: Bar[]): void {
   console.log(
-    `\n=== ${e.engine} (${e.serverCommand}) — serving after ${(e.startupMs / 1000).toFixed(1)} s, RSS idle ${e.idleRssMb.toFixed(0)} MB; load ${e.loadavg.before} → ${e.loadavg.after}`,
+    `\n=== ${e.engine} (${e.serverCommand}; clients: ${e.client}) — serving after ${(e.startupMs / 1000).toFixed(1)} s, RSS idle ${e.idleRssMb.toFixed(0)} MB; load ${e.loadavg.before} → ${e.loadavg.after}`,
   );
   console.log(
     `${'run'.padEnd(20)}${pad('clients', 8)}${pad('req/s', 8)}${pad('2xx/s', 8)}${pad('p50', 7)}${pad('p90', 7)}${pad('p99', 7)}${pad('max', 7)}  ${'status codes'.padEnd(22)}${pad('err', 5)}${pad('oldest', 8)}${pad('RSS MB', 10)}${pad('drain', 7)}`,
@@ -123,12 +131,21 @@ export function printEngine(e: EngineResult, bars: Bar[]): void {
     console.log(
       `${r.name.padEnd(20)}${pad(r.clients, 8)}${pad(r.reqPerSec.toFixed(1), 8)}${pad(r.okPerSec.toFixed(1), 8)}${pad(l.p50, 7)}${pad(l.p90, 7)}${pad(l.p99, 7)}${pad(l.max, 7)}  ${codes.padEnd(22)}${pad(r.connectionErrors + r.timeouts, 5)}${pad(r.oldestInFlightMs, 8)}${pad(`${r.rssMb.before.toFixed(0)}→${r.rssMb.peak.toFixed(0)}`, 10)}${pad(`${(r.drainMs / 1000).toFixed(1)}s`, 7)}`,
     );
+    if (r.busyRetry)
+      console.log(
+        `  ${r.busyRetry.requests} requests, ${r.busyRetry.completedPerSec.toFixed(1)} completed/s; 503 busy waited out and sent again: ${r.busyRetry.retried} (mean wait ${Math.round(r.busyRetry.meanWaitMs)} ms); still busy after ${BUSY_RETRY.retries} resends: ${r.busyRetry.gaveUp}`,
+      );
     if (r.perKind)
       for (const [kind, k] of Object.entries(r.perKind))
         console.log(
           `  ${kind.padEnd(18)}${pad(k.count, 8)} responses  p50 ${Math.round(k.p50)}  p90 ${Math.round(k.p90)}  p99 ${Math.round(k.p99)}  max ${Math.round(k.max)} ms  5xx ${k.errors}`,
         );
   }
+  console.log(
+    e.client === 'retry-busy'
+      ? '(retry-busy: req/s = HTTP answers a second, 503s included; 2xx/s, latencies and status codes = requests, each counted once, from its first send to its final answer, waits included)'
+      : '(autocannon: every HTTP answer counted, 503s included)',
+  );
   console.log(
     '(latencies in ms; err = connection errors + timeouts; oldest = age of the oldest request still unanswered when the run ended; drain = until the server answered health quickly again)',
   );

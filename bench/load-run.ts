@@ -40,6 +40,12 @@ export interface RunResult {
   rssMb: { before: number; peak: number };
   errorSamples: { status: number; kind: string; request: string; body: string }[];
   perKind?: Record<string, Latency & { count: number; errors: number }>;
+  /**
+   * With clients that honour Retry-After (load-retry.ts): requests counted once each (`status` is
+   * their final answer), those completed a second, how many 503 busy answers were waited out and
+   * sent again, how many requests were still busy after their resends (errors), the mean wait.
+   */
+  busyRetry?: { requests: number; completedPerSec: number; retried: number; gaveUp: number; meanWaitMs: number };
 }
 
 export interface RunSpec {

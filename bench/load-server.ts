@@ -1,12 +1,12 @@
 // The server under load, as its own process: a fresh database (PostgreSQL: a database created for
-// the run and dropped after; PGlite: a new temporary data folder), the real start command, the PID
-// of the process that actually listens (npx → sh → tsx → node: the last one) and its memory.
-import { spawn, type ChildProcess } from 'node:child_process';
+// the run and dropped after; PGlite: a new temporary data folder), the real start command (started
+// by test/server-process.ts), the PID of the process that actually listens (npx → sh → tsx → node:
+// the last one) and its memory.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { freePort } from '../test/free-port';
+import { spawnServer, type ServerProcess } from '../test/server-process';
 
 export type Engine = 'pglite' | 'postgresql';
 
@@ -30,8 +30,6 @@ export interface Server {
   startupMs: number;
   stop(): Promise<void>;
 }
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function childrenOf(pid: number): number[] {
   const out: number[] = [];
@@ -110,22 +108,11 @@ export function sampleRss(pid: number): { stop(): number } {
   };
 }
 
-async function waitHealthy(base: string, child: ChildProcess, logFile: string): Promise<void> {
-  const deadline = Date.now() + 5 * 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null)
-      throw new Error(`server exited with ${child.exitCode}:\n${fs.readFileSync(logFile, 'utf8').slice(-3000)}`);
-    try {
-      if ((await fetch(`${base}/api/health`)).ok) return;
-    } catch {
-      /* not listening yet */
-    }
-    await sleep(300);
-  }
-  throw new Error(`server did not answer /api/health within 5 minutes (log: ${logFile})`);
-}
-
-async function freshDatabase(engine: Engine, adminUrl: string, workDir: string) {
+async function freshDatabase(
+  engine: Engine,
+  adminUrl: string,
+  workDir: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   if (engine === 'pglite') return { env: { PHOIHOP_DATA_DIR: path.join(workDir, 'data') }, drop: async () => {} };
   const name = `phoihop_load_${process.pid}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -148,55 +135,39 @@ export async function startServer(options: ServerOptions): Promise<Server> {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), `phoihop-load-${options.engine}-`));
   const logFile = path.join(os.tmpdir(), `phoihop-load-${options.engine}-${process.pid}.log`);
   const db = await freshDatabase(options.engine, options.adminUrl, workDir);
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const log = fs.openSync(logFile, 'w');
   const started = Date.now();
-  const [cmd, ...args] = options.command;
-  const child = spawn(cmd!, args, {
-    env: {
-      ...process.env,
-      ...db.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      PHOIHOP_DEMO: '1',
-      PHOIHOP_DEMO_PASSWORD: options.password,
-      PHOIHOP_WEB_DIR: '/nonexistent',
-      LOG_LEVEL: options.logLevel,
-    },
-    stdio: ['ignore', log, log],
-    detached: true, // its own process group, so stop() ends npx, tsx and node together
-  });
-  fs.closeSync(log);
-  const stop = async () => {
-    try {
-      process.kill(-child.pid!, 'SIGTERM');
-    } catch {
-      /* already gone */
-    }
-    for (let i = 0; i < 50 && child.exitCode === null && child.signalCode === null; i++) await sleep(200);
-    try {
-      process.kill(-child.pid!, 'SIGKILL');
-    } catch {
-      /* ended on SIGTERM */
-    }
+  const cleanUp = async () => {
     await db.drop();
     fs.rmSync(workDir, { recursive: true, force: true });
   };
+  let server: ServerProcess;
   try {
-    await waitHealthy(base, child, logFile);
+    server = await spawnServer({
+      command: options.command,
+      env: {
+        ...db.env,
+        PHOIHOP_DEMO: '1',
+        PHOIHOP_DEMO_PASSWORD: options.password,
+        PHOIHOP_WEB_DIR: '/nonexistent',
+        LOG_LEVEL: options.logLevel,
+      },
+      logFile,
+    });
   } catch (error) {
-    await stop();
+    await cleanUp();
     throw error;
   }
   return {
     engine: options.engine,
-    port,
-    base,
-    pid: listeningPid(child.pid!, port),
+    port: server.port,
+    base: server.base,
+    pid: listeningPid(server.child.pid!, server.port),
     logFile,
     startupMs: Date.now() - started,
-    stop,
+    stop: async () => {
+      await server.stop();
+      await cleanUp();
+    },
   };
 }
 

@@ -6,16 +6,20 @@
 // unless --check is given and a bar of the issue fails.
 //
 //   npx tsx bench/load.ts [pglite|postgresql|both] [--seconds=15] [--warmup=3] [--check]
-//     [--server-cmd="node dist/server/main.js"] [--pglite-mixed] [--only=creates,values]
+//     [--server-cmd="node dist/server/main.js"] [--pglite-mixed] [--only=creates,values] [--retry-busy]
 //   --only: just these runs (health, creates, values, mixed, paced), e.g. to profile one; no results file is written
+//   --retry-busy: clients that wait Retry-After on a 503 busy and send again, as the web app does (load-retry.ts)
 //   env: BENCH_SECONDS, BENCH_WARMUP, BENCH_SERVER_CMD, BENCH_CLIENTS (200), BENCH_PGLITE_CLIENTS (50,200),
 //        BENCH_DATABASE_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_LOG_LEVEL (info),
-//        BENCH_SESSIONS (sessions per writer, 4), BENCH_TIMEOUT (seconds before a request counts as timed out, 120)
+//        BENCH_SESSIONS (sessions per writer, 4), BENCH_TIMEOUT (seconds before a request counts as timed out, 120),
+//        BENCH_RETRY_BUSY=1 (as --retry-busy)
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { drain, percentiles, runLoad, type Latency, type RunResult, type RunSpec } from './load-run';
+import { runRetrying } from './load-retry';
+import { fetchRetryingBusy } from '../src/web/api/busy-retry';
 import { rssMb, serverErrors, startServer, type Engine, type Server } from './load-server';
 import {
   createRequest,
@@ -44,6 +48,11 @@ const TIMEOUT = num(process.env.BENCH_TIMEOUT, 120);
 const COMMAND = (flag('server-cmd') ?? process.env.BENCH_SERVER_CMD ?? 'npx tsx src/server/main.ts').split(/\s+/);
 const ONLY = flag('only')?.split(',') ?? null;
 const wanted = (name: string) => ONLY === null || ONLY.includes(name);
+const CLIENT = args.includes('--retry-busy') || process.env.BENCH_RETRY_BUSY === '1' ? 'retry-busy' : 'autocannon';
+const run = CLIENT === 'retry-busy' ? runRetrying : runLoad;
+/** The probes' fetch: with --retry-busy a 503 busy is waited out and sent again, as the web app does. */
+const send = (url: string, init: RequestInit) =>
+  CLIENT === 'retry-busy' ? fetchRetryingBusy(new Request(url, init), (r) => fetch(r)) : fetch(url, init);
 const ADMIN_URL = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const LOG_LEVEL = process.env.BENCH_LOG_LEVEL ?? 'info';
 const PASSWORD = 'load-bench-password';
@@ -87,7 +96,7 @@ async function freshnessProbe(
   const ethnic = writer.ethnicGroups[probe]!; // each probe its own cell: overlapping probes must not overwrite each other
   const value = 1000 + Math.floor(Math.random() * 9000);
   const t0 = performance.now();
-  const res = await fetch(`${base}/api/indicator-values`, {
+  const res = await send(`${base}/api/indicator-values`, {
     method: 'PUT',
     headers: { cookie: s.cookie, 'x-csrf-token': s.csrf, 'content-type': 'application/json' },
     body: JSON.stringify({
@@ -112,7 +121,7 @@ async function freshnessProbe(
   while (performance.now() - acked < 10_000) {
     out.polls++;
     const read = performance.now();
-    const pivot = await fetch(`${base}/api/pivot?${query}`, { headers: { cookie: s.cookie } });
+    const pivot = await send(`${base}/api/pivot?${query}`, { headers: { cookie: s.cookie } });
     if (pivot.ok) {
       const body = (await pivot.json()) as { columns: { key: string[] }[]; cells: (number | null)[][] };
       out.lastReadMs = performance.now() - read;
@@ -165,12 +174,13 @@ async function measure(
   const o = { server, writers, seconds: SECONDS, timeoutSeconds: TIMEOUT };
   if (WARMUP > 0) {
     process.stdout.write(`  ${label}: warm-up ${WARMUP} s… `);
-    await runLoad(spec, { ...o, seconds: WARMUP });
+    await run(spec, { ...o, seconds: WARMUP });
   } else process.stdout.write(`  ${label}: `);
   process.stdout.write(`run ${SECONDS} s… `);
-  const result = await runLoad(spec, o, during ? () => during(SECONDS * 1000) : undefined);
+  const result = await run(spec, o, during ? () => during(SECONDS * 1000) : undefined);
   console.log(
     `${result.okPerSec.toFixed(1)} ok/s, p99 ${result.latencyMs.p99} ms` +
+      (result.busyRetry ? `, ${result.busyRetry.retried} busy retried, ${result.busyRetry.gaveUp} gave up` : '') +
       (result.drainMs > 1000 ? `, server busy ${(result.drainMs / 1000).toFixed(1)} s after the run` : ''),
   );
   return result;
@@ -224,6 +234,7 @@ async function runEngine(engine: Engine): Promise<EngineResult> {
     const fivexx = runs.some((r) => Object.keys(r.status).some((c) => c.startsWith('5')));
     return {
       engine,
+      client: CLIENT,
       serverCommand: COMMAND.join(' '),
       startupMs: server.startupMs,
       idleRssMb: idleRss,
@@ -248,7 +259,13 @@ function writeJson(results: EngineResult[]) {
     : {};
   const engines = {
     ...previous,
-    ...Object.fromEntries(results.map((r) => [r.engine, { at: new Date().toISOString(), ...r }])),
+    // A run with clients honouring Retry-After is kept beside the autocannon one of the same day.
+    ...Object.fromEntries(
+      results.map((r) => [
+        r.client === 'retry-busy' ? `${r.engine} retry-busy` : r.engine,
+        { at: new Date().toISOString(), ...r },
+      ]),
+    ),
   };
   const machine = { cpus: os.cpus().length, node: process.version, memGb: Math.round(os.totalmem() / 2 ** 30) };
   const settings = {
@@ -271,7 +288,9 @@ if (!engines.every((e) => e === 'pglite' || e === 'postgresql')) {
   console.error(`usage: npx tsx bench/load.ts [pglite|postgresql|both] (got "${which}")`);
   process.exit(2);
 }
-console.log(`load benchmark: ${SECONDS} s a run (+${WARMUP} s warm-up), ${os.cpus().length} CPUs, load ${loadavg()}`);
+console.log(
+  `load benchmark: ${SECONDS} s a run (+${WARMUP} s warm-up), clients: ${CLIENT}, ${os.cpus().length} CPUs, load ${loadavg()}`,
+);
 const results: EngineResult[] = [];
 for (const engine of engines) results.push(await runEngine(engine));
 const bars = results.flatMap(evaluateBars);

@@ -47,11 +47,14 @@ async function main(): Promise<void> {
   housekeeping = startHousekeeping(
     { db: database.db, config, clock: systemClock },
     {
-      onRound: (outcome) => {
-        if (outcome.ran) app.log.info({ purged: outcome.purged }, 'housekeeping');
-      },
+      // Each round's outcome, also when left to another instance ('busy': one is at it, 'recent': one did it).
+      onRound: (outcome) =>
+        app.log.info(outcome.ran ? { purged: outcome.purged } : { skipped: outcome.reason }, 'housekeeping'),
+      onVacuum: (tables, ms) => app.log.info({ tables, ms }, 'vacuum (analyze)'),
       onError: (error) => app.log.error({ err: error }, 'housekeeping failed'),
     },
+    // PGlite has no autovacuum (db/maintenance.ts); PostgreSQL's own does this.
+    { vacuum: database.engine === 'pglite' },
   );
   log(`\nPhối hợp đang chạy tại http://localhost:${config.port}  (API: /api, tài liệu API: /api/docs)`);
   // Route schemas are compiled at first use (http/lazy-schemas.ts); the rest now, in the background.

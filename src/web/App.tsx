@@ -6,7 +6,7 @@ import { I18nProvider, useT } from './i18n/I18nProvider';
 import { SessionProvider, useSession } from './lib/session';
 import { AppFrame } from './components/AppFrame';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
-import { ErrorNotice, Loading, PageLoading } from './components/Status';
+import { BusyRetryNotice, ErrorNotice, Loading, PageLoading } from './components/Status';
 import { SECTIONS } from './sections';
 import { lazyPage } from './lib/lazy-page';
 import { createQueryClient } from './lib/query-client';
@@ -23,6 +23,7 @@ export function App() {
         <SessionProvider>
           <BrowserRouter>
             <Root />
+            <BusyRetryNotice />
           </BrowserRouter>
         </SessionProvider>
       </I18nProvider>

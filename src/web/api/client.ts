@@ -1,7 +1,9 @@
 // The one HTTP client of the web app, typed by the generated schema.d.ts.
-// Every non-2xx answer becomes a thrown ApiError carrying the server's { code, message, field }.
+// Every non-2xx answer becomes a thrown ApiError carrying the server's { code, message, field };
+// a 503 `busy` only once its resends are spent (busy-retry.ts).
 import createClient, { type Middleware } from 'openapi-fetch';
 import type { components, paths } from './schema';
+import { fetchRetryingBusy } from './busy-retry';
 
 export type { components, paths };
 
@@ -72,7 +74,13 @@ const middleware: Middleware = {
   },
 };
 
-export const api = createClient<paths>({ baseUrl: '', credentials: 'include' });
+// A 503 `busy` is sent again after its Retry-After (busy-retry.ts) before the middleware sees it.
+// globalThis.fetch is read at each call (not captured here), as openapi-fetch's default does.
+export const api = createClient<paths>({
+  baseUrl: '',
+  credentials: 'include',
+  fetch: (request) => fetchRetryingBusy(request, (r) => globalThis.fetch(r)),
+});
 api.use(middleware);
 
 /**

@@ -1,6 +1,7 @@
 // Loading, error and empty states, the same on every page.
-import type { ReactNode } from 'react';
+import { useSyncExternalStore, type ReactNode } from 'react';
 import { ApiError } from '../api/client';
+import { busyWaits } from '../api/busy-retry';
 import { useI18n, type Translate, type Lang } from '../i18n/I18nProvider';
 
 export function Loading({ full = false, label }: { full?: boolean; label?: string }) {
@@ -9,6 +10,23 @@ export function Loading({ full = false, label }: { full?: boolean; label?: strin
     <div className={full ? 'status status-full' : 'status'} role="status" aria-live="polite">
       <span className="spinner" aria-hidden="true" />
       {label ?? t('status.loading')}
+    </div>
+  );
+}
+
+/**
+ * "Máy chủ đang bận, đang thử lại…" while a request answered 503 `busy` waits to be sent again
+ * (api/busy-retry.ts): the page keeps its loading or saving state instead of showing an error.
+ * Shown once for the whole app (App.tsx), above whatever page is open.
+ */
+export function BusyRetryNotice() {
+  const { t } = useI18n();
+  const waiting = useSyncExternalStore(busyWaits.subscribe, busyWaits.count, busyWaits.count);
+  if (waiting === 0) return null;
+  return (
+    <div className="busy-retry" role="status" aria-live="polite">
+      <span className="spinner" aria-hidden="true" />
+      {t('status.busyRetrying')}
     </div>
   );
 }
@@ -25,6 +43,8 @@ export function PageLoading() {
 export function describeError(error: unknown, t: Translate, lang: Lang): string {
   if (!(error instanceof ApiError)) return t('error.unexpected');
   if (error.code === 'network') return t('error.network');
+  // Still busy after the client's resends (api/busy-retry.ts).
+  if (error.code === 'busy') return t('error.busy');
   if (error.status >= 500) return t('error.server');
   if (error.status === 401) return t('error.unauthenticated');
   if (lang === 'vi') return error.message;

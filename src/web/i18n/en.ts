@@ -16,9 +16,11 @@ export const en: Messages = {
 
   'status.loading': 'Loading…',
   'status.empty': 'No data.',
+  'status.busyRetrying': 'The server is busy, trying again…',
 
   'error.network': 'Cannot reach the server. Check the connection and try again.',
   'error.server': 'The server has a problem. Please try again in a few minutes.',
+  'error.busy': 'The server is busy. Please try again in a few seconds.',
   'error.unauthenticated': 'Your session has expired. Please log in again.',
   'error.forbidden': 'You are not allowed to do this.',
   'error.notFound': 'Not found.',

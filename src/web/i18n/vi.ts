@@ -15,9 +15,11 @@ export const vi = {
 
   'status.loading': 'Đang tải…',
   'status.empty': 'Không có dữ liệu.',
+  'status.busyRetrying': 'Máy chủ đang bận, đang thử lại…',
 
   'error.network': 'Không kết nối được với máy chủ. Kiểm tra kết nối mạng rồi thử lại.',
   'error.server': 'Máy chủ đang gặp lỗi. Vui lòng thử lại sau ít phút.',
+  'error.busy': 'Máy chủ đang bận. Vui lòng thử lại sau ít giây.',
   'error.unauthenticated': 'Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.',
   'error.forbidden': 'Bạn không có quyền thực hiện thao tác này.',
   'error.notFound': 'Không tìm thấy dữ liệu.',

@@ -13,6 +13,7 @@ import { purgeIdempotencyKeys } from '../../http/idempotency';
 import { purgeDeadSessionsAndAttempts } from '../auth/auth.service';
 import * as repo from './housekeeping.repo';
 import { newTransaction } from '../../db/transaction';
+import { vacuumWhereNeeded } from '../../db/maintenance';
 
 const JOB = 'housekeeping';
 
@@ -56,22 +57,40 @@ export interface Scheduler {
   stop(): Promise<void>;
 }
 
+export interface HousekeepingReport {
+  onRound?: (outcome: RoundOutcome) => void;
+  /** The tables `vacuumWhereNeeded` vacuumed and analyzed after the round (PGlite only). */
+  onVacuum?: (tables: string[], ms: number) => void;
+  onError: (error: unknown) => void;
+}
+
 /**
  * Runs a round now and then every `housekeeping.everyMinutes` until stopped (main.ts). A failed
- * round is reported to `onError` and the next one runs as planned.
+ * round is reported to `onError` and the next one runs as planned. With `vacuum` (PGlite, which
+ * has no autovacuum: db/maintenance.ts) each round is followed by the VACUUM (ANALYZE) of the tables
+ * that need it, on this instance whether or not it did the round (it is the only one on its engine).
  */
 export function startHousekeeping(
   deps: HousekeepingDeps,
-  report: { onRound?: (outcome: RoundOutcome) => void; onError: (error: unknown) => void },
+  report: HousekeepingReport,
+  options: { vacuum?: boolean } = {},
 ): Scheduler {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> = Promise.resolve();
   let stopped = false;
   const tick = () => {
-    running = runHousekeepingRound(deps).then(
-      (outcome) => report.onRound?.(outcome),
-      (error: unknown) => report.onError(error),
-    );
+    running = runHousekeepingRound(deps)
+      .then(
+        (outcome) => report.onRound?.(outcome),
+        (error: unknown) => report.onError(error),
+      )
+      .then(async () => {
+        if (!options.vacuum) return;
+        const started = performance.now();
+        const tables = await vacuumWhereNeeded(deps.db);
+        if (tables.length) report.onVacuum?.(tables, Math.round(performance.now() - started));
+      })
+      .catch((error: unknown) => report.onError(error));
     void running.then(() => {
       if (!stopped) timer = setTimeout(tick, deps.config.housekeeping.everyMinutes * 60_000);
     });
