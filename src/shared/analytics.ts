@@ -16,6 +16,22 @@ export type Disaggregation = (typeof DISAGGREGATIONS)[number];
 export const RECORD_MEASURES = ['count_records', 'sum_participants'] as const;
 export const REGISTRY_MEASURES = ['count_active_at_period_end', 'sum_members'] as const;
 export const AGGREGATE_PERIOD_TYPES = ['monthly', 'quarterly', 'sixmonthly', 'yearly'] as const;
+
+/**
+ * What a value of an indicator may be, by DHIS2's value type names: a count (people, courses,
+ * models: a whole number, never negative), any number, or a percentage (0–100).
+ */
+export const VALUE_TYPES = ['INTEGER_ZERO_OR_POSITIVE', 'NUMBER', 'PERCENTAGE'] as const;
+export type ValueType = (typeof VALUE_TYPES)[number];
+
+/** Why `value` is not a value of that type (Vietnamese), or null when it is. */
+export function valueTypeProblem(type: ValueType, value: number): string | null {
+  if (type === 'INTEGER_ZERO_OR_POSITIVE' && !(Number.isInteger(value) && value >= 0))
+    return `Chỉ số đếm nhận số nguyên không âm; "${value}" không hợp lệ`;
+  if (type === 'PERCENTAGE' && !(value >= 0 && value <= 100))
+    return `Tỷ lệ phần trăm nằm trong 0–100; "${value}" không hợp lệ`;
+  return null;
+}
 export type AggregatePeriodType = (typeof AGGREGATE_PERIOD_TYPES)[number];
 
 export interface RecordsDefinition {

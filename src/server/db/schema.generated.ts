@@ -346,6 +346,7 @@ export interface Indicator {
   time_aggregation: 'sum' | 'last' | 'avg';
   unit: string;
   updated_at: Generated<Timestamp>;
+  value_type: Generated<'INTEGER_ZERO_OR_POSITIVE' | 'NUMBER' | 'PERCENTAGE'>;
   version: Generated<number>;
 }
 

@@ -1361,11 +1361,17 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            dataSet: string;
+                            /** @description Khi mọi giá trị cùng một kỳ */
+                            period?: string;
+                            /** @description Khi mọi giá trị cùng một đơn vị */
+                            orgUnit?: string;
                             dataValues: {
                                 dataElement: string;
                                 period: string;
                                 orgUnit: string;
                                 categoryOptionCombo: string;
+                                attributeOptionCombo: string;
                                 value: string;
                             }[];
                         };
@@ -1399,6 +1405,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         dataSet?: string;
+                        attributeOptionCombo?: string;
                         period?: string;
                         orgUnit?: string;
                         dataValues: {
@@ -1876,6 +1883,11 @@ export interface paths {
                         /** @enum {unknown} */
                         timeAggregation: "sum" | "last" | "avg";
                         disaggregations?: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                        /**
+                         * @description Giá trị nhận được (theo DHIS2): INTEGER_ZERO_OR_POSITIVE số đếm (mặc định), NUMBER số, PERCENTAGE 0–100
+                         * @enum {unknown}
+                         */
+                        valueType?: "INTEGER_ZERO_OR_POSITIVE" | "NUMBER" | "PERCENTAGE";
                         isKey?: boolean;
                         position?: number;
                     };
@@ -1983,6 +1995,11 @@ export interface paths {
                         /** @enum {unknown} */
                         timeAggregation?: "sum" | "last" | "avg";
                         disaggregations?: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+                        /**
+                         * @description Giá trị nhận được (theo DHIS2): INTEGER_ZERO_OR_POSITIVE số đếm (mặc định), NUMBER số, PERCENTAGE 0–100
+                         * @enum {unknown}
+                         */
+                        valueType?: "INTEGER_ZERO_OR_POSITIVE" | "NUMBER" | "PERCENTAGE";
                         isKey?: boolean;
                         position?: number;
                     };
@@ -8082,6 +8099,8 @@ export interface components {
             /** @enum {unknown} */
             timeAggregation: "sum" | "last" | "avg";
             disaggregations: ("sex" | "ethnic_group" | "target_group" | "age_band")[];
+            /** @enum {unknown} */
+            valueType: "INTEGER_ZERO_OR_POSITIVE" | "NUMBER" | "PERCENTAGE";
             isKey: boolean;
             position: number;
             version: number;

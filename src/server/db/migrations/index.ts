@@ -14,6 +14,7 @@ import * as storedFiles from './2026120201-stored-files';
 import * as sharedInstances from './2026120301-shared-instances';
 import * as recordActivityTotals from './2026120302-record-activity-totals';
 import * as auditNoTruncate from './2026120401-audit-no-truncate';
+import * as indicatorValueType from './2026120402-indicator-value-type';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -30,4 +31,5 @@ export const migrations: Record<string, Migration> = {
   '2026120301-shared-instances': sharedInstances,
   '2026120302-record-activity-totals': recordActivityTotals,
   '2026120401-audit-no-truncate': auditNoTruncate,
+  '2026120402-indicator-value-type': indicatorValueType,
 };

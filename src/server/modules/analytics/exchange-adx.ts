@@ -5,11 +5,10 @@
 import { badRequest } from '../../http/errors';
 import { DISAGGREGATIONS, adxPeriod, parseAdxPeriod, type Disaggregation } from '../../../shared/analytics';
 import type { CodeBook } from './exchange-codes.repo';
-import { MAX_IMPORT_VALUES, type ExchangeValue, type IncomingValue } from './exchange.service';
+import { DATA_SET, MAX_IMPORT_VALUES, type ExchangeValue, type IncomingValue } from './exchange.service';
 import { XmlError, escapeXml, localName, parseXml, type XmlElement } from './xml';
 
 export const ADX_NAMESPACE = 'urn:ihe:qrph:adx:2015';
-export const ADX_DATA_SET = 'PHOIHOP';
 
 const formatValue = (n: number) => (Number.isInteger(n) ? String(n) : String(Math.round(n * 1e6) / 1e6));
 
@@ -26,7 +25,7 @@ export function toAdx(values: ExchangeValue[], codes: CodeBook, exported: Date):
   for (const list of groups.values()) {
     const { orgUnit, period } = list[0]!;
     lines.push(
-      `  <group orgUnit="${escapeXml(codes.theirs('orgunit', orgUnit))}" period="${adxPeriod(period)}" dataSet="${ADX_DATA_SET}">`,
+      `  <group orgUnit="${escapeXml(codes.theirs('orgunit', orgUnit))}" period="${adxPeriod(period)}" dataSet="${DATA_SET}">`,
     );
     for (const v of list) {
       const dims = DISAGGREGATIONS.filter((d) => v.dims[d] !== undefined)
@@ -48,7 +47,12 @@ function optionOf(dim: Disaggregation, theirs: string, codes: CodeBook): string 
   return ours.startsWith(`${dim}=`) ? ours.slice(dim.length + 1) : ours;
 }
 
-const RESERVED = new Set(['dataElement', 'value', 'annotation']);
+// The schema lets a dataValue carry any attribute. dataElement and value are the value; an
+// attribute in another namespace (xsi:…, a sender's own ext:…) and a comment describe it and are
+// left aside; every other attribute is a disaggregation, and one we do not have is a conflict
+// naming it — dropping it would add values the sender kept apart.
+const RESERVED = new Set(['dataElement', 'value', 'annotation', 'comment']);
+const isForeign = (name: string) => name.includes(':') || name === 'xmlns';
 
 export function readAdx(text: string, codes: CodeBook): IncomingValue[] {
   let root: XmlElement;
@@ -74,11 +78,11 @@ export function readAdx(text: string, codes: CodeBook): IncomingValue[] {
       if (localName(dv.name) !== 'dataValue') return;
       const field = `${groupField}.dataValue.${i}`;
       const dims: Partial<Record<Disaggregation, string>> | null = {};
-      let bad = false;
+      let bad: string | undefined;
       for (const [name, value] of Object.entries(dv.attributes)) {
-        if (RESERVED.has(name)) continue;
+        if (RESERVED.has(name) || isForeign(name)) continue;
         if (!(DISAGGREGATIONS as readonly string[]).includes(name)) {
-          bad = true;
+          bad ??= name;
           continue;
         }
         dims[name as Disaggregation] = optionOf(name as Disaggregation, value, codes);
@@ -88,6 +92,8 @@ export function readAdx(text: string, codes: CodeBook): IncomingValue[] {
         period: period.code,
         orgUnit: group.attributes.orgUnit!,
         dims: bad ? null : dims,
+        badDimension: bad,
+        dimensionsAsAttributes: true,
         value: dv.attributes.value ?? null,
         field,
       });

@@ -12,6 +12,7 @@ import {
   type AnalyticsWorld,
 } from '../../../../test/analytics-fixtures';
 import { parseXml } from './xml';
+import { validateAdx } from './fixtures/adx/validate-adx';
 
 let t: TestApp;
 let w: AnalyticsWorld;
@@ -36,10 +37,15 @@ async function enter(client: ApiClient, unit: string | null, period: string, val
   if (res.statusCode !== 200) throw new Error(res.body);
 }
 
+/** The export's values, each checked to carry the default attribute option combo, then without it. */
 async function exportSet(query = 'indicator=NL03'): Promise<DataValue[]> {
   const res = await w.central.get(`/api/exchange/dataValueSets.json?${query}`);
   expect(res.statusCode, res.body).toBe(200);
-  return res.json().dataValues;
+  expect(res.json().dataSet).toBe('PHOIHOP');
+  return res.json().dataValues.map(({ attributeOptionCombo, ...v }: DataValue & { attributeOptionCombo: string }) => {
+    expect(attributeOptionCombo).toBe('default');
+    return v;
+  });
 }
 
 beforeAll(async () => {
@@ -52,7 +58,7 @@ beforeAll(async () => {
   ]);
   await enter(w.central, '11', '2026Q2', [{ sex: 'female', ethnicGroupId: ETHNIC.mong, value: 3 }]);
   await enter(w.central, '15', '2026Q2', [{ value: 4 }]);
-  await enter(w.central, null, '2026Q3', [{ sex: 'female', value: 1.5 }]);
+  await enter(w.central, null, '2026Q3', [{ sex: 'female', value: 1 }]);
 });
 afterAll(async () => {
   await t.close();
@@ -84,7 +90,7 @@ describe('DHIS2 dataValueSets', () => {
           value: '3',
         },
         { dataElement: 'NL03', period: '2026Q2', orgUnit: '15', categoryOptionCombo: 'default', value: '4' },
-        { dataElement: 'NL03', period: '2026Q3', orgUnit: 'VN', categoryOptionCombo: 'sex=female', value: '1.5' },
+        { dataElement: 'NL03', period: '2026Q3', orgUnit: 'VN', categoryOptionCombo: 'sex=female', value: '1' },
       ]),
     );
   });
@@ -93,7 +99,7 @@ describe('DHIS2 dataValueSets', () => {
     expect(sorted(await exportSet('indicator=NL03&orgUnitLevel=commune'))).toEqual(sorted(await exportSet()));
     const national = await exportSet('indicator=NL03&orgUnitLevel=national&disaggregate=false&periodType=yearly');
     expect(national).toEqual([
-      { dataElement: 'NL03', period: '2026', orgUnit: 'VN', categoryOptionCombo: 'default', value: '15.5' },
+      { dataElement: 'NL03', period: '2026', orgUnit: 'VN', categoryOptionCombo: 'default', value: '15' },
     ]);
   });
 
@@ -116,7 +122,7 @@ describe('DHIS2 dataValueSets', () => {
     expect(restored.json().importCount).toEqual({ imported: 5, updated: 0, ignored: 0, deleted: 0 });
     expect(sorted(await exportSet())).toEqual(sorted(original));
     const p = await pivot(w.central, 'rows=province&indicator=NL03');
-    expect(p.totals.grand).toBe(15.5);
+    expect(p.totals.grand).toBe(15);
   });
 
   it('updates a changed value, and reports rows it cannot take as conflicts naming the field', async () => {
@@ -153,6 +159,65 @@ describe('DHIS2 dataValueSets', () => {
     const values = await exportSet('indicator=NL03&period=2026Q2');
     expect(values.find((v) => v.orgUnit === '11')?.value).toBe('6');
     expect(values.find((v) => v.orgUnit === '15')?.value).toBe('4');
+  });
+
+  it('carries dataSet and attributeOptionCombo, and period or orgUnit at the top where every value shares it', async () => {
+    const res = (await w.central.get('/api/exchange/dataValueSets.json?indicator=NL03&period=2026Q2')).json();
+    expect(res.dataSet).toBe('PHOIHOP');
+    expect(res.period).toBe('2026Q2');
+    expect(res.orgUnit).toBeUndefined(); // 11 and 15
+    expect(new Set(res.dataValues.map((v: { attributeOptionCombo: string }) => v.attributeOptionCombo))).toEqual(
+      new Set(['default']),
+    );
+    const one = (await w.central.get('/api/exchange/dataValueSets.json?indicator=NL03&period=2026Q3')).json();
+    expect(one).toMatchObject({ dataSet: 'PHOIHOP', period: '2026Q3', orgUnit: 'VN' });
+  });
+
+  it('takes unknown options, attribute option combos and values a count cannot have as conflicts, never a 500', async () => {
+    const before = sorted(await exportSet());
+    const value = { dataElement: 'NL03', period: '2026Q2', orgUnit: '11' };
+    const res = await w.central.post('/api/exchange/dataValueSets.json', {
+      dataValues: [
+        { ...value, categoryOptionCombo: 'sex=alien', value: '3' },
+        { ...value, categoryOptionCombo: `sex=female;ethnic_group=999`, value: '3' },
+        { ...value, attributeOptionCombo: 'AOC_UNKNOWN', value: '3' },
+        { ...value, categoryOptionCombo: 'sex=male', value: '-3' },
+        { ...value, categoryOptionCombo: 'sex=male', value: '2.5' },
+        { ...value, categoryOptionCombo: 'sex=male', attributeOptionCombo: 'default', value: '7' },
+      ],
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const summary = res.json();
+    expect(summary.conflicts.map((c: { field: string }) => c.field)).toEqual([
+      'dataValues.0.categoryOptionCombo',
+      'dataValues.1.categoryOptionCombo',
+      'dataValues.2.attributeOptionCombo',
+      'dataValues.3.value',
+      'dataValues.4.value',
+    ]);
+    expect(summary.conflicts[0].value).toContain('alien');
+    expect(summary.conflicts[3].value).toContain('số nguyên không âm');
+    expect(summary.importCount).toEqual({ imported: 1, updated: 0, ignored: 0, deleted: 0 });
+    // A set-level attribute option combo the system does not know: every value is a conflict.
+    const set = await w.central.post('/api/exchange/dataValueSets.json', {
+      attributeOptionCombo: 'AOC_UNKNOWN',
+      dataValues: [{ ...value, categoryOptionCombo: 'sex=male', value: '8' }],
+    });
+    expect(set.json()).toMatchObject({ status: 'ERROR', conflicts: [{ field: 'dataValues.0.attributeOptionCombo' }] });
+    // The form refuses the same values, naming the cell.
+    const form = await w.central.put('/api/indicator-values', {
+      indicator: 'NL03',
+      unit: { generation: 2025, code: '11' },
+      period: '2026Q2',
+      values: [{ sex: 'male', value: 2.5 }],
+    });
+    expect(form.statusCode).toBe(400);
+    expect(form.json().error.field).toBe('values.0.value');
+    // Back as it was, for the tests below.
+    await w.central.post('/api/exchange/dataValueSets.json', {
+      dataValues: [{ ...value, categoryOptionCombo: 'sex=male', value: null }],
+    });
+    expect(sorted(await exportSet())).toEqual(before);
   });
 
   it('exports computed indicators from live records, summing to the pivot', async () => {
@@ -295,5 +360,40 @@ describe('ADX and the code list', () => {
       { 'content-type': 'application/xml' },
     );
     expect(period.json().error.field).toBe('group.0.period');
+  });
+});
+
+describe('ADX against the IHE schema', () => {
+  it('exports ADX that the official ADX schema (urn:ihe:qrph:adx:2015) validates', async () => {
+    const res = await w.central.get('/api/exchange/adx.xml?indicator=NL03');
+    expect(res.statusCode).toBe(200);
+    const result = await validateAdx(res.body);
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+    // The validator is not a rubber stamp: a value that is not a number, or a group without its org unit, fails.
+    expect((await validateAdx(res.body.replace(/value="\d+"/, 'value="năm"'))).valid).toBe(false);
+    expect((await validateAdx(res.body.replace(/ orgUnit="[^"]*"/, ''))).valid).toBe(false);
+  });
+
+  it('accepts the attributes the schema allows, and names a disaggregation it does not have as a conflict', async () => {
+    const adx = (attributes: string) =>
+      `<adx xmlns="urn:ihe:qrph:adx:2015" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:ext="urn:example:ext" exported="2026-12-03T00:00:00Z">` +
+      `<group orgUnit="OU_DIENBIEN" period="2026-04-01/P3M" dataSet="PHOIHOP" comment="từ tỉnh">` +
+      `<dataValue dataElement="DE_TOT" value="6" ${attributes}/></group></adx>`;
+    const send = (body: string) =>
+      w.central.request('POST', '/api/exchange/adx.xml?dryRun=true', body, { 'content-type': 'application/adx+xml' });
+    const allowed = adx('sex="female" ext:source="sổ tay" comment="đã kiểm tra"');
+    expect((await validateAdx(allowed)).valid).toBe(true);
+    const ok = await send(allowed);
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'SUCCESS', conflicts: [] });
+    const unknownDimension = await send(adx('sex="female" age="15-24"'));
+    expect(unknownDimension.json()).toMatchObject({
+      status: 'ERROR',
+      conflicts: [{ field: 'group.0.dataValue.0.age' }],
+    });
+    const unknownOption = await send(adx('sex="alien"'));
+    expect(unknownOption.statusCode).toBe(200);
+    expect(unknownOption.json().conflicts[0].field).toBe('group.0.dataValue.0.sex');
   });
 });

@@ -30,11 +30,18 @@ const DataValue = Type.Object({
   period: Type.String(),
   orgUnit: Type.String(),
   categoryOptionCombo: Type.String(),
+  attributeOptionCombo: Type.String(),
   value: Type.String(),
 });
-const DataValueSet = Type.Object({ dataValues: Type.Array(DataValue) });
+const DataValueSet = Type.Object({
+  dataSet: Type.String(),
+  period: Type.Optional(Type.String({ description: 'Khi mọi giá trị cùng một kỳ' })),
+  orgUnit: Type.Optional(Type.String({ description: 'Khi mọi giá trị cùng một đơn vị' })),
+  dataValues: Type.Array(DataValue),
+});
 const IncomingSet = Type.Object({
   dataSet: Type.Optional(Type.String({ maxLength: 200 })),
+  attributeOptionCombo: Type.Optional(Type.String({ maxLength: 400 })),
   period: Type.Optional(Type.String({ maxLength: 20 })),
   orgUnit: Type.Optional(Type.String({ maxLength: 100 })),
   dataValues: Type.Array(

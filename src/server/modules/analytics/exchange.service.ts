@@ -115,19 +115,37 @@ export interface DataValue {
   period: string;
   orgUnit: string;
   categoryOptionCombo: string;
+  attributeOptionCombo: string;
   value: string;
 }
 
-export function toDataValueSet(values: ExchangeValue[], codes: CodeBook): { dataValues: DataValue[] } {
-  return {
-    dataValues: values.map((v) => ({
-      dataElement: codes.theirs('indicator', v.indicator),
-      period: v.period,
-      orgUnit: codes.theirs('orgunit', v.orgUnit),
-      categoryOptionCombo: codes.theirs('category_option_combo', comboCode(v.dims)),
-      value: formatValue(v.value),
-    })),
+export interface DataValueSet {
+  dataSet: string;
+  /** Set when every value has the same period (each value still carries its own). */
+  period?: string;
+  /** Set when every value has the same org unit (each value still carries its own). */
+  orgUnit?: string;
+  dataValues: DataValue[];
+}
+
+/** The data set every value belongs to (DHIS2 `dataSet`, ADX `group@dataSet`). */
+export const DATA_SET = 'PHOIHOP';
+
+export function toDataValueSet(values: ExchangeValue[], codes: CodeBook): DataValueSet {
+  const attributeOptionCombo = codes.theirs('category_option_combo', 'default');
+  const dataValues = values.map((v) => ({
+    dataElement: codes.theirs('indicator', v.indicator),
+    period: v.period,
+    orgUnit: codes.theirs('orgunit', v.orgUnit),
+    categoryOptionCombo: codes.theirs('category_option_combo', comboCode(v.dims)),
+    attributeOptionCombo,
+    value: formatValue(v.value),
+  }));
+  const uniform = (key: 'period' | 'orgUnit') => {
+    const first = dataValues[0]?.[key];
+    return first !== undefined && dataValues.every((v) => v[key] === first) ? { [key]: first } : {};
   };
+  return { dataSet: DATA_SET, ...uniform('period'), ...uniform('orgUnit'), dataValues };
 }
 
 export async function exportDataValueSet(ctx: ServiceContext, params: ExportParams) {
@@ -141,8 +159,14 @@ export interface IncomingValue {
   dataElement: string;
   period: string;
   orgUnit: string;
-  /** Our disaggregation, already decoded from the format. */
+  /** Our disaggregation, already decoded from the format; null when it names what we do not have. */
   dims: Partial<Record<Disaggregation, string>> | null;
+  /** The attribute of `dims` we do not have (ADX), for the conflict's field. */
+  badDimension?: string;
+  /** As sent (undefined: not sent, the default). */
+  attributeOptionCombo?: string;
+  /** ADX: each disaggregation is an attribute of its own, which a conflict names. */
+  dimensionsAsAttributes?: boolean;
   value: string | number | null;
   field: string;
 }
@@ -161,6 +185,20 @@ function unitOf(orgUnit: string): ValueInput['unit'] {
 
 class DryRun extends Error {}
 
+/** Our names of a value's parts → the format's, for a conflict's field. */
+const FORMAT_FIELD = { indicator: 'dataElement', period: 'period', unit: 'orgUnit', value: 'value' } as const;
+const ATTRIBUTE_OF = {
+  sex: 'sex',
+  ethnicGroupId: 'ethnic_group',
+  targetGroup: 'target_group',
+  ageBand: 'age_band',
+} as const satisfies Record<string, Disaggregation>;
+
+/** The programme has no attribute categories: its only attribute option combo is the default. */
+function knownAttributeCombo(theirs: string, codes: CodeBook): boolean {
+  return theirs === '' || theirs === 'default' || codes.ours('category_option_combo', theirs) === 'default';
+}
+
 export async function importValues(
   ctx: ServiceContext,
   incoming: IncomingValue[],
@@ -178,7 +216,15 @@ export async function importValues(
       const where = (name: string) => `${v.field}.${name}`;
       try {
         if (v.dims === null)
-          throw badRequest(where('categoryOptionCombo'), 'Phân tổ (categoryOptionCombo) không hợp lệ');
+          throw badRequest(
+            where(v.badDimension ?? 'categoryOptionCombo'),
+            'Phân tổ (categoryOptionCombo) không hợp lệ',
+          );
+        if (v.attributeOptionCombo !== undefined && !knownAttributeCombo(v.attributeOptionCombo, codes))
+          throw badRequest(
+            where('attributeOptionCombo'),
+            `attributeOptionCombo "${v.attributeOptionCombo}" không có: hệ thống chỉ có tổ hợp mặc định (${codes.theirs('category_option_combo', 'default')})`,
+          );
         const value = v.value === null || v.value === '' ? null : Number(v.value);
         if (value !== null && !Number.isFinite(value))
           throw badRequest(where('value'), `Giá trị "${v.value}" không phải số`);
@@ -199,13 +245,9 @@ export async function importValues(
           },
           (name) =>
             where(
-              name === 'indicator'
-                ? 'dataElement'
-                : name === 'period'
-                  ? 'period'
-                  : name === 'unit'
-                    ? 'orgUnit'
-                    : 'categoryOptionCombo',
+              FORMAT_FIELD[name as keyof typeof FORMAT_FIELD] ??
+                (v.dimensionsAsAttributes ? ATTRIBUTE_OF[name as keyof typeof ATTRIBUTE_OF] : undefined) ??
+                'categoryOptionCombo',
             ),
         );
         const id = JSON.stringify(key);
@@ -246,14 +288,18 @@ export function readDataValueSet(body: unknown, codes: CodeBook): IncomingValue[
   if (body.dataValues.length > MAX_IMPORT_VALUES)
     throw badRequest('dataValues', `Tối đa ${MAX_IMPORT_VALUES} giá trị mỗi lần nhập`);
   const defaults = { period: str(body.period), orgUnit: str(body.orgUnit) };
+  const setAttributeCombo = body.attributeOptionCombo === undefined ? undefined : str(body.attributeOptionCombo);
   return body.dataValues.map((raw, i): IncomingValue => {
     const field = `dataValues.${i}`;
     if (!isObject(raw)) throw badRequest(field, `Giá trị thứ ${i + 1} không phải một đối tượng`);
     const combo = str(raw.categoryOptionCombo) || 'default';
+    const attributeOptionCombo =
+      raw.attributeOptionCombo === undefined ? setAttributeCombo : str(raw.attributeOptionCombo);
     const value = raw.value === undefined || raw.value === null ? null : str(raw.value);
+    const dims = decodeCombo(combo, codes);
     if (raw.deleted === true || raw.deleted === 'true')
-      return { ...base(raw, defaults, field), dims: decodeCombo(combo, codes), value: null };
-    return { ...base(raw, defaults, field), dims: decodeCombo(combo, codes), value };
+      return { ...base(raw, defaults, field), dims, attributeOptionCombo, value: null };
+    return { ...base(raw, defaults, field), dims, attributeOptionCombo, value };
   });
 }
 

@@ -7,7 +7,13 @@ import type { ServiceContext } from '../../access/actor';
 import { inProvinceScope } from '../../access/actor';
 import { badRequest, forbidden, notFound } from '../../http/errors';
 import { inTransaction } from '../../db/transaction';
-import { parsePeriod, type AggregateDefinition, type Disaggregation } from '../../../shared/analytics';
+import {
+  parsePeriod,
+  valueTypeProblem,
+  type AggregateDefinition,
+  type Disaggregation,
+} from '../../../shared/analytics';
+import { AGE_BANDS, SEXES, TARGET_GROUPS } from '../../../shared/record-codes';
 import { insertAudit } from '../audit/audit.service';
 import { assertPeriodOpen } from '../../common/period-lock';
 import * as repo from './indicator-values.repo';
@@ -43,7 +49,15 @@ export async function resolver(ctx: ServiceContext): Promise<Resolver> {
   };
 }
 
-export type ValueField = 'indicator' | 'period' | 'unit' | 'sex' | 'ethnicGroupId' | 'targetGroup' | 'ageBand';
+export type ValueField =
+  'indicator' | 'period' | 'unit' | 'sex' | 'ethnicGroupId' | 'targetGroup' | 'ageBand' | 'value';
+
+/** The options of each disaggregation a value may carry (the form's schema says the same; imports bypass it). */
+const OPTIONS: [ValueField, 'sex' | 'targetGroup' | 'ageBand', readonly string[]][] = [
+  ['sex', 'sex', SEXES],
+  ['targetGroup', 'targetGroup', TARGET_GROUPS],
+  ['ageBand', 'ageBand', AGE_BANDS],
+];
 
 /** Checks one value against its indicator, period, unit, disaggregation and the writer's scope. */
 export async function resolveValue(
@@ -93,6 +107,15 @@ export async function resolveValue(
   }
   if (input.ethnicGroupId != null && !r.ethnicGroups.has(input.ethnicGroupId))
     throw badRequest(fieldOf('ethnicGroupId'), `Mã dân tộc ${input.ethnicGroupId} không có trong danh mục 54 dân tộc`);
+  for (const [field, name, options] of OPTIONS) {
+    const value = input[name];
+    if (value != null && value !== '' && !options.includes(value))
+      throw badRequest(fieldOf(field), `Phân tổ "${value}" không có; chọn một trong: ${options.join(', ')}`);
+  }
+  if (input.value !== null) {
+    const problem = valueTypeProblem(indicator.value_type, input.value);
+    if (problem) throw badRequest(fieldOf('value'), `Chỉ số ${indicator.code}: ${problem}`);
+  }
   const key: repo.ValueKey & { provinceCode: string | null } = {
     indicatorId: indicator.indicator_id,
     unitGeneration: input.unit?.generation ?? null,

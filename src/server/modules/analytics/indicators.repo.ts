@@ -3,7 +3,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../access/actor';
 import { centralOrProvinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
-import type { Disaggregation } from '../../../shared/analytics';
+import type { Disaggregation, ValueType } from '../../../shared/analytics';
 import { foldVietnamese } from '../../../shared/text';
 import type { IndicatorMeta } from './pivot.query';
 
@@ -19,6 +19,7 @@ export interface IndicatorRow {
   definition: unknown;
   time_aggregation: 'sum' | 'last' | 'avg';
   disaggregations: string[];
+  value_type: ValueType;
   is_key: boolean;
   position: number;
   version: number;
@@ -36,6 +37,7 @@ const COLUMNS = [
   'definition',
   'time_aggregation',
   'disaggregations',
+  'value_type',
   'is_key',
   'position',
   'version',
@@ -98,6 +100,7 @@ export interface IndicatorValues {
   definition: unknown;
   time_aggregation: IndicatorRow['time_aggregation'];
   disaggregations: string[];
+  value_type: ValueType;
   is_key: boolean;
   position: number;
 }
@@ -160,6 +163,23 @@ export async function hasAggregateValues(db: Queryable, indicatorId: number): Pr
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** One entered or imported value of the indicator that is not of that type (a count with 2.5), if any. */
+export async function valueBreakingType(db: Queryable, indicatorId: number, type: ValueType) {
+  if (type === 'NUMBER') return undefined;
+  const row = await db
+    .selectFrom('aggregate_value')
+    .select('value')
+    .where('indicator_id', '=', indicatorId)
+    .where((eb) =>
+      type === 'PERCENTAGE'
+        ? eb.or([eb('value', '<', '0'), eb('value', '>', '100')])
+        : eb.or([eb('value', '<', '0'), eb(sql`value % 1`, '<>', 0)]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return row === undefined ? undefined : Number(row.value);
 }
 
 // ——— Targets ———

@@ -5,6 +5,7 @@ import {
   DISAGGREGATIONS,
   INDICATOR_SOURCES,
   TIME_AGGREGATIONS,
+  VALUE_TYPES,
 } from '../../../shared/analytics';
 import { AGE_BANDS, SEXES, TARGET_GROUPS } from '../../../shared/record-codes';
 import { named } from '../../http/named-schemas';
@@ -39,6 +40,7 @@ export const IndicatorView = named(
     definition: Definition,
     timeAggregation: Type.Enum(TIME_AGGREGATIONS),
     disaggregations: Type.Array(Type.Enum(DISAGGREGATIONS)),
+    valueType: Type.Enum(VALUE_TYPES),
     isKey: Type.Boolean(),
     position: Type.Integer(),
     version: Type.Integer(),
@@ -59,6 +61,12 @@ const indicatorFields = {
   definition: Definition,
   timeAggregation: Type.Enum(TIME_AGGREGATIONS),
   disaggregations: Type.Optional(Type.Array(Type.Enum(DISAGGREGATIONS), { maxItems: 4, uniqueItems: true })),
+  valueType: Type.Optional(
+    Type.Enum(VALUE_TYPES, {
+      description:
+        'Giá trị nhận được (theo DHIS2): INTEGER_ZERO_OR_POSITIVE số đếm (mặc định), NUMBER số, PERCENTAGE 0–100',
+    }),
+  ),
   isKey: Type.Optional(Type.Boolean()),
   position: Type.Optional(Type.Integer({ minimum: 1, maximum: 10000 })),
 };
@@ -78,6 +86,7 @@ export const UpdateIndicatorBody = Type.Object(
     definition: Type.Optional(Definition),
     timeAggregation: Type.Optional(indicatorFields.timeAggregation),
     disaggregations: indicatorFields.disaggregations,
+    valueType: indicatorFields.valueType,
     isKey: indicatorFields.isKey,
     position: indicatorFields.position,
   },

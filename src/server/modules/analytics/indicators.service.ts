@@ -37,6 +37,7 @@ function toView(ctx: ServiceContext, r: repo.IndicatorRow): IndicatorView {
     definition: r.definition as Record<string, unknown>,
     timeAggregation: r.time_aggregation,
     disaggregations: r.disaggregations as Disaggregation[],
+    valueType: r.value_type,
     isKey: r.is_key,
     position: r.position,
     version: r.version,
@@ -111,6 +112,7 @@ export async function createIndicator(ctx: ServiceContext, body: CreateIndicator
       definition: body.definition,
       time_aggregation: body.timeAggregation,
       disaggregations: body.disaggregations ?? [],
+      value_type: body.valueType ?? 'INTEGER_ZERO_OR_POSITIVE',
       is_key: body.isKey ?? false,
       position: body.position ?? last + 1,
     });
@@ -159,9 +161,16 @@ export async function updateIndicator(
       definition: body.definition ?? (source === before.source ? before.definition : undefined),
       time_aggregation: body.timeAggregation ?? before.time_aggregation,
       disaggregations: body.disaggregations ?? (source === before.source ? before.disaggregations : []),
+      value_type: body.valueType ?? before.value_type,
       is_key: body.isKey ?? before.is_key,
       position: body.position ?? before.position,
     });
+    const breaking = await repo.valueBreakingType(tx, id, values.value_type);
+    if (breaking !== undefined)
+      throw conflict(
+        `Chỉ số đã có giá trị ${breaking}, không hợp với kiểu giá trị ${values.value_type}: sửa số liệu trước`,
+        'valueType',
+      );
     const now = ctx.clock.now();
     if (!(await repo.updateIndicator(tx, id, body.version, values, now)))
       throw conflict('Chỉ số đã được người khác sửa. Hãy tải lại rồi sửa lại.', 'version');

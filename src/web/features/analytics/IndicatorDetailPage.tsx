@@ -49,6 +49,7 @@ function IndicatorContent({ indicator }: { indicator: IndicatorView }) {
     [t('indicators.col.unit'), indicator.unit],
     [t('indicators.col.how'), describeDefinition(t, indicator, typeNames)],
     [t('indicators.col.aggregation'), t(`agg.${indicator.timeAggregation}`)],
+    [t('form.valueType'), t(`valueType.${indicator.valueType}`)],
     [
       t('indicators.col.disaggregations'),
       indicator.disaggregations.length

@@ -12,6 +12,7 @@ import {
   RECORD_MEASURES,
   REGISTRY_MEASURES,
   SOURCE_DISAGGREGATIONS,
+  VALUE_TYPES,
   type Disaggregation,
   type IndicatorSource,
 } from '../../../shared/analytics';
@@ -43,6 +44,7 @@ const FIELDS = [
   'definition',
   'timeAggregation',
   'disaggregations',
+  'valueType',
 ];
 
 /** The API field a form value is sent as (errors name it). */
@@ -126,6 +128,7 @@ export function IndicatorForm({
       definition: definitionOf(state),
       timeAggregation: state.timeAggregation,
       disaggregations: state.disaggregations.filter((d) => dims.includes(d)),
+      valueType: state.valueType,
     });
   }
 
@@ -375,6 +378,14 @@ export function IndicatorForm({
           state.timeAggregation,
           aggregations.map((a) => ({ value: a, label: t(`agg.${a}`) })),
           (timeAggregation) => set({ timeAggregation }),
+        )}
+        {select(
+          'ind-value-type',
+          'valueType',
+          t('form.valueType'),
+          state.valueType,
+          VALUE_TYPES.map((v) => ({ value: v, label: t(`valueType.${v}`) })),
+          (valueType) => set({ valueType }),
         )}
         {checkGroup(
           'ind-disaggregations',

@@ -271,10 +271,14 @@ function EntryForm({ indicator, unit, period, existing, onSaved }: EntryFormProp
             <label htmlFor={`val-${i}`}>{t('entry.value')}</label>
             <input
               id={`val-${i}`}
-              inputMode="decimal"
+              inputMode={indicator.valueType === 'INTEGER_ZERO_OR_POSITIVE' ? 'numeric' : 'decimal'}
+              aria-describedby={`val-type-${i}`}
               value={line.value}
               onChange={(event) => setLine(i, { value: event.target.value })}
             />
+            <span id={`val-type-${i}`} className="field-hint">
+              {t(`valueType.${indicator.valueType}`)}
+            </span>
           </div>
           <button
             type="button"

@@ -14,6 +14,7 @@ const view = (over: Partial<IndicatorView>): IndicatorView => ({
   definition: {},
   timeAggregation: 'sum',
   disaggregations: [],
+  valueType: 'INTEGER_ZERO_OR_POSITIVE',
   isKey: false,
   position: 1,
   version: 1,

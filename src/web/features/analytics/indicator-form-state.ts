@@ -7,6 +7,7 @@ import {
   type Disaggregation,
   type IndicatorSource,
   type TimeAggregation,
+  type ValueType,
 } from '../../../shared/analytics';
 import type { IndicatorView } from './shared';
 
@@ -30,6 +31,7 @@ export interface IndicatorFormState {
   periodType: AggregatePeriodType;
   timeAggregation: TimeAggregation;
   disaggregations: Disaggregation[];
+  valueType: ValueType;
 }
 
 export interface IndicatorBody {
@@ -43,6 +45,7 @@ export interface IndicatorBody {
   definition: Record<string, unknown>;
   timeAggregation: TimeAggregation;
   disaggregations: Disaggregation[];
+  valueType: ValueType;
 }
 
 export const emptyIndicator = (): IndicatorFormState => ({
@@ -65,6 +68,7 @@ export const emptyIndicator = (): IndicatorFormState => ({
   periodType: 'quarterly',
   timeAggregation: 'sum',
   disaggregations: [],
+  valueType: 'INTEGER_ZERO_OR_POSITIVE',
 });
 
 /** The form's state for an indicator read from the API. */
@@ -94,6 +98,7 @@ export function indicatorFormState(i: IndicatorView): IndicatorFormState {
     periodType: i.source === 'aggregate' ? (d.periodType as AggregatePeriodType) : base.periodType,
     timeAggregation: i.timeAggregation,
     disaggregations: [...i.disaggregations],
+    valueType: i.valueType,
   };
 }
 
