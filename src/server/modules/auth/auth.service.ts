@@ -12,8 +12,9 @@ import * as repo from './auth.repo';
 import * as throttle from './login-throttle';
 import { newTransaction } from '../../db/transaction';
 
-/** Other modules end a user's sessions and read an account's scope through here. */
+/** Other modules end a user's sessions, read an account's scope and check a new password through here. */
 export { deleteSessionsOfUser, loadScope } from './auth.repo';
+export { assertGoodPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-policy';
 
 export interface SessionActor extends Actor {
   sessionTokenHash: string;
