@@ -78,6 +78,13 @@ describe('login throttling', () => {
     expect((await login(user.username, TEST_PASSWORD, '203.0.113.13')).statusCode).toBe(200);
   });
 
+  it('counts an IPv6 client by its /64: rotating the last 64 bits gets no more tries', async () => {
+    const user = await createUser(t.database.db, { role: 'viewer' });
+    for (let i = 1; i <= 5; i++) expect((await login(user.username, 'sai', `2001:db8:7:7::${i}`)).statusCode).toBe(401);
+    expect((await login(user.username, 'sai', '2001:db8:7:7:ffff::6')).statusCode).toBe(429);
+    expect((await login(user.username, TEST_PASSWORD, '2001:db8:7:8::1')).statusCode).toBe(200);
+  });
+
   it('counts parallel attempts one after another: of 30 wrong passwords at once at most 5 are checked', async () => {
     const user = await createUser(t.database.db, { role: 'admin' });
     const results = await Promise.all(

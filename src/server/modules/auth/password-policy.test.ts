@@ -10,6 +10,7 @@ describe('password policy', () => {
     ['admin123', /phổ biến hoặc đã bị lộ/],
     ['aaaaaaaa', /lặp lại/],
     ['qwertyuiop', /phổ biến|bàn phím/],
+    ['abcd1234', /phổ biến|liên tiếp/],
     ['nguyenvana', /tên đăng nhập hoặc họ tên/],
     ['NguyenVanA-2026!x', /tên đăng nhập hoặc họ tên/],
     ['Nguyễn Văn A 99', /tên đăng nhập hoặc họ tên/],
