@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../config';
 import { FIRST_DELAY_MS, delayAfter, throttleAddress } from './login-throttle';
 
 describe('login throttle', () => {
@@ -19,5 +20,19 @@ describe('login throttle', () => {
     expect(throttleAddress('2001:db8::1')).toBe('2001:db8:0:0::/64');
     expect(throttleAddress('::1')).toBe('0:0:0:0::/64');
     expect(throttleAddress('fe80::1%eth0')).toBe('fe80:0:0:0::/64');
+  });
+
+  it('trusts no proxy unless PHOIHOP_TRUST_PROXY lists them, and refuses anything but addresses', () => {
+    expect(loadConfig({}).trustProxy).toEqual([]);
+    expect(loadConfig({ PHOIHOP_TRUST_PROXY: '10.0.0.1, 10.0.0.2,10.1.0.0/16,::1,loopback' }).trustProxy).toEqual([
+      '10.0.0.1',
+      '10.0.0.2',
+      '10.1.0.0/16',
+      '::1',
+      'loopback',
+    ]);
+    for (const bad of ['true', '1', 'proxy.local', '10.0.0.300']) {
+      expect(() => loadConfig({ PHOIHOP_TRUST_PROXY: bad })).toThrow(/PHOIHOP_TRUST_PROXY/);
+    }
   });
 });
