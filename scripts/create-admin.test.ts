@@ -26,10 +26,13 @@ function createAdmin(args: string[], stdin: string) {
 }
 
 describe('npm run create-admin', () => {
-  it('refuses a short password before touching the database, naming the field', () => {
-    const run = createAdmin(['--username=quantri', '--name=Nguyễn Văn An'], 'ngan\n');
-    expect(run.status).toBe(1);
-    expect(run.stderr).toContain('password: Mật khẩu: ít nhất 8 ký tự');
+  it('refuses a short or common password before touching the database, naming the field', () => {
+    const short = createAdmin(['--username=quantri', '--name=Nguyễn Văn An'], 'ngan\n');
+    expect(short.status).toBe(1);
+    expect(short.stderr).toContain('password: Mật khẩu: ít nhất 8 ký tự');
+    const common = createAdmin(['--username=quantri', '--name=Nguyễn Văn An'], '12345678\n');
+    expect(common.status).toBe(1);
+    expect(common.stderr).toContain('password: Mật khẩu');
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 

@@ -1,14 +1,13 @@
-// Rows for housekeeping tests: sessions, login attempts and idempotency keys, each named by what
+// Rows for housekeeping tests: sessions, login throttle counters and idempotency keys, each named by what
 // the round should do with it, at times relative to `now`.
 import type { Queryable } from '../src/server/db/database';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
 
-/** Config of the tests: 60 min idle, 12 h absolute, 15 min throttling, 14 days of keys, every 5 min. */
+/** Config of the tests: 60 min idle, 12 h absolute, 14 days of keys, every 5 min (throttle counters: a day). */
 export const housekeepingConfig = {
   session: { idleMinutes: 60, absoluteHours: 12, secureCookie: false },
-  login: { maxFailures: 5, windowMinutes: 15 },
   housekeeping: { everyMinutes: 5, idempotencyRetentionHours: 14 * 24 },
 };
 
@@ -33,15 +32,20 @@ export async function insertAgedRows(db: Queryable, userId: number, now: Date): 
       session('new-idle-59', -59 * MIN, 1 * HOUR),
     ])
     .execute();
-  const attempt = (username: string, ago: number) => ({
+  const counter = (username: string, ago: number) => ({
+    scope: 'account' as const,
     username,
     ip: '10.0.0.1',
-    succeeded: false,
-    attempted_at: at(-ago),
+    failures: 3,
+    last_failure_at: at(-ago),
   });
   await db
-    .insertInto('login_attempt')
-    .values([attempt('old-16-min', 16 * MIN), attempt('old-2-days', 48 * HOUR), attempt('new-14-min', 14 * MIN)])
+    .insertInto('login_throttle')
+    .values([
+      counter('old-24-h-1-min', 24 * HOUR + MIN),
+      counter('old-2-days', 48 * HOUR),
+      counter('new-23-h-56-min', 23 * HOUR + 56 * MIN),
+    ])
     .execute();
   const key = (name: string, ago: number) => ({
     user_id: userId,
@@ -63,7 +67,7 @@ export async function insertAgedRows(db: Queryable, userId: number, now: Date): 
 export async function remainingRows(db: Queryable) {
   const [sessions, attempts, keys] = await Promise.all([
     db.selectFrom('user_session').select('token_hash').orderBy('token_hash').execute(),
-    db.selectFrom('login_attempt').select('username').orderBy('username').execute(),
+    db.selectFrom('login_throttle').select('username').orderBy('username').execute(),
     db.selectFrom('idempotency_key').select('key').orderBy('key').execute(),
   ]);
   return {
@@ -75,6 +79,6 @@ export async function remainingRows(db: Queryable) {
 
 export const KEPT = {
   sessions: ['new-active', 'new-idle-59'],
-  loginAttempts: ['new-14-min'],
+  loginAttempts: ['new-23-h-56-min'],
   idempotencyKeys: ['new-13-days', 'new-now'],
 };

@@ -1,5 +1,5 @@
 // Two app instances on one PostgreSQL database, one client alternating between them: what one
-// instance did, the other sees — sessions, uploaded files, idempotency keys — and scheduled
+// instance did, the other sees — sessions, uploaded files, idempotency keys, login throttle counts — and scheduled
 // housekeeping is done once. Each case is one `it`; add a case by using `instances.on(0|1, client)`.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startInstances, type Instances } from './instances';
@@ -99,5 +99,22 @@ describe('two instances on one PostgreSQL', () => {
     // Back to the suite's time, with a new session (the round purged the idle ones), for cases after this.
     a.clock.set(then);
     entry = await a.login(entry.username, TEST_PASSWORD);
+  });
+
+  it('30 wrong passwords at once, shared by A and B, have at most the limit of 5 checked', async () => {
+    const username = (await instances.all[A]!.as({ role: 'admin' })).username;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        instances.all[i % 2]!.app.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { username, password: 'sai-mat-khau' },
+          remoteAddress: '203.0.113.40',
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.statusCode);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(25);
   });
 });

@@ -74,7 +74,6 @@ export async function createTestApp(overrides: Partial<Config> = {}, options: Te
   const config = {
     ...loadConfig({}),
     webDir: '/nonexistent',
-    login: { maxFailures: 5, windowMinutes: 15 },
     // As in production: files in the database on PostgreSQL, on disk with PGlite.
     fileStore: testEngine() === 'postgresql' ? ('database' as const) : ('disk' as const),
     ...overrides,

@@ -43,7 +43,9 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
           redact: ['req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
         }
       : false,
-    trustProxy: true,
+    // X-Forwarded-For only from the configured proxies: otherwise a client would choose the address
+    // that login throttling counts and the audit log records.
+    trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemas.validator(validatorCompiler));

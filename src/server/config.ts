@@ -1,4 +1,5 @@
 // The only reader of process.env. Everything else receives a Config.
+import net from 'node:net';
 import path from 'node:path';
 
 export interface Config {
@@ -17,7 +18,13 @@ export interface Config {
   /** Serve the built web app from this folder when it exists. */
   webDir: string;
   session: { idleMinutes: number; absoluteHours: number; secureCookie: boolean };
-  login: { maxFailures: number; windowMinutes: number };
+  /**
+   * Login throttling (auth/login-throttle.ts): failures allowed per (account, client address) and per
+   * client address before each further attempt waits, the wait doubling up to `maxDelayMinutes`.
+   */
+  login: { maxFailures: number; addressMaxFailures: number; maxDelayMinutes: number };
+  /** Proxies whose X-Forwarded-For is believed (Fastify's trustProxy); empty: the socket's address. */
+  trustProxy: string[];
   /**
    * Demo accounts and data on an empty database: only when asked (PHOIHOP_DEMO=1), on by default
    * only for the embedded engine (a trial on one machine); a PostgreSQL server starts empty and
@@ -65,6 +72,21 @@ function intFrom(env: Env, name: string, fallback: number): number {
   return value;
 }
 
+/** Addresses or CIDR ranges (or proxy-addr's names loopback, linklocal, uniquelocal), comma-separated. */
+function proxiesFrom(env: Env): string[] {
+  const names = new Set(['loopback', 'linklocal', 'uniquelocal']);
+  const proxies = (env.PHOIHOP_TRUST_PROXY ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  for (const proxy of proxies) {
+    if (!names.has(proxy) && !net.isIP(proxy.split('/')[0]!)) {
+      throw new Error(`PHOIHOP_TRUST_PROXY must list proxy addresses, got "${proxy}"`);
+    }
+  }
+  return proxies;
+}
+
 function optionalIntFrom(env: Env, name: string): number | null {
   const raw = env[name];
   return raw === undefined || raw === '' ? null : intFrom(env, name, 0);
@@ -89,9 +111,11 @@ export function loadConfig(env: Env = process.env): Config {
       secureCookie: env.PHOIHOP_SECURE_COOKIE === '1',
     },
     login: {
-      maxFailures: intFrom(env, 'PHOIHOP_LOGIN_MAX_FAILURES', 5),
-      windowMinutes: intFrom(env, 'PHOIHOP_LOGIN_WINDOW_MINUTES', 15),
+      maxFailures: Math.max(1, intFrom(env, 'PHOIHOP_LOGIN_MAX_FAILURES', 5)),
+      addressMaxFailures: Math.max(1, intFrom(env, 'PHOIHOP_LOGIN_ADDRESS_MAX_FAILURES', 20)),
+      maxDelayMinutes: Math.max(1, intFrom(env, 'PHOIHOP_LOGIN_MAX_DELAY_MINUTES', 15)),
     },
+    trustProxy: proxiesFrom(env),
     loadDemo: env.PHOIHOP_DEMO ? env.PHOIHOP_DEMO === '1' : !env.DATABASE_URL,
     housekeeping: {
       everyMinutes: Math.max(1, intFrom(env, 'PHOIHOP_HOUSEKEEPING_MINUTES', 5)),

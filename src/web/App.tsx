@@ -7,13 +7,14 @@ import { SessionProvider, useSession } from './lib/session';
 import { AppFrame } from './components/AppFrame';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { BusyRetryNotice, ErrorNotice, Loading, PageLoading } from './components/Status';
-import { SECTIONS } from './sections';
+import { CHANGE_PASSWORD_PATH, SECTIONS } from './sections';
 import { lazyPage } from './lib/lazy-page';
 import { createQueryClient } from './lib/query-client';
 
 const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage');
 const HomePage = lazyPage(() => import('./features/home/HomePage'), 'HomePage');
 const NotFoundPage = lazyPage(() => import('./features/home/NotFoundPage'), 'NotFoundPage');
+const ChangePasswordPage = lazyPage(() => import('./features/auth/ChangePasswordPage'), 'ChangePasswordPage');
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -72,6 +73,7 @@ function Root() {
           <Routes>
             <Route path="/" element={<HomePage />} />
             <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
+            <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
             {SECTIONS.flatMap((section) =>
               section.routes.map(({ path, page: Page, permission }) => {
                 const allowed =

@@ -21,6 +21,9 @@ export interface Section {
   routes: { path: string; page: Page; permission?: Permission }[];
 }
 
+/** The signed-in user's own password page: every role, outside the sections, linked from the header. */
+export const CHANGE_PASSWORD_PATH = '/account/password';
+
 export const SECTION_GROUPS: { group: SectionGroup; label: MessageKey }[] = [
   { group: 'programme', label: 'nav.group.programme' },
   { group: 'catalog', label: 'nav.group.catalog' },

@@ -360,11 +360,11 @@ export interface IndicatorTarget {
   year: number;
 }
 
-export interface LoginAttempt {
-  attempted_at: Timestamp;
+export interface LoginThrottle {
+  failures: number;
   ip: string;
-  login_attempt_id: Generated<Int8>;
-  succeeded: boolean;
+  last_failure_at: Timestamp;
+  scope: 'account' | 'address';
   username: string;
 }
 
@@ -803,7 +803,7 @@ export interface DB {
   implementation_record: ImplementationRecord;
   indicator: Indicator;
   indicator_target: IndicatorTarget;
-  login_attempt: LoginAttempt;
+  login_throttle: LoginThrottle;
   mission: Mission;
   mission_answer: MissionAnswer;
   mission_finding: MissionFinding;

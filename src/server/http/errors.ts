@@ -22,7 +22,14 @@ export const forbidden = (message = 'Bạn không có quyền thực hiện thao
 export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `${what} không tồn tại`);
 export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field);
 export const unprocessable = (code: string, message: string, field?: string) => new AppError(422, code, message, field);
-export const tooManyRequests = (message: string) => new AppError(429, 'too_many_requests', message);
+export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
+  new AppError(
+    429,
+    'too_many_requests',
+    message,
+    undefined,
+    retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) },
+  );
 export const BUSY_MESSAGE = 'Máy chủ đang bận, vui lòng thử lại sau ít giây';
 /** The server is at capacity (http/admission.ts): try again after `retryAfterSeconds`. */
 export const serviceUnavailable = (message: string, retryAfterSeconds: number) =>

@@ -1,11 +1,11 @@
-// Header (product, who is signed in, language, logout) and the navigation built from SECTIONS
+// Header (product, who is signed in, language, change password, logout) and the navigation built from SECTIONS
 // and the user's permissions: only sections the user can open are listed.
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/permissions';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMe, useSession } from '../lib/session';
-import { SECTION_GROUPS, visibleSections } from '../sections';
+import { CHANGE_PASSWORD_PATH, SECTION_GROUPS, visibleSections } from '../sections';
 import { LanguageSwitch } from './LanguageSwitch';
 
 export function AppFrame({ children }: { children: ReactNode }) {
@@ -51,6 +51,9 @@ export function AppFrame({ children }: { children: ReactNode }) {
             <span aria-hidden="true"> · </span>
             <span>{ROLE_LABELS[me.role][lang]}</span>
           </span>
+          <NavLink to={CHANGE_PASSWORD_PATH} className="user-link" data-testid="change-password-link">
+            {t('frame.changePassword')}
+          </NavLink>
         </div>
         <div className="header-actions">
           <LanguageSwitch />

@@ -51,6 +51,7 @@ export const en: Messages = {
   'login.throttled': 'Too many failed attempts. Please try again in a few minutes.',
   'login.footer': 'Ministry of Ethnic and Religious Affairs · Vietnam Women’s Union',
 
+  'frame.changePassword': 'Change password',
   'frame.menu': 'Menu',
   'frame.navigation': 'Main navigation',
   'frame.language': 'Language',
@@ -213,7 +214,8 @@ export const en: Messages = {
   'users.username': 'Username',
   'users.username.hint': 'Lower-case letters without diacritics, digits, dots, dashes; at least 3 characters.',
   'users.password': 'Password',
-  'users.password.hint': 'At least 8 characters.',
+  'users.password.hint':
+    'At least 8 characters; not a common or breached password, not built on the username, name or province.',
   'users.displayName': 'Full name',
   'users.email': 'Email',
   'users.role': 'Role',
@@ -265,6 +267,7 @@ export const en: Messages = {
   'audit.action.disable': 'Lock',
   'audit.action.enable': 'Unlock',
   'audit.action.setPassword': 'Set password',
+  'audit.action.changePassword': 'Changed own password',
   'audit.action.login': 'Log in',
   'audit.action.logout': 'Log out',
   'audit.action.import': 'Import from a document',

@@ -50,6 +50,7 @@ export const vi = {
   'login.throttled': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
   'login.footer': 'Bộ Dân tộc và Tôn giáo · Hội Liên hiệp Phụ nữ Việt Nam',
 
+  'frame.changePassword': 'Đổi mật khẩu',
   'frame.menu': 'Menu',
   'frame.navigation': 'Điều hướng chính',
   'frame.language': 'Ngôn ngữ',
@@ -211,7 +212,8 @@ export const vi = {
   'users.username': 'Tên đăng nhập',
   'users.username.hint': 'Chữ thường không dấu, số, dấu chấm, gạch ngang; ít nhất 3 ký tự.',
   'users.password': 'Mật khẩu',
-  'users.password.hint': 'Ít nhất 8 ký tự.',
+  'users.password.hint':
+    'Ít nhất 8 ký tự; không là mật khẩu phổ biến hay đã bị lộ, không dựa trên tên đăng nhập, họ tên hay tên tỉnh.',
   'users.displayName': 'Họ và tên',
   'users.email': 'Email',
   'users.role': 'Vai trò',
@@ -263,7 +265,8 @@ export const vi = {
   'audit.action.delete': 'Xóa',
   'audit.action.disable': 'Khóa',
   'audit.action.enable': 'Mở khóa',
-  'audit.action.setPassword': 'Đặt mật khẩu',
+  'audit.action.setPassword': 'Đặt lại mật khẩu',
+  'audit.action.changePassword': 'Tự đổi mật khẩu',
   'audit.action.login': 'Đăng nhập',
   'audit.action.logout': 'Đăng xuất',
   'audit.action.import': 'Nhập từ văn bản',

@@ -13,6 +13,7 @@ import * as reports from './2026112810-reports';
 import * as storedFiles from './2026120201-stored-files';
 import * as sharedInstances from './2026120301-shared-instances';
 import * as recordActivityTotals from './2026120302-record-activity-totals';
+import * as loginThrottle from './2026120310-login-throttle';
 import * as auditNoTruncate from './2026120401-audit-no-truncate';
 import * as indicatorValueType from './2026120402-indicator-value-type';
 
@@ -30,6 +31,7 @@ export const migrations: Record<string, Migration> = {
   '2026120201-stored-files': storedFiles,
   '2026120301-shared-instances': sharedInstances,
   '2026120302-record-activity-totals': recordActivityTotals,
+  '2026120310-login-throttle': loginThrottle,
   '2026120401-audit-no-truncate': auditNoTruncate,
   '2026120402-indicator-value-type': indicatorValueType,
 };

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { DB } from '../../db/schema';
 import type { Queryable } from '../../db/database';
@@ -11,27 +11,51 @@ export async function findUserForLogin(db: Queryable, username: string) {
     .executeTakeFirst();
 }
 
-export async function countRecentFailures(db: Queryable, username: string, ip: string, since: Date) {
-  const row = await db
-    .selectFrom('login_attempt')
-    .select((eb) => [
-      eb.fn.countAll<string>().filterWhere('username', '=', username).as('by_user'),
-      eb.fn.countAll<string>().filterWhere('ip', '=', ip).as('by_ip'),
-    ])
-    .where('succeeded', '=', false)
-    .where('attempted_at', '>=', since)
-    .where((eb) => eb.or([eb('username', '=', username), eb('ip', '=', ip)]))
-    .executeTakeFirstOrThrow();
-  return { byUser: Number(row.by_user), byIp: Number(row.by_ip) };
+export type ThrottleKey = { scope: 'account' | 'address'; username: string; ip: string };
+
+/**
+ * The throttle rows of `keys`, created when missing, locked FOR UPDATE until the transaction ends:
+ * a parallel attempt on the same account and address waits here until this one has counted itself.
+ */
+export async function lockThrottleRows(db: Queryable, keys: ThrottleKey[], now: Date) {
+  await db
+    .insertInto('login_throttle')
+    .values(keys.map((k) => ({ ...k, failures: 0, last_failure_at: now })))
+    .onConflict((oc) => oc.columns(['scope', 'ip', 'username']).doNothing())
+    .execute();
+  return db
+    .selectFrom('login_throttle')
+    .select(['scope', 'username', 'ip', 'failures', 'last_failure_at'])
+    .where((eb) => eb.or(keys.map((k) => eb.and({ scope: k.scope, ip: k.ip, username: k.username }))))
+    .orderBy('scope')
+    .forUpdate()
+    .execute();
 }
 
-export async function insertLoginAttempt(
-  db: Queryable,
-  attempt: { username: string; ip: string; succeeded: boolean; at: Date },
-) {
+export async function setThrottleFailures(db: Queryable, key: ThrottleKey, failures: number, at: Date) {
   await db
-    .insertInto('login_attempt')
-    .values({ username: attempt.username, ip: attempt.ip, succeeded: attempt.succeeded, attempted_at: attempt.at })
+    .updateTable('login_throttle')
+    .set({ failures, last_failure_at: at })
+    .where('scope', '=', key.scope)
+    .where('ip', '=', key.ip)
+    .where('username', '=', key.username)
+    .execute();
+}
+
+/** After a right password: the account's failures from this address are forgotten, the address's counted attempt undone. */
+export async function clearThrottle(db: Queryable, username: string, ip: string) {
+  await db
+    .deleteFrom('login_throttle')
+    .where('scope', '=', 'account')
+    .where('ip', '=', ip)
+    .where('username', '=', username)
+    .execute();
+  await db
+    .updateTable('login_throttle')
+    .set((eb) => ({ failures: sql<number>`greatest(${eb.ref('failures')} - 1, 0)` }))
+    .where('scope', '=', 'address')
+    .where('ip', '=', ip)
+    .where('username', '=', '')
     .execute();
 }
 
@@ -87,8 +111,10 @@ export async function deleteSession(db: Queryable, tokenHash: string) {
   await db.deleteFrom('user_session').where('token_hash', '=', tokenHash).execute();
 }
 
-export async function deleteSessionsOfUser(db: Queryable, userId: number) {
-  await db.deleteFrom('user_session').where('user_id', '=', userId).execute();
+export async function deleteSessionsOfUser(db: Queryable, userId: number, keepTokenHash?: string) {
+  let query = db.deleteFrom('user_session').where('user_id', '=', userId);
+  if (keepTokenHash) query = query.where('token_hash', '!=', keepTokenHash);
+  await query.execute();
 }
 
 /** A user's provinces and the agencies under theirs, as columns of a query over `app_user as u`. */
@@ -142,8 +168,8 @@ export async function deleteDeadSessions(db: Queryable, now: Date, idleSince: Da
   return Number(result.numDeletedRows);
 }
 
-/** Deletes login attempts from before `before` (older than any throttling window looks at). */
-export async function deleteLoginAttemptsBefore(db: Queryable, before: Date): Promise<number> {
-  const result = await db.deleteFrom('login_attempt').where('attempted_at', '<', before).executeTakeFirst();
+/** Deletes throttle rows whose last failure is before `before` (their failures are forgotten anyway). */
+export async function deleteThrottleRowsBefore(db: Queryable, before: Date): Promise<number> {
+  const result = await db.deleteFrom('login_throttle').where('last_failure_at', '<', before).executeTakeFirst();
   return Number(result.numDeletedRows);
 }

@@ -89,7 +89,7 @@ describe('auth routes', () => {
     expect(res.json().error.message).toBeTruthy();
   });
 
-  it('throttles a username after repeated failures, even with the right password', async () => {
+  it('throttles an account from the address of repeated failures, even with the right password', async () => {
     const user = await createUser(t.database.db, { role: 'viewer' });
     for (let i = 0; i < 5; i++) {
       await t.app.inject({

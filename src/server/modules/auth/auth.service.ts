@@ -5,14 +5,16 @@ import { hash, verify } from '@node-rs/argon2';
 import type { Actor, Clock } from '../../access/actor';
 import type { Config } from '../../config';
 import type { Queryable } from '../../db/database';
-import { AppError, tooManyRequests } from '../../http/errors';
+import { AppError } from '../../http/errors';
 import { isRole } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import * as repo from './auth.repo';
+import * as throttle from './login-throttle';
 import { newTransaction } from '../../db/transaction';
 
-/** Other modules end a user's sessions and read an account's scope through here. */
+/** Other modules end a user's sessions, read an account's scope and check a new password through here. */
 export { deleteSessionsOfUser, loadScope } from './auth.repo';
+export { assertGoodPassword, MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH, passwordProblem } from './password-policy';
 
 export interface SessionActor extends Actor {
   sessionTokenHash: string;
@@ -34,30 +36,42 @@ interface LoginDeps {
   clock: Clock;
 }
 
+/** Verified in place of a missing account's hash, so an unknown name costs the same argon2 time. */
+let dummyHash: Promise<string> | undefined;
+const hashOfNobody = () => (dummyHash ??= hashPassword(crypto.randomBytes(18).toString('base64url')));
+
+/**
+ * Whether `password` is the password of the enabled account `username`, counted by the login
+ * throttle (login-throttle.ts: a 429 when this account from this address, or this address, must
+ * wait). The same argon2 work whether or not the account exists or is disabled.
+ */
+export async function checkPassword(
+  deps: LoginDeps,
+  input: { username: string; password: string; ip: string },
+): Promise<{ userId: number } | null> {
+  const { db, config, clock } = deps;
+  const attempt = { username: input.username, ip: input.ip };
+  await throttle.countAttempt(db, config.login, attempt, clock.now());
+  const user = await repo.findUserForLogin(db, input.username);
+  const ok = await verify(user?.password_hash ?? (await hashOfNobody()), input.password);
+  if (!user || !ok || user.disabled_at) return null;
+  await throttle.succeeded(db, attempt);
+  return { userId: user.user_id };
+}
+
 export async function login(deps: LoginDeps, input: { username: string; password: string; ip: string }) {
   const { db, config, clock } = deps;
-  const now = clock.now();
   const username = input.username.trim().toLowerCase();
-  const since = new Date(now.getTime() - config.login.windowMinutes * 60_000);
-  const failures = await repo.countRecentFailures(db, username, input.ip, since);
-  // Per user and, more loosely, per address, so one address cannot try many usernames.
-  if (failures.byUser >= config.login.maxFailures || failures.byIp >= config.login.maxFailures * 4) {
-    throw tooManyRequests(`Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ${config.login.windowMinutes} phút.`);
-  }
-  const user = await repo.findUserForLogin(db, username);
-  const ok = user ? await verify(user.password_hash, input.password) : false;
-  if (!user || !ok || user.disabled_at) {
-    await repo.insertLoginAttempt(db, { username, ip: input.ip, succeeded: false, at: now });
-    throw invalidLogin();
-  }
+  const user = await checkPassword(deps, { username, password: input.password, ip: input.ip });
+  if (!user) throw invalidLogin();
+  const now = clock.now();
   const token = crypto.randomBytes(32).toString('base64url');
   const csrfToken = crypto.randomBytes(24).toString('base64url');
   const expiresAt = new Date(now.getTime() + config.session.absoluteHours * 3_600_000);
   await newTransaction(db, async (tx) => {
-    await repo.insertLoginAttempt(tx, { username, ip: input.ip, succeeded: true, at: now });
     await repo.insertSession(tx, {
       tokenHash: hashToken(token),
-      userId: user.user_id,
+      userId: user.userId,
       csrfToken,
       now,
       expiresAt,
@@ -65,8 +79,8 @@ export async function login(deps: LoginDeps, input: { username: string; password
     });
     await insertAudit(
       tx,
-      { userId: user.user_id, username },
-      { action: 'login', entityType: 'session', entityId: user.user_id },
+      { userId: user.userId, username },
+      { action: 'login', entityType: 'session', entityId: user.userId },
       now,
       input.ip,
     );
@@ -114,19 +128,19 @@ export async function logout(deps: LoginDeps, actor: SessionActor, ip?: string) 
 /**
  * Housekeeping of this module's tables (run by modules/housekeeping): deletes the sessions
  * `actorFromToken` would refuse anyway (expired, or idle longer than the idle time-out) and the
- * login attempts older than the throttling window, the only thing that reads them (successful
- * logins stay in the audit log).
+ * login throttle counters whose failures are forgotten (login-throttle.ts; successful logins stay
+ * in the audit log).
  */
 export async function purgeDeadSessionsAndAttempts(
   db: Queryable,
-  config: Pick<Config, 'session' | 'login'>,
+  config: Pick<Config, 'session'>,
   now: Date,
 ): Promise<{ sessions: number; loginAttempts: number }> {
   const idleSince = new Date(now.getTime() - config.session.idleMinutes * 60_000);
-  const throttleSince = new Date(now.getTime() - config.login.windowMinutes * 60_000);
+  const forgotten = new Date(now.getTime() - throttle.FORGET_AFTER_MS);
   return {
     sessions: await repo.deleteDeadSessions(db, now, idleSince),
-    loginAttempts: await repo.deleteLoginAttemptsBefore(db, throttleSince),
+    loginAttempts: await repo.deleteThrottleRowsBefore(db, forgotten),
   };
 }
 

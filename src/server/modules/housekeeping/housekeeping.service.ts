@@ -1,5 +1,5 @@
 // Scheduled housekeeping, done once across every app instance on one database: expired and idle
-// sessions, login attempts older than the throttling window, idempotency keys older than their
+// sessions, login throttle counters whose failures are forgotten, idempotency keys older than their
 // retention. Each instance ticks every `housekeeping.everyMinutes`; a round runs in one transaction
 // under an advisory lock (an instance finding it taken skips: another is doing the round) and only
 // when no instance has done one in the last half interval (scheduled_job_run), so the work is done
@@ -19,7 +19,7 @@ const JOB = 'housekeeping';
 
 export interface HousekeepingDeps {
   db: Db;
-  config: Pick<Config, 'session' | 'login' | 'housekeeping'>;
+  config: Pick<Config, 'session' | 'housekeeping'>;
   clock: Clock;
 }
 

@@ -6,7 +6,7 @@ import { Value } from 'typebox/value';
 import type { Queryable } from '../../db/database';
 import { newTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
-import { hashPassword } from '../auth/auth.service';
+import { hashPassword, passwordProblem } from '../auth/auth.service';
 import { CreateUserBody } from './users.schemas';
 import { insertUser, setProvinces, usernameTaken } from './users.repo';
 
@@ -37,6 +37,9 @@ export function checkFirstAdmin(input: FirstAdminInput): FirstAdminInput {
   check('username', checked.username, 'Tên đăng nhập: 3–50 ký tự a–z, 0–9, dấu chấm, gạch ngang, gạch dưới.');
   check('displayName', checked.displayName, 'Họ tên: 1–200 ký tự.');
   check('password', checked.password, 'Mật khẩu: ít nhất 8 ký tự (tối đa 200).');
+  // The same rules as every other password (auth/password-policy.ts): not common, not the user's name.
+  const problem = passwordProblem(checked.password, checked);
+  if (problem) throw new FirstAdminError('password', problem);
   return checked;
 }
 

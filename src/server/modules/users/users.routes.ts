@@ -2,7 +2,15 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { ErrorResponse, IdParams } from '../../http/schemas';
-import { UserList, CreateUserBody, ListUsersQuery, SetPasswordBody, UpdateUserBody, UserView } from './users.schemas';
+import {
+  UserList,
+  ChangePasswordBody,
+  CreateUserBody,
+  ListUsersQuery,
+  SetPasswordBody,
+  UpdateUserBody,
+  UserView,
+} from './users.schemas';
 import * as service from './users.service';
 
 const errors = { 400: ErrorResponse, 401: ErrorResponse, 403: ErrorResponse, 404: ErrorResponse, 409: ErrorResponse };
@@ -99,11 +107,28 @@ export async function userRoutes(app: App): Promise<void> {
         tags: ['users'],
         summary: 'Đặt lại mật khẩu (kết thúc mọi phiên)',
         params: IdParams,
-        body: Type.Intersect([SetPasswordBody, VersionBody]),
+        body: SetPasswordBody,
         response: { 200: UserView, ...errors },
       },
     },
     async (request) =>
       service.setPassword(serviceContext(request), request.params.id, request.body.version, request.body.password),
+  );
+
+  app.post(
+    '/me/password',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'Đổi mật khẩu của chính mình (kết thúc các phiên khác)',
+        description: 'Cần mật khẩu hiện tại; lần nhập sai được tính như đăng nhập sai.',
+        body: ChangePasswordBody,
+        response: { 204: Type.Null(), 400: ErrorResponse, 401: ErrorResponse, 409: ErrorResponse, 429: ErrorResponse },
+      },
+    },
+    async (request, reply) => {
+      await service.changeOwnPassword(serviceContext(request), request.actor!.sessionTokenHash, request.body);
+      return reply.status(204).send(null);
+    },
   );
 }

@@ -2,11 +2,12 @@ import { Type, type Static } from 'typebox';
 import { ROLES } from '../../../shared/permissions';
 import { named } from '../../http/named-schemas';
 import { ListPage } from '../../http/schemas';
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/auth.service';
 
 const RoleSchema = Type.Enum(ROLES);
 const ProvinceCode = Type.String({ pattern: '^\\d{2}$' });
 const Username = Type.String({ minLength: 3, maxLength: 50, pattern: '^[a-z0-9._-]+$' });
-const Password = Type.String({ minLength: 8, maxLength: 200 });
+const Password = Type.String({ minLength: MIN_PASSWORD_LENGTH, maxLength: MAX_PASSWORD_LENGTH });
 
 export const UserAction = Type.Union([
   Type.Literal('edit'),
@@ -65,7 +66,17 @@ export const UpdateUserBody = Type.Object(
 );
 export type UpdateUserBody = Static<typeof UpdateUserBody>;
 
-export const SetPasswordBody = Type.Object({ password: Password }, { additionalProperties: false });
+export const SetPasswordBody = Type.Object(
+  { version: Type.Integer({ minimum: 1 }), password: Password },
+  { additionalProperties: false },
+);
+export type SetPasswordBody = Static<typeof SetPasswordBody>;
+
+export const ChangePasswordBody = Type.Object(
+  { currentPassword: Type.String({ minLength: 1, maxLength: MAX_PASSWORD_LENGTH }), newPassword: Password },
+  { additionalProperties: false },
+);
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
 export const ListUsersQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),

@@ -4,12 +4,13 @@ import { userActions } from '../../access/policies/user.policy';
 import { badRequest, conflict, notFound } from '../../http/errors';
 import type { Role } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
-import { deleteSessionsOfUser, hashPassword } from '../auth/auth.service';
-import { listAgenciesAt } from '../reference/reference.service';
+import { assertGoodPassword, checkPassword, deleteSessionsOfUser, hashPassword } from '../auth/auth.service';
+import { listAgenciesAt, provinceNames } from '../reference/reference.service';
 import * as repo from './users.repo';
-import type { CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schemas';
+import type { ChangePasswordBody, CreateUserBody, ListUsersQuery, UpdateUserBody, UserView } from './users.schemas';
 import { today } from '../../common/today';
 import { assertVersion } from '../../common/version';
+import type { Queryable } from '../../db/database';
 import { newTransaction } from '../../db/transaction';
 
 /** Other modules look a user up (in the caller's scope) and the demo seeds accounts through here. */
@@ -82,6 +83,12 @@ export async function createUser(ctx: ServiceContext, body: CreateUserBody): Pro
   const username = body.username.toLowerCase();
   const provinces = body.nationalScope ? [] : body.provinces;
   await validateScope(ctx, { agencyId: body.agencyId, nationalScope: body.nationalScope, provinces });
+  assertGoodPassword('password', 'Mật khẩu', body.password, {
+    username,
+    displayName: body.displayName,
+    email: body.email,
+    words: await provinceWords(ctx.db, provinces),
+  });
   const passwordHash = await hashPassword(body.password);
   const userId = await newTransaction(ctx.db, async (tx) => {
     if (await repo.usernameTaken(tx, username)) throw conflict('Tên đăng nhập đã được dùng', 'username');
@@ -196,12 +203,86 @@ export async function setDisabled(
   });
 }
 
+/** The names of a user's provinces: words a password for them must not be built on. */
+async function provinceWords(db: Queryable, provinces: string[]): Promise<string[]> {
+  return [...(await provinceNames(db, provinces)).values()];
+}
+
+async function assertGoodPasswordFor(
+  ctx: ServiceContext,
+  field: string,
+  label: string,
+  password: string,
+  user: UserView,
+) {
+  assertGoodPassword(field, label, password, {
+    username: user.username,
+    displayName: user.displayName,
+    email: user.email,
+    words: await provinceWords(ctx.db, user.provinces),
+  });
+}
+
+/** An administrator sets a user's password: checked like any new password; every session of the user ends. */
 export async function setPassword(
   ctx: ServiceContext,
   userId: number,
   version: number,
   password: string,
 ): Promise<UserView> {
+  await assertGoodPasswordFor(ctx, 'password', 'Mật khẩu', password, await getUser(ctx, userId));
   const passwordHash = await hashPassword(password);
   return changeUser(ctx, userId, version, 'set_password', async () => ({ changes: { password_hash: passwordHash } }));
+}
+
+const STALE_ACCOUNT = 'Tài khoản vừa được sửa ở nơi khác. Hãy thử lại.';
+
+/**
+ * A user changes their own password: the current one is required (and counted by the login
+ * throttle, so this is no way around it), the new one checked like any; every other session of
+ * the user ends, the one making the change stays.
+ */
+export async function changeOwnPassword(
+  ctx: ServiceContext,
+  sessionTokenHash: string,
+  body: ChangePasswordBody,
+): Promise<void> {
+  const { actor } = ctx;
+  const self = { ...actor, nationalScope: true };
+  const current = await checkPassword(ctx, {
+    username: actor.username,
+    password: body.currentPassword,
+    ip: ctx.ip ?? '',
+  });
+  if (!current || current.userId !== actor.userId) throw badRequest('currentPassword', 'Mật khẩu hiện tại không đúng');
+  if (body.newPassword === body.currentPassword) {
+    throw badRequest('newPassword', 'Mật khẩu mới phải khác mật khẩu hiện tại');
+  }
+  const [user] = await toViews(ctx, [(await repo.findUser(ctx.db, self, actor.userId))!]);
+  await assertGoodPasswordFor(ctx, 'newPassword', 'Mật khẩu mới', body.newPassword, user!);
+  const passwordHash = await hashPassword(body.newPassword);
+  await newTransaction(ctx.db, async (tx) => {
+    const row = await repo.findUser(tx, self, actor.userId);
+    if (
+      !row ||
+      !(await repo.updateUser(tx, actor.userId, row.version, { password_hash: passwordHash }, ctx.clock.now()))
+    ) {
+      throw conflict(STALE_ACCOUNT);
+    }
+    await deleteSessionsOfUser(tx, actor.userId, sessionTokenHash);
+    // What changed is only the password: the entry says who and when, and carries no password material.
+    await insertAudit(
+      tx,
+      actor,
+      {
+        action: 'change_password',
+        entityType: 'user',
+        entityId: actor.userId,
+        agencyId: row.agency_id,
+        provinceCode: row.provinces[0] ?? null,
+      },
+      ctx.clock.now(),
+      ctx.ip,
+    );
+  });
 }

@@ -9,6 +9,7 @@ const ACTIONS: Record<string, MessageKey> = {
   disable: 'audit.action.disable',
   enable: 'audit.action.enable',
   set_password: 'audit.action.setPassword',
+  change_password: 'audit.action.changePassword',
   login: 'audit.action.login',
   logout: 'audit.action.logout',
   import: 'audit.action.import',
