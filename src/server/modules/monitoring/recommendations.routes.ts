@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
+import { readAttachment, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
 import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { recommendationsXlsx } from './monitoring-export.service';
@@ -149,7 +149,7 @@ export async function recommendationRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
+      const upload = await readAttachment(request);
       return withIdempotency(
         request,
         reply,

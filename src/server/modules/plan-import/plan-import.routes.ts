@@ -19,13 +19,7 @@ async function sourceText(request: FastifyRequest): Promise<string> {
       throw badRequest('file', 'Hãy chọn tệp kế hoạch (.txt hoặc .docx) ở trường "file"');
     const buffer = await file.toBuffer();
     const ext = path.extname(file.filename).toLowerCase();
-    if (ext === '.docx') {
-      try {
-        return await docxToText(buffer);
-      } catch {
-        throw badRequest('file', 'Tệp .docx bị hỏng hoặc không phải tài liệu Word');
-      }
-    }
+    if (ext === '.docx') return docxToText(buffer, 'file');
     if (ext === '.txt' || file.mimetype.startsWith('text/')) return buffer.toString('utf8');
     throw badRequest('file', 'Chỉ nhận tệp .txt hoặc .docx');
   }

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { readUpload, sendFile } from '../../common/files/file-routes';
+import { readAttachment, sendFile } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
 import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import { renderReviewsXlsx } from './policy-reviews-xlsx';
@@ -158,7 +158,7 @@ export async function policyReviewRoutes(app: App): Promise<void> {
       },
     },
     async (request) =>
-      reviews.attachResponseFile(serviceContext(request), request.params.id, await readUpload(request)),
+      reviews.attachResponseFile(serviceContext(request), request.params.id, await readAttachment(request)),
   );
 
   app.get(

@@ -2,7 +2,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
+import { readAttachment, readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
 import { IdempotencyHeaders, IdParams } from '../../http/schemas';
 import * as attachments from './record-attachments.service';
@@ -31,7 +31,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
+      const upload = await readAttachment(request);
       return withIdempotency(
         request,
         reply,
