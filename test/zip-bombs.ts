@@ -112,8 +112,39 @@ export async function xlsxBomb(options: BombOptions): Promise<Buffer> {
   const sheet = (await JSZip.loadAsync(original)).file(SHEET)!;
   const xml = await sheet.async('string');
   const head = xml.slice(0, xml.indexOf('<sheetData>')) + '<sheetData><row r="1">';
-  const bomb = repeatedPart(SHEET, head, '<c r="A1"><v>1</v></c>', options.inflatedBytes, '</row></sheetData></worksheet>');
+  const bomb = repeatedPart(
+    SHEET,
+    head,
+    '<c r="A1"><v>1</v></c>',
+    options.inflatedBytes,
+    '</row></sheetData></worksheet>',
+  );
   return repack(original, { [SHEET]: { ...bomb, declaredSize: options.declaredSize } });
+}
+
+/**
+ * A workbook of about `bytes` of distinct cells (rows of five texts and five numbers): no bomb,
+ * but with more cells than a small heap holds once parsed.
+ */
+export async function largeWorkbook(bytes: number): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  book.addWorksheet('Bản ghi').addRow(['x']);
+  const original = Buffer.from(await book.xlsx.writeBuffer());
+  const xml = await (await JSZip.loadAsync(original)).file(SHEET)!.async('string');
+  const rows: string[] = [];
+  let length = 0;
+  while (length < bytes) {
+    const r = rows.length + 1;
+    const cells = [...'ABCDEFGHIJ'].map((col, i) =>
+      i % 2
+        ? `<c r="${col}${r}"><v>${r * 7 + i}</v></c>`
+        : `<c r="${col}${r}" t="inlineStr"><is><t>Tập huấn ${r}-${i}</t></is></c>`,
+    );
+    rows.push(`<row r="${r}">${cells.join('')}</row>`);
+    length += rows.at(-1)!.length;
+  }
+  const sheet = xml.slice(0, xml.indexOf('<sheetData>')) + `<sheetData>${rows.join('')}</sheetData></worksheet>`;
+  return repack(original, { [SHEET]: part(SHEET, sheet) });
 }
 
 const DOCUMENT = 'word/document.xml';

@@ -95,8 +95,12 @@ export const TASKS = {
   sheets: xlsxSheets,
   /** A .docx import: its document tree. */
   docxTree,
-  /** An .xlsx attachment: opened by the parser that reads imports, nothing kept. */
-  openXlsx: async (data: Buffer) => (await loadWorkbook(data)).worksheets.length,
+  /** An .xlsx attachment: opened by the parser that reads imports, nothing kept; a workbook has a sheet. */
+  openXlsx: async (data: Buffer) => {
+    const sheets = (await loadWorkbook(data)).worksheets.length;
+    if (sheets === 0) throw new Error('no worksheet');
+    return sheets;
+  },
   /** A .docx attachment: opened by mammoth, nothing kept. */
   openDocx: async (data: Buffer) => (await docxTree(data)).type,
 } satisfies Record<string, (data: Buffer) => Promise<unknown>>;
