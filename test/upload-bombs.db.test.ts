@@ -46,7 +46,9 @@ function expectRefusedNamingFile(answers: LightMyRequestResponse[]) {
   for (const res of answers) {
     expect(res.statusCode, res.body).toBeGreaterThanOrEqual(400);
     expect(res.statusCode, res.body).toBeLessThan(500);
-    expect(res.json()).toMatchObject({ error: { code: expect.any(String), message: expect.any(String), field: 'file' } });
+    expect(res.json()).toMatchObject({
+      error: { code: expect.any(String), message: expect.any(String), field: 'file' },
+    });
   }
 }
 
@@ -66,7 +68,8 @@ const attach = (name: string, data: Buffer) => dienBien.post(`/api/records/${rec
 
 describe('zip bombs on Office uploads', () => {
   it('the bombs are small files, far below the 20 MB upload limit', () => {
-    for (const bomb of [honestXlsx, lyingXlsx, honestDocx, lyingDocx]) expect(bomb.length).toBeLessThan(6 * 1024 * 1024);
+    for (const bomb of [honestXlsx, lyingXlsx, honestDocx, lyingDocx])
+      expect(bomb.length).toBeLessThan(6 * 1024 * 1024);
   });
 
   it('two .xlsx bombs at once: both 413 naming file, the server stays up and under 1 GB', async () => {

@@ -19,7 +19,6 @@ export interface ZipPart {
 }
 
 const FLUSH = { level: 9, finishFlush: zlib.constants.Z_FULL_FLUSH };
-const FINAL = zlib.deflateRawSync(Buffer.alloc(0));
 
 export function part(name: string, content: string | Buffer): ZipPart {
   const data = Buffer.from(content);

@@ -1676,8 +1676,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -2925,7 +2927,9 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -4034,6 +4038,8 @@ export interface paths {
                 400: components["responses"]["ErrorResponse"];
                 401: components["responses"]["ErrorResponse"];
                 403: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -4083,6 +4089,8 @@ export interface paths {
                 400: components["responses"]["ErrorResponse"];
                 401: components["responses"]["ErrorResponse"];
                 403: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -5370,8 +5378,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -5749,8 +5759,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -6061,8 +6073,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -6304,8 +6318,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;

@@ -36,8 +36,8 @@ export const OFFICE_LIMITS: OfficeLimits = {
   heapMb: 256,
   maxMs: 30_000,
   parallel: 2,
-  waiting: 4,
-  maxWaitMs: 10_000,
+  waiting: 2,
+  maxWaitMs: 5_000,
 };
 
 // Under tsx and vitest the worker is this .ts source, started through tsx's loader; in the

@@ -4,7 +4,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { readAttachment, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
-import { IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import { recommendationsXlsx } from './monitoring-export.service';
 import {
   errors,
@@ -145,7 +145,7 @@ export async function recommendationRoutes(app: App): Promise<void> {
         description: 'Multipart, trường `file`. Chỉ nơi được kiến nghị.',
         params: IdParams,
         headers: IdempotencyHeaders,
-        response: { 201: EvidenceFileView, ...errors },
+        response: { 201: EvidenceFileView, ...errors, ...UploadErrors },
       },
     },
     async (request, reply) => {

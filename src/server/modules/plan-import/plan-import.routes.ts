@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
-import { ErrorResponse } from '../../http/schemas';
+import { ErrorResponse, UploadErrors } from '../../http/schemas';
 import { docxToText } from './docx-to-text';
 import { importPlan } from './plan-import.service';
 import { parsePlanText } from './plan-text-parser';
@@ -52,6 +52,7 @@ export async function planImportRoutes(app: App): Promise<void> {
           400: ErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,
+          ...UploadErrors,
         },
       },
     },
@@ -74,6 +75,7 @@ export async function planImportRoutes(app: App): Promise<void> {
           400: ErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,
+          ...UploadErrors,
         },
       },
     },

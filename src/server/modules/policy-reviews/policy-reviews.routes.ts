@@ -4,7 +4,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { readAttachment, sendFile } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
-import { IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import { renderReviewsXlsx } from './policy-reviews-xlsx';
 import {
   AssigneeView,
@@ -154,7 +154,7 @@ export async function policyReviewRoutes(app: App): Promise<void> {
         summary: 'Đính kèm văn bản trả lời (PDF, .docx, ảnh, .xlsx; tối đa 20 MB)',
         description: 'Multipart, trường `file`; thay tệp trước đó nếu có.',
         params: IdParams,
-        response: { 200: ReviewView, ...errors },
+        response: { 200: ReviewView, ...errors, ...UploadErrors },
       },
     },
     async (request) =>

@@ -4,7 +4,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { readAttachment, readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
-import { IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import * as attachments from './record-attachments.service';
 import { importRecords, importTemplate } from './record-import.service';
 import { AttachmentView, errors, ImportReport } from './records.schemas';
@@ -27,7 +27,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
         description: 'Multipart, trường `file`.',
         params: IdParams,
         headers: IdempotencyHeaders,
-        response: { 201: AttachmentView, ...errors },
+        response: { 201: AttachmentView, ...errors, ...UploadErrors },
       },
     },
     async (request, reply) => {
@@ -100,7 +100,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
         description:
           'Multipart: trường `file` và `acceptValid` (`true`: lưu các dòng hợp lệ; mặc định `false`: có dòng lỗi thì không lưu dòng nào). Trả về báo cáo từng dòng.',
         headers: IdempotencyHeaders,
-        response: { 200: ImportReport, ...errors },
+        response: { 200: ImportReport, ...errors, ...UploadErrors },
       },
     },
     async (request, reply) => {
