@@ -125,4 +125,19 @@ describe('zip bombs on Office uploads', () => {
     expect((await dienBien.get(`/api/records/${recordId}`)).json().attachments).toHaveLength(before);
     await expectServerUp();
   });
+
+  it('ten ordinary imports at once: two parsed at a time, two wait, the rest a 503 busy with Retry-After', async () => {
+    const row = [1, activities[0]!, 'training', 'Tập huấn tại bản Him Lam', '2026-06-01', '', '03127', 2025];
+    const workbook = await importWorkbook([row]);
+    const answers = await Promise.all(Array.from({ length: 10 }, () => importRecords(workbook)));
+    const busy = answers.filter((res) => res.statusCode === 503);
+    expect(answers.filter((res) => res.statusCode === 200).length).toBeGreaterThanOrEqual(4);
+    expect(busy.length).toBeGreaterThanOrEqual(1);
+    expect(busy.length + answers.filter((res) => res.statusCode === 200).length).toBe(10);
+    for (const res of busy) {
+      expect(res.json()).toEqual({ error: { code: 'busy', message: expect.any(String) } });
+      expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    }
+    await expectServerUp();
+  });
 });
