@@ -1,16 +1,20 @@
 // The production build: files read by a module-relative path still resolve from the bundle, and
 // the web files get brotli and gzip copies that decompress to the file.
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
+import { Worker } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { buildServer, withOwnModuleUrl } from './build';
 import { precompressDir } from './precompress';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const temp = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-build-'));
+// Inside the repository, so that the bundles' npm imports resolve from its node_modules.
+const cache = path.join(repoRoot, 'node_modules/.cache');
+fs.mkdirSync(cache, { recursive: true });
+const temp = fs.mkdtempSync(path.join(cache, 'phoihop-build-'));
 afterAll(() => fs.rmSync(temp, { recursive: true, force: true }));
 
 describe('server bundle', () => {
@@ -26,6 +30,19 @@ describe('server bundle', () => {
     expect(withOwnModuleUrl('export const x = 1;', source, outFile)).toBe('export const x = 1;');
   });
 
+  it("names a worker's bundle beside the server bundle, where the source names the worker's source", () => {
+    const source = path.join(repoRoot, 'src/server/common/office/office-reader.ts');
+    const outFile = path.join(repoRoot, 'dist/server/main.js');
+    const text = withOwnModuleUrl(
+      "const w = new URL('./office.worker.ts', import.meta.url); const h = import.meta.url;",
+      source,
+      outFile,
+    );
+    expect(text).toBe(
+      'const w = new URL("./office.worker.js", import.meta.url); const h = new URL("../../src/server/common/office/office-reader.ts", import.meta.url).href;',
+    );
+  });
+
   it('points every module-relative path of the bundle at a file that exists', { timeout: 120_000 }, async () => {
     const outFile = path.join(temp, 'server/main.js');
     await buildServer(outFile);
@@ -34,9 +51,18 @@ describe('server bundle', () => {
     const files = urls.map((url) => fileURLToPath(new URL(url, pathToFileURL(outFile))));
     expect(files).toContain(path.join(repoRoot, 'src/server/modules/reference/reference-data.ts'));
     expect(files).toContain(path.join(repoRoot, 'src/server/modules/demo/demo-plan.ts'));
+    expect(files).toContain(path.join(temp, 'server/office.worker.js'));
     for (const file of files) expect(fs.existsSync(file), file).toBe(true);
     // Nothing left that would resolve against the bundle's own location instead.
     expect(bundle.replaceAll(/new URL\("[^"]+", import\.meta\.url\)/g, '')).not.toContain('import.meta.url');
+
+    // The bundled worker runs under plain node and reads a workbook.
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Trang 1').addRow(['Mã', 'Tên']);
+    const data = new Uint8Array(await book.xlsx.writeBuffer());
+    const worker = new Worker(path.join(temp, 'server/office.worker.js'), { workerData: { task: 'sheets', data } });
+    const answer = await new Promise((resolve, reject) => worker.once('message', resolve).once('error', reject));
+    expect(answer).toEqual({ ok: true, result: [{ name: 'Trang 1', rows: [{ row: 1, values: ['Mã', 'Tên'] }] }] });
   });
 });
 

@@ -16,6 +16,10 @@
 // import.meta.url is replaced by that file's own URL, computed relative to the bundle at run time
 // (`new URL('../../src/…/file.ts', import.meta.url)`): the paths resolve exactly as under tsx,
 // wherever the repository is, and the sources need no change.
+//
+// Worker threads: a source file named `*.worker.ts` is bundled as its own entry point beside the
+// bundle (dist/server/<name>.worker.js), and `new URL('./<name>.worker.ts', import.meta.url)` in a
+// source — how a module names the worker it starts — becomes the URL of that built file.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,12 +30,26 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..'
 export const SERVER_ENTRY = path.join(repoRoot, 'src/server/main.ts');
 export const SERVER_OUTFILE = path.join(repoRoot, 'dist/server/main.js');
 export const WEB_DIR = path.join(repoRoot, 'dist/web');
+/** The worker threads' sources (`*.worker.ts`), each bundled to `<name>.worker.js` beside the bundle. */
+export const WORKER_ENTRIES = ['src/server/common/office/office.worker.ts'].map((file) => path.join(repoRoot, file));
 
-/** A source file's text with its `import.meta.url` replaced by the file's own URL, relative to the bundle. */
+const WORKER_URL = /new URL\((['"])\.\/([\w-]+)\.worker\.ts\1, import\.meta\.url\)/g;
+const BUNDLE_URL = '\0bundle-url\0';
+
+/**
+ * A source file's text with its `import.meta.url` replaced by the file's own URL, relative to the
+ * bundle, and the URL of a worker's source by that of the worker's bundle.
+ */
 export function withOwnModuleUrl(source: string, sourceFile: string, outFile: string): string {
   if (!source.includes('import.meta.url')) return source;
   const relative = path.relative(path.dirname(outFile), sourceFile).split(path.sep).join('/');
-  return source.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`);
+  return source
+    .replace(
+      WORKER_URL,
+      (_match, _quote, name: string) => `new URL(${JSON.stringify(`./${name}.worker.js`)}, ${BUNDLE_URL})`,
+    )
+    .replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`)
+    .replaceAll(BUNDLE_URL, 'import.meta.url');
 }
 
 function ownModuleUrl(outFile: string): Plugin {
@@ -48,9 +66,11 @@ function ownModuleUrl(outFile: string): Plugin {
 }
 
 export async function buildServer(outFile = SERVER_OUTFILE): Promise<void> {
+  const outdir = path.dirname(outFile);
+  const entry = (file: string) => ({ in: file, out: path.basename(file, '.ts') });
   await build({
-    entryPoints: [SERVER_ENTRY],
-    outfile: outFile,
+    entryPoints: [{ in: SERVER_ENTRY, out: path.basename(outFile, '.js') }, ...WORKER_ENTRIES.map(entry)],
+    outdir,
     bundle: true,
     platform: 'node',
     format: 'esm',
@@ -62,7 +82,7 @@ export async function buildServer(outFile = SERVER_OUTFILE): Promise<void> {
     plugins: [ownModuleUrl(outFile)],
   });
   // The bundle is ESM whatever the nearest package.json says.
-  fs.writeFileSync(path.join(path.dirname(outFile), 'package.json'), '{ "type": "module" }\n');
+  fs.writeFileSync(path.join(outdir, 'package.json'), '{ "type": "module" }\n');
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -2,22 +2,15 @@
 // CSV: UTF-8 with or without BOM, the delimiter (`,` `;` or tab) taken from the header line the
 // same way everywhere (Excel on a Vietnamese-locale machine writes `;`). Rows keep the number the
 // user sees in Excel, so every problem is reported as { row, field, message } the same way.
-// A file that cannot be read is a 400 naming `file`, never a 500.
+// A file that cannot be read is a 400 naming `file`, never a 500. An .xlsx is read by exceljs in
+// a worker thread within the limits of office/office-reader.ts (a 413 or 503 naming `file` beyond them).
 import path from 'node:path';
-import ExcelJS from 'exceljs';
 import { CsvError, parse } from 'csv-parse/sync';
 import { badRequest } from '../http/errors';
+import { officeReader } from './office/office-reader';
+import type { Sheet, TableRow } from './office/readers';
 
-export interface TableRow {
-  /** 1-based: the Excel row, or the CSV record (a quoted cell may span lines). */
-  row: number;
-  values: string[];
-}
-
-export interface Sheet {
-  name: string;
-  rows: TableRow[];
-}
+export type { Sheet, TableRow };
 
 export interface TableFile {
   format: 'csv' | 'xlsx';
@@ -79,35 +72,9 @@ export function readCsv(data: Buffer): Sheet {
   return { name: '', rows: records.map((values, i) => ({ row: i + 1, values })) };
 }
 
-/** What a cell shows, as text: dates as YYYY-MM-DD, formulas by their result, errors empty. */
-export function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((t) => t.text).join('');
-    if ('result' in value) return cellText(value.result ?? null);
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
-}
-
-export async function readXlsx(data: Buffer): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(data as unknown as ArrayBuffer);
-  } catch {
-    throw badRequest('file', 'Tệp .xlsx bị hỏng hoặc không phải tệp Excel');
-  }
-  return workbook.worksheets.map((sheet) => {
-    const rows: TableRow[] = [];
-    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-      const values: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, col) => (values[col - 1] = cellText(cell.value)));
-      rows.push({ row: rowNumber, values: Array.from(values, (v) => v ?? '') });
-    });
-    return { name: sheet.name, rows };
-  });
+/** Every worksheet of an .xlsx upload, in workbook order, as the text of its cells. */
+export function readXlsx(data: Buffer): Promise<Sheet[]> {
+  return officeReader.run('sheets', data, 'file', 'Tệp .xlsx bị hỏng hoặc không phải tệp Excel');
 }
 
 /** Reads an upload by its extension: .xlsx, or .csv/.txt; any other is a 400 naming `file`. */

@@ -22,6 +22,8 @@ export const forbidden = (message = 'Bạn không có quyền thực hiện thao
 export const notFound = (what = 'Bản ghi') => new AppError(404, 'not_found', `${what} không tồn tại`);
 export const conflict = (message: string, field?: string) => new AppError(409, 'conflict', message, field);
 export const unprocessable = (code: string, message: string, field?: string) => new AppError(422, code, message, field);
+/** An upload beyond a limit of what the server reads (its decompressed size, its parts, the memory to parse it). */
+export const payloadTooLarge = (field: string, message: string) => new AppError(413, 'too_large', message, field);
 export const tooManyRequests = (message: string, retryAfterSeconds?: number) =>
   new AppError(
     429,

@@ -37,6 +37,16 @@ export const IdempotencyHeaders = Type.Object({
 });
 
 /**
+ * The error responses of a route that reads an uploaded file (common/office/): beyond a limit of
+ * its decompressed size, parts or the memory to parse it, 413 naming the field; too many files
+ * being read at once, 503 `busy` with Retry-After.
+ */
+export const UploadErrors = {
+  413: ErrorResponse,
+  503: ErrorResponse,
+};
+
+/**
  * The error responses of a route that reads or writes programme data: bad input (400, naming the
  * field), no session, no permission, outside scope, stale version, a reused Idempotency-Key (422),
  * and a period locked by an approved report (423).

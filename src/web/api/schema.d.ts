@@ -1683,8 +1683,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -2990,7 +2992,9 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -4099,6 +4103,8 @@ export interface paths {
                 400: components["responses"]["ErrorResponse"];
                 401: components["responses"]["ErrorResponse"];
                 403: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -4148,6 +4154,8 @@ export interface paths {
                 400: components["responses"]["ErrorResponse"];
                 401: components["responses"]["ErrorResponse"];
                 403: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -5435,8 +5443,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         /**
@@ -5814,8 +5824,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -6126,8 +6138,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;
@@ -6369,8 +6383,10 @@ export interface paths {
                 403: components["responses"]["ErrorResponse"];
                 404: components["responses"]["ErrorResponse"];
                 409: components["responses"]["ErrorResponse"];
+                413: components["responses"]["ErrorResponse"];
                 422: components["responses"]["ErrorResponse"];
                 423: components["responses"]["ErrorResponse"];
+                503: components["responses"]["ErrorResponse"];
             };
         };
         delete?: never;

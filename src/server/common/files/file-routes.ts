@@ -6,6 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { attachment } from '../../http/download';
 import { badRequest } from '../../http/errors';
 import type { OpenedFile } from './files.service';
+import { checkFile } from './file-types';
 
 export interface Upload {
   fileName: string;
@@ -37,6 +38,17 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   }
   if (!file) throw badRequest('file', 'Hãy chọn một tệp ở trường "file"');
   return { ...file, sha256: crypto.createHash('sha256').update(file.data).digest('hex'), fields };
+}
+
+/**
+ * An upload to keep as a file (an attachment, evidence, a response file), its content checked
+ * (file-types.ts) before the service opens its transaction: opening an Office file takes a worker
+ * thread, which must not hold a database connection. The check inside the transaction is then free.
+ */
+export async function readAttachment(request: FastifyRequest): Promise<Upload> {
+  const upload = await readUpload(request);
+  await checkFile(upload);
+  return upload;
 }
 
 /** What an upload's Idempotency-Key is compared on (the body is not JSON). */

@@ -1,14 +1,26 @@
 // What may be uploaded, anywhere: photos, PDF, Word (.docx) and Excel (.xlsx) up to 20 MB. The type
-// is decided by the extension and confirmed by the content (first bytes; for .docx/.xlsx, a zip that
-// really is that Office package), never by the client's Content-Type.
+// is decided by the extension and confirmed by the content (first bytes; for .docx/.xlsx, a zip
+// within the limits of common/office/ that is that Office package and that its parser opens — in a
+// worker, so it is checked before any transaction: `readAttachment`), never by the client's Content-Type.
 import path from 'node:path';
 import { badRequest } from '../../http/errors';
-import { isOoxmlPackage } from './ooxml';
+import { officeReader } from '../office/office-reader';
+import { isOoxmlPackage, type OoxmlKind } from '../office/ooxml';
 
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 
 const startsWith = (b: Buffer, bytes: number[]) => b.subarray(0, bytes.length).equals(Buffer.from(bytes));
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
+const MISMATCH = 'Nội dung tệp không đúng với phần mở rộng của tên tệp';
+
+/** A zip within the limits (else a 413/400 naming `file`), with the parts of `kind`, that its parser opens. */
+async function opensAs(data: Buffer, kind: OoxmlKind): Promise<boolean> {
+  if (!startsWith(data, ZIP)) return false;
+  const names = (await officeReader.entries(data, 'file')).map((entry) => entry.name);
+  if (!isOoxmlPackage(names, kind)) return false;
+  await officeReader.run(kind === 'docx' ? 'openDocx' : 'openXlsx', data, 'file', MISMATCH);
+  return true;
+}
 
 export const FILE_TYPES: Record<string, { mime: string; matches: (b: Buffer) => boolean | Promise<boolean> }> = {
   '.jpg': { mime: 'image/jpeg', matches: (b) => startsWith(b, [0xff, 0xd8, 0xff]) },
@@ -21,11 +33,11 @@ export const FILE_TYPES: Record<string, { mime: string; matches: (b: Buffer) => 
   '.pdf': { mime: 'application/pdf', matches: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-' },
   '.docx': {
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    matches: async (b) => startsWith(b, ZIP) && (await isOoxmlPackage(b, 'docx')),
+    matches: (b) => opensAs(b, 'docx'),
   },
   '.xlsx': {
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    matches: async (b) => startsWith(b, ZIP) && (await isOoxmlPackage(b, 'xlsx')),
+    matches: (b) => opensAs(b, 'xlsx'),
   },
 };
 
@@ -36,14 +48,25 @@ export interface UploadedFile {
   data: Buffer;
 }
 
-/** The stored MIME type of an acceptable file; 400 naming `file` otherwise. */
-export async function checkFile(file: UploadedFile): Promise<string> {
+// The same bytes under the same name are checked once: before the transaction (readAttachment) and
+// again when stored, at no cost.
+const checked = new WeakMap<Buffer, { fileName: string; mime: Promise<string> }>();
+
+/** The stored MIME type of an acceptable file; a 4xx naming `file` otherwise. */
+export function checkFile(file: UploadedFile): Promise<string> {
+  const known = checked.get(file.data);
+  if (known?.fileName === file.fileName) return known.mime;
+  const mime = mimeOf(file);
+  checked.set(file.data, { fileName: file.fileName, mime });
+  return mime;
+}
+
+async function mimeOf(file: UploadedFile): Promise<string> {
   if (file.data.length > MAX_FILE_BYTES) throw badRequest('file', 'Tệp đính kèm vượt quá 20 MB');
   if (file.data.length === 0) throw badRequest('file', 'Tệp đính kèm trống');
   const type = FILE_TYPES[path.extname(file.fileName).toLowerCase()];
   if (!type) throw badRequest('file', `Chỉ nhận tệp ${ALLOWED}`);
-  if (!(await type.matches(file.data)))
-    throw badRequest('file', 'Nội dung tệp không đúng với phần mở rộng của tên tệp');
+  if (!(await type.matches(file.data))) throw badRequest('file', MISMATCH);
   return type.mime;
 }
 

@@ -3,7 +3,7 @@ import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { withIdempotency } from '../../http/idempotency';
-import { ErrorResponse, IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { ErrorResponse, IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import { readUpload } from '../../common/files/file-routes';
 import * as values from './indicator-values.service';
 import * as service from './indicators.service';
@@ -121,7 +121,7 @@ export async function indicatorRoutes(app: App): Promise<void> {
         summary: 'Nhập chỉ tiêu từ .xlsx hoặc .csv',
         description:
           'Multipart: trường `file` (cột Mã chỉ số, Năm, Mã tỉnh — để trống hoặc TQ cho toàn quốc —, Chỉ tiêu) và `acceptValid=true` để lưu các dòng hợp lệ khi có dòng lỗi.',
-        response: { 200: TargetImportReport, ...errors },
+        response: { 200: TargetImportReport, ...errors, ...UploadErrors },
       },
     },
     async (request) => {

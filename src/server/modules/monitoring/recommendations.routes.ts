@@ -2,9 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
+import { readAttachment, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
-import { IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import { recommendationsXlsx } from './monitoring-export.service';
 import {
   errors,
@@ -146,11 +146,11 @@ export async function recommendationRoutes(app: App): Promise<void> {
         description: 'Multipart, trường `file`. Chỉ nơi được kiến nghị.',
         params: IdParams,
         headers: IdempotencyHeaders,
-        response: { 201: EvidenceFileView, ...errors },
+        response: { 201: EvidenceFileView, ...errors, ...UploadErrors },
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
+      const upload = await readAttachment(request);
       return withIdempotency(
         request,
         reply,

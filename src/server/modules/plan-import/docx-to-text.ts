@@ -12,33 +12,18 @@
 // mammoth.extractRawText drops line breaks without leaving a space ("công tácgiữa"), exactly
 // where official documents use them (two-line titles, signature blocks), and cannot tell layout
 // tables from data tables. So we read mammoth's document tree through its public
-// transformDocument hook and write the text ourselves.
-import mammoth from 'mammoth';
-
-interface DocNode {
-  type: string;
-  value?: string;
-  children?: DocNode[];
-  numbering?: { isOrdered?: boolean } | null;
-}
+// transformDocument hook (in a worker thread, within the limits of common/office/office-reader.ts)
+// and write the text ourselves.
+import { officeReader } from '../../common/office/office-reader';
+import type { DocNode } from '../../common/office/readers';
 
 /** A blank line in the output. */
 const BLANK = '';
 
-export async function docxToText(buffer: Buffer): Promise<string> {
-  const captured: { root?: DocNode } = {};
-  await mammoth.convertToHtml(
-    { buffer },
-    {
-      transformDocument: (document: DocNode) => {
-        captured.root = document;
-        return document;
-      },
-      // Images are not needed: skip their base64 encoding.
-      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
-    },
-  );
-  return captured.root ? joinLines(blockLines(captured.root)) : '';
+/** The text of a .docx; a 4xx naming `field` when it is not a Word document or is beyond the limits. */
+export async function docxToText(buffer: Buffer, field = 'file'): Promise<string> {
+  const root = await officeReader.run('docxTree', buffer, field, 'Tệp .docx bị hỏng hoặc không phải tài liệu Word');
+  return joinLines(blockLines(root));
 }
 
 /** Lines of block-level content; every paragraph ends with a blank line. */

@@ -4,7 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
-import { ErrorResponse } from '../../http/schemas';
+import { ErrorResponse, UploadErrors } from '../../http/schemas';
 import { docxToText } from './docx-to-text';
 import { importPlan } from './plan-import.service';
 import { parsePlanText } from './plan-text-parser';
@@ -19,13 +19,7 @@ async function sourceText(request: FastifyRequest): Promise<string> {
       throw badRequest('file', 'Hãy chọn tệp kế hoạch (.txt hoặc .docx) ở trường "file"');
     const buffer = await file.toBuffer();
     const ext = path.extname(file.filename).toLowerCase();
-    if (ext === '.docx') {
-      try {
-        return await docxToText(buffer);
-      } catch {
-        throw badRequest('file', 'Tệp .docx bị hỏng hoặc không phải tài liệu Word');
-      }
-    }
+    if (ext === '.docx') return docxToText(buffer, 'file');
     if (ext === '.txt' || file.mimetype.startsWith('text/')) return buffer.toString('utf8');
     throw badRequest('file', 'Chỉ nhận tệp .txt hoặc .docx');
   }
@@ -58,6 +52,7 @@ export async function planImportRoutes(app: App): Promise<void> {
           400: ErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,
+          ...UploadErrors,
         },
       },
     },
@@ -80,6 +75,7 @@ export async function planImportRoutes(app: App): Promise<void> {
           400: ErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,
+          ...UploadErrors,
         },
       },
     },

@@ -2,9 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { readUpload, sendFile } from '../../common/files/file-routes';
+import { readAttachment, sendFile } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
-import { IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import { renderReviewsXlsx } from './policy-reviews-xlsx';
 import {
   AssigneeView,
@@ -152,11 +152,11 @@ export async function policyReviewRoutes(app: App): Promise<void> {
         summary: 'Đính kèm văn bản trả lời (PDF, .docx, ảnh, .xlsx; tối đa 20 MB)',
         description: 'Multipart, trường `file`; thay tệp trước đó nếu có.',
         params: IdParams,
-        response: { 200: ReviewView, ...errors },
+        response: { 200: ReviewView, ...errors, ...UploadErrors },
       },
     },
     async (request) =>
-      reviews.attachResponseFile(serviceContext(request), request.params.id, await readUpload(request)),
+      reviews.attachResponseFile(serviceContext(request), request.params.id, await readAttachment(request)),
   );
 
   app.get(

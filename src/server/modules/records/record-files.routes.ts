@@ -2,9 +2,9 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
-import { readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
+import { readAttachment, readUpload, sendFile, uploadHash } from '../../common/files/file-routes';
 import { withIdempotency } from '../../http/idempotency';
-import { IdempotencyHeaders, IdParams } from '../../http/schemas';
+import { IdempotencyHeaders, IdParams, UploadErrors } from '../../http/schemas';
 import * as attachments from './record-attachments.service';
 import { importRecords, importTemplate } from './record-import.service';
 import { AttachmentView, errors, ImportReport } from './records.schemas';
@@ -28,11 +28,11 @@ export async function recordFileRoutes(app: App): Promise<void> {
         description: 'Multipart, trường `file`.',
         params: IdParams,
         headers: IdempotencyHeaders,
-        response: { 201: AttachmentView, ...errors },
+        response: { 201: AttachmentView, ...errors, ...UploadErrors },
       },
     },
     async (request, reply) => {
-      const upload = await readUpload(request);
+      const upload = await readAttachment(request);
       return withIdempotency(
         request,
         reply,
@@ -98,7 +98,7 @@ export async function recordFileRoutes(app: App): Promise<void> {
         description:
           'Multipart: trường `file` và `acceptValid` (`true`: lưu các dòng hợp lệ; mặc định `false`: có dòng lỗi thì không lưu dòng nào). Trả về báo cáo từng dòng.',
         headers: IdempotencyHeaders,
-        response: { 200: ImportReport, ...errors },
+        response: { 200: ImportReport, ...errors, ...UploadErrors },
       },
     },
     async (request, reply) => {

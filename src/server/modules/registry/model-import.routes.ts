@@ -5,7 +5,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
 import { withIdempotency } from '../../http/idempotency';
-import { ErrorResponse, IdempotencyHeaders } from '../../http/schemas';
+import { ErrorResponse, IdempotencyHeaders, UploadErrors } from '../../http/schemas';
 import { listEthnicGroups } from '../reference/reference.service';
 import { renderImportTemplate } from './model-import-template';
 import { importModels } from './model-import.service';
@@ -68,7 +68,7 @@ export async function modelImportRoutes(app: App): Promise<void> {
         description:
           'Multipart: `file` và `acceptValid` (mặc định false). Có dòng lỗi thì không ghi gì, trừ khi `acceptValid=true` (ghi các dòng hợp lệ). `committed` cho biết đã ghi hay chưa.',
         headers: IdempotencyHeaders,
-        response: { 200: ImportReport, ...errors, 422: ErrorResponse },
+        response: { 200: ImportReport, ...errors, 422: ErrorResponse, ...UploadErrors },
       },
     },
     async (request, reply) => {
