@@ -7759,6 +7759,7 @@ export interface components {
                 }[];
                 /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
                 total: string;
+                allowedActions: "plan"[];
             }[];
             /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
             total: string;

@@ -13,6 +13,7 @@ import * as reports from './2026112810-reports';
 import * as storedFiles from './2026120201-stored-files';
 import * as sharedInstances from './2026120301-shared-instances';
 import * as recordActivityTotals from './2026120302-record-activity-totals';
+import * as modelOwnerAgency from './2026120401-model-owner-agency';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026120201-stored-files': storedFiles,
   '2026120301-shared-instances': sharedInstances,
   '2026120302-record-activity-totals': recordActivityTotals,
+  '2026120401-model-owner-agency': modelOwnerAgency,
 };

@@ -9,7 +9,8 @@ import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
 import { grantedPermissions } from './grants.repo';
 import { checkMembers, resolveModelInput } from './model-input';
-import { mayWriteIn, modelActions, type ModelAction } from './model.policy';
+import { AGENCY_CHOICE_REFUSAL, ownsRow } from '../../access/policies/agency.policy';
+import { modelActions, modelRefusal, type ModelAction } from './model.policy';
 import * as logs from './model-logs.repo';
 import * as repo from './models.repo';
 import type {
@@ -74,6 +75,7 @@ export async function actionsOn(ctx: ServiceContext, row: repo.ModelRow): Promis
   const granted = row.sensitive ? await grantedPermissions(ctx.db, ctx.actor.userId) : [];
   return modelActions(ctx.actor, granted, {
     provinceCode: row.province_code,
+    ownerAgencyId: row.owner_agency_id,
     status: row.status,
     sensitive: row.sensitive,
   });
@@ -138,6 +140,14 @@ async function snapshot(db: Queryable, modelId: number, row: repo.ModelRow) {
 export interface NewModelInput extends CreateModelBody {
   /** The implementation record ("model established") this model comes from. */
   sourceRecordId?: number | null;
+  /** The agency the model belongs to (the record's organiser); the actor's agency when absent. */
+  ownerAgencyId?: number | null;
+}
+
+/** 403 when the actor may read the model but not change it (province scope, then its owner agency). */
+export function assertMayChange(ctx: ServiceContext, row: repo.ModelRow): void {
+  const refused = modelRefusal(ctx.actor, { provinceCode: row.province_code, ownerAgencyId: row.owner_agency_id });
+  if (refused) throw forbidden(refused);
 }
 
 /**
@@ -154,6 +164,8 @@ export async function insertModelRecord(ctx: ServiceContext, input: NewModelInpu
   return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const resolved = await resolveModelInput(txCtx, input);
+    const owner = input.ownerAgencyId === undefined ? ctx.actor.agencyId : input.ownerAgencyId;
+    if (!ownsRow(ctx.actor, owner)) throw forbidden(AGENCY_CHOICE_REFUSAL);
     const now = ctx.clock.now();
     const since = resolved.columns.founded_on ?? today(ctx);
     const id = await repo.insertModel(tx, {
@@ -162,6 +174,7 @@ export async function insertModelRecord(ctx: ServiceContext, input: NewModelInpu
       status_since: since,
       merged_into_id: null,
       source_record_id: input.sourceRecordId ?? null,
+      owner_agency_id: owner,
       created_by: ctx.actor.userId,
       now,
     });
@@ -204,7 +217,7 @@ export async function modelForChange(
   version: number | null,
 ): Promise<repo.ModelRow> {
   const row = await loadModel(ctx, modelId, true);
-  if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden();
+  assertMayChange(ctx, row);
   if (!(await actionsOn(ctx, row)).includes(action)) {
     throw conflict(
       `Mô hình đang ở trạng thái "${statusLabel(row.status)}": hãy mở lại mô hình trước khi sửa`,
