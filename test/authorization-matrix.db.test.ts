@@ -138,6 +138,9 @@ async function makeTarget(owner: Owner, kind: Kind): Promise<Target> {
       'model',
     );
     const kase = await ok(await creator.post(`/api/models/${model.id as number}/cases`, await caseBody()), 'case');
+    // A new model is its creator's agency's, and says so.
+    if ((model.ownerAgency as { id: number } | null)?.id !== owner.agencyId)
+      throw new Error(`model owner ${JSON.stringify(model.ownerAgency)}, expected agency ${owner.agencyId}`);
     Object.assign(x, { modelId: model.id, modelVersion: model.version, caseId: kase.id });
   }
   return x;

@@ -8368,6 +8368,10 @@ export interface components {
                 name: string;
             }[];
             sourceRecordId: number | null;
+            ownerAgency: {
+                id: number;
+                name: string;
+            } | null;
             memberGrid: {
                 /** @enum {unknown} */
                 sex: "female" | "male";

@@ -7,6 +7,7 @@ import { inTransaction, newTransaction } from '../../db/transaction';
 import type { ModelStatus } from '../../../shared/model-types';
 import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
+import { agencyMap } from '../reference/reference.service';
 import { grantedPermissions } from './grants.repo';
 import { checkMembers, resolveModelInput } from './model-input';
 import { AGENCY_CHOICE_REFUSAL, ownsRow } from '../../access/policies/agency.policy';
@@ -83,7 +84,7 @@ export async function actionsOn(ctx: ServiceContext, row: repo.ModelRow): Promis
 
 export async function getModel(ctx: ServiceContext, modelId: number): Promise<ModelView> {
   const row = await loadModel(ctx, modelId);
-  const [members, history, activity, caseCounts, from, mergedIntoName, allowedActions] = await Promise.all([
+  const [members, history, activity, caseCounts, from, mergedIntoName, allowedActions, owners] = await Promise.all([
     repo.listMembers(ctx.db, modelId),
     repo.listHistory(ctx.db, modelId),
     logs.listActivity(ctx.db, modelId),
@@ -91,12 +92,15 @@ export async function getModel(ctx: ServiceContext, modelId: number): Promise<Mo
     repo.mergedFrom(ctx.db, modelId),
     row.merged_into_id ? repo.modelName(ctx.db, row.merged_into_id) : Promise.resolve(null),
     actionsOn(ctx, row),
+    agencyMap(ctx.db, row.owner_agency_id === null ? [] : [row.owner_agency_id], today(ctx)),
   ]);
+  const owner = row.owner_agency_id === null ? undefined : owners.get(row.owner_agency_id);
   return {
     ...toSummary(row),
     mergedInto: row.merged_into_id ? { id: row.merged_into_id, name: mergedIntoName ?? '' } : null,
     mergedFrom: from.map((m) => ({ id: m.community_model_id, name: m.name })),
     sourceRecordId: row.source_record_id,
+    ownerAgency: owner ? { id: owner.id, name: owner.name } : null,
     memberGrid: members.map((m) => ({
       sex: m.sex,
       ethnicGroupId: m.ethnic_group_id,
