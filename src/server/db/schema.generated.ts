@@ -177,6 +177,7 @@ export interface CommunityModel {
   merged_into_id: number | null;
   model_type: string;
   name: string;
+  owner_agency_id: number | null;
   province_code: string;
   search_text: Generated<string>;
   source_record_id: number | null;

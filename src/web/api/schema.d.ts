@@ -7839,6 +7839,7 @@ export interface components {
                 }[];
                 /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
                 total: string;
+                allowedActions: "plan"[];
             }[];
             /** @description Số tiền (đồng), chuỗi chữ số, ví dụ "1234567" */
             total: string;
@@ -8449,6 +8450,10 @@ export interface components {
                 name: string;
             }[];
             sourceRecordId: number | null;
+            ownerAgency: {
+                id: number;
+                name: string;
+            } | null;
             memberGrid: {
                 /** @enum {unknown} */
                 sex: "female" | "male";

@@ -16,6 +16,7 @@ import * as recordActivityTotals from './2026120302-record-activity-totals';
 import * as loginThrottle from './2026120310-login-throttle';
 import * as auditNoTruncate from './2026120401-audit-no-truncate';
 import * as indicatorValueType from './2026120402-indicator-value-type';
+import * as modelOwnerAgency from './2026120403-model-owner-agency';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '2026120310-login-throttle': loginThrottle,
   '2026120401-audit-no-truncate': auditNoTruncate,
   '2026120402-indicator-value-type': indicatorValueType,
+  '2026120403-model-owner-agency': modelOwnerAgency,
 };

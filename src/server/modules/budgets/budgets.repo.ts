@@ -183,6 +183,46 @@ export async function replaceCell(
       .execute();
 }
 
+/**
+ * The agencies a budget cell (activity × province, null = central) belongs to, by activity: the
+ * activity's lead agency (without one, the plan's issuers) and, for a province's cell, their
+ * branches in that province (the provincial union under the central union that leads it).
+ */
+export async function cellOwners(
+  db: Queryable,
+  activityIds: number[],
+  provinceCode: string | null,
+): Promise<Map<number, number[]>> {
+  const owners = new Map<number, number[]>(activityIds.map((id) => [id, []]));
+  if (activityIds.length === 0) return owners;
+  const leads = await db
+    .selectFrom('plan_activity as a')
+    .leftJoin('plan_issuer as i', (join) =>
+      join.onRef('i.plan_id', '=', 'a.plan_id').on('a.lead_agency_id', 'is', null),
+    )
+    .select(['a.plan_activity_id', sql<number | null>`coalesce(a.lead_agency_id, i.agency_id)`.as('agency_id')])
+    .where('a.plan_activity_id', 'in', activityIds)
+    .execute();
+  const heads = [...new Set(leads.flatMap((l) => (l.agency_id === null ? [] : [l.agency_id])))];
+  const branches =
+    provinceCode === null || heads.length === 0
+      ? []
+      : await db
+          .selectFrom('agency')
+          .select(['agency_id', 'parent_agency_id'])
+          .where('parent_agency_id', 'in', heads)
+          .where('generation', '=', 2025)
+          .where('province_code', '=', provinceCode)
+          .execute();
+  for (const l of leads) {
+    if (l.agency_id === null) continue;
+    const ids = owners.get(l.plan_activity_id)!;
+    ids.push(l.agency_id);
+    for (const b of branches) if (b.parent_agency_id === l.agency_id) ids.push(b.agency_id);
+  }
+  return owners;
+}
+
 export async function provinceExists(db: Queryable, code: string): Promise<boolean> {
   const row = await db
     .selectFrom('admin_unit')

@@ -127,7 +127,8 @@ describe('budgets', () => {
   });
 
   it('shows planned vs spent by section, province and source; totals match the records to the đồng', async () => {
-    await plan(w.women, w.central[2]!, null, { ngan_sach_trung_uong: '500000000' });
+    // Activity 3 is led by the ethnic-affairs side: its budget is theirs to plan.
+    await plan(w.ethnic, w.central[2]!, null, { ngan_sach_trung_uong: '500000000' });
     await plan(w.laoCai, w.laoCaiPlan[1]!, '15', { ngan_sach_dia_phuong: BIG_B, huy_dong: '7' });
     const spent = [
       await record(dienBienEntry, w.dienBienPlan[0]!, DIEN_BIEN_WARD, { ctmtqg: BIG_B, huy_dong: '1' }),

@@ -78,9 +78,12 @@ export const BudgetLines = named(
         sectionTitle: Type.String(),
         amounts: Type.Array(Type.Object({ fundingSource: Type.String(), amount: Money })),
         total: Money,
+        /** 'plan': the caller may change this activity's amounts (its province and its agency). */
+        allowedActions: Type.Array(Type.Literal('plan')),
       }),
     ),
     total: Money,
+    /** Some activity may be changed by the caller. */
     editable: Type.Boolean(),
   }),
 );

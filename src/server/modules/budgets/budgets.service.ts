@@ -4,7 +4,8 @@
 // BigInt over digit strings: totals equal the records' costs to the đồng.
 import type { ServiceContext } from '../../access/actor';
 import { can, inProvinceScope } from '../../access/actor';
-import { badRequest, forbidden, notFound } from '../../http/errors';
+import { AGENCY_REFUSAL, inAgencyScope } from '../../access/policies/agency.policy';
+import { AppError, badRequest, forbidden, notFound } from '../../http/errors';
 import { insertAudit } from '../audit/audit.service';
 import { provinceNames } from '../reference/reference.service';
 import { fundingSourceRows } from '../records/records.service';
@@ -28,6 +29,13 @@ export function mayPlanBudget(ctx: ServiceContext, provinceCode: string | null):
   if (!can(ctx.actor, 'budget:write')) return false;
   return provinceCode === null ? ctx.actor.nationalScope : inProvinceScope(ctx.actor, provinceCode);
 }
+
+/**
+ * A cell (activity × province) is planned by its owner agencies (`repo.cellOwners`: the lead agency
+ * and its branch in the province) and the agencies above them: agency scope on writes.
+ */
+const mayPlanCell = (ctx: ServiceContext, provinceCode: string | null, owners: readonly number[]) =>
+  mayPlanBudget(ctx, provinceCode) && inAgencyScope(ctx.actor, owners);
 
 const activityNumber = (a: repo.ActivityInfo) => `${a.section_number}.${a.position + 1}`;
 
@@ -161,11 +169,9 @@ export async function budgetLines(ctx: ServiceContext, query: LinesQuery): Promi
   if (plan.kind === 'provincial' && provinceCode !== plan.province_code)
     throw badRequest('province', 'Kế hoạch của tỉnh chỉ lập dự toán cho chính tỉnh đó');
   const activities = await repo.planActivities(ctx.db, ctx.actor, query.plan);
-  const lines = await repo.linesOf(
-    ctx.db,
-    activities.map((a) => a.plan_activity_id),
-    provinceCode,
-  );
+  const ids = activities.map((a) => a.plan_activity_id);
+  const lines = await repo.linesOf(ctx.db, ids, provinceCode);
+  const owners = await repo.cellOwners(ctx.db, ids, provinceCode);
   const rows = activities.map((a) => {
     const amounts = lines
       .filter((l) => l.plan_activity_id === a.plan_activity_id)
@@ -178,6 +184,7 @@ export async function budgetLines(ctx: ServiceContext, query: LinesQuery): Promi
       sectionTitle: a.section_title,
       amounts,
       total: sumMoney(amounts.map((x) => x.amount)),
+      allowedActions: mayPlanCell(ctx, provinceCode, owners.get(a.plan_activity_id)!) ? ['plan' as const] : [],
     };
   });
   return {
@@ -185,7 +192,7 @@ export async function budgetLines(ctx: ServiceContext, query: LinesQuery): Promi
     provinceCode,
     activities: rows,
     total: sumMoney(rows.map((r) => r.total)),
-    editable: mayPlanBudget(ctx, provinceCode),
+    editable: rows.some((r) => r.allowedActions.length > 0),
   };
 }
 
@@ -211,6 +218,18 @@ function checkMayPlan(ctx: ServiceContext, provinceCode: string | null) {
         ? 'Chỉ người dùng phạm vi toàn quốc lập dự toán cấp trung ương'
         : 'Tỉnh, thành phố này nằm ngoài phạm vi của bạn',
     );
+}
+
+/** 403 when a cell of these activities belongs to another agency (`field`: the row refused). */
+async function checkCellOwners(
+  ctx: ServiceContext,
+  activityIds: number[],
+  provinceCode: string | null,
+  field: (index: number) => string,
+) {
+  const owners = await repo.cellOwners(ctx.db, activityIds, provinceCode);
+  const refused = activityIds.findIndex((id) => !inAgencyScope(ctx.actor, owners.get(id)!));
+  if (refused >= 0) throw new AppError(403, 'forbidden', AGENCY_REFUSAL, field(refused));
 }
 
 /** Replaces one cell's amounts and audits it; call inside the transaction. */
@@ -260,6 +279,7 @@ export async function putLines(ctx: ServiceContext, body: PutLinesBody): Promise
     if (activity.plan_kind === 'provincial' && provinceCode !== activity.plan_province_code)
       throw badRequest('provinceCode', 'Hoạt động của kế hoạch tỉnh chỉ lập dự toán cho chính tỉnh đó');
     checkMayPlan(txCtx, provinceCode);
+    await checkCellOwners(txCtx, [body.planActivityId], provinceCode, () => 'planActivityId');
     return writeCell(txCtx, body.planActivityId, provinceCode, amounts);
   });
 }
@@ -290,6 +310,12 @@ export async function putPlanLines(ctx: ServiceContext, planId: number, body: Pu
     const activities = new Set((await repo.planActivities(tx, ctx.actor, planId)).map((a) => a.plan_activity_id));
     const stray = rows.findIndex((r) => !activities.has(r.activityId));
     if (stray >= 0) throw badRequest(`rows.${stray}.planActivityId`, 'Hoạt động không thuộc kế hoạch này');
+    await checkCellOwners(
+      txCtx,
+      rows.map((r) => r.activityId),
+      provinceCode,
+      (i) => `rows.${i}.planActivityId`,
+    );
     const cells: CellView[] = [];
     for (const r of rows) cells.push(await writeCell(txCtx, r.activityId, provinceCode, r.amounts));
     const lines = await repo.linesOf(tx, [...activities], provinceCode);

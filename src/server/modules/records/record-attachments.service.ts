@@ -7,7 +7,7 @@ import * as files from '../../common/files/files.service';
 import { forbidden, notFound } from '../../http/errors';
 import { insertAudit } from '../audit/audit.service';
 import { assertPeriodOpen } from '../../common/period-lock';
-import { mayWriteIn } from './record.policy';
+import { recordRefusal } from './record.policy';
 import * as repo from './records.repo';
 import type { AttachmentView } from './records.schemas';
 
@@ -16,7 +16,11 @@ const owner = (recordId: number): files.FileOwner => ({ kind: 'record', id: reco
 async function writableRecord(ctx: ServiceContext, recordId: number) {
   const row = await repo.findRecord(ctx.db, ctx.actor, recordId);
   if (!row) throw notFound('Bản ghi');
-  if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden('Bạn không có quyền sửa bản ghi này');
+  const refused = recordRefusal(ctx.actor, {
+    provinceCode: row.province_code,
+    organiserAgencyId: row.organiser_agency_id,
+  });
+  if (refused) throw forbidden(refused);
   await assertPeriodOpen(ctx, { province: row.province_code, from: row.start_date, to: row.end_date });
   return row;
 }

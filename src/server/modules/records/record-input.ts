@@ -2,7 +2,8 @@
 // generation) and its 2025 province, the writer's scope, agencies, ethnic groups and funding
 // sources that exist, participants that add up. Errors name the field; nothing is written here.
 import type { ServiceContext } from '../../access/actor';
-import { badRequest, forbidden, notFound } from '../../http/errors';
+import { AppError, badRequest, forbidden, notFound } from '../../http/errors';
+import { AGENCY_CHOICE_REFUSAL, ownsRow } from '../../access/policies/agency.policy';
 import { mayWriteIn } from './record.policy';
 import { checkModelRequest } from './record-model';
 import { checkParticipants, type Participants } from './record-participants';
@@ -93,6 +94,8 @@ export async function prepareRecord(ctx: ServiceContext, body: CreateRecordBody)
   if (activity.plan_kind === 'provincial' && provinceCode !== activity.plan_province_code)
     throw badRequest('place.code', 'Địa bàn phải thuộc tỉnh, thành phố của kế hoạch có hoạt động này');
   const organiser = body.organiserAgencyId === undefined ? ctx.actor.agencyId : body.organiserAgencyId;
+  // The record will be the organiser's: a writer records for their own agency or one under it.
+  if (!ownsRow(ctx.actor, organiser)) throw new AppError(403, 'forbidden', AGENCY_CHOICE_REFUSAL, 'organiserAgencyId');
   const { partners, costs } = await checkReferences(ctx, body, organiser);
   return {
     activity,

@@ -92,5 +92,8 @@ export async function registerRecordModel(
   if ((await modelsOfRecord(ctx.db, recordId)).length > 0)
     throw conflict('Bản ghi này đã đăng ký mô hình; hãy sửa mô hình trong Sổ mô hình', 'model');
   const input = await recordModelInput(ctx, body, prepared);
-  if (input) await underModel(() => createModel(ctx, { ...input, sourceRecordId: recordId }));
+  if (input)
+    await underModel(() =>
+      createModel(ctx, { ...input, sourceRecordId: recordId, ownerAgencyId: prepared.values.organiser_agency_id }),
+    );
 }

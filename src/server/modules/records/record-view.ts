@@ -93,7 +93,9 @@ export async function buildRecordView(
     version: row.version,
     locked,
     // A record in a period an approved report has locked cannot be changed until it is reopened.
-    allowedActions: locked ? [] : recordActions(actor, { provinceCode: row.province_code }),
+    allowedActions: locked
+      ? []
+      : recordActions(actor, { provinceCode: row.province_code, organiserAgencyId: row.organiser_agency_id }),
   };
 }
 
@@ -116,7 +118,7 @@ export function recordSummary(actor: Actor, r: ListRow): RecordSummary {
     attachmentCount: Number(r.attachment_count ?? 0),
     version: r.version,
     updatedAt: iso(r.updated_at),
-    allowedActions: recordActions(actor, { provinceCode: r.province_code }),
+    allowedActions: recordActions(actor, { provinceCode: r.province_code, organiserAgencyId: r.organiser_agency_id }),
   };
 }
 

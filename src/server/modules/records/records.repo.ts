@@ -396,6 +396,7 @@ export async function listRecords(db: Queryable, actor: Actor, filter: RecordFil
       'r.start_date',
       'r.end_date',
       'r.province_code',
+      'r.organiser_agency_id',
       'u.full_name as place_name',
       'r.participants_mode',
       'r.total_participants',

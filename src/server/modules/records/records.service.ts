@@ -7,7 +7,7 @@ import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
 import { syncRecordValues } from '../analytics/sync-values';
 import { assertPeriodOpen } from '../../common/period-lock';
-import { mayWriteIn } from './record.policy';
+import { recordRefusal } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
 import { registerRecordModel } from './record-model';
 import { auditShape, buildRecordView, recordSummary, type KnownOfRecord } from './record-view';
@@ -114,7 +114,11 @@ export const assertRecordOpen = (
 async function loadForChange(ctx: ServiceContext, recordId: number, version?: number) {
   const row = await repo.findRecord(ctx.db, ctx.actor, recordId, true);
   if (!row) throw notFound('Bản ghi');
-  if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden('Bạn không có quyền sửa bản ghi này');
+  const refused = recordRefusal(ctx.actor, {
+    provinceCode: row.province_code,
+    organiserAgencyId: row.organiser_agency_id,
+  });
+  if (refused) throw forbidden(refused);
   assertVersion(row.version, version, stale);
   await assertRecordOpen(ctx, row);
   return row;

@@ -9,10 +9,9 @@ import type { Permission } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import { grantedPermissions } from './grants.repo';
 import { checkPastDate } from './model-input';
-import { mayWriteIn } from './model.policy';
 import * as logs from './model-logs.repo';
 import * as repo from './models.repo';
-import { loadModel } from './models.service';
+import { assertMayChange, loadModel } from './models.service';
 import type { CaseInput, CaseView } from './registry.schemas';
 
 export const caseAccessRefused = () =>
@@ -25,7 +24,7 @@ export async function assertCaseAccess(ctx: ServiceContext, permission: Permissi
 async function trustedAddress(ctx: ServiceContext, modelId: number, write: boolean) {
   const row = await loadModel(ctx, modelId, write);
   if (!row.sensitive) throw conflict(`${row.type_name} không lưu dữ liệu vụ việc`, 'modelType');
-  if (write && !mayWriteIn(ctx.actor, row.province_code)) throw forbidden();
+  if (write) assertMayChange(ctx, row);
   return row;
 }
 

@@ -3,14 +3,13 @@
 // brings such a model back to active — a correction on the record, history is never rewritten.
 // Dates only move forward: a change cannot take effect before the previous one.
 import type { ServiceContext } from '../../access/actor';
-import { badRequest, conflict, forbidden } from '../../http/errors';
+import { badRequest, conflict } from '../../http/errors';
 import { FINAL_STATUSES, MODEL_STATUS_LABELS, statusTransitionAllowed } from '../../../shared/model-types';
 import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
 import { checkPastDate } from './model-input';
-import { mayWriteIn } from './model.policy';
 import * as repo from './models.repo';
-import { getModel, loadModel } from './models.service';
+import { assertMayChange, getModel, loadModel } from './models.service';
 import type { ModelView, StatusBody } from './registry.schemas';
 import { assertVersion } from '../../common/version';
 import { newTransaction } from '../../db/transaction';
@@ -19,7 +18,7 @@ export async function changeStatus(ctx: ServiceContext, modelId: number, body: S
   await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const row = await loadModel(txCtx, modelId, true);
-    if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden();
+    assertMayChange(txCtx, row);
     assertVersion(row.version, body.version, 'Mô hình đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi thử lại.');
     const reopen = body.reopen ?? false;
     if (!statusTransitionAllowed(row.status, body.status, reopen))

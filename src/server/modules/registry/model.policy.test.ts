@@ -16,6 +16,7 @@ const actor = (over: Partial<Actor> = {}): Actor => ({
 });
 const model = (over: Partial<ModelFacts> = {}): ModelFacts => ({
   provinceCode: '11',
+  ownerAgencyId: 1,
   status: 'active',
   sensitive: false,
   ...over,
@@ -29,6 +30,21 @@ describe('community model policy', () => {
   it('gives nothing to an officer of another province or to a viewer', () => {
     expect(modelActions(actor({ provinces: ['15'] }), [], model())).toEqual([]);
     expect(modelActions(actor({ role: 'viewer' }), [], model())).toEqual([]);
+  });
+
+  it('gives nothing to another agency in the province, but all to the agency above the owner', () => {
+    const ethnicOffice = actor({ agencyId: 7, agencyIds: [7] });
+    expect(modelActions(ethnicOffice, [], model())).toEqual([]);
+    const centralUnion = actor({ agencyId: 2, agencyIds: [2, 1], nationalScope: true, provinces: [] });
+    expect(modelActions(centralUnion, [], model())).toEqual(['edit', 'change_status', 'edit_members', 'log_activity']);
+    // The owner agency does not reach up: a provincial union does not change its central union's model.
+    expect(modelActions(actor(), [], model({ ownerAgencyId: 2 }))).toEqual([]);
+  });
+
+  it('keeps a model without an owner agency for administrators', () => {
+    expect(modelActions(actor(), [], model({ ownerAgencyId: null }))).toEqual([]);
+    const admin = actor({ role: 'admin', agencyId: 9, agencyIds: [9], nationalScope: true, provinces: [] });
+    expect(modelActions(admin, [], model({ ownerAgencyId: null }))).toContain('edit');
   });
 
   it('offers only reopen and the logs on a dissolved model', () => {

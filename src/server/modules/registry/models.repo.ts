@@ -99,6 +99,7 @@ const columns = [
   'm.tech_quality_management',
   'm.tech_digital_payments',
   'm.source_record_id',
+  'm.owner_agency_id',
   'm.version',
   'm.created_by',
   'm.created_at',
@@ -145,6 +146,7 @@ export interface ModelRow {
   tech_quality_management: boolean;
   tech_digital_payments: boolean;
   source_record_id: number | null;
+  owner_agency_id: number | null;
   version: number;
   created_by: number | null;
   created_by_name: string | null;
@@ -241,7 +243,7 @@ export interface ModelColumns {
 
 export async function insertModel(
   db: Queryable,
-  values: ModelColumns & { created_by: number; now: Date },
+  values: ModelColumns & { owner_agency_id: number | null; created_by: number; now: Date },
 ): Promise<number> {
   const { now, ...rest } = values;
   const row = await db

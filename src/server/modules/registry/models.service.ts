@@ -7,9 +7,11 @@ import { inTransaction, newTransaction } from '../../db/transaction';
 import type { ModelStatus } from '../../../shared/model-types';
 import { insertAudit } from '../audit/audit.service';
 import { syncModelValues } from '../analytics/sync-values';
+import { agencyMap } from '../reference/reference.service';
 import { grantedPermissions } from './grants.repo';
 import { checkMembers, resolveModelInput } from './model-input';
-import { mayWriteIn, modelActions, type ModelAction } from './model.policy';
+import { AGENCY_CHOICE_REFUSAL, ownsRow } from '../../access/policies/agency.policy';
+import { modelActions, modelRefusal, type ModelAction } from './model.policy';
 import * as logs from './model-logs.repo';
 import * as repo from './models.repo';
 import type {
@@ -74,6 +76,7 @@ export async function actionsOn(ctx: ServiceContext, row: repo.ModelRow): Promis
   const granted = row.sensitive ? await grantedPermissions(ctx.db, ctx.actor.userId) : [];
   return modelActions(ctx.actor, granted, {
     provinceCode: row.province_code,
+    ownerAgencyId: row.owner_agency_id,
     status: row.status,
     sensitive: row.sensitive,
   });
@@ -81,7 +84,7 @@ export async function actionsOn(ctx: ServiceContext, row: repo.ModelRow): Promis
 
 export async function getModel(ctx: ServiceContext, modelId: number): Promise<ModelView> {
   const row = await loadModel(ctx, modelId);
-  const [members, history, activity, caseCounts, from, mergedIntoName, allowedActions] = await Promise.all([
+  const [members, history, activity, caseCounts, from, mergedIntoName, allowedActions, owners] = await Promise.all([
     repo.listMembers(ctx.db, modelId),
     repo.listHistory(ctx.db, modelId),
     logs.listActivity(ctx.db, modelId),
@@ -89,12 +92,15 @@ export async function getModel(ctx: ServiceContext, modelId: number): Promise<Mo
     repo.mergedFrom(ctx.db, modelId),
     row.merged_into_id ? repo.modelName(ctx.db, row.merged_into_id) : Promise.resolve(null),
     actionsOn(ctx, row),
+    agencyMap(ctx.db, row.owner_agency_id === null ? [] : [row.owner_agency_id], today(ctx)),
   ]);
+  const owner = row.owner_agency_id === null ? undefined : owners.get(row.owner_agency_id);
   return {
     ...toSummary(row),
     mergedInto: row.merged_into_id ? { id: row.merged_into_id, name: mergedIntoName ?? '' } : null,
     mergedFrom: from.map((m) => ({ id: m.community_model_id, name: m.name })),
     sourceRecordId: row.source_record_id,
+    ownerAgency: owner ? { id: owner.id, name: owner.name } : null,
     memberGrid: members.map((m) => ({
       sex: m.sex,
       ethnicGroupId: m.ethnic_group_id,
@@ -138,6 +144,14 @@ async function snapshot(db: Queryable, modelId: number, row: repo.ModelRow) {
 export interface NewModelInput extends CreateModelBody {
   /** The implementation record ("model established") this model comes from. */
   sourceRecordId?: number | null;
+  /** The agency the model belongs to (the record's organiser); the actor's agency when absent. */
+  ownerAgencyId?: number | null;
+}
+
+/** 403 when the actor may read the model but not change it (province scope, then its owner agency). */
+export function assertMayChange(ctx: ServiceContext, row: repo.ModelRow): void {
+  const refused = modelRefusal(ctx.actor, { provinceCode: row.province_code, ownerAgencyId: row.owner_agency_id });
+  if (refused) throw forbidden(refused);
 }
 
 /**
@@ -154,6 +168,8 @@ export async function insertModelRecord(ctx: ServiceContext, input: NewModelInpu
   return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const resolved = await resolveModelInput(txCtx, input);
+    const owner = input.ownerAgencyId === undefined ? ctx.actor.agencyId : input.ownerAgencyId;
+    if (!ownsRow(ctx.actor, owner)) throw forbidden(AGENCY_CHOICE_REFUSAL);
     const now = ctx.clock.now();
     const since = resolved.columns.founded_on ?? today(ctx);
     const id = await repo.insertModel(tx, {
@@ -162,6 +178,7 @@ export async function insertModelRecord(ctx: ServiceContext, input: NewModelInpu
       status_since: since,
       merged_into_id: null,
       source_record_id: input.sourceRecordId ?? null,
+      owner_agency_id: owner,
       created_by: ctx.actor.userId,
       now,
     });
@@ -204,7 +221,7 @@ export async function modelForChange(
   version: number | null,
 ): Promise<repo.ModelRow> {
   const row = await loadModel(ctx, modelId, true);
-  if (!mayWriteIn(ctx.actor, row.province_code)) throw forbidden();
+  assertMayChange(ctx, row);
   if (!(await actionsOn(ctx, row)).includes(action)) {
     throw conflict(
       `Mô hình đang ở trạng thái "${statusLabel(row.status)}": hãy mở lại mô hình trước khi sửa`,

@@ -196,6 +196,8 @@ export const ModelView = named(
       mergedInto: Nullable(ModelRef),
       mergedFrom: Type.Array(ModelRef),
       sourceRecordId: Nullable(Type.Integer()),
+      /** The agency the model belongs to: it (and the agency above it) changes the model. */
+      ownerAgency: Nullable(Type.Object({ id: Type.Integer(), name: Type.String() })),
       memberGrid: Type.Array(
         Type.Object({
           sex: Type.Enum(SEXES),

@@ -191,6 +191,9 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
   return (
     <>
       {!lines.editable && <p className="notice notice-info">{bt('plan.readOnly')}</p>}
+      {lines.editable && lines.activities.some((a) => !a.allowedActions.includes('plan')) && (
+        <p className="notice notice-info">{bt('plan.partly')}</p>
+      )}
       {error !== null && <ErrorNotice error={error} />}
       {badRow && (
         <p className="notice notice-error" role="alert">
@@ -233,7 +236,7 @@ function LinesEditor({ lines, onSaved }: { lines: BudgetLines; onSaved(): void }
                   {sources.data?.map((s) => (
                     <td key={s.code} data-label={s.nameVi} className="mon-n">
                       <div className="cell">
-                        {lines.editable ? (
+                        {a.allowedActions.includes('plan') ? (
                           <input
                             className="mon-money"
                             inputMode="numeric"

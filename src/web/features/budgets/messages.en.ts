@@ -37,6 +37,8 @@ export const budgetsEn: BudgetsMessages = {
     'Planned amount of each activity by funding source, for one province or the central level. Type amounts in đồng, e.g. 25.000.000.',
   'plan.level': 'Level',
   'plan.readOnly': 'You can only read the amounts of this level.',
+  'plan.partly':
+    'Activities led by another agency are read-only: you plan those of your agency and the agencies under it.',
   'plan.saved': 'Amounts saved.',
   'plan.rowError': 'Nothing was saved. Activity {number}: {message}',
   'plan.save': 'Save ({n} activities changed)',

@@ -36,6 +36,8 @@ export const budgetsVi = {
     'Dự toán từng hoạt động theo nguồn kinh phí, cho một tỉnh hoặc cấp trung ương. Nhập số tiền bằng đồng, ví dụ 25.000.000.',
   'plan.level': 'Cấp, địa bàn',
   'plan.readOnly': 'Bạn chỉ xem được dự toán của cấp, địa bàn này.',
+  'plan.partly':
+    'Hoạt động do cơ quan khác chủ trì chỉ xem được: bạn lập dự toán cho hoạt động của cơ quan mình và các cơ quan trực thuộc.',
   'plan.saved': 'Đã lưu dự toán.',
   'plan.rowError': 'Chưa lưu gì. Hoạt động {number}: {message}',
   'plan.save': 'Lưu dự toán ({n} hoạt động đã sửa)',

@@ -139,6 +139,10 @@ function ModelFacts({ model }: { model: ModelView }) {
         </div>
       )}
       <div>
+        <dt>{t('models.ownerAgency')}</dt>
+        <dd>{model.ownerAgency?.name ?? '—'}</dd>
+      </div>
+      <div>
         <dt>{t('models.createdBy')}</dt>
         <dd>{model.createdBy ?? '—'}</dd>
       </div>

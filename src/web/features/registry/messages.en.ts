@@ -44,6 +44,7 @@ export const registryEn: RegistryMessages = {
   'models.oldGeography': 'pre-1/7/2025 geography',
   'models.sourceRecord': 'Established through',
   'models.sourceRecordLink': 'Implementation record',
+  'models.ownerAgency': 'Owner agency (may change the model)',
   'models.createdBy': 'Registered by',
 
   'status.active': 'Active',

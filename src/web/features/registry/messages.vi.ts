@@ -44,6 +44,7 @@ export const registryVi = {
   'models.oldGeography': 'địa giới trước 1/7/2025',
   'models.sourceRecord': 'Thành lập theo',
   'models.sourceRecordLink': 'Bản ghi thực hiện',
+  'models.ownerAgency': 'Cơ quan quản lý (được sửa mô hình)',
   'models.createdBy': 'Người đăng ký',
 
   'status.active': 'Đang hoạt động',
