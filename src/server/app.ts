@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { App, AppDeps } from './http/context';
-import { registerErrorHandler } from './http/error-handler';
+import { frameworkErrors, registerErrorHandler } from './http/error-handler';
 import { validatorCompiler } from './http/validation';
 import { lazySchemas, type LazySchemas } from './http/lazy-schemas';
 import { componentName, registerNamedSchemas, shareErrorResponse } from './http/named-schemas';
@@ -44,6 +44,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
         }
       : false,
     trustProxy: true,
+    frameworkErrors,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemas.validator(validatorCompiler));

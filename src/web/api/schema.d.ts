@@ -258,7 +258,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AdminUnitView"][];
                             total: number;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             at: string;
                         };
                     };
@@ -378,7 +381,10 @@ export interface paths {
                                 signingBody: string | null;
                             }[];
                             total: number;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             at: string;
                         };
                     };
@@ -2841,7 +2847,10 @@ export interface paths {
                         communeGeneration?: 2025 | 2024;
                         village?: string | null;
                         host?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         foundedOn?: string | null;
                         leaderName?: string | null;
                         womenOwnership?: ("owned" | "co_owned") | (never | null);
@@ -3087,7 +3096,10 @@ export interface paths {
                         communeGeneration?: 2025 | 2024;
                         village?: string | null;
                         host?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         foundedOn?: string | null;
                         leaderName?: string | null;
                         womenOwnership?: ("owned" | "co_owned") | (never | null);
@@ -3342,7 +3354,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         receivedOn: string;
                         /** @enum {unknown} */
                         caseType: "violence" | "trafficking" | "child_marriage" | "other";
@@ -3406,7 +3421,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         receivedOn: string;
                         /** @enum {unknown} */
                         caseType: "violence" | "trafficking" | "child_marriage" | "other";
@@ -3562,7 +3580,10 @@ export interface paths {
                         version: number;
                         /** @enum {unknown} */
                         status: "active" | "inactive" | "merged" | "dissolved";
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         effectiveOn: string;
                         note?: string | null;
                         mergedIntoId?: number | null;
@@ -8808,7 +8829,10 @@ export interface components {
             communeGeneration?: 2025 | 2024;
             village?: string | null;
             host?: string | null;
-            /** @description YYYY-MM-DD */
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn?: string | null;
             leaderName?: string | null;
             womenOwnership?: ("owned" | "co_owned") | (never | null);
