@@ -12,6 +12,8 @@
 
 export const INT4_MIN = -2147483648;
 export const INT4_MAX = 2147483647;
+/** The `maximum` of a field stored in a smallint column (ethnic_group_id, year, generation, position). */
+export const SMALLINT_MAX = 32767;
 /** Numbers without their own bounds: beyond this, a float no longer counts units exactly. */
 export const NUMBER_LIMIT = 1e15;
 export const MIN_YEAR = 1900;
