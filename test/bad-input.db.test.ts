@@ -364,6 +364,18 @@ describe('bad input on any endpoint', () => {
         { url, status: 400, field: expect.stringContaining(field) as string },
       );
     }
+    // Not routable: a path part beyond Fastify's 100 characters, a broken percent-encoding.
+    for (const [url, status] of [
+      [`/api/records/${'9'.repeat(200)}`, 414],
+      ['/api/analytics/geo/%E0%A4%A', 400],
+    ] as const) {
+      const res = await admin.get(url);
+      expect({ url, status: res.statusCode, body: res.json() as unknown }).toMatchObject({
+        url,
+        status,
+        body: { error: { field: 'url', message: expect.any(String) as string } },
+      });
+    }
     const binary = await admin.post(
       '/api/indicator-targets/import',
       form('chi-tieu.csv', Buffer.from([0xff, 0, 1, 2])),
