@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fastifyStatic from '@fastify/static';
 import type { App, AppDeps } from './http/context';
-import { registerErrorHandler } from './http/error-handler';
+import { frameworkErrors, registerErrorHandler } from './http/error-handler';
 import { validatorCompiler } from './http/validation';
 import { lazySchemas, type LazySchemas } from './http/lazy-schemas';
 import { componentName, registerNamedSchemas, shareErrorResponse } from './http/named-schemas';
@@ -46,6 +46,7 @@ export async function buildApp(deps: AppDeps, options: BuildOptions = {}): Promi
     // X-Forwarded-For only from the configured proxies: otherwise a client would choose the address
     // that login throttling counts and the audit log records.
     trustProxy: deps.config.trustProxy.length > 0 ? deps.config.trustProxy : false,
+    frameworkErrors,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(schemas.validator(validatorCompiler));

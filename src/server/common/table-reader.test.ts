@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../http/errors';
 import { detectDelimiter, keyedRows, readTableFile, sheetOf } from './table-reader';
@@ -87,5 +88,23 @@ describe('keyedRows', () => {
       { row: 2, cells: { code: '01', name: 'Hà Nội' } },
       { row: 4, cells: { code: '02' } },
     ]);
+  });
+
+  it('answers 400 naming the file for text PostgreSQL cannot store: U+0000 or a lone surrogate', async () => {
+    expect(await fieldOf(readTableFile('t.csv', csv('Mã;Tên\n01;a\u0000b\n'), '.csv'))).toBe('file');
+    // An .xlsx can only carry them as XML character references, which the parser refuses.
+    for (const bad of ['a&#0;b', 'x&#xD800;']) {
+      const workbook = new ExcelJS.Workbook();
+      workbook.addWorksheet('Dữ liệu').addRows([
+        ['Mã', 'Tên'],
+        ['01', 'CELL'],
+      ]);
+      const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+      const strings = await zip.file('xl/sharedStrings.xml')!.async('string');
+      expect(strings).toContain('CELL');
+      zip.file('xl/sharedStrings.xml', strings.replace('CELL', bad));
+      const data = await zip.generateAsync({ type: 'nodebuffer' });
+      expect(await fieldOf(readTableFile('t.xlsx', data, '.xlsx')), bad).toBe('file');
+    }
   });
 });

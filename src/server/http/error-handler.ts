@@ -4,6 +4,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, BUSY_MESSAGE, type ErrorBody } from './errors';
 import type { App } from './context';
 import { isConcurrencyAbort } from '../db/transaction';
+import { TEXT_KEYWORD } from './input-limits';
 
 interface ValidationIssue {
   instancePath?: string;
@@ -11,6 +12,8 @@ interface ValidationIssue {
   message?: string;
   params?: Record<string, unknown>;
 }
+
+const PART_NAMES: Record<string, string> = { body: 'body', querystring: 'query', params: 'path', headers: 'headers' };
 
 function fieldOf(issue: ValidationIssue): string {
   const base = (issue.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
@@ -43,6 +46,8 @@ function validationMessage(field: string, issue: ValidationIssue): string {
       return `Giá trị của trường "${label}" nằm ngoài khoảng cho phép`;
     case 'pattern':
       return `Trường "${label}" sai định dạng`;
+    case TEXT_KEYWORD:
+      return `Trường "${label}" chứa ký tự không hợp lệ (ký tự rỗng U+0000 hoặc nửa cặp UTF-16)`;
     default:
       return `Trường "${label}" không hợp lệ: ${issue.message ?? ''}`.trim();
   }
@@ -59,7 +64,8 @@ export function registerErrorHandler(app: App): void {
     } else if (error.validation) {
       status = 400;
       const issue = (error.validation[0] ?? {}) as ValidationIssue;
-      const field = fieldOf(issue);
+      // A whole part of the request of the wrong kind (a JSON array for an object, say) is named by the part.
+      const field = fieldOf(issue) || PART_NAMES[error.validationContext ?? ''] || 'body';
       body = { error: { code: 'invalid', message: validationMessage(field, issue), field } };
     } else if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       status = error.statusCode;
@@ -88,6 +94,22 @@ export function registerErrorHandler(app: App): void {
       return;
     }
     void reply.status(404).send({ error: { code: 'not_found', message: 'Không tìm thấy trang' } });
+  });
+}
+
+/**
+ * Fastify's answer to a URL it cannot route (`frameworkErrors`): bad percent-encoding (400) or a path
+ * part longer than its limit (414), in the one error shape, naming `url`.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const tooLong = error.code === 'FST_ERR_MAX_PARAM_LENGTH';
+  const status = tooLong ? 414 : (error.statusCode ?? 400);
+  void reply.status(status).send({
+    error: {
+      code: tooLong ? 'uri_too_long' : 'invalid',
+      message: tooLong ? 'Địa chỉ yêu cầu quá dài' : 'Địa chỉ yêu cầu không hợp lệ',
+      field: 'url',
+    },
   });
 }
 

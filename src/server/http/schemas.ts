@@ -22,7 +22,8 @@ export const Paging = {
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 };
 
-export const IsoDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD' });
+/** A real calendar day in 1900–2100 (http/input-limits.ts `isRealDate`, as Ajv's `date` format). */
+export const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
 

@@ -258,7 +258,10 @@ export interface paths {
                         "application/json": {
                             items: components["schemas"]["AdminUnitView"][];
                             total: number;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             at: string;
                         };
                     };
@@ -378,7 +381,10 @@ export interface paths {
                                 signingBody: string | null;
                             }[];
                             total: number;
-                            /** @description YYYY-MM-DD */
+                            /**
+                             * Format: date
+                             * @description YYYY-MM-DD
+                             */
                             at: string;
                         };
                     };
@@ -2908,7 +2914,10 @@ export interface paths {
                         communeGeneration?: 2025 | 2024;
                         village?: string | null;
                         host?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         foundedOn?: string | null;
                         leaderName?: string | null;
                         womenOwnership?: ("owned" | "co_owned") | (never | null);
@@ -3156,7 +3165,10 @@ export interface paths {
                         communeGeneration?: 2025 | 2024;
                         village?: string | null;
                         host?: string | null;
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         foundedOn?: string | null;
                         leaderName?: string | null;
                         womenOwnership?: ("owned" | "co_owned") | (never | null);
@@ -3411,7 +3423,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         receivedOn: string;
                         /** @enum {unknown} */
                         caseType: "violence" | "trafficking" | "child_marriage" | "other";
@@ -3475,7 +3490,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         receivedOn: string;
                         /** @enum {unknown} */
                         caseType: "violence" | "trafficking" | "child_marriage" | "other";
@@ -3631,7 +3649,10 @@ export interface paths {
                         version: number;
                         /** @enum {unknown} */
                         status: "active" | "inactive" | "merged" | "dissolved";
-                        /** @description YYYY-MM-DD */
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
                         effectiveOn: string;
                         note?: string | null;
                         mergedIntoId?: number | null;
@@ -8895,7 +8916,10 @@ export interface components {
             communeGeneration?: 2025 | 2024;
             village?: string | null;
             host?: string | null;
-            /** @description YYYY-MM-DD */
+            /**
+             * Format: date
+             * @description YYYY-MM-DD
+             */
             foundedOn?: string | null;
             leaderName?: string | null;
             womenOwnership?: ("owned" | "co_owned") | (never | null);

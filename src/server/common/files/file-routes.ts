@@ -1,10 +1,12 @@
 // The HTTP side of the file store, shared by every route set that takes or gives files: reading one
 // multipart upload (field "file", plus plain fields) into memory within the 20 MB limit of the
-// multipart plugin, and sending a stored file back. Every upload problem is a 400 naming `file`.
+// multipart plugin, and sending a stored file back. Every upload problem is a 400 naming `file` (a
+// plain field holding U+0000 or a lone surrogate: naming that field, as http/input-limits.ts does).
 import crypto from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { attachment } from '../../http/download';
 import { badRequest } from '../../http/errors';
+import { isCleanText } from '../../http/input-limits';
 import type { OpenedFile } from './files.service';
 import { checkFile } from './file-types';
 
@@ -21,7 +23,10 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   let file: { fileName: string; data: Buffer } | null = null;
   for await (const part of request.parts()) {
     if (part.type !== 'file') {
-      fields[part.fieldname] = String(part.value);
+      const value = String(part.value);
+      if (!isCleanText(value) || !isCleanText(part.fieldname))
+        throw badRequest(part.fieldname, 'Trường chứa ký tự không hợp lệ (ký tự rỗng U+0000 hoặc nửa cặp UTF-16)');
+      fields[part.fieldname] = value;
       continue;
     }
     if (part.fieldname !== 'file' || file) {

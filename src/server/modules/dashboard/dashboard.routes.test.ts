@@ -130,6 +130,9 @@ describe('dashboard', () => {
     expect(geo.statusCode).toBe(200);
     expect(geo.json().features).toHaveLength(34);
     expect((await viewer.get('/api/analytics/geo/nope.geojson')).statusCode).toBe(404);
+    // A name every object has is not a file either (was a 500: it read Object.prototype).
+    for (const name of ['valueOf', 'constructor', '__proto__'])
+      expect((await viewer.get(`/api/analytics/geo/${name}`)).statusCode, name).toBe(404);
     expect((await viewer.get('/api/analytics/dashboard?year=abc')).json().error.field).toBe('year');
 
     const dienBien = (await viewer.get('/api/analytics/dashboard?year=2026&indicator=NL01&province=11')).json();

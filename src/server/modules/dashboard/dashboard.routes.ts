@@ -11,10 +11,10 @@ import { REFDATA_DIR } from '../reference/reference-data';
 import { dashboard } from './dashboard.service';
 
 const tags = ['analytics'];
-const GEO_FILES: Record<string, string> = {
-  'provinces-34.geojson': 'vn-provinces-34.geojson',
-  'provinces-63.geojson': 'vn-provinces-63.geojson',
-};
+const GEO_FILES = new Map([
+  ['provinces-34.geojson', 'vn-provinces-34.geojson'],
+  ['provinces-63.geojson', 'vn-provinces-63.geojson'],
+]);
 const geoCache = new Map<string, Buffer>();
 
 export async function dashboardRoutes(app: App): Promise<void> {
@@ -44,7 +44,7 @@ export async function dashboardRoutes(app: App): Promise<void> {
       },
     },
     async (request, reply) => {
-      const name = GEO_FILES[request.params.file];
+      const name = GEO_FILES.get(request.params.file);
       if (!name) throw notFound('Tệp bản đồ');
       let data = geoCache.get(name);
       if (!data) {

@@ -154,6 +154,21 @@ describe('plan import', () => {
     expect(brokenDocx.json().error.field).toBe('file');
   });
 
+  it('answers 400 naming the field for text PostgreSQL cannot store (U+0000, a lone surrogate), writing nothing', async () => {
+    const plans = async () => (await t.database.db.selectFrom('plan').select('plan_id').execute()).length;
+    const before = await plans();
+    const bad = seed.replace('Tổ truyền thông cộng đồng', 'Tổ truyền thông\u0000 cộng đồng');
+    const json = await women.post('/api/plans/import', { text: bad });
+    expect(json.statusCode, json.body).toBe(400);
+    expect(json.json().error.field).toBe('text');
+    const lone = await women.post('/api/plans/import', { text: seed.replace('Tổ truyền thông', 'Tổ \uD800') });
+    expect(lone.json().error.field).toBe('text');
+    const txt = await upload(women, 'ke-hoach.txt', bad);
+    expect(txt.statusCode, txt.body).toBe(400);
+    expect(txt.json().error.field).toBe('file');
+    expect(await plans()).toBe(before);
+  });
+
   it('answers 401 without a session and 403 for a viewer', async () => {
     expect((await t.app.inject({ method: 'POST', url: '/api/plans/import', payload: { text: seed } })).statusCode).toBe(
       401,

@@ -5,6 +5,7 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { badRequest } from '../../http/errors';
 import { ErrorResponse, UploadErrors } from '../../http/schemas';
+import { isCleanText } from '../../http/input-limits';
 import { docxToText } from './docx-to-text';
 import { importPlan } from './plan-import.service';
 import { parsePlanText } from './plan-text-parser';
@@ -28,6 +29,17 @@ async function sourceText(request: FastifyRequest): Promise<string> {
     throw badRequest('text', 'Thiếu nội dung văn bản kế hoạch ("text")');
   if (body.text.length > MAX_TEXT) throw badRequest('text', 'Văn bản quá dài');
   return body.text;
+}
+
+/** The source text, a 400 naming `file` or `text` when it holds what PostgreSQL cannot store. */
+async function planText(request: FastifyRequest): Promise<string> {
+  const text = await sourceText(request);
+  if (!isCleanText(text))
+    throw badRequest(
+      request.isMultipart() ? 'file' : 'text',
+      'Văn bản kế hoạch chứa ký tự không hợp lệ (ký tự rỗng U+0000 hoặc nửa cặp UTF-16)',
+    );
+  return text;
 }
 
 const Unparsed = Type.Array(Type.Object({ line: Type.Integer(), text: Type.String() }));
@@ -58,7 +70,7 @@ export async function planImportRoutes(app: App): Promise<void> {
     },
     async (request, reply) => {
       const ctx = serviceContext(request);
-      const text = await sourceText(request);
+      const text = await planText(request);
       return reply.status(201).send(await importPlan(ctx, text));
     },
   );
@@ -80,7 +92,7 @@ export async function planImportRoutes(app: App): Promise<void> {
       },
     },
     async (request) => {
-      const text = await sourceText(request);
+      const text = await planText(request);
       return { ...parsePlanText(text), sourceText: text };
     },
   );

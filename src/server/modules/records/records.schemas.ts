@@ -11,6 +11,7 @@ import {
   TARGET_GROUPS,
 } from '../../../shared/record-codes';
 import { named } from '../../http/named-schemas';
+import { SMALLINT_MAX } from '../../http/input-limits';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -34,7 +35,9 @@ export const OutputsInput = named(
       language: Type.Optional(
         Type.Enum(LANGUAGES, { description: 'pho_thong: tiếng phổ thông; dan_toc: tiếng dân tộc' }),
       ),
-      ethnicLanguage: Type.Optional(Type.Integer({ minimum: 1, description: 'Mã dân tộc (ethnic_group_id)' })),
+      ethnicLanguage: Type.Optional(
+        Type.Integer({ minimum: 1, maximum: SMALLINT_MAX, description: 'Mã dân tộc (ethnic_group_id)' }),
+      ),
       broadcaster: Type.Optional(Text(200)),
       quantity: Type.Optional(Type.Integer({ minimum: 0, maximum: 100_000_000 })),
       unit: Type.Optional(Text(100)),

@@ -216,6 +216,13 @@ describe('community models', () => {
       members: [{ sex: 'female', ethnicGroupId: dao, count: 5 }],
     });
     expect(members.json()).toMatchObject({ members: { female: 5, male: 0, total: 5 }, version: 2 });
+    // ethnic_group_id is a smallint: beyond it is a 400 naming the field, not PostgreSQL's out-of-range 500.
+    const beyond = await dienBien.put(`/api/models/${model.id}/members`, {
+      version: 2,
+      members: [{ sex: 'female', ethnicGroupId: 32768, count: 5 }],
+    });
+    expect(beyond.statusCode, beyond.body).toBe(400);
+    expect(beyond.json().error.field).toBe('members.0.ethnicGroupId');
     const logged = await dienBien.put(`/api/models/${model.id}/activity`, {
       entries: [
         { month: '2026-10', kind: 'meeting', count: 2 },

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/model-types';
 import { ListPage, IsoDate } from '../../http/schemas';
 import { named } from '../../http/named-schemas';
+import { SMALLINT_MAX } from '../../http/input-limits';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -40,7 +41,7 @@ export const ModelTypeView = named(
 export type ModelTypeView = Static<typeof ModelTypeView>;
 
 export const MemberInput = Type.Object(
-  { sex: Type.Enum(SEXES), ethnicGroupId: Type.Integer({ minimum: 1 }), count: Count },
+  { sex: Type.Enum(SEXES), ethnicGroupId: Type.Integer({ minimum: 1, maximum: SMALLINT_MAX }), count: Count },
   { additionalProperties: false },
 );
 export type MemberInput = Static<typeof MemberInput>;
@@ -261,7 +262,7 @@ export const CaseInput = Type.Object(
     personInitials: Type.Optional(Nullable(Type.String({ maxLength: 10, pattern: '^[^0-9@]*$' }))),
     age: Type.Optional(NullableInt({ minimum: 0, maximum: 120 })),
     sex: Type.Optional(Nullable(Type.Enum(SEXES))),
-    ethnicGroupId: Type.Optional(NullableInt({ minimum: 1 })),
+    ethnicGroupId: Type.Optional(NullableInt({ minimum: 1, maximum: SMALLINT_MAX })),
     referral: Type.Optional(Nullable(Text(500))),
     notes: Type.Optional(Nullable(Text(4000))),
   },
