@@ -299,7 +299,7 @@ async function send(who: string, op: Operation, req: FuzzRequest): Promise<Light
 // ---- no partial writes --------------------------------------------------------------------------
 
 /** Tables a refused request may still write: a failed login is counted, sessions come and go. */
-const LOG_TABLES = new Set(['login_attempt', 'user_session', 'kysely_migration', 'kysely_migration_lock']);
+const LOG_TABLES = new Set(['login_throttle', 'user_session', 'kysely_migration', 'kysely_migration_lock']);
 let countQuery: ReturnType<typeof sql.raw> | null = null;
 
 async function rowCounts(): Promise<Record<string, string>> {

@@ -24,16 +24,16 @@ const stats = async () =>
   (
     await sql<TableStats>`
       SELECT n_dead_tup, n_mod_since_analyze, last_analyze, last_vacuum
-        FROM pg_stat_user_tables WHERE relname = 'login_attempt'`.execute(database.db)
+        FROM pg_stat_user_tables WHERE relname = 'login_throttle'`.execute(database.db)
   ).rows[0]!;
 
-/** 3,000 failed logins written and purged: the dead rows a housekeeping purge leaves. */
+/** 3,000 login throttle counters written and purged: the dead rows a housekeeping purge leaves. */
 async function churn(): Promise<void> {
-  await sql`INSERT INTO login_attempt (username, ip, succeeded, attempted_at)
-            SELECT 'u' || g, '10.0.0.1', false, now() - interval '1 day' FROM generate_series(1, 3000) g`.execute(
+  await sql`INSERT INTO login_throttle (scope, username, ip, failures, last_failure_at)
+            SELECT 'account', 'u' || g, '10.0.0.1', 1, now() - interval '2 days' FROM generate_series(1, 3000) g`.execute(
     database.db,
   );
-  await sql`DELETE FROM login_attempt`.execute(database.db);
+  await sql`DELETE FROM login_throttle`.execute(database.db);
   // The statistics are sent at a transaction's end, at most once a second: wait until they are seen.
   for (let tries = 0; tries < 50 && Number((await stats()).n_dead_tup) < 3000; tries++) {
     await sql`SELECT pg_stat_force_next_flush()`.execute(database.db);
@@ -45,13 +45,13 @@ async function churn(): Promise<void> {
 describe('vacuumWhereNeeded (what autovacuum does, for PGlite)', () => {
   it('vacuums and analyzes a table past the thresholds, and leaves it alone once it is done', async () => {
     await churn();
-    expect(await vacuumWhereNeeded(database.db)).toContain('login_attempt');
+    expect(await vacuumWhereNeeded(database.db)).toContain('login_throttle');
     const after = await stats();
     expect(after.n_dead_tup).toBe('0');
     expect(after.n_mod_since_analyze).toBe('0');
     expect(after.last_vacuum).not.toBeNull();
     expect(after.last_analyze).not.toBeNull();
-    expect(await vacuumWhereNeeded(database.db)).not.toContain('login_attempt');
+    expect(await vacuumWhereNeeded(database.db)).not.toContain('login_throttle');
   });
 
   it('follows each housekeeping round when the scheduler is asked to (main.ts does on PGlite)', async () => {
@@ -63,7 +63,7 @@ describe('vacuumWhereNeeded (what autovacuum does, for PGlite)', () => {
         { vacuum: true },
       );
     });
-    expect(vacuumed).toContain('login_attempt');
+    expect(vacuumed).toContain('login_throttle');
     expect((await stats()).n_dead_tup).toBe('0');
   });
 });

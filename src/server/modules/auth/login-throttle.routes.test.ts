@@ -50,6 +50,22 @@ describe('login throttling', () => {
     });
   });
 
+  it('never makes a login wait longer than its delay when the clock is set back', async () => {
+    const user = await createUser(t.database.db, { role: 'viewer' });
+    const ip = '203.0.113.40';
+    for (let i = 0; i < 3; i++) expect((await login(user.username, 'sai', ip)).statusCode).toBe(401);
+    expect((await login(user.username, TEST_PASSWORD, ip)).statusCode).toBe(200);
+    for (let i = 0; i < 2; i++) expect((await login(user.username, 'sai', ip)).statusCode).toBe(401);
+    // Back eight months (tests do this; so may a machine whose clock was wrong): under the limit, no wait.
+    t.clock.set(new Date(t.clock.now().getTime() - 240 * 24 * 3_600_000));
+    expect((await login(user.username, TEST_PASSWORD, ip)).statusCode).toBe(200);
+    for (let i = 0; i < 5; i++) await login(user.username, 'sai', ip);
+    t.clock.set(new Date(t.clock.now().getTime() - 30 * 24 * 3_600_000));
+    const waiting = await login(user.username, TEST_PASSWORD, ip);
+    expect(waiting.statusCode).toBe(429);
+    expect(Number(waiting.headers['retry-after'])).toBeLessThanOrEqual(30);
+  });
+
   it('backs off: 30 s after the fifth failure, then doubling with each further failure', async () => {
     const user = await createUser(t.database.db, { role: 'viewer' });
     const ip = '203.0.113.11';

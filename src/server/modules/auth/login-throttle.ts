@@ -79,7 +79,10 @@ export async function countAttempt(
       const last = new Date(row.last_failure_at).getTime();
       const failures = now.getTime() - last >= FORGET_AFTER_MS ? 0 : row.failures;
       const allowed = key.scope === 'account' ? limits.maxFailures : limits.addressMaxFailures;
-      return { key, failures, waitMs: last + delayAfter(failures, allowed, maxDelayMs) - now.getTime() };
+      const delay = delayAfter(failures, allowed, maxDelayMs);
+      // Never longer than the delay itself: a last failure stamped later than now (a clock set back)
+      // must not turn into a wait of months, nor a count under the limit into any wait.
+      return { key, failures, waitMs: Math.min(last + delay - now.getTime(), delay) };
     });
     const waitMs = Math.max(...counted.map((c) => c.waitMs));
     if (waitMs > 0) throw throttled(waitMs);
