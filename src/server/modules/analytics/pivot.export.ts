@@ -54,14 +54,24 @@ function addSheet(
   rows: Cell[][],
   headerRows: number,
   lead: number,
+  /** Achievement in percent (44 for 44 %): stored as the fraction with a percent format. */
+  percent = false,
 ) {
+  // A table from the first row (common/register-xlsx.ts says why): the heading in the page header.
   const sheet = workbook.addWorksheet(name, {
-    pageSetup: { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      orientation: 'landscape',
+      paperSize: 9,
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `1:${headerRows}`,
+    },
+    headerFooter: { oddHeader: `&C&B${heading.replace(/&/g, '&&')}`, oddFooter: '&CTrang &P/&N' },
   });
-  sheet.addRow([heading]).font = { bold: true, size: 13 };
-  sheet.addRow([]);
+  workbook.title ||= heading;
   for (const [i, r] of rows.entries()) {
-    const row = sheet.addRow(r.map((v) => (v === null ? null : v)));
+    const row = sheet.addRow(r.map((v) => (v === null ? null : percent && typeof v === 'number' ? v / 100 : v)));
     if (i < headerRows || i === rows.length - 1) row.font = { bold: true };
     // Column headers line up with the figures under them.
     if (i < headerRows)
@@ -69,13 +79,15 @@ function addSheet(
         if (n > lead) cell.alignment = { horizontal: 'right' };
       });
     row.eachCell((cell) => {
-      if (typeof cell.value === 'number') cell.numFmt = Number.isInteger(cell.value) ? '#,##0' : '#,##0.0#';
+      if (typeof cell.value === 'number')
+        cell.numFmt = percent ? '0.0%' : Number.isInteger(cell.value) ? '#,##0' : '#,##0.0#';
     });
   }
   sheet.columns.forEach((col, i) => {
     col.width = i < lead ? widthOf(rows, i, 14, 60) : widthOf(rows.slice(0, headerRows), i, 12, 24);
   });
-  sheet.views = [{ state: 'frozen', xSplit: lead, ySplit: 2 + headerRows }];
+  sheet.views = [{ state: 'frozen', xSplit: lead, ySplit: headerRows }];
+  sheet.autoFilter = { from: { row: headerRows, column: 1 }, to: { row: headerRows, column: rows[0]?.length ?? 1 } };
   return sheet;
 }
 
@@ -94,6 +106,7 @@ export async function pivotXlsx(result: PivotResult): Promise<Buffer> {
       table(result, result.achievement),
       headerRows,
       lead,
+      true,
     );
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());

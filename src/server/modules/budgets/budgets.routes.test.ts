@@ -220,10 +220,12 @@ describe('budgets', () => {
       'Theo hoạt động',
     ]);
     const provinces = workbook.getWorksheet('Theo tỉnh')!;
-    expect(provinces.getCell('A1').value).toBe(
+    // The headers in the first row under a filter; the title in the page header, printed on every page.
+    expect(provinces.headerFooter.oddHeader).toContain(
       'KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (KẾ HOẠCH SỐ 16/KH-HLHPNVN-UBDT-2026) — THEO TỈNH, THÀNH PHỐ',
     );
-    expect(provinces.getRow(2).values).toEqual([
+    expect(provinces.autoFilter).toBe('A1:E1');
+    expect(provinces.getRow(1).values).toEqual([
       undefined,
       'STT',
       'Tỉnh, thành phố',
@@ -231,12 +233,14 @@ describe('budgets', () => {
       'Đã chi (đồng)',
       'Tỷ lệ đã chi (%)',
     ]);
-    const central = provinces.getRow(3);
+    const central = provinces.getRow(2);
     expect(central.getCell(2).value).toBe('Trung ương');
     expect(central.getCell(3).value).toBe(500000000);
     expect(central.getCell(3).numFmt).toBe('#,##0');
-    expect(central.getCell(5).value).toBe(50);
-    const dienBien = provinces.getRow(4);
+    // 50 % spent: the fraction with a percent format, so a spreadsheet computes with it.
+    expect(central.getCell(5).value).toBe(0.5);
+    expect(central.getCell(5).numFmt).toBe('0.0%');
+    const dienBien = provinces.getRow(3);
     expect(dienBien.getCell(3).value).toBe('9.007.199.255.740.993');
     const total = provinces.getRow(provinces.rowCount);
     expect(total.getCell(2).value).toBe('Tổng cộng');

@@ -295,11 +295,11 @@ describe('recommendations', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Kiến nghị')!;
-    expect(sheet.getRow(2).values).toEqual(
+    expect(sheet.getRow(1).values).toEqual(
       expect.arrayContaining(['Nội dung kiến nghị', 'Nơi nhận kiến nghị', 'Thời hạn', 'Quá hạn']),
     );
     const row = sheet
-      .getRows(3, sheet.rowCount - 2)!
+      .getRows(2, sheet.rowCount - 1)!
       .find((r) => r.getCell(3).value === 'Kiện toàn Tổ truyền thông cộng đồng')!;
     expect(row.getCell(4).value).toBe('Tỉnh Điện Biên');
     expect(row.getCell(5).value).toBe('01/10/2026');

@@ -44,7 +44,12 @@ describe('renderPlanXlsx — activities', () => {
     expect(header.fill).toMatchObject({ type: 'pattern', pattern: 'solid' });
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: HEADER_ROW });
     ACTIVITY_COLUMNS.forEach((column, i) => expect(sheet.getColumn(i + 1).width).toBe(column.width));
-    expect(cellText(sheet.getCell(1, 1).value)).toContain('16/KH-HLHPNVN-UBĐT');
+    // A table from the first row: filter on the headers, the title in the page header, one page wide.
+    expect(HEADER_ROW).toBe(1);
+    expect(sheet.autoFilter).toBe('A1:I1');
+    expect(sheet.headerFooter.oddHeader).toContain('16/KH-HLHPNVN-UBĐT');
+    expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 });
+    expect(sheet.getCell(1, 1).isMerged).toBe(false);
   });
 
   it('has one row per activity, with its section and Vietnamese text intact', () => {

@@ -1,14 +1,15 @@
 // A plan's activities and responsibilities as a spreadsheet, for the people who track the plan
 // in Excel: one row per activity ("Hoạt động") and one row per task ("Trách nhiệm").
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { ActivityLevel, ExpectedOutput, PlanDocument } from '../../../shared/plan-document';
+import { addTableRow, addTableSheet, workbookBuffer, type RegisterColumn } from '../../common/register-xlsx';
 import { formatPlanTimeframe } from './plan-docx';
 
 export const ACTIVITY_SHEET = 'Hoạt động';
 export const RESPONSIBILITY_SHEET = 'Trách nhiệm';
 
-export const ACTIVITY_COLUMNS = [
-  { header: 'STT', width: 6 },
+export const ACTIVITY_COLUMNS: readonly RegisterColumn[] = [
+  { header: 'STT', width: 6, kind: 'center' },
   { header: 'Nội dung / Lĩnh vực', width: 34 },
   { header: 'Hoạt động', width: 60 },
   { header: 'Thời gian', width: 18 },
@@ -17,13 +18,13 @@ export const ACTIVITY_COLUMNS = [
   { header: 'Cấp', width: 12 },
   { header: 'Sản phẩm dự kiến', width: 36 },
   { header: 'Chỉ tiêu', width: 16 },
-] as const;
+];
 
-export const RESPONSIBILITY_COLUMNS = [
-  { header: 'STT', width: 6 },
+export const RESPONSIBILITY_COLUMNS: readonly RegisterColumn[] = [
+  { header: 'STT', width: 6, kind: 'center' },
   { header: 'Đơn vị', width: 28 },
   { header: 'Nhiệm vụ', width: 100 },
-] as const;
+];
 
 const LEVEL_LABELS: Record<ActivityLevel, string> = {
   central: 'Trung ương',
@@ -31,62 +32,19 @@ const LEVEL_LABELS: Record<ActivityLevel, string> = {
   commune: 'Xã',
 };
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFD9E2F3' } };
-const THIN: Partial<ExcelJS.Borders> = {
-  top: { style: 'thin' },
-  left: { style: 'thin' },
-  bottom: { style: 'thin' },
-  right: { style: 'thin' },
-};
-/** Row 1 is the title, row 2 the column headers; data starts on row 3. */
-export const HEADER_ROW = 2;
+/** Row 1 holds the column headers (common/register-xlsx.ts); data starts on row 2. */
+export { HEADER_ROW } from '../../common/register-xlsx';
 
-export async function renderPlanXlsx(plan: PlanDocument): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Phối hợp';
-  addActivitySheet(workbook, plan);
-  addResponsibilitySheet(workbook, plan);
-  const data = await workbook.xlsx.writeBuffer();
-  return Buffer.from(data);
+export function renderPlanXlsx(plan: PlanDocument): Promise<Buffer> {
+  return workbookBuffer((workbook) => {
+    addActivitySheet(workbook, plan);
+    addResponsibilitySheet(workbook, plan);
+  });
 }
 
 function planCaption(plan: PlanDocument): string {
   const number = plan.number.trim() === '' ? '' : ` số ${plan.number}`;
   return `${plan.documentType || 'KẾ HOẠCH'}${number}: ${plan.title}`.replace(/\s+/g, ' ').trim();
-}
-
-function setUpSheet(
-  sheet: ExcelJS.Worksheet,
-  columns: readonly { header: string; width: number }[],
-  caption: string,
-): void {
-  sheet.columns = columns.map((column) => ({ width: column.width }));
-  sheet.mergeCells(1, 1, 1, columns.length);
-  const title = sheet.getCell(1, 1);
-  title.value = caption;
-  title.font = { name: 'Times New Roman', size: 13, bold: true };
-  title.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  sheet.getRow(1).height = 36;
-
-  const header = sheet.getRow(HEADER_ROW);
-  header.values = columns.map((column) => column.header);
-  header.height = 30;
-  header.eachCell((cell) => {
-    cell.font = { name: 'Times New Roman', size: 12, bold: true };
-    cell.fill = HEADER_FILL;
-    cell.border = THIN;
-    cell.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
-  });
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }];
-}
-
-function styleDataRow(row: ExcelJS.Row): void {
-  row.eachCell({ includeEmpty: true }, (cell) => {
-    cell.font = { name: 'Times New Roman', size: 12 };
-    cell.border = THIN;
-    cell.alignment = { vertical: 'top', wrapText: true };
-  });
-  row.getCell(1).alignment = { vertical: 'top', horizontal: 'center' };
 }
 
 function formatOutputs(outputs: ExpectedOutput[]): string {
@@ -101,36 +59,40 @@ function formatTargets(outputs: ExpectedOutput[]): string {
 }
 
 function addActivitySheet(workbook: ExcelJS.Workbook, plan: PlanDocument): void {
-  const sheet = workbook.addWorksheet(ACTIVITY_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape' } });
-  setUpSheet(sheet, ACTIVITY_COLUMNS, planCaption(plan));
+  const sheet = addTableSheet(workbook, ACTIVITY_SHEET, planCaption(plan), ACTIVITY_COLUMNS);
   let index = 0;
   for (const section of plan.sections) {
     for (const activity of section.activities) {
       index += 1;
-      const row = sheet.addRow([
-        index,
-        `${section.number}. ${section.title}`,
-        activity.title,
-        formatPlanTimeframe(activity.timeframe ?? section.timeframe) ?? '',
-        activity.leadAgency ?? '',
-        activity.partnerAgencies.join('; '),
-        activity.level ? LEVEL_LABELS[activity.level] : '',
-        formatOutputs(activity.outputs),
-        formatTargets(activity.outputs),
-      ]);
-      styleDataRow(row);
+      addTableRow(sheet, ACTIVITY_COLUMNS, {
+        values: [
+          index,
+          `${section.number}. ${section.title}`,
+          activity.title,
+          formatPlanTimeframe(activity.timeframe ?? section.timeframe) ?? '',
+          activity.leadAgency ?? '',
+          activity.partnerAgencies.join('; '),
+          activity.level ? LEVEL_LABELS[activity.level] : '',
+          formatOutputs(activity.outputs),
+          formatTargets(activity.outputs),
+        ],
+      });
     }
   }
 }
 
 function addResponsibilitySheet(workbook: ExcelJS.Workbook, plan: PlanDocument): void {
-  const sheet = workbook.addWorksheet(RESPONSIBILITY_SHEET, { pageSetup: { paperSize: 9, orientation: 'landscape' } });
-  setUpSheet(sheet, RESPONSIBILITY_COLUMNS, `${planCaption(plan)} — Tổ chức thực hiện`);
+  const sheet = addTableSheet(
+    workbook,
+    RESPONSIBILITY_SHEET,
+    `${planCaption(plan)} — Tổ chức thực hiện`,
+    RESPONSIBILITY_COLUMNS,
+  );
   let index = 0;
   for (const responsibility of plan.responsibilities) {
     for (const task of responsibility.tasks) {
       index += 1;
-      styleDataRow(sheet.addRow([index, responsibility.actor, task]));
+      addTableRow(sheet, RESPONSIBILITY_COLUMNS, { values: [index, responsibility.actor, task] });
     }
   }
 }

@@ -313,9 +313,9 @@ describe('policy-review register', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('Góp ý chính sách')!;
-    expect(sheet.getRow(2).getCell(2).value).toBe('Tên văn bản');
+    expect(sheet.getRow(1).getCell(2).value).toBe('Tên văn bản');
     const row = sheet
-      .getRows(3, sheet.rowCount - 2)!
+      .getRows(2, sheet.rowCount - 1)!
       .find((r) => r.getCell(2).value === 'Dự thảo Nghị định quy định chi tiết Luật Dân tộc')!;
     expect(row.getCell(3).value).toBe('Nghị định');
     expect(row.getCell(8).value).toBe('15/10/2026');
