@@ -4076,6 +4076,15 @@ export interface paths {
                                 line: number;
                                 text: string;
                             }[];
+                            kind: "plan" | "decision" | "rules" | "programme";
+                            outline: string[];
+                            legalBases: string[];
+                            decision: unknown;
+                            recognised: {
+                                line: number;
+                                role: string;
+                                text: string;
+                            }[];
                             sourceText: string;
                         };
                     };

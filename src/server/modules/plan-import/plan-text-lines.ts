@@ -31,6 +31,8 @@ function cleanSpaces(raw: string): string {
     .replace(INVISIBLE, '')
     .replace(LIST_MARKER_TAB, '$1 ') // "-<tab>text" is a Word list item, not two cells
     .replace(/^(\s*)\*\s+(?=\S)/, '$1- ') // "* item" is a bullet, not an emphasis marker
+    .replace(/^\s*#{1,6}\s+/, '') // a Markdown heading mark
+    .replace(/^\s*>\s+/, '') // a Markdown quote mark
     .replace(/ {2,}/g, ' ')
     .replace(/ *\t */g, '\t')
     .replace(/^\s+| +$/g, ''); // trailing tabs stay: they are the empty last cells of a table row

@@ -37,10 +37,12 @@ export interface ContentDraft {
   table: TableColumns | null;
   /** The plan's year, for timeframes that name none ("Từ quý I đến quý IV"). */
   year: number | undefined;
+  /** Label words read since the caller last took them: recorded, since the structure keeps only values. */
+  labels: string[];
 }
 
 export function newContentDraft(): ContentDraft {
-  return { sections: [], current: null, table: null, year: undefined };
+  return { sections: [], current: null, table: null, year: undefined, labels: [] };
 }
 
 /** A new Roman-numbered part starts: areas continue their numbering, tables do not. */
@@ -48,6 +50,11 @@ export function startContentPart(c: ContentDraft, year: number | undefined): voi
   c.current = null;
   c.table = null;
   c.year = year;
+}
+
+/** An area that the text opens by itself: "Điều 2. Nội dung phối hợp" of a Quy chế. */
+export function openArea(c: ContentDraft, number: string, title: string): void {
+  openSection(c, number, title);
 }
 
 function openSection(c: ContentDraft, number: string, title: string): SectionDraft {
@@ -140,6 +147,7 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
   const ownsAttributes = (a: PlanActivityDoc | undefined): a is PlanActivityDoc =>
     a !== undefined && (section.attributed.has(a) || labels.some((l) => l.kind === 'lead' || l.kind === 'partners'));
   let placed = true;
+  c.labels.push(...labels.map((l) => l.label));
   for (const { kind, value } of labels) {
     if (kind === 'activity') {
       if (value) addActivity(c, section, value);
