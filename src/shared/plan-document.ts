@@ -122,6 +122,8 @@ export interface DecisionDoc {
   title: string;
   /** "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "BỘ TRƯỞNG BỘ TƯ PHÁP". */
   authority: string;
+  /** Its preamble ("Căn cứ …", "Xét đề nghị …"), paragraphs joined by "\n". */
+  preamble: string;
   /** "Điều 1. …" with the lines that follow it, one string per article. */
   articles: string[];
   signatures: SignatureDoc[];
@@ -134,7 +136,7 @@ export interface ParseResult {
   kind: DocumentKind;
   /** The top-level headings as printed ("I. MỤC ĐÍCH, YÊU CẦU", "Chương I"), in order. */
   outline: string[];
-  /** The legal bases of the preamble ("Căn cứ …", "Thực hiện …"), one paragraph each. */
+  /** The legal bases ("Căn cứ …", "Thực hiện …") of the decision and the plan, one paragraph each. */
   legalBases: string[];
   decision: DecisionDoc | null;
   recognised: RecognisedLine[];

@@ -15,7 +15,7 @@ export interface Labelled {
 }
 
 const LABELS: Array<[LabelKind, string]> = [
-  ['lead', '(?:đơn vị |cơ quan )?chủ trì(?: thực hiện)?'],
+  ['lead', '(?:đơn vị |cơ quan )?chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan) thực hiện'],
   ['partners', '(?:đơn vị |cơ quan )?phối hợp(?: thực hiện)?'],
   ['timeframe', 'thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tổ chức thực hiện|tiến độ'],
   ['outputs', 'sản phẩm(?: dự kiến| đầu ra)?|kết quả(?: dự kiến| đầu ra| cần đạt)?|chỉ tiêu'],

@@ -311,6 +311,7 @@ function decisionOf(s: ParseState): DecisionDoc {
     issuedOn: s.plan.issuedOn,
     title: s.title.join(' '),
     authority: s.authority,
+    preamble: s.preamble.join('\n'),
     articles: s.articles,
     signatures: s.signatures.map((signature) => ({ ...signature, agency: null })),
     recipients: s.plan.recipients,
@@ -322,7 +323,6 @@ function startAnnex(s: ParseState, type: { type: string; rest: string }): boolea
   s.decision = decisionOf(s);
   s.title = [];
   s.preamble = [];
-  s.legalBases = [];
   s.signatures = [];
   s.plan = { ...s.plan, recipients: [], documentType: type.type };
   s.phase = 'title';
@@ -472,6 +472,7 @@ function placeInPart(s: ParseState, line: PlanLine): boolean {
     case 'content': {
       const article = s.kind === 'rules' ? ARTICLE.exec(line.text) : null;
       if (article) {
+        note(s, 'label', 'Điều');
         openArea(s.content, article[1]!, article[2]!);
         return true;
       }

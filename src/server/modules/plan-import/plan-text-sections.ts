@@ -105,9 +105,12 @@ function placeSectionLine(c: ContentDraft, section: SectionDraft, line: PlanLine
   const item = itemText(line.text);
   switch (section.mode) {
     case 'timeframe': {
-      section.doc.timeframe = parseTimeframeVi(item, c.year);
       section.mode = 'open';
-      return section.doc.timeframe !== null;
+      const timeframe = parseTimeframeVi(item, c.year);
+      // A second timeframe of one area ("+ … trước ngày 15/12", "+ … trước ngày 31/12") stays as text.
+      if (timeframe && section.doc.timeframe) section.paragraphs.push(line.text);
+      else section.doc.timeframe = timeframe;
+      return timeframe !== null;
     }
     case 'description':
       section.paragraphs.push(line.text);
@@ -147,7 +150,7 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
   const ownsAttributes = (a: PlanActivityDoc | undefined): a is PlanActivityDoc =>
     a !== undefined && (section.attributed.has(a) || labels.some((l) => l.kind === 'lead' || l.kind === 'partners'));
   let placed = true;
-  c.labels.push(...labels.map((l) => l.label));
+  c.labels.push(...labels.map((l) => (l.kind === 'level' ? `${l.label}: ${l.value}` : l.label)));
   for (const { kind, value } of labels) {
     if (kind === 'activity') {
       if (value) addActivity(c, section, value);
@@ -160,14 +163,18 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
       const timeframe = value ? parseTimeframeVi(value, c.year) : null;
       if (value && !timeframe) placed = false;
       else if (timeframe && ownsAttributes(last)) last.timeframe = timeframe;
+      else if (timeframe && section.doc.timeframe) section.paragraphs.push(timeframe.text ?? value);
       else if (timeframe) section.doc.timeframe = timeframe;
     } else if (kind === 'outputs') {
       if (last) last.outputs.push(...outputsFromList(value));
       else placed = false;
     } else {
       const target = last ?? section.defaults;
-      if (kind === 'lead') target.leadAgency = value || null;
-      if (kind === 'partners') target.partnerAgencies = splitAgencies(value);
+      // An area saying "Chủ trì" twice without activities between: the second stays as text.
+      const said = kind === 'lead' ? target.leadAgency : kind === 'partners' ? target.partnerAgencies.length > 0 : null;
+      if (!last && said) section.paragraphs.push(`${c.labels.pop() ?? ''}: ${value}`);
+      else if (kind === 'lead') target.leadAgency = value || null;
+      else if (kind === 'partners') target.partnerAgencies = splitAgencies(value);
       if (kind === 'level') target.level = levelOf(value);
     }
     if (last && kind !== 'activity' && kind !== 'description') section.attributed.add(last);
@@ -179,6 +186,7 @@ function placeTableRow(c: ContentDraft, line: PlanLine): boolean {
   const header = readTableHeader(line.cells);
   if (header) {
     c.table = header;
+    c.labels.push(...line.cells.filter(Boolean));
     return true;
   }
   const row = readTableRow(line.cells, c.table ?? DEFAULT_COLUMNS, c.year);
@@ -194,7 +202,21 @@ function placeTableRow(c: ContentDraft, line: PlanLine): boolean {
 
 function finishSection(section: SectionDraft): PlanSectionDoc {
   const { doc, defaults } = section;
-  const activities = doc.activities.map((activity) => ({
+  // A task written as a numbered area with its own "Cơ quan chủ trì"/"Phối hợp" lines is one activity.
+  const single = doc.activities.length === 0 && (defaults.leadAgency || defaults.partnerAgencies.length > 0);
+  const own: PlanActivityDoc[] = single
+    ? [
+        {
+          title: doc.title,
+          timeframe: null,
+          leadAgency: null,
+          partnerAgencies: [],
+          level: null,
+          outputs: extractOutputs(doc.title),
+        },
+      ]
+    : doc.activities;
+  const activities = own.map((activity) => ({
     ...activity,
     timeframe: activity.timeframe ?? (doc.timeframe ? { ...doc.timeframe } : null),
     leadAgency: activity.leadAgency ?? defaults.leadAgency,
