@@ -62,6 +62,66 @@ function lostWords(text: string, result: ParseResult): string[] {
   return lost;
 }
 
+interface Golden {
+  file: string;
+  kind: string;
+  number: string;
+  issuedOn: string | null;
+  place: string;
+  issuers: string[];
+  documentType: string;
+  title: string;
+  outline: string[];
+  signers: { authority: string; position: string; signer: string }[];
+  decision: { number: string; title: string; authority: string; articles: number } | null;
+}
+
+const spaced = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe('each corpus document reads as a careful clerk read it (fixtures/corpus/*.golden.json)', () => {
+  const goldens = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.golden.json'));
+  it('has a golden file for every corpus document', () => {
+    expect(goldens.map((f) => f.replace('.golden.json', '.txt')).sort()).toEqual(corpus);
+  });
+  for (const goldenFile of goldens.sort()) {
+    const golden = JSON.parse(fs.readFileSync(path.join(corpusDir, goldenFile), 'utf8')) as Golden;
+    it(golden.file, () => {
+      const result = parsePlanText(corpusText(golden.file));
+      const { plan } = result;
+      expect({
+        kind: result.kind,
+        number: plan.number,
+        issuedOn: plan.issuedOn,
+        place: plan.place,
+        issuers: plan.issuers,
+        documentType: plan.documentType,
+        title: spaced(plan.title),
+        outline: result.outline.map(spaced),
+        signers: plan.signatures
+          .filter((x) => x.signer)
+          .map(({ authority, position, signer }) => ({ authority, position, signer })),
+        decision: result.decision && {
+          number: result.decision.number,
+          title: spaced(result.decision.title),
+          authority: result.decision.authority,
+          articles: result.decision.articles.length,
+        },
+      }).toEqual({
+        kind: golden.kind,
+        number: golden.number,
+        issuedOn: golden.issuedOn,
+        place: golden.place,
+        issuers: golden.issuers,
+        documentType: golden.documentType,
+        title: golden.title,
+        outline: golden.outline,
+        signers: golden.signers,
+        decision: golden.decision,
+      });
+    });
+  }
+});
+
 describe('nothing lost: every word of every fixture is in the structure or in the reported lines', () => {
   for (const file of corpus) {
     it(`corpus/${file}`, () => {

@@ -124,9 +124,11 @@ function joinBrokenHeading(lines: PlanLine[], i: number): void {
   const first = lines[i]!;
   const next = lines[i + 1];
   if (!next || next.afterBlank || next.cells.length > 1 || first.cells.length > 1 || !isUpperCase(next.text)) return;
-  if (/[.:;]$/.test(first.text) || romanHeading(next.text) || isAuthorityLine(next.text)) return;
+  if (romanHeading(next.text) || isAuthorityLine(next.text)) return;
   if (numberedItem(next.text) || bulletText(next.text) !== null) return;
-  const roman = romanHeading(first.text) && isUpperCase(first.text);
+  const numeralAlone = /^[IVX]{1,5}\.$/.test(first.text);
+  if (/[.:;]$/.test(first.text) && !numeralAlone) return;
+  const roman = (romanHeading(first.text) && isUpperCase(first.text)) || numeralAlone;
   const authority = isAuthorityLine(first.text) && endsMidName(first.text);
   if (!roman && !authority) return;
   const text = `${first.text} ${next.text}`;
@@ -229,7 +231,10 @@ function placeLine(s: ParseState, line: PlanLine): boolean {
   if (isAuthorityLine(text)) {
     s.phase = 'closing';
     s.closing = 'signature';
-    s.signatures.push({ authority: text, position: '', signer: '' });
+    const block = s.signatures[s.signatures.length - 1];
+    // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": one block with a two-line authority.
+    if (block && !block.position && !block.signer && !line.afterBlank) block.authority += `\n${text}`;
+    else s.signatures.push({ authority: text, position: '', signer: '' });
     return true;
   }
   // The plan annexed to a decision starts with its own document type.
@@ -524,6 +529,9 @@ function placeResponsibility(s: ParseState, text: string): boolean {
 // ---------------------------------------------------------------------------------------------
 // Signatures and recipients.
 
+/** The head of an agency signing in their own name: "THỦ TƯỚNG", "CHỦ TỊCH", "BỘ TRƯỞNG". */
+const HEAD_POSITION =
+  /^(pho )?(thu tuong|chu tich|bo truong|thu truong|giam doc|truong ban|chu nhiem|cuc truong|vien truong|tong cuc truong|chanh an)\b/;
 const SIGNED_NOTE = /^\(?\s*(đã ký|ký,|ký tên|ký và|ký số)/iu;
 const POSITION_WORDS = /(chu tich|giam doc|truong|pho |chu nhiem|uy vien|thu ky|bi thu)/;
 
@@ -549,7 +557,7 @@ function placeClosing(s: ParseState, line: PlanLine): boolean {
  */
 function placeSignatureLine(s: ParseState, line: PlanLine): boolean {
   // A head who signs in their own name ("THỦ TƯỚNG", then the name): a block without KT./TM.
-  if (s.signatures.length === 0 && isUpperCase(line.text) && line.text.split(/\s+/).length <= 8) {
+  if (s.signatures.length === 0 && isUpperCase(line.text) && HEAD_POSITION.test(fold(line.text))) {
     s.signatures.push({ authority: '', position: line.text, signer: '' });
     return true;
   }
