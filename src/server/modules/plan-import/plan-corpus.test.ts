@@ -33,6 +33,8 @@ const words = (text: string): string[] =>
     .normalize('NFC')
     .toLocaleLowerCase('vi')
     .match(/\p{L}+/gu) ?? [];
+/** The input's words, without list letters ("a)", "b.") that mark items rather than say anything. */
+const inputWords = (text: string): string[] => words(text.replace(/^([\s*#>|-]*)[a-zđ][.)](?=\s)/gmu, '$1'));
 
 function strings(value: unknown, out: string[] = []): string[] {
   if (typeof value === 'string') out.push(value);
@@ -54,7 +56,7 @@ function lostWords(text: string, result: ParseResult): string[] {
   ];
   for (const w of held.flatMap(words)) kept.set(w, (kept.get(w) ?? 0) + 1);
   const lost: string[] = [];
-  for (const w of words(text)) {
+  for (const w of inputWords(text)) {
     const n = kept.get(w) ?? 0;
     if (n === 0) lost.push(w);
     else kept.set(w, n - 1);

@@ -104,7 +104,7 @@ function continuesParagraph(cells: string[], previous: PlanLine | undefined): pr
   const filled = cells.filter(Boolean);
   if (previous === undefined || filled.length !== 1 || isTableRow(previous) || previous.cells.length > 1) return false;
   const text = filled[0]!;
-  if (/^\p{Ll}/u.test(text)) return true;
+  if (/^\p{Ll}/u.test(text)) return !/^[a-zđ][.)]\s/u.test(text); // "a) …" is an item of its own
   if (STRUCTURAL_START.test(text) || /^\p{Lu}{2,}/u.test(text) || /^\(/.test(text)) return false;
   if (/^[\p{L} ]{2,40}:/u.test(text)) return false; // "Phối hợp: …" starts a labelled line
   if (isUpperCase(previous.text)) return false;

@@ -68,6 +68,8 @@ interface ParseState {
   authority: string;
   /** "Chương I" was read alone: the capitals line under it is its title. */
   chapterTitle: boolean;
+  /** In an appendix after the signature: its Roman-numbered rows group tasks, they are no parts. */
+  appendix: boolean;
   phase: Phase;
   symbol: string;
   agencies: HeaderAgency[];
@@ -182,6 +184,7 @@ function initialState(): ParseState {
     articles: [],
     authority: '',
     chapterTitle: false,
+    appendix: false,
     phase: 'header',
     symbol: '',
     agencies: [],
@@ -198,7 +201,7 @@ function initialState(): ParseState {
   };
 }
 
-const LEGAL_BASIS = /^(Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Xét tờ trình)\b/iu;
+const LEGAL_BASIS = /^(Căn cứ|Thực hiện|Xét đề nghị|Theo đề nghị|Xét tờ trình)(?=[\s,:]|$)/iu;
 const ANNEX_NOTE = /^\(?\s*(?:ban hành|phê duyệt|kèm theo)\b.*(?:kèm theo|quyết định)/iu;
 const ARTICLE = /^Điều\s+(\d+)\s*[.:]?\s*(.*)$/u;
 const CHAPTER = /^(Chương|Phần|Mục)\s+([IVXLC]+|\d+)\b\s*[.:]?\s*(.*)$/u;
@@ -241,6 +244,15 @@ function placeLine(s: ParseState, line: PlanLine): boolean {
   if (s.kind === 'decision' && (s.phase === 'closing' || s.phase === 'articles')) {
     const type = readDocumentType(text);
     if (type && documentKindOf(type.type) !== 'decision') return startAnnex(s, type);
+  }
+  if (s.phase === 'closing' && /^phụ lục\b/iu.test(text) && isUpperCase(text)) {
+    // An appendix after the signature (a task table): read as content.
+    s.phase = 'body';
+    s.part = 'content';
+    startContentPart(s.content, planYear(s));
+    s.appendix = true;
+    note(s, 'heading');
+    return true;
   }
   if (s.phase === 'closing') return placeClosing(s, line);
   if (ANNEX_NOTE.test(text) && s.phase !== 'body') {
@@ -349,7 +361,7 @@ function placeHeader(s: ParseState, line: PlanLine): boolean {
 }
 
 /** A line holding two header parts side by side (a two-column header flattened): split before the second. */
-const SECOND_PART = /\s+(?=CỘNG\s*H[OÒ]À\s*XÃ|Độc\s*lập\s*[-–]|Số\s*:|\p{Lu}[\p{L}. ]{1,40},\s*ngày\s)/u;
+const SECOND_PART = /\s+(?=CỘNG\s*H(?:ÒA|OÀ)\s*XÃ|Độc\s*lập\s*[-–]|Số\s*:|\p{Lu}[\p{L}. ]{1,40},\s*ngày\s)/u;
 
 function placeHeaderText(s: ParseState, text: string, column: number | null): boolean {
   if (isRule(text)) {
@@ -465,7 +477,7 @@ function openPart(s: ParseState, heading: RomanHeading): boolean {
   startContentPart(s.content, planYear(s));
   s.responsibility = null;
   s.aimsList = /^yeu cau/.test(fold(heading.text)) ? 'requirements' : 'purposes';
-  s.outline.push(s.line?.text ?? `${heading.numeral}. ${heading.text}`);
+  if (!s.appendix) s.outline.push(s.line?.text ?? `${heading.numeral}. ${heading.text}`);
   note(s, 'heading');
   return true;
 }

@@ -170,9 +170,9 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
       else placed = false;
     } else {
       const target = last ?? section.defaults;
-      // An area saying "Chủ trì" twice without activities between: the second stays as text.
+      // "Chủ trì" said twice for one activity or area: the second stays as text, not overwriting the first.
       const said = kind === 'lead' ? target.leadAgency : kind === 'partners' ? target.partnerAgencies.length > 0 : null;
-      if (!last && said) section.paragraphs.push(`${c.labels.pop() ?? ''}: ${value}`);
+      if (said && value) section.paragraphs.push(value);
       else if (kind === 'lead') target.leadAgency = value || null;
       else if (kind === 'partners') target.partnerAgencies = splitAgencies(value);
       if (kind === 'level') target.level = levelOf(value);
