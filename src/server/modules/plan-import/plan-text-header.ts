@@ -93,7 +93,7 @@ export function readDocumentType(text: string, sentenceCase = false): { type: st
   const after = [...text].slice(end).join('');
   if (after && !/^[\s:–-]/u.test(after)) return null; // "KẾ HOẠCHKINH…", "Quyết định số …" are not types
   const upper = isUpperCase(head);
-  if (!upper && !(sentenceCase && /^\p{Lu}/u.test(head) && after.trim().length > 0)) return null;
+  if (!upper && !(sentenceCase && /^\p{Lu}/u.test(head))) return null;
   const rest = after.replace(/^\s*[:–-]?\s*/, '');
   if (/^(số|so)\b/iu.test(rest)) return null;
   // "KẾ HOẠCH LIÊN NGÀNH" is a longer type, not a type and a title.
@@ -104,6 +104,14 @@ export function readDocumentType(text: string, sentenceCase = false): { type: st
 /** Words that start an agency's name in a header (Decree 30, Appendix I: "tên cơ quan ban hành"). */
 const AGENCY_START =
   /^(uy ban|ubnd|ub |hoi dong|hdnd|hoi|bo|so|ban|cuc|tong cuc|vu|chinh phu|thu tuong|van phong|trung uong|tw|doan|mat tran|ubmttq|mttq|tinh uy|thanh uy|huyen uy|dang uy|dang doan|cong an|bo chi huy|vien|toa an|kiem toan|ngan hang|quoc hoi|chu tich|lien hiep|lien doan|truong|trung tam|phong|thanh tra|hoc vien|dai hoc|cong doan|tong lien doan)\b/;
+
+/** An agency's name in sentence case, as a web page may print a header: "Ủy ban nhân dân tỉnh …". */
+const AGENCY_START_SENTENCE =
+  /^(Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Hội|Bộ|Sở|Ban|Cục|Tổng cục|Chính phủ|Thủ tướng|Văn phòng|Trung ương|Mặt trận|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Công an|Liên hiệp|Liên đoàn|Đoàn)\s/u;
+
+export function startsAgencySentence(text: string): boolean {
+  return AGENCY_START_SENTENCE.test(text);
+}
 
 /** Whether a header line begins an agency's name (or its collective body). */
 export function startsAgency(text: string): boolean {

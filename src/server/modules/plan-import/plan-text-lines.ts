@@ -92,7 +92,7 @@ export function isTableRow(line: PlanLine): boolean {
 
 /** Words a sentence does not end on: a line ending with one was broken by the converter. */
 const DANGLING =
-  /(?:^|\s)(của|và|các|những|về|cho|với|trong|tại|đến|được|là|có|từ|do|bằng|để|hoặc|cùng|thuộc|nhằm|trên|giữa|đối với|phối hợp với|Bộ|Sở|Ủy ban|Quyết định|Nghị định|Nghị quyết|Luật|Thông tư|Chương trình|Kế hoạch)$/u;
+  /(?:^|\s)(của|và|các|những|về|cho|với|trong|tại|đến|được|là|có|từ|do|bằng|để|hoặc|cùng|thuộc|nhằm|trên|giữa|đối với|phối hợp với|Bộ|Sở|Ủy ban|Nghị định|Nghị quyết|Luật|Thông tư)$/u;
 /** Words a date or a number goes on from: "năm" / "2026 - 2027.", "số" / "202/2025/QH15". */
 const BEFORE_NUMBER = /(?:^|\s)(năm|tháng|ngày|quý|số|giai đoạn|từ|đến)$/iu;
 

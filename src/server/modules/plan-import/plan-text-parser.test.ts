@@ -734,3 +734,28 @@ describe('documents as converters, web pages and clerks write them (Decree 30 la
     expect(r.unparsed.map((u) => u.line)).toEqual([1, 2, 3]);
   });
 });
+
+describe('a header a web page printed in sentence case', () => {
+  it('takes its agency lines as issuers when the text has a Decree 30 header, and "Kế hoạch" alone as the type', () => {
+    const text = [
+      'Ủy ban nhân dân tỉnh Lào Cai',
+      'Cộng hòa xã hội chủ nghĩa Việt Nam',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 301/KH-UBND',
+      'Lào Cai, ngày 2 tháng 6 năm 2025',
+      'Kế hoạch',
+      'Hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      'I. MỤC ĐÍCH',
+      '- Hỗ trợ sinh kế.',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan).toMatchObject({
+      issuers: ['Ủy ban nhân dân tỉnh Lào Cai'],
+      number: '301/KH-UBND',
+      documentType: 'Kế hoạch',
+      title: 'Hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      purposes: ['Hỗ trợ sinh kế.'],
+    });
+  });
+});

@@ -36,6 +36,7 @@ import {
   planIssuers,
   sharePlaces,
   startsAgency,
+  startsAgencySentence,
   endsMidName,
   readDocumentType,
   readNumberLine,
@@ -66,6 +67,8 @@ interface ParseState {
   decision: DecisionDoc | null;
   articles: string[];
   authority: string;
+  /** The text has a Decree 30 header (Quốc hiệu or "Số:" near the top): its agency lines may be in sentence case. */
+  laidOut: boolean;
   /** "Chương I" was read alone: the capitals line under it is its title. */
   chapterTitle: boolean;
   /** In an appendix after the signature: its Roman-numbered rows group tasks, they are no parts. */
@@ -90,6 +93,7 @@ interface ParseState {
 export function parsePlanText(text: string): ParseResult {
   const state = initialState();
   const lines = toPlanLines(text);
+  state.laidOut = lines.slice(0, 40).some((l) => l.cells.some((c) => nationalLine(c) !== null || readNumberLine(c)));
   for (let i = 0; i < lines.length; i++) {
     if (state.phase === 'header' || (state.phase === 'title' && state.title.length === 0)) joinBrokenHeader(lines, i);
     joinBrokenHeading(lines, i);
@@ -185,6 +189,7 @@ function initialState(): ParseState {
     authority: '',
     chapterTitle: false,
     appendix: false,
+    laidOut: false,
     phase: 'header',
     symbol: '',
     agencies: [],
@@ -396,7 +401,9 @@ function placeHeaderText(s: ParseState, text: string, column: number | null): bo
   }
   if (s.phase !== 'header') return false;
   const nothingYet = s.agencies.length === 0 && !s.symbol && s.recognised.length === 0;
-  const type = readDocumentType(text, nothingYet);
+  // A type alone on its line ("Kế hoạch") is one in any case; with a title after it, only at the top.
+  const typeAlone = /^(kế hoạch|quyết định|chương trình|quy chế)( (liên tịch|phối hợp|hành động))?$/iu.test(text);
+  const type = readDocumentType(text, nothingYet || typeAlone);
   if (type) {
     s.plan.documentType = type.type;
     s.kind = documentKindOf(type.type);
@@ -405,7 +412,14 @@ function placeHeaderText(s: ParseState, text: string, column: number | null): bo
     if (type.rest) s.title.push(type.rest);
     return true;
   }
-  if (!isUpperCase(text)) {
+  // A web page may print the header in sentence case: "Ủy ban nhân dân tỉnh Lào Cai".
+  const sentenceAgency =
+    s.laidOut &&
+    startsAgencySentence(text) &&
+    text.split(/\s+/).length <= 12 &&
+    !/[.;:,]$/.test(text) &&
+    s.title.length === 0;
+  if (!isUpperCase(text) && !sentenceAgency) {
     // A text with no header (a news article, a pasted body): its first sentence starts the preamble.
     if (LEGAL_BASIS.test(text)) {
       s.phase = 'preamble';
