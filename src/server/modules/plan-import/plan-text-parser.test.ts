@@ -759,3 +759,38 @@ describe('a header a web page printed in sentence case', () => {
     });
   });
 });
+
+describe('a plan extracted from a PDF, its two columns flattened into lines', () => {
+  const { plan, unparsed } = parsePlanText(fixture('ke-hoach-pdf-hai-cot-2024.txt'));
+
+  it('splits the header and the footer back into their columns', () => {
+    expect(unparsed).toEqual([]);
+    expect(plan).toMatchObject({
+      number: '45/KH-HPN',
+      issuedOn: '2024-04-12',
+      place: 'Điện Biên',
+      issuers: ['HỘI LHPN TỈNH ĐIỆN BIÊN'],
+      recipients: ['TW Hội LHPN Việt Nam (b/c)', 'Lưu VT'],
+    });
+    expect(plan.signatures).toEqual([
+      {
+        authority: 'TM. BAN THƯỜNG VỤ',
+        position: 'PHÓ CHỦ TỊCH',
+        signer: 'Lò Thị Hoa',
+        agency: 'HỘI LHPN TỈNH ĐIỆN BIÊN',
+      },
+    ]);
+  });
+
+  it('reads the activities of a list and of a Markdown table', () => {
+    expect(plan.sections.map((x) => x.activities[0]!.title)).toEqual([
+      'Tổ chức 10 buổi truyền thông tại cơ sở.',
+      'Hội thi tuyên truyền viên giỏi',
+    ]);
+    expect(plan.sections[1]!.activities[0]).toMatchObject({
+      leadAgency: 'Hội LHPN tỉnh',
+      partnerAgencies: ['Sở Văn hóa'],
+      timeframe: { start: '2024-Q4', end: '2024-Q4' },
+    });
+  });
+});

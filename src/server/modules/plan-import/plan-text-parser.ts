@@ -233,7 +233,13 @@ function placeLine(s: ParseState, line: PlanLine): boolean {
     s.phase = 'closing';
     s.closing = 'recipients';
     note(s, 'recipients', 'Nơi nhận');
-    if (recipients[1]) addRecipient(s, bulletText(recipients[1]) ?? recipients[1]);
+    // A two-column footer flattened: "Nơi nhận: TM. BAN THƯỜNG VỤ".
+    const [rest, signature] = splitFooter(recipients[1] ?? '', s.signatures.length === 0);
+    if (rest) addRecipient(s, bulletText(rest) ?? rest);
+    if (signature) {
+      s.signatures.push({ authority: signature, position: '', signer: '' });
+      s.closing = 'recipients';
+    }
     return true;
   }
   if (isAuthorityLine(text)) {
@@ -380,11 +386,11 @@ function placeHeaderText(s: ParseState, text: string, column: number | null): bo
   }
   const number = readNumberLine(text);
   const date = readPlaceDate(text);
-  const split = !number && !date ? text.split(SECOND_PART).filter(Boolean) : [];
-  const numberThenDate = number ? text.split(SECOND_PART) : [];
-  if (split.length > 1 || numberThenDate.length > 1) {
-    const parts = split.length > 1 ? split : numberThenDate;
-    return parts.map((part) => placeHeaderText(s, part, column)).every(Boolean);
+  const second = !date ? SECOND_PART.exec(text) : null;
+  if (second && second.index > 0) {
+    // Place the first part, then the rest (which may hold a third part).
+    const first = placeHeaderText(s, text.slice(0, second.index), column);
+    return placeHeaderText(s, text.slice(second.index).trim(), column) && first;
   }
   if (number) {
     if (s.symbol) return false;
@@ -566,11 +572,29 @@ function addRecipient(s: ParseState, text: string): void {
   if (recipient) s.plan.recipients.push(recipient);
 }
 
+const FOOTER_AUTHORITY = /\s+(?=(?:KT|TM|Q|TL|TUQ)\s*\.\s*\p{Lu}[^\p{Ll}]*$)/u;
+const FOOTER_POSITION = /[;,.]\s+(?=\p{Lu}[^\p{Ll}]*$)/u;
+
+/** A recipient line with the signature column's text at its end: [recipient, authority or position]. */
+function splitFooter(text: string, authorityOnly: boolean): [string, string] {
+  const authority =
+    FOOTER_AUTHORITY.exec(text) ?? (/^(?:KT|TM|Q|TL|TUQ)\s*\.\s*\p{Lu}[^\p{Ll}]*$/u.test(text) ? { index: 0 } : null);
+  if (authority) return [text.slice(0, authority.index).trim(), text.slice(authority.index).trim()];
+  const position = authorityOnly ? null : FOOTER_POSITION.exec(text);
+  if (position && HEAD_POSITION.test(fold(text.slice(position.index + 1).trim())))
+    return [text.slice(0, position.index + 1).trim(), text.slice(position.index + 1).trim()];
+  return [text, ''];
+}
+
 function placeClosing(s: ParseState, line: PlanLine): boolean {
   if (s.closing === 'recipients') {
     const bullet = bulletText(line.text);
     if (bullet !== null || /^lưu\b/iu.test(line.text)) {
-      addRecipient(s, bullet ?? line.text);
+      const [recipient, signature] = splitFooter(bullet ?? line.text, false);
+      addRecipient(s, recipient);
+      if (signature && isAuthorityLine(signature))
+        s.signatures.push({ authority: signature, position: '', signer: '' });
+      else if (signature) placeSignatureLine(s, { ...line, text: signature, afterBlank: false });
       return true;
     }
   }
