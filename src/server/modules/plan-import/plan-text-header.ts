@@ -114,9 +114,13 @@ export function startsAgencySentence(text: string): boolean {
 }
 
 /** Whether a header line begins an agency's name (or its collective body). */
+/** The longer of those words with their spaces lost, as old files glue them: "ỦYBAN NHÂN DÂN". */
+const AGENCY_START_GLUED =
+  /^(uyban|hoidong|hoilienhiep|chinhphu|thutuong|vanphong|trunguong|mattran|tinhuy|thanhuy|congan|tongcuc|bochihuy)/;
+
 export function startsAgency(text: string): boolean {
   const f = fold(text);
-  return AGENCY_START.test(f) || COLLECTIVE_BODIES.test(f);
+  return AGENCY_START.test(f) || COLLECTIVE_BODIES.test(f) || AGENCY_START_GLUED.test(f.replace(/[^a-z]/g, ''));
 }
 
 // ---------------------------------------------------------------------------------------------

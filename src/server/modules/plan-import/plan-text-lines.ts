@@ -204,7 +204,7 @@ export function isAuthorityLine(text: string): boolean {
 }
 
 export function isRecipientsHeading(text: string): RegExpExecArray | null {
-  return /^nơi nhận\s*:?\s*(.*)$/iu.exec(text);
+  return /^nơi\s*nhận\s*:?\s*(.*)$/iu.exec(text);
 }
 
 /** Folded text for keyword tests: "MỤC ĐÍCH, YÊU CẦU" → "muc dich, yeu cau". */

@@ -794,3 +794,21 @@ describe('a plan extracted from a PDF, its two columns flattened into lines', ()
     });
   });
 });
+
+describe('an old plan with its words glued together ("KẾHOẠCH", "Nơinhận", "I.MỤC ĐÍCH")', () => {
+  it('reads its header, parts, recipients and signature', () => {
+    const { plan, unparsed } = parsePlanText(fixture('ke-hoach-chu-dinh-lien-2009.txt'));
+    expect(unparsed).toEqual([]);
+    expect(plan).toMatchObject({
+      number: '12/KH-UBND',
+      issuedOn: '2009-01-05',
+      issuers: ['ỦYBAN NHÂN DÂN TỈNH HÒA BÌNH'],
+      documentType: 'KẾHOẠCH',
+      title: 'Thực hiện công tác dân tộc năm 2009',
+      purposes: ['Nâng cao đời sống đồng bào.'],
+      recipients: ['Ban Dân tộc', 'Lưu VT'],
+    });
+    expect(plan.sections[0]!.activities.map((a) => a.title)).toEqual(['Tổ chức 05 hội nghị tuyên truyền.']);
+    expect(plan.signatures[0]).toMatchObject({ authority: 'KT.CHỦ TỊCH', signer: 'Bùi Văn Cửu' });
+  });
+});
