@@ -232,7 +232,7 @@ function placeLine(s: ParseState, line: PlanLine): boolean {
   if (recipients) {
     s.phase = 'closing';
     s.closing = 'recipients';
-    note(s, 'recipients', 'Nơi nhận');
+    note(s, 'recipients', text.slice(0, text.length - (recipients[1]?.length ?? 0)).trim());
     // A two-column footer flattened: "Nơi nhận: TM. BAN THƯỜNG VỤ".
     const [rest, signature] = splitFooter(recipients[1] ?? '', s.signatures.length === 0);
     if (rest) addRecipient(s, bulletText(rest) ?? rest);
