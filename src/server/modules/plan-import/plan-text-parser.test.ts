@@ -723,7 +723,7 @@ describe('documents as converters, web pages and clerks write them (Decree 30 la
     });
   });
 
-  it('keeps a news article that summarises a plan: its lines are reported, none lost, no issuer invented', () => {
+  it('reads a news article that summarises a plan: headline as title, text as preamble, no issuer invented', () => {
     const text = [
       'Hội LHPN tỉnh và Sở Dân tộc và Tôn giáo ký kế hoạch phối hợp năm 2026',
       'Ngày 12/1, Hội LHPN tỉnh Lào Cai và Sở Dân tộc và Tôn giáo tỉnh đã ký kết Kế hoạch phối hợp.',
@@ -731,7 +731,9 @@ describe('documents as converters, web pages and clerks write them (Decree 30 la
     ].join('\n');
     const r = parsePlanText(text);
     expect(r.plan.issuers).toEqual([]);
-    expect(r.unparsed.map((u) => u.line)).toEqual([1, 2, 3]);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan.title).toBe('Hội LHPN tỉnh và Sở Dân tộc và Tôn giáo ký kế hoạch phối hợp năm 2026');
+    expect(r.plan.preamble.split('\n')).toHaveLength(2);
   });
 });
 

@@ -431,6 +431,12 @@ function placeHeaderText(s: ParseState, text: string, column: number | null): bo
       s.phase = 'preamble';
       return placePreamble(s, text);
     }
+    // No header at all (a news article summarising a plan): its headline is the title, its text the preamble.
+    if (!s.laidOut && nothingYet && text.length <= 300) {
+      s.title.push(text);
+      s.phase = 'preamble';
+      return true;
+    }
     return false;
   }
   const previous = column === null ? s.agencies[s.agencies.length - 1] : s.columnAgencies[column];
