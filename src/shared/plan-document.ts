@@ -84,7 +84,60 @@ export interface UnparsedLine {
   text: string;
 }
 
+/**
+ * What a recognised line is when it is layout or boilerplate rather than plan content (Decree
+ * 30/2020 parts of a document): recorded so that no line disappears without a name.
+ */
+export type LineRole =
+  | 'national' // Quốc hiệu: CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+  | 'motto' // Tiêu ngữ: Độc lập - Tự do - Hạnh phúc
+  | 'issuer' // an agency line of the header
+  | 'number' // "Số: 16/KH-…"
+  | 'place-date'
+  | 'document-type' // KẾ HOẠCH, QUYẾT ĐỊNH, QUY CHẾ …, and a decision's "QUYẾT ĐỊNH:"
+  | 'authority' // the authority that decides: "THỦ TƯỚNG CHÍNH PHỦ", "BỘ TRƯỞNG BỘ TƯ PHÁP"
+  | 'legal-basis' // "Căn cứ …", "Thực hiện …", "Xét đề nghị …"
+  | 'heading' // part and list headings ("I. MỤC ĐÍCH, YÊU CẦU", "1. Mục đích", "Chương I")
+  | 'label' // "Chủ trì:", "Thời gian thực hiện:" …: the label words of a labelled line
+  | 'article' // a decision's "Điều 1. …"
+  | 'annex-note' // "(Ban hành kèm theo Quyết định số … )"
+  | 'recipients' // "Nơi nhận:"
+  | 'signed-note' // "(Đã ký)"
+  | 'layout'; // rules, lone table bars, page furniture without words
+
+export interface RecognisedLine {
+  /** 1-based line number in the source text. */
+  line: number;
+  role: LineRole;
+  text: string;
+}
+
+/** What the text is: a plan, a decision that issues one (the plan is its annex), rules, a programme. */
+export type DocumentKind = 'plan' | 'decision' | 'rules' | 'programme';
+
+/** A decision that issues a plan (Quyết định ban hành Kế hoạch): its own parts, kept beside the plan. */
+export interface DecisionDoc {
+  number: string;
+  issuedOn: string | null;
+  title: string;
+  /** "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH", "BỘ TRƯỞNG BỘ TƯ PHÁP". */
+  authority: string;
+  /** Its preamble ("Căn cứ …", "Xét đề nghị …"), paragraphs joined by "\n". */
+  preamble: string;
+  /** "Điều 1. …" with the lines that follow it, one string per article. */
+  articles: string[];
+  signatures: SignatureDoc[];
+  recipients: string[];
+}
+
 export interface ParseResult {
   plan: PlanDocument;
   unparsed: UnparsedLine[];
+  kind: DocumentKind;
+  /** The top-level headings as printed ("I. MỤC ĐÍCH, YÊU CẦU", "Chương I"), in order. */
+  outline: string[];
+  /** The legal bases ("Căn cứ …", "Thực hiện …") of the decision and the plan, one paragraph each. */
+  legalBases: string[];
+  decision: DecisionDoc | null;
+  recognised: RecognisedLine[];
 }

@@ -4168,6 +4168,15 @@ export interface paths {
                                 line: number;
                                 text: string;
                             }[];
+                            kind: "plan" | "decision" | "rules" | "programme";
+                            outline: string[];
+                            legalBases: string[];
+                            decision: unknown;
+                            recognised: {
+                                line: number;
+                                role: string;
+                                text: string;
+                            }[];
                             sourceText: string;
                         };
                     };

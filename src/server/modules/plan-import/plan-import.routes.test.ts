@@ -7,6 +7,13 @@ import { jointPlanBody } from '../../../../test/plan-fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const seed = fs.readFileSync(path.join(here, 'fixtures/ke-hoach-phoi-hop-2022.txt'), 'utf8');
+const corpusDir = path.join(here, 'fixtures/corpus');
+const corpusFiles = fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt'));
+/** A corpus document's text without the two provenance lines ("# Source:", "# Kind:"). */
+function corpusText(prefix: string): string {
+  const file = corpusFiles.find((f) => f.startsWith(`${prefix}_`))!;
+  return fs.readFileSync(path.join(corpusDir, file), 'utf8').split('\n').slice(2).join('\n');
+}
 
 let t: TestApp;
 let women: ApiClient;
@@ -167,6 +174,41 @@ describe('plan import', () => {
     expect(txt.statusCode, txt.body).toBe(400);
     expect(txt.json().error.field).toBe('file');
     expect(await plans()).toBe(before);
+  });
+
+  it('imports, as an administrator, a plan whose issuers are not in the registry: a draft and a warning, not a 500', async () => {
+    const admin = await t.as({ role: 'admin' });
+    const res = await admin.post('/api/plans/import', { text: corpusText('01') });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().warnings).toContainEqual({
+      field: 'issuers.0',
+      message: expect.stringContaining('ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH'),
+    });
+    const plan = (await admin.get(`/api/plans/${res.json().planId}`)).json();
+    expect(plan).toMatchObject({ status: 'draft', number: '174/KH-UBND', issuedOn: '2025-11-18' });
+    expect(plan.issuers).toHaveLength(1);
+  });
+
+  it('makes a draft of every corpus document: no 400 for a text with content', async () => {
+    const admin = await t.as({ role: 'admin' });
+    for (const file of corpusFiles) {
+      const res = await admin.post('/api/plans/import', { text: corpusText(file.slice(0, 2)) });
+      expect(res.statusCode, `${file}: ${res.body}`).toBe(201);
+      const plan = (await admin.get(`/api/plans/${res.json().planId}`)).json();
+      expect(plan.status).toBe('draft');
+      expect(plan.title, file).not.toBe('');
+    }
+  });
+
+  it('gives a plan whose issuers are not in the registry to the importer’s own agency, and says so', async () => {
+    const res = await women.post('/api/plans/import', { text: corpusText('03') });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().warnings.map((w: { field: string }) => w.field)).toEqual(
+      expect.arrayContaining(['issuers.0', 'issuers']),
+    );
+    const plan = (await women.get(`/api/plans/${res.json().planId}`)).json();
+    expect(plan.issuers.map((i: { name: string }) => i.name)).toEqual(['Hội Liên hiệp Phụ nữ Việt Nam']);
+    expect(plan.title).toBe('TRIỂN KHAI THI HÀNH LUẬT VIỆC LÀM TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH');
   });
 
   it('answers 401 without a session and 403 for a viewer', async () => {

@@ -83,7 +83,21 @@ export async function planImportRoutes(app: App): Promise<void> {
         tags: ['plans'],
         summary: 'Xem trước kết quả đọc văn bản, chưa lưu',
         response: {
-          200: Type.Object({ plan: Type.Unknown(), unparsed: Unparsed, sourceText: Type.String() }),
+          200: Type.Object({
+            plan: Type.Unknown(),
+            unparsed: Unparsed,
+            kind: Type.Union([
+              Type.Literal('plan'),
+              Type.Literal('decision'),
+              Type.Literal('rules'),
+              Type.Literal('programme'),
+            ]),
+            outline: Type.Array(Type.String()),
+            legalBases: Type.Array(Type.String()),
+            decision: Type.Unknown(),
+            recognised: Type.Array(Type.Object({ line: Type.Integer(), role: Type.String(), text: Type.String() })),
+            sourceText: Type.String(),
+          }),
           400: ErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,

@@ -7,7 +7,7 @@ import { badRequest, forbidden } from '../../http/errors';
 import type { ParseResult, PlanDocument, UnparsedLine } from '../../../shared/plan-document';
 import type { PlanContent } from '../../../shared/plan';
 import type { Queryable } from '../../db/database';
-import { findAgencyByName, type AgencyAt } from '../reference/reference.service';
+import { agencyMap, findAgencyByName, type AgencyAt } from '../reference/reference.service';
 import { insertNewPlan } from '../plans/plans.service';
 import { newKey } from '../plans/plan-content';
 import { parsePlanText } from './plan-text-parser';
@@ -104,6 +104,12 @@ async function toContent(
   };
 }
 
+/** A title for a text that shows none: its first line that is neither boilerplate nor blank. */
+function untitled(parsed: ParseResult): string {
+  const first = parsed.unparsed[0]?.text ?? parsed.plan.preamble.split('\n')[0] ?? '';
+  return (first || 'Kế hoạch nhập từ văn bản').slice(0, 300);
+}
+
 /** Creates a draft from parsed text. `parsed` may come from the parser or from the review screen. */
 export async function importPlan(
   ctx: ServiceContext,
@@ -112,33 +118,39 @@ export async function importPlan(
 ): Promise<ImportResult> {
   if (!can(ctx.actor, 'plan:edit')) throw forbidden();
   const { plan, unparsed } = parsed;
-  if (!plan.title && plan.sections.length === 0) {
-    throw badRequest(
-      'file',
-      'Không đọc được kế hoạch: không thấy tiêu đề hay nội dung nào (tệp có phải văn bản kế hoạch không?)',
-    );
+  if (!/\p{L}/u.test(sourceText)) {
+    throw badRequest('file', 'Không đọc được kế hoạch: văn bản trống (tệp có chữ nào không?)');
   }
   const today = vietnamDate(ctx.clock.now());
   const at = plan.issuedOn ?? today;
   const warnings: ImportResult['warnings'] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });
+  const title = plan.title || untitled(parsed);
+  if (!plan.title) warn('title', 'Không thấy tiêu đề kế hoạch: đã lấy tạm dòng đầu của văn bản, hãy sửa lại');
   const planId = await newTransaction(ctx.db, async (tx) => {
     const resolve = resolver(tx, at);
     const issuers: AgencyAt[] = [];
     for (const [i, name] of plan.issuers.entries()) {
       const agency = await resolve(name);
       if (agency && !issuers.some((x) => x.id === agency.id)) issuers.push(agency);
-      if (!agency) warn(`issuers.${i}`, `Không nhận ra cơ quan ban hành "${name}"`);
+      if (!agency) warn(`issuers.${i}`, `Không nhận ra cơ quan ban hành "${name}" trong danh mục cơ quan`);
     }
-    if (!issuers.some((a) => a.id === ctx.actor.agencyId) && ctx.actor.role !== 'admin') {
+    if (issuers.length > 0 && !issuers.some((a) => a.id === ctx.actor.agencyId) && ctx.actor.role !== 'admin') {
       throw badRequest('file', 'Cơ quan của bạn không nằm trong các cơ quan ban hành kế hoạch này');
+    }
+    if (issuers.length === 0) {
+      // A plan has at least one issuer: the draft is the importer's own until the issuers are corrected.
+      const own = (await agencyMap(tx, [ctx.actor.agencyId], at)).get(ctx.actor.agencyId);
+      if (!own) throw badRequest('issuers', 'Không nhận ra cơ quan ban hành nào và tài khoản không gắn với cơ quan');
+      issuers.push(own);
+      warn('issuers', `Dự thảo tạm ghi cơ quan ban hành là "${own.name}" (cơ quan của bạn): hãy sửa lại cho đúng`);
     }
     const provincial = issuers.length > 0 && issuers.every((a) => a.level === 'provincial');
     const provinceCode = provincial ? await currentProvince(tx, issuers[0]!) : null;
     if (provincial && !ctx.actor.nationalScope && !ctx.actor.provinces.includes(provinceCode!)) {
       throw forbidden('Kế hoạch của tỉnh nằm ngoài phạm vi của bạn');
     }
-    const content = await toContent(plan, resolve, warn);
+    const content = await toContent({ ...plan, title }, resolve, warn);
     return insertNewPlan(
       { ...ctx, db: tx },
       {

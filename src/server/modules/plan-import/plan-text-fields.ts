@@ -10,10 +10,12 @@ export type LabelKind = 'lead' | 'partners' | 'timeframe' | 'outputs' | 'activit
 export interface Labelled {
   kind: LabelKind;
   value: string;
+  /** The label as printed ("Cơ quan chủ trì"), or the whole heading that names the role. */
+  label: string;
 }
 
 const LABELS: Array<[LabelKind, string]> = [
-  ['lead', '(?:đơn vị |cơ quan )?chủ trì(?: thực hiện)?'],
+  ['lead', '(?:đơn vị |cơ quan )?chủ trì(?: thực hiện)?|(?:đơn vị|cơ quan) thực hiện'],
   ['partners', '(?:đơn vị |cơ quan )?phối hợp(?: thực hiện)?'],
   ['timeframe', 'thời gian(?: thực hiện| hoàn thành)?|thời hạn(?: hoàn thành)?|tổ chức thực hiện|tiến độ'],
   ['outputs', 'sản phẩm(?: dự kiến| đầu ra)?|kết quả(?: dự kiến| đầu ra| cần đạt)?|chỉ tiêu'],
@@ -39,7 +41,7 @@ export function readLabels(text: string): Labelled[] | null {
     const name = m[1]!;
     const kind = LABEL_KINDS.find(([, re]) => re.test(name))![0];
     const end = found[i + 1]?.index ?? text.length;
-    return { kind, value: trimValue(text.slice(m.index + m[0].length, end)) };
+    return { kind, value: trimValue(text.slice(m.index + m[0].length, end)), label: name };
   });
 }
 
@@ -48,9 +50,10 @@ export function headingLabels(text: string): Labelled[] | null {
   const labels = readLabels(text);
   if (labels) return labels;
   const f = fold(text).replace(/[:.]$/, '');
-  if (/^(cac )?hoat dong( cu the| chinh| trong tam)?$/.test(f)) return [{ kind: 'activity', value: '' }];
-  if (/^noi dung\b/.test(f)) return [{ kind: 'description', value: '' }];
-  if (/^(thoi gian( thuc hien)?|to chuc thuc hien)$/.test(f)) return [{ kind: 'timeframe', value: '' }];
+  const label = text;
+  if (/^(cac )?hoat dong( cu the| chinh| trong tam)?$/.test(f)) return [{ kind: 'activity', value: '', label }];
+  if (/^noi dung\b/.test(f)) return [{ kind: 'description', value: '', label }];
+  if (/^(thoi gian( thuc hien)?|to chuc thuc hien)$/.test(f)) return [{ kind: 'timeframe', value: '', label }];
   return null;
 }
 

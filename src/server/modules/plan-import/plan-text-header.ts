@@ -35,25 +35,92 @@ export function readPlaceDate(text: string): { place: string; issuedOn: string |
   return { place: m[1]!.trim(), issuedOn: valid ? `${m[4]}-${pad(month)}-${pad(day)}` : null };
 }
 
-/** Quốc hiệu and Tiêu ngữ, which identify no agency. */
-export function isNationalLine(text: string): boolean {
-  const words = fold(text)
-    .replace(/[^a-z ]/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return words === 'cong hoa xa hoi chu nghia viet nam' || words === 'doc lap tu do hanh phuc';
+const letters = (text: string) => fold(text).replace(/[^a-z]/g, '');
+
+/** Quốc hiệu ("national") or Tiêu ngữ ("motto"), which identify no agency; spaces may be lost or doubled. */
+export function nationalLine(text: string): 'national' | 'motto' | null {
+  const l = letters(text);
+  if (l === 'conghoaxahoichunghiavietnam') return 'national';
+  if (l === 'doclaptudohanhphuc') return 'motto';
+  return null;
 }
 
-const DOCUMENT_TYPES = ['KẾ HOẠCH LIÊN TỊCH', 'KẾ HOẠCH PHỐI HỢP', 'KẾ HOẠCH', 'CHƯƠNG TRÌNH PHỐI HỢP'];
+export function isNationalLine(text: string): boolean {
+  return nationalLine(text) !== null;
+}
 
-/** "KẾ HOẠCH", possibly followed on the same line by the start of the title. */
-export function readDocumentType(text: string): { type: string; rest: string } | null {
-  const type = DOCUMENT_TYPES.find((t) => text === t || text.startsWith(`${t} `));
+/** Document types of Decree 30 that carry a plan, longest first; spaces may be missing ("KẾHOẠCH"). */
+const DOCUMENT_TYPES = [
+  'KẾ HOẠCH LIÊN TỊCH',
+  'KẾ HOẠCH PHỐI HỢP',
+  'KẾ HOẠCH HÀNH ĐỘNG',
+  'KẾ HOẠCH',
+  'CHƯƠNG TRÌNH PHỐI HỢP',
+  'CHƯƠNG TRÌNH HÀNH ĐỘNG',
+  'CHƯƠNG TRÌNH',
+  'QUY CHẾ PHỐI HỢP',
+  'QUY CHẾ',
+  'QUYẾT ĐỊNH',
+];
+
+/** The kind of document a type names. */
+export function documentKindOf(type: string): 'plan' | 'decision' | 'rules' | 'programme' {
+  const l = letters(type);
+  if (l.startsWith('quyetdinh')) return 'decision';
+  if (l.startsWith('quyche')) return 'rules';
+  if (l.startsWith('chuongtrinh')) return 'programme';
+  return 'plan';
+}
+
+/**
+ * "KẾ HOẠCH", possibly followed on the same line by the start of the title. In upper case, or
+ * (a text with no layout) in sentence case at the start of a line: "Quyết định ban hành kế hoạch …".
+ */
+export function readDocumentType(text: string, sentenceCase = false): { type: string; rest: string } | null {
+  const l = letters(text);
+  const type = DOCUMENT_TYPES.find((t) => l.startsWith(letters(t)));
   if (!type) return null;
-  const rest = text.slice(type.length).replace(/^\s*[:–-]?\s*/, '');
+  // Find where the type's letters end in the text, whatever the spacing.
+  let seen = 0;
+  let end = 0;
+  const want = letters(type).length;
+  for (const [i, ch] of [...text].entries()) {
+    if (seen === want) break;
+    if (/\p{L}/u.test(ch)) seen += letters(ch).length || 1;
+    end = i + 1;
+  }
+  const head = [...text].slice(0, end).join('');
+  const after = [...text].slice(end).join('');
+  if (after && !/^[\s:–-]/u.test(after)) return null; // "KẾ HOẠCHKINH…", "Quyết định số …" are not types
+  const upper = isUpperCase(head);
+  if (!upper && !(sentenceCase && /^\p{Lu}/u.test(head))) return null;
+  const rest = after.replace(/^\s*[:–-]?\s*/, '');
+  if (/^(số|so)\b/iu.test(rest)) return null;
   // "KẾ HOẠCH LIÊN NGÀNH" is a longer type, not a type and a title.
-  if (isUpperCase(rest) && rest.split(' ').length <= 3) return { type: text, rest: '' };
-  return { type, rest };
+  if (upper && rest && isUpperCase(rest) && rest.split(' ').length <= 2) return { type: text, rest: '' };
+  return { type: head.trim(), rest };
+}
+
+/** Words that start an agency's name in a header (Decree 30, Appendix I: "tên cơ quan ban hành"). */
+const AGENCY_START =
+  /^(uy ban|ubnd|ub |hoi dong|hdnd|hoi|bo|so|ban|cuc|tong cuc|vu|chinh phu|thu tuong|van phong|trung uong|tw|doan|mat tran|ubmttq|mttq|tinh uy|thanh uy|huyen uy|dang uy|dang doan|cong an|bo chi huy|vien|toa an|kiem toan|ngan hang|quoc hoi|chu tich|lien hiep|lien doan|truong|trung tam|phong|thanh tra|hoc vien|dai hoc|cong doan|tong lien doan)\b/;
+
+/** An agency's name in sentence case, as a web page may print a header: "Ủy ban nhân dân tỉnh …". */
+const AGENCY_START_SENTENCE =
+  /^(Ủy ban|Uỷ ban|UBND|HĐND|Hội đồng|Hội|Bộ|Sở|Ban|Cục|Tổng cục|Chính phủ|Thủ tướng|Văn phòng|Trung ương|Mặt trận|Tỉnh ủy|Tỉnh uỷ|Thành ủy|Thành uỷ|Đảng ủy|Công an|Liên hiệp|Liên đoàn|Đoàn)\s/u;
+
+export function startsAgencySentence(text: string): boolean {
+  return AGENCY_START_SENTENCE.test(text);
+}
+
+/** Whether a header line begins an agency's name (or its collective body). */
+/** The longer of those words with their spaces lost, as old files glue them: "ỦYBAN NHÂN DÂN". */
+const AGENCY_START_GLUED =
+  /^(uyban|hoidong|hoilienhiep|chinhphu|thutuong|vanphong|trunguong|mattran|tinhuy|thanhuy|congan|tongcuc|bochihuy)/;
+
+export function startsAgency(text: string): boolean {
+  const f = fold(text);
+  return AGENCY_START.test(f) || COLLECTIVE_BODIES.test(f) || AGENCY_START_GLUED.test(f.replace(/[^a-z]/g, ''));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -62,6 +129,8 @@ export function readDocumentType(text: string): { type: string; rest: string } |
 export interface HeaderAgency {
   /** The agency line as printed, e.g. "HỘI LIÊN HIỆP PHỤ NỮ VIỆT NAM". */
   name: string;
+  /** The province or city line that ended its name ("TỈNH ĐẮK LẮK"), shared in a joint header. */
+  place?: string;
   /** Lines that belong to it: its collective body ("ĐOÀN CHỦ TỊCH") or governing body. */
   related: string[];
 }
@@ -85,11 +154,19 @@ export function addHeaderLine(
     previous.related.push(text);
     return previous;
   }
-  if (previous && PLACE_CONTINUATION.test(folded) && !GOVERNING_BODY.test(fold(previous.name))) {
+  const previousName = fold(previous?.name ?? '');
+  const bareGoverning = BARE_GOVERNING.test(previousName);
+  if (previous && PLACE_CONTINUATION.test(folded) && (bareGoverning || !GOVERNING_BODY.test(previousName))) {
+    previous.name = `${previous.name} ${text}`;
+    previous.place = text;
+    return previous;
+  }
+  // A name broken over two lines: "ỦY BAN NHÂN" / "DÂN", "THỦ TƯỚNG" / "CHÍNH PHỦ".
+  if (previous && previous.related.length === 0 && (!startsAgency(text) || INCOMPLETE.test(previousName))) {
     previous.name = `${previous.name} ${text}`;
     return previous;
   }
-  if (previous && GOVERNING_BODY.test(fold(previous.name)) && previous.related.length === 0) {
+  if (previous && GOVERNING_BODY.test(previousName) && !bareGoverning && previous.related.length === 0) {
     agencies.splice(agencies.indexOf(previous), 1);
     const agency = { name: text, related: [previous.name] };
     agencies.push(agency);
@@ -98,6 +175,23 @@ export function addHeaderLine(
   const agency = { name: text, related: [] };
   agencies.push(agency);
   return agency;
+}
+
+const BARE_GOVERNING = /^(uy ban nhan dan|ubnd)$/;
+/** A name that cannot end here: a position that needs its agency, or a name cut after a word of a pair. */
+const INCOMPLETE = /^(thu tuong|bo truong|chu tich|giam doc)$|\b(nhan|lien|chu|hoi|cong|xa)$/;
+
+/** Whether a line ends in the middle of a name ("TM. ỦY BAN NHÂN"). */
+export function endsMidName(text: string): boolean {
+  return /\b(nhan|lien|chu|cong|xa|uy ban)$/.test(fold(text));
+}
+
+/** A bare "ỦY BAN NHÂN DÂN" of a joint header takes the place line the other agency ends with. */
+export function sharePlaces(agencies: HeaderAgency[]): void {
+  const place = agencies.find((a) => a.place)?.place;
+  if (!place) return;
+  for (const agency of agencies)
+    if (!agency.place && BARE_GOVERNING.test(fold(agency.name))) agency.name = `${agency.name} ${place}`;
 }
 
 /**

@@ -31,6 +31,8 @@ function cleanSpaces(raw: string): string {
     .replace(INVISIBLE, '')
     .replace(LIST_MARKER_TAB, '$1 ') // "-<tab>text" is a Word list item, not two cells
     .replace(/^(\s*)\*\s+(?=\S)/, '$1- ') // "* item" is a bullet, not an emphasis marker
+    .replace(/^\s*#{1,6}\s+/, '') // a Markdown heading mark
+    .replace(/^\s*>\s+/, '') // a Markdown quote mark
     .replace(/ {2,}/g, ' ')
     .replace(/ *\t */g, '\t')
     .replace(/^\s+| +$/g, ''); // trailing tabs stay: they are the empty last cells of a table row
@@ -88,10 +90,26 @@ export function isTableRow(line: PlanLine): boolean {
   return line.cells.length >= 3;
 }
 
-/** A line starting with a lower-case letter goes on with the paragraph before it. */
+/** Words a sentence does not end on: a line ending with one was broken by the converter. */
+const DANGLING =
+  /(?:^|\s)(của|và|các|những|về|cho|với|trong|tại|đến|được|là|có|từ|do|bằng|để|hoặc|cùng|thuộc|nhằm|trên|giữa|đối với|phối hợp với|Bộ|Sở|Ủy ban|Nghị định|Nghị quyết|Luật|Thông tư)$/u;
+/** Words a date or a number goes on from: "năm" / "2026 - 2027.", "số" / "202/2025/QH15". */
+const BEFORE_NUMBER = /(?:^|\s)(năm|tháng|ngày|quý|số|giai đoạn|từ|đến)$/iu;
+
+/**
+ * A line starting with a lower-case letter goes on with the paragraph before it; so does a line
+ * after one that ends on a word no sentence ends on ("Xây dựng Quyết định của" / "Thủ tướng …").
+ */
 function continuesParagraph(cells: string[], previous: PlanLine | undefined): previous is PlanLine {
   const filled = cells.filter(Boolean);
-  return previous !== undefined && filled.length === 1 && /^\p{Ll}/u.test(filled[0]!) && !isTableRow(previous);
+  if (previous === undefined || filled.length !== 1 || isTableRow(previous) || previous.cells.length > 1) return false;
+  const text = filled[0]!;
+  if (/^\p{Ll}/u.test(text)) return !/^[a-zđ][.)]\s/u.test(text); // "a) …" is an item of its own
+  if (STRUCTURAL_START.test(text) || /^\p{Lu}{2,}/u.test(text) || /^\(/.test(text)) return false;
+  if (/^[\p{L} ]{2,40}:/u.test(text)) return false; // "Phối hợp: …" starts a labelled line
+  if (isUpperCase(previous.text)) return false;
+  if (/^\d/.test(text)) return BEFORE_NUMBER.test(previous.text);
+  return DANGLING.test(previous.text);
 }
 
 /** Splits, cleans and joins the source into logical lines; blank lines are dropped. */
@@ -186,7 +204,7 @@ export function isAuthorityLine(text: string): boolean {
 }
 
 export function isRecipientsHeading(text: string): RegExpExecArray | null {
-  return /^nơi nhận\s*:?\s*(.*)$/iu.exec(text);
+  return /^nơi\s*nhận\s*:?\s*(.*)$/iu.exec(text);
 }
 
 /** Folded text for keyword tests: "MỤC ĐÍCH, YÊU CẦU" → "muc dich, yeu cau". */

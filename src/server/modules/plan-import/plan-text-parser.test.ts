@@ -414,7 +414,7 @@ describe('nothing is dropped silently', () => {
     });
   }
 
-  it('never reports blank lines, and reports a stray line in any part with its line number', () => {
+  it('never reports blank lines, and reports a stray line with its line number; a part of no known kind is content', () => {
     const text = [
       'Số: 03/KH-UBDT',
       'Bản dự thảo lần 2',
@@ -431,9 +431,9 @@ describe('nothing is dropped silently', () => {
     expect(parsePlanText(text).unparsed).toEqual([
       { line: 2, text: 'Bản dự thảo lần 2' },
       { line: 7, text: 'Trang 1' },
-      { line: 10, text: 'V. CHẾ ĐỘ THÔNG TIN, BÁO CÁO' },
       { line: 11, text: '- Báo cáo định kỳ 6 tháng.' },
     ]);
+    expect(parsePlanText(text).outline).toEqual(['I. MỤC ĐÍCH', 'V. CHẾ ĐỘ THÔNG TIN, BÁO CÁO']);
   });
 
   it('reports a timeframe it cannot read instead of keeping the section without one', () => {
@@ -556,5 +556,261 @@ describe('variants of Word output', () => {
       level: 'commune',
       leadAgency: 'Hội LHPN xã',
     });
+  });
+});
+
+describe('documents as converters, web pages and clerks write them (Decree 30 layout, not one file)', () => {
+  it('records Quốc hiệu, Tiêu ngữ, "Số:" and the type as what they are, and takes no issuer from them', () => {
+    const text = [
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'ỦY BAN NHÂN DÂN',
+      'TỈNH CAO BẰNG',
+    ];
+    const r = parsePlanText([...text, 'Số: 3/KH-UBND', 'KẾ HOẠCH', 'Tập huấn năm 2025'].join('\n'));
+    expect(r.plan.issuers).toEqual(['ỦY BAN NHÂN DÂN TỈNH CAO BẰNG']);
+    expect(r.unparsed).toEqual([]);
+    expect(r.recognised.map((x) => x.role)).toEqual([
+      'national',
+      'motto',
+      'issuer',
+      'issuer',
+      'number',
+      'document-type',
+    ]);
+  });
+
+  it('reads a header laid out as table rows with "|" cells', () => {
+    const text = [
+      '| ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |',
+      '| TỈNH HÀ GIANG | Độc lập - Tự do - Hạnh phúc |',
+      '|---|---|',
+      '| Số: 45/KH-UBND | Hà Giang, ngày 3 tháng 4 năm 2024 |',
+      '# KẾ HOẠCH',
+      '**Tuyên truyền pháp luật năm 2024**',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan).toMatchObject({
+      number: '45/KH-UBND',
+      issuedOn: '2024-04-03',
+      place: 'Hà Giang',
+      issuers: ['ỦY BAN NHÂN DÂN TỈNH HÀ GIANG'],
+      title: 'Tuyên truyền pháp luật năm 2024',
+    });
+  });
+
+  it('splits a flattened two-column header and reads "Số:" alone on its line', () => {
+    const text = [
+      'BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số:',
+      '88/KH-BYT',
+      'Hà Nội, ngày 9 tháng 9 năm 2024',
+      'KẾHOẠCH',
+      'Truyền thông dinh dưỡng',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan).toMatchObject({ number: '88/KH-BYT', issuedOn: '2024-09-09', issuers: ['BỘ Y TẾ'] });
+    expect(r.plan.title).toBe('Truyền thông dinh dưỡng');
+  });
+
+  it('reads a decision issuing a plan: the decision’s number, articles and signer, then the annexed plan', () => {
+    const text = [
+      'ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+      'Số: 120/QĐ-UBND',
+      'Sơn La, ngày 5 tháng 2 năm 2025',
+      'QUYẾT ĐỊNH',
+      'Ban hành Kế hoạch phối hợp hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;',
+      'Theo đề nghị của Giám đốc Sở Dân tộc và Tôn giáo.',
+      'QUYẾT ĐỊNH:',
+      'Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phối hợp năm 2025.',
+      'Điều 2. Quyết định này có hiệu lực kể từ ngày ký.',
+      'Nơi nhận:',
+      '- Như Điều 2;',
+      '- Lưu: VT.',
+      'CHỦ TỊCH',
+      '',
+      'Nguyễn Văn C',
+      'KẾ HOẠCH',
+      'Phối hợp hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      '(Ban hành kèm theo Quyết định số 120/QĐ-UBND ngày 05/02/2025 của Chủ tịch UBND tỉnh)',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '- Hỗ trợ phụ nữ phát triển kinh tế.',
+      'II. NỘI DUNG',
+      '1. Tập huấn kỹ năng',
+      '- Tổ chức 04 lớp tập huấn.',
+      '- Cơ quan chủ trì: Sở Dân tộc và Tôn giáo.',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.kind).toBe('decision');
+    expect(r.decision).toMatchObject({
+      number: '120/QĐ-UBND',
+      issuedOn: '2025-02-05',
+      authority: 'CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH SƠN LA',
+      articles: [expect.stringMatching(/^Điều 1\./), expect.stringMatching(/^Điều 2\./)],
+      signatures: [{ authority: '', position: 'CHỦ TỊCH', signer: 'Nguyễn Văn C', agency: null }],
+    });
+    expect(r.plan).toMatchObject({
+      number: '120/QĐ-UBND',
+      title: 'Phối hợp hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      purposes: ['Hỗ trợ phụ nữ phát triển kinh tế.'],
+      issuers: ['ỦY BAN NHÂN DÂN TỈNH SƠN LA'],
+    });
+    expect(r.plan.signatures[0]!.signer).toBe('Nguyễn Văn C');
+    expect(r.plan.sections[0]!.activities[0]).toMatchObject({ leadAgency: 'Sở Dân tộc và Tôn giáo' });
+    expect(r.legalBases).toEqual([
+      'Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 02 năm 2025;',
+      'Theo đề nghị của Giám đốc Sở Dân tộc và Tôn giáo.',
+    ]);
+  });
+
+  it('reads a task table in an appendix after the signature', () => {
+    const text = [
+      'KẾ HOẠCH',
+      'Chuyển đổi số',
+      'I. MỤC ĐÍCH',
+      '- Nâng cao nhận thức.',
+      'KT. CHỦ TỊCH',
+      'PHÓ CHỦ TỊCH',
+      '',
+      'Trần Văn D',
+      'PHỤ LỤC',
+      '| STT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian | Sản phẩm |',
+      '| 1 | Tập huấn chuyển đổi số | Sở KH&CN | Hội LHPN tỉnh | Quý II/2025 | 02 lớp |',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan.signatures[0]!.signer).toBe('Trần Văn D');
+    expect(r.plan.sections[0]!.activities[0]).toMatchObject({
+      title: 'Tập huấn chuyển đổi số',
+      leadAgency: 'Sở KH&CN',
+      partnerAgencies: ['Hội LHPN tỉnh'],
+      outputs: [{ target: 2, unit: 'lớp' }],
+    });
+  });
+
+  it('reads a joint programme with two issuers side by side and lists at every depth', () => {
+    const text = [
+      'HỘI LHPN TỈNH YÊN BÁI | BAN DÂN TỘC TỈNH YÊN BÁI | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      'Số: 02/CTrPH-HLHPN-BDT | | Yên Bái, ngày 10 tháng 1 năm 2024',
+      'CHƯƠNG TRÌNH PHỐI HỢP',
+      'Công tác dân tộc giai đoạn 2024 - 2026',
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      '1. Mục đích',
+      'a) Phát huy vai trò của hai cơ quan.',
+      '2. Yêu cầu',
+      '+ Phối hợp thường xuyên.',
+      'II. NỘI DUNG PHỐI HỢP',
+      '1. Tuyên truyền',
+      '1.1. Tuyên truyền chính sách dân tộc',
+      '- Chủ trì: Hội LHPN tỉnh; Phối hợp: Ban Dân tộc tỉnh.',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.kind).toBe('programme');
+    expect(r.plan.issuers).toEqual(['HỘI LHPN TỈNH YÊN BÁI', 'BAN DÂN TỘC TỈNH YÊN BÁI']);
+    expect(r.plan.purposes).toEqual(['Phát huy vai trò của hai cơ quan.']);
+    expect(r.plan.requirements).toEqual(['Phối hợp thường xuyên.']);
+    expect(r.plan.sections[0]!.activities[0]).toMatchObject({
+      title: 'Tuyên truyền chính sách dân tộc',
+      leadAgency: 'Hội LHPN tỉnh',
+      partnerAgencies: ['Ban Dân tộc tỉnh'],
+    });
+  });
+
+  it('reads a news article that summarises a plan: headline as title, text as preamble, no issuer invented', () => {
+    const text = [
+      'Hội LHPN tỉnh và Sở Dân tộc và Tôn giáo ký kế hoạch phối hợp năm 2026',
+      'Ngày 12/1, Hội LHPN tỉnh Lào Cai và Sở Dân tộc và Tôn giáo tỉnh đã ký kết Kế hoạch phối hợp.',
+      'Theo kế hoạch, hai bên tập trung tuyên truyền, hỗ trợ phụ nữ phát triển kinh tế.',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.plan.issuers).toEqual([]);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan.title).toBe('Hội LHPN tỉnh và Sở Dân tộc và Tôn giáo ký kế hoạch phối hợp năm 2026');
+    expect(r.plan.preamble.split('\n')).toHaveLength(2);
+  });
+});
+
+describe('a header a web page printed in sentence case', () => {
+  it('takes its agency lines as issuers when the text has a Decree 30 header, and "Kế hoạch" alone as the type', () => {
+    const text = [
+      'Ủy ban nhân dân tỉnh Lào Cai',
+      'Cộng hòa xã hội chủ nghĩa Việt Nam',
+      'Độc lập - Tự do - Hạnh phúc',
+      'Số: 301/KH-UBND',
+      'Lào Cai, ngày 2 tháng 6 năm 2025',
+      'Kế hoạch',
+      'Hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      'I. MỤC ĐÍCH',
+      '- Hỗ trợ sinh kế.',
+    ].join('\n');
+    const r = parsePlanText(text);
+    expect(r.unparsed).toEqual([]);
+    expect(r.plan).toMatchObject({
+      issuers: ['Ủy ban nhân dân tỉnh Lào Cai'],
+      number: '301/KH-UBND',
+      documentType: 'Kế hoạch',
+      title: 'Hỗ trợ phụ nữ dân tộc thiểu số năm 2025',
+      purposes: ['Hỗ trợ sinh kế.'],
+    });
+  });
+});
+
+describe('a plan extracted from a PDF, its two columns flattened into lines', () => {
+  const { plan, unparsed } = parsePlanText(fixture('ke-hoach-pdf-hai-cot-2024.txt'));
+
+  it('splits the header and the footer back into their columns', () => {
+    expect(unparsed).toEqual([]);
+    expect(plan).toMatchObject({
+      number: '45/KH-HPN',
+      issuedOn: '2024-04-12',
+      place: 'Điện Biên',
+      issuers: ['HỘI LHPN TỈNH ĐIỆN BIÊN'],
+      recipients: ['TW Hội LHPN Việt Nam (b/c)', 'Lưu VT'],
+    });
+    expect(plan.signatures).toEqual([
+      {
+        authority: 'TM. BAN THƯỜNG VỤ',
+        position: 'PHÓ CHỦ TỊCH',
+        signer: 'Lò Thị Hoa',
+        agency: 'HỘI LHPN TỈNH ĐIỆN BIÊN',
+      },
+    ]);
+  });
+
+  it('reads the activities of a list and of a Markdown table', () => {
+    expect(plan.sections.map((x) => x.activities[0]!.title)).toEqual([
+      'Tổ chức 10 buổi truyền thông tại cơ sở.',
+      'Hội thi tuyên truyền viên giỏi',
+    ]);
+    expect(plan.sections[1]!.activities[0]).toMatchObject({
+      leadAgency: 'Hội LHPN tỉnh',
+      partnerAgencies: ['Sở Văn hóa'],
+      timeframe: { start: '2024-Q4', end: '2024-Q4' },
+    });
+  });
+});
+
+describe('an old plan with its words glued together ("KẾHOẠCH", "Nơinhận", "I.MỤC ĐÍCH")', () => {
+  it('reads its header, parts, recipients and signature', () => {
+    const { plan, unparsed } = parsePlanText(fixture('ke-hoach-chu-dinh-lien-2009.txt'));
+    expect(unparsed).toEqual([]);
+    expect(plan).toMatchObject({
+      number: '12/KH-UBND',
+      issuedOn: '2009-01-05',
+      issuers: ['ỦYBAN NHÂN DÂN TỈNH HÒA BÌNH'],
+      documentType: 'KẾHOẠCH',
+      title: 'Thực hiện công tác dân tộc năm 2009',
+      purposes: ['Nâng cao đời sống đồng bào.'],
+      recipients: ['Ban Dân tộc', 'Lưu VT'],
+    });
+    expect(plan.sections[0]!.activities.map((a) => a.title)).toEqual(['Tổ chức 05 hội nghị tuyên truyền.']);
+    expect(plan.signatures[0]).toMatchObject({ authority: 'KT.CHỦ TỊCH', signer: 'Bùi Văn Cửu' });
   });
 });

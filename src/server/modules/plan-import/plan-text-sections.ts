@@ -37,10 +37,12 @@ export interface ContentDraft {
   table: TableColumns | null;
   /** The plan's year, for timeframes that name none ("Từ quý I đến quý IV"). */
   year: number | undefined;
+  /** Label words read since the caller last took them: recorded, since the structure keeps only values. */
+  labels: string[];
 }
 
 export function newContentDraft(): ContentDraft {
-  return { sections: [], current: null, table: null, year: undefined };
+  return { sections: [], current: null, table: null, year: undefined, labels: [] };
 }
 
 /** A new Roman-numbered part starts: areas continue their numbering, tables do not. */
@@ -48,6 +50,11 @@ export function startContentPart(c: ContentDraft, year: number | undefined): voi
   c.current = null;
   c.table = null;
   c.year = year;
+}
+
+/** An area that the text opens by itself: "Điều 2. Nội dung phối hợp" of a Quy chế. */
+export function openArea(c: ContentDraft, number: string, title: string): void {
+  openSection(c, number, title);
 }
 
 function openSection(c: ContentDraft, number: string, title: string): SectionDraft {
@@ -98,9 +105,12 @@ function placeSectionLine(c: ContentDraft, section: SectionDraft, line: PlanLine
   const item = itemText(line.text);
   switch (section.mode) {
     case 'timeframe': {
-      section.doc.timeframe = parseTimeframeVi(item, c.year);
       section.mode = 'open';
-      return section.doc.timeframe !== null;
+      const timeframe = parseTimeframeVi(item, c.year);
+      // A second timeframe of one area ("+ … trước ngày 15/12", "+ … trước ngày 31/12") stays as text.
+      if (timeframe && section.doc.timeframe) section.paragraphs.push(line.text);
+      else section.doc.timeframe = timeframe;
+      return timeframe !== null;
     }
     case 'description':
       section.paragraphs.push(line.text);
@@ -140,6 +150,7 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
   const ownsAttributes = (a: PlanActivityDoc | undefined): a is PlanActivityDoc =>
     a !== undefined && (section.attributed.has(a) || labels.some((l) => l.kind === 'lead' || l.kind === 'partners'));
   let placed = true;
+  c.labels.push(...labels.map((l) => (l.kind === 'level' ? `${l.label}: ${l.value}` : l.label)));
   for (const { kind, value } of labels) {
     if (kind === 'activity') {
       if (value) addActivity(c, section, value);
@@ -152,14 +163,18 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
       const timeframe = value ? parseTimeframeVi(value, c.year) : null;
       if (value && !timeframe) placed = false;
       else if (timeframe && ownsAttributes(last)) last.timeframe = timeframe;
+      else if (timeframe && section.doc.timeframe) section.paragraphs.push(timeframe.text ?? value);
       else if (timeframe) section.doc.timeframe = timeframe;
     } else if (kind === 'outputs') {
       if (last) last.outputs.push(...outputsFromList(value));
       else placed = false;
     } else {
       const target = last ?? section.defaults;
-      if (kind === 'lead') target.leadAgency = value || null;
-      if (kind === 'partners') target.partnerAgencies = splitAgencies(value);
+      // "Chủ trì" said twice for one activity or area: the second stays as text, not overwriting the first.
+      const said = kind === 'lead' ? target.leadAgency : kind === 'partners' ? target.partnerAgencies.length > 0 : null;
+      if (said && value) section.paragraphs.push(value);
+      else if (kind === 'lead') target.leadAgency = value || null;
+      else if (kind === 'partners') target.partnerAgencies = splitAgencies(value);
       if (kind === 'level') target.level = levelOf(value);
     }
     if (last && kind !== 'activity' && kind !== 'description') section.attributed.add(last);
@@ -171,6 +186,7 @@ function placeTableRow(c: ContentDraft, line: PlanLine): boolean {
   const header = readTableHeader(line.cells);
   if (header) {
     c.table = header;
+    c.labels.push(...line.cells.filter(Boolean));
     return true;
   }
   const row = readTableRow(line.cells, c.table ?? DEFAULT_COLUMNS, c.year);
@@ -186,7 +202,21 @@ function placeTableRow(c: ContentDraft, line: PlanLine): boolean {
 
 function finishSection(section: SectionDraft): PlanSectionDoc {
   const { doc, defaults } = section;
-  const activities = doc.activities.map((activity) => ({
+  // A task written as a numbered area with its own "Cơ quan chủ trì"/"Phối hợp" lines is one activity.
+  const single = doc.activities.length === 0 && (defaults.leadAgency || defaults.partnerAgencies.length > 0);
+  const own: PlanActivityDoc[] = single
+    ? [
+        {
+          title: doc.title,
+          timeframe: null,
+          leadAgency: null,
+          partnerAgencies: [],
+          level: null,
+          outputs: extractOutputs(doc.title),
+        },
+      ]
+    : doc.activities;
+  const activities = own.map((activity) => ({
     ...activity,
     timeframe: activity.timeframe ?? (doc.timeframe ? { ...doc.timeframe } : null),
     leadAgency: activity.leadAgency ?? defaults.leadAgency,
