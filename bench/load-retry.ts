@@ -10,7 +10,7 @@
 import { setMaxListeners } from 'node:events';
 import { Agent, errors, request } from 'undici';
 import { busyRetryDelay } from '../src/web/api/busy-retry';
-import { drain, percentiles, type RunResult, type RunSpec } from './load-run';
+import { drain, perKindSummary, percentiles, type RunResult, type RunSpec } from './load-run';
 import { sampleRss, type Server } from './load-server';
 import { createdId, type Built, type Writer } from './load-scenario';
 
@@ -193,15 +193,6 @@ export async function runRetrying(spec: RunSpec, o: Options, probes?: () => Prom
       gaveUp: busy.gaveUp,
       meanWaitMs: busy.retried ? busy.waitedMs / busy.retried : 0,
     },
-    ...(perKind.size > 1
-      ? {
-          perKind: Object.fromEntries(
-            [...perKind].map(([kind, e]) => [
-              kind,
-              { ...percentiles(e.times), count: e.times.length, errors: e.errors },
-            ]),
-          ),
-        }
-      : {}),
+    ...perKindSummary(perKind),
   };
 }

@@ -84,6 +84,16 @@ function newLines(file: string, offset: number): { lines: string[]; offset: numb
  * each health check quickly when its turn comes, and goes on serving the requests of connections
  * that the finished run has already closed.
  */
+/** Latency per kind of request, when a run mixes several. */
+export function perKindSummary(perKind: Map<string, { times: number[]; errors: number }>): Pick<RunResult, 'perKind'> {
+  if (perKind.size <= 1) return {};
+  return {
+    perKind: Object.fromEntries(
+      [...perKind].map(([kind, e]) => [kind, { ...percentiles(e.times), count: e.times.length, errors: e.errors }]),
+    ),
+  };
+}
+
 export async function drain(base: string, logFile?: string, limitMs = 300_000): Promise<number> {
   const started = Date.now();
   let offset = logFile && fs.existsSync(logFile) ? fs.statSync(logFile).size : -1;
@@ -216,15 +226,6 @@ export async function runLoad(spec: RunSpec, o: Options, probes?: () => Promise<
     drainMs,
     rssMb: { before: rssBefore, peak },
     errorSamples,
-    ...(perKind.size > 1
-      ? {
-          perKind: Object.fromEntries(
-            [...perKind].map(([kind, e]) => [
-              kind,
-              { ...percentiles(e.times), count: e.times.length, errors: e.errors },
-            ]),
-          ),
-        }
-      : {}),
+    ...perKindSummary(perKind),
   };
 }

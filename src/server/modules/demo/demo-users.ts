@@ -3,8 +3,7 @@ import type { Role } from '../../../shared/permissions';
 import type { Queryable } from '../../db/database';
 import { inTransaction } from '../../db/transaction';
 import { hashPassword } from '../auth/auth.service';
-import { insertUser, setProvinces } from '../users/users.service';
-import { insertAudit } from '../audit/audit.service';
+import { insertSystemAccount } from '../users/users.service';
 
 export interface DemoUser {
   username: string;
@@ -74,25 +73,19 @@ export async function ensureDemoUsers(db: Queryable, password: string, now: Date
         .select('agency_id')
         .where('code', '=', user.agency)
         .executeTakeFirstOrThrow();
-      const id = await insertUser(tx, {
-        username: user.username,
-        displayName: user.displayName,
-        email: null,
-        passwordHash,
-        role: user.role,
-        agencyId: agency.agency_id,
-        nationalScope: user.provinces.length === 0,
-      });
-      await setProvinces(tx, id, user.provinces);
-      await insertAudit(
+      await insertSystemAccount(
         tx,
-        null,
         {
-          action: 'create',
-          entityType: 'user',
-          entityId: id,
-          after: { username: user.username, role: user.role, demo: true },
+          username: user.username,
+          displayName: user.displayName,
+          email: null,
+          passwordHash,
+          role: user.role,
+          agencyId: agency.agency_id,
+          nationalScope: user.provinces.length === 0,
         },
+        user.provinces,
+        { after: { username: user.username, role: user.role, demo: true } },
         now,
       );
     }

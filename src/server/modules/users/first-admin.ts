@@ -5,10 +5,10 @@
 import { Value } from 'typebox/value';
 import type { Queryable } from '../../db/database';
 import { newTransaction } from '../../db/transaction';
-import { insertAudit } from '../audit/audit.service';
 import { hashPassword, passwordProblem } from '../auth/auth.service';
 import { CreateUserBody } from './users.schemas';
-import { insertUser, setProvinces, usernameTaken } from './users.repo';
+import { usernameTaken } from './users.repo';
+import { insertSystemAccount } from './users.service';
 
 export interface FirstAdminInput {
   username: string;
@@ -67,28 +67,20 @@ export async function createFirstAdmin(db: Queryable, raw: FirstAdminInput, now:
       .where('code', '=', input.agencyCode.trim())
       .executeTakeFirst();
     if (!agency) throw new FirstAdminError('agencyCode', `Không có cơ quan mã "${input.agencyCode}" trong danh mục.`);
-    const id = await insertUser(tx, {
-      username,
-      displayName: input.displayName,
-      email: null,
-      passwordHash,
-      role: 'admin',
-      agencyId: agency.agency_id,
-      nationalScope: true,
-    });
-    await setProvinces(tx, id, []);
-    await insertAudit(
+    return insertSystemAccount(
       tx,
-      null,
       {
-        action: 'create',
-        entityType: 'user',
-        entityId: id,
+        username,
+        displayName: input.displayName,
+        email: null,
+        passwordHash,
+        role: 'admin',
         agencyId: agency.agency_id,
-        after: { username, role: 'admin', firstAdmin: true },
+        nationalScope: true,
       },
+      [],
+      { agencyId: agency.agency_id, after: { username, role: 'admin', firstAdmin: true } },
       now,
     );
-    return id;
   });
 }

@@ -13,8 +13,30 @@ import { assertVersion } from '../../common/version';
 import type { Queryable } from '../../db/database';
 import { newTransaction } from '../../db/transaction';
 
-/** Other modules look a user up (in the caller's scope) and the demo seeds accounts through here. */
-export { findUser, insertUser, setProvinces } from './users.repo';
+/** Other modules look a user up (in the caller's scope) through here. */
+export { findUser } from './users.repo';
+
+/**
+ * An account made with no acting user — the demo's, the first administrator (users/first-admin.ts)
+ * —: its row, its provinces and its audit entry, in the caller's transaction.
+ */
+export async function insertSystemAccount(
+  tx: Queryable,
+  user: Parameters<typeof repo.insertUser>[1],
+  provinces: string[],
+  audit: { agencyId?: number; after: Record<string, unknown> },
+  now: Date,
+): Promise<number> {
+  const id = await repo.insertUser(tx, user);
+  await repo.setProvinces(tx, id, provinces);
+  await insertAudit(
+    tx,
+    null,
+    { action: 'create', entityType: 'user', entityId: id, agencyId: audit.agencyId, after: audit.after },
+    now,
+  );
+  return id;
+}
 
 async function toViews(ctx: ServiceContext, rows: repo.UserRow[]): Promise<UserView[]> {
   const agencyIds = [...new Set(rows.map((r) => r.agency_id))];
