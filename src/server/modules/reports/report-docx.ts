@@ -4,7 +4,7 @@
 // pre-filled tables under the results (indicators against targets, the plans' activities, the
 // records of the period, community models; a national report adds its provinces), the
 // signature of the reporting agency with who sent it, and Nơi nhận: the level above.
-import type { FileChild } from 'docx';
+import { Table, type FileChild } from 'docx';
 import {
   bodyParagraph,
   bodyParagraphs,
@@ -18,7 +18,7 @@ import {
   sectionHeading,
   titleBlock,
 } from '../../documents/decree30-docx';
-import { bodyTable } from '../../documents/decree30-table';
+import { bodyTable, tableGap } from '../../documents/decree30-table';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
 import { RECORD_TYPE_LABELS, type RecordType } from '../../../shared/record-codes';
 import { vietnamDate } from '../../../shared/dates';
@@ -190,7 +190,10 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
     ),
     partHeading('I', 'KẾT QUẢ THỰC HIỆN'),
     ...text(n.results, 'Chưa viết phần kết quả thực hiện.'),
-    ...tables.flatMap(([title, blocks], i) => [sectionHeading(String(i + 1), title), ...blocks]),
+    ...tables.flatMap(([title, blocks], i) => [
+      sectionHeading(String(i + 1), title),
+      ...blocks.flatMap((b) => (b instanceof Table ? [b, tableGap()] : [b])),
+    ]),
     noteParagraph(
       `Số liệu tổng hợp từ hệ thống Phối hợp đến ngày ${formatDateVi(vietnamDate(new Date(report.figuresAt)))}.`,
     ),
