@@ -5,7 +5,8 @@ import type { ServiceContext } from '../../access/actor';
 import { vietnamDate } from '../../../shared/dates';
 import type { IssuerHeader } from '../../documents/decree30-docx';
 import { agencyMap, provinceNames } from '../reference/reference.service';
-import type { ReportView } from './reports.schemas';
+import { consolidation } from './consolidation.service';
+import type { ConsolidationView, ReportView } from './reports.schemas';
 import { getReport } from './reports.service';
 
 export interface ReportDocument {
@@ -20,6 +21,11 @@ export interface ReportDocument {
   date: string | null;
   submittedBy: string | null;
   approval: { by: string | null; on: string } | null;
+  /**
+   * A national report: the units that report to this agency for the period, with the state of
+   * their reports today (the consolidation's rows), and the day that is.
+   */
+  reporters: { rows: ConsolidationView['rows']; on: string } | null;
 }
 
 /** The last event of an action, if any. */
@@ -34,6 +40,8 @@ export async function reportDocument(ctx: ServiceContext, reportId: number): Pro
     : null;
   const submitted = report.status === 'draft' ? undefined : lastEvent(report, 'submit');
   const approved = report.status === 'approved' ? lastEvent(report, 'approve') : undefined;
+  const view =
+    report.province === null ? await consolidation(ctx, { type: report.type.code, period: report.period.code }) : null;
   return {
     report,
     issuer: {
@@ -46,6 +54,12 @@ export async function reportDocument(ctx: ServiceContext, reportId: number): Pro
     date: report.submittedAt ? vietnamDate(new Date(report.submittedAt)) : null,
     submittedBy: submitted?.by ?? null,
     approval: approved ? { by: approved.by, on: vietnamDate(new Date(approved.at)) } : null,
+    reporters: view
+      ? {
+          rows: view.rows.filter((r) => r.recipient.id === report.agency.id && r.agency.id !== report.agency.id),
+          on: view.today,
+        }
+      : null,
   };
 }
 

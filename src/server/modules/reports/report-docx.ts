@@ -2,7 +2,8 @@
 // reporting agency's header, the symbol "Số: …/BC-…" left for the clerk's number, the place and
 // the day it was sent, the narrative in the parts of Thông tư 06/2022's outline with the
 // pre-filled tables under the results (indicators against targets, the plans' activities, the
-// records of the period, community models; a national report adds its provinces), the
+// records of the period, community models; a national report adds its provinces and the state
+// of the reports sent to it — the consolidation), the
 // signature of the reporting agency with who sent it, and Nơi nhận: the level above.
 import { Table, type FileChild } from 'docx';
 import {
@@ -14,12 +15,15 @@ import {
   headerTable,
   noteParagraph,
   packDocx,
+  run,
+  SIZE,
   partHeading,
   sectionHeading,
   titleBlock,
 } from '../../documents/decree30-docx';
 import { bodyTable, tableGap } from '../../documents/decree30-table';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
+import { STATUS_LABELS } from '../../../shared/report-periods';
 import { RECORD_TYPE_LABELS, type RecordType } from '../../../shared/record-codes';
 import { vietnamDate } from '../../../shared/dates';
 import { formatDateVi, formatNumberVi, percentVi } from '../../common/format-vi';
@@ -36,7 +40,11 @@ export function signatureAuthority(signingBody: string): string {
   return COLLECTIVE.test(signingBody) ? `TM. ${signingBody}` : signingBody;
 }
 
-const text = (value: string, none: string) => (value.trim() === '' ? [bodyParagraph(none)] : bodyParagraphs(value));
+/** The narrative's paragraphs; the last before the signature keeps with it (no signature page alone). */
+const text = (value: string, none: string, keepLastWithNext = false) =>
+  value.trim() === ''
+    ? [bodyParagraph(none, undefined, { keepNext: keepLastWithNext })]
+    : bodyParagraphs(value, { keepLastWithNext });
 
 function indicatorTable(f: ReportFigures): FileChild[] {
   if (f.indicators.length === 0) return [bodyParagraph('Chưa có số liệu chỉ số trong kỳ.')];
@@ -156,6 +164,36 @@ function provinceTable(f: ReportFigures): FileChild[] {
   ];
 }
 
+/** A national report: which units have reported to it, which are late, as of today. */
+function reporterTable(reporters: NonNullable<ReportDocument['reporters']>): FileChild[] {
+  const { rows, on } = reporters;
+  if (rows.length === 0) return [bodyParagraph('Không có đơn vị nào báo cáo lên cơ quan trong kỳ này.')];
+  const count = (status: string) => rows.filter((r) => r.status === status).length;
+  const late = rows.filter((r) => r.late).length;
+  const sent = count('submitted') + count('approved');
+  return [
+    bodyParagraph(
+      `Đến ngày ${formatDateVi(on)}, ${sent}/${rows.length} đơn vị đã gửi báo cáo (${count('approved')} báo cáo đã duyệt, ${count('submitted')} đang chờ duyệt); ${late} đơn vị quá hạn chưa gửi.`,
+    ),
+    bodyTable(
+      [
+        { header: 'Đơn vị báo cáo', weight: 44 },
+        { header: 'Tình trạng', weight: 22, align: 'center' },
+        { header: 'Ngày gửi', weight: 17, align: 'center' },
+        { header: 'Quá hạn', weight: 17, align: 'center' },
+      ],
+      rows.map((r) => ({
+        cells: [
+          r.agency.name,
+          STATUS_LABELS[r.status].vi,
+          r.submittedAt ? formatDateVi(vietnamDate(new Date(r.submittedAt))) : '',
+          r.late ? 'Quá hạn' : '',
+        ],
+      })),
+    ),
+  ];
+}
+
 export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
   const { report } = doc;
   const f = report.figures;
@@ -166,6 +204,9 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
     ['Các hoạt động đã triển khai trong kỳ', recordTable(f)],
     ['Mô hình tại cộng đồng', modelTable(f)],
     ...(f.provinces ? [['Kết quả theo tỉnh, thành phố', provinceTable(f)] as [string, FileChild[]]] : []),
+    ...(doc.reporters
+      ? [['Tình hình gửi báo cáo của các đơn vị', reporterTable(doc.reporters)] as [string, FileChild[]]]
+      : []),
   ];
   const from = formatDateVi(report.period.start);
   const to = formatDateVi(report.period.end);
@@ -173,8 +214,15 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
   const signer = doc.submittedBy ?? '';
   const approval = doc.approval
     ? [
-        noteParagraph(
-          `Báo cáo đã được ${doc.recipientName} duyệt ngày ${formatDateVi(doc.approval.on)}${doc.approval.by ? ` (${doc.approval.by})` : ''}.`,
+        bodyParagraph(
+          '',
+          [
+            run(
+              `Báo cáo đã được ${doc.recipientName} duyệt ngày ${formatDateVi(doc.approval.on)}${doc.approval.by ? ` (${doc.approval.by})` : ''}.`,
+              { size: SIZE.body, italics: true },
+            ),
+          ],
+          { keepNext: true },
         ),
       ]
     : [];
@@ -202,7 +250,7 @@ export async function renderReportDocx(doc: ReportDocument): Promise<Buffer> {
     partHeading('III', 'BÀI HỌC KINH NGHIỆM'),
     ...text(n.lessons, 'Không có.'),
     partHeading('IV', 'ĐỀ XUẤT, KIẾN NGHỊ'),
-    ...text(n.proposals, 'Không có.'),
+    ...text(n.proposals, 'Không có.', approval.length === 0),
     ...approval,
     ...closingBlock(
       [{ authority: signatureAuthority(doc.issuer.name), position: '', signer }],

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import {
@@ -96,13 +97,26 @@ describe('a periodic report as a Decree 30 .docx', () => {
     expect(text).toMatch(/Số:\s+\/BC-HLHPNVN/);
     expect(text).toMatch(/Hà Nội, ngày\s+tháng\s+năm/);
     expect(text).toContain('5. Kết quả theo tỉnh, thành phố');
+    expect(text).toContain('6. Tình hình gửi báo cáo của các đơn vị');
     expect(national.figures.provinces?.map((p) => p.provinceCode)).toEqual(['15']);
     expect(text).toMatch(/Tỉnh, thành phố\s+NL01\s+Lào Cai\s+1\s/);
     expect(text).toContain('Chưa viết phần kết quả thực hiện.');
+    // The consolidation: every provincial union reports to it; Lào Cai's is approved, the rest late.
+    expect(text).toContain(
+      'Đến ngày 28/11/2026, 1/34 đơn vị đã gửi báo cáo (1 báo cáo đã duyệt, 0 đang chờ duyệt); 33 đơn vị quá hạn chưa gửi.',
+    );
+    expect(text).toMatch(/Hội Liên hiệp Phụ nữ tỉnh Lào Cai\s+Đã duyệt\s+28\/11\/2026\s/);
+    expect(text).toMatch(/Hội Liên hiệp Phụ nữ tỉnh Điện Biên\s+Chưa lập\s+Quá hạn/);
     expect(text).toMatch(
       /Nơi nhận:\s+- Các cơ quan phối hợp thực hiện Chương trình;\s+- Lưu: VT\.\s+TM\. ĐOÀN CHỦ TỊCH\s*$/,
     );
     expect(text).not.toContain('duyệt ngày');
+    // The last paragraph of the body keeps with the signature: no page holds the signature alone.
+    const xml = await (await JSZip.loadAsync(res.rawPayload)).file('word/document.xml')!.async('string');
+    // (the closing block starts with an empty spacer paragraph, itself kept with the signature table)
+    const beforeClosing = xml.slice(0, xml.lastIndexOf('<w:tbl>')).split('<w:p>').at(-2)!;
+    expect(beforeClosing).toContain('Không có.');
+    expect(beforeClosing).toContain('<w:keepNext/>');
   });
 });
 
@@ -142,6 +156,14 @@ describe('a periodic report’s tables as .xlsx', () => {
     const whole = await w.women.get(`/api/reports/${national.id}/export.xlsx`);
     const provinces = (await sheetRows(whole.rawPayload, 'Theo tỉnh')).sheet;
     expect(provinces.getRow(2).getCell(1).value).toBe('Lào Cai');
+    const reporters = (await sheetRows(whole.rawPayload, 'Tình hình gửi báo cáo')).sheet;
+    expect(reporters.rowCount).toBe(1 + 34);
+    const laoCai = reporters.getRows(2, 34)!.find((r) => r.getCell(2).value === 'Lào Cai')!;
+    expect([laoCai.getCell(1).value, laoCai.getCell(3).value, laoCai.getCell(5).value]).toEqual([
+      'Hội Liên hiệp Phụ nữ tỉnh Lào Cai',
+      'Đã duyệt',
+      null,
+    ]);
   });
 });
 

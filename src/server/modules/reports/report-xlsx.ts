@@ -1,8 +1,11 @@
 // A periodic report's pre-filled tables as a workbook, one table per sheet (header in the first
 // row, filter on, percentages as percents): indicators, the plans' activities, the records of the
-// period, community models, and a national report's provinces.
+// period, community models, and a national report's provinces and the state of the reports sent
+// to it (the consolidation).
 import { addRegisterSheet, workbookBuffer } from '../../common/register-xlsx';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
+import { STATUS_LABELS } from '../../../shared/report-periods';
+import { vietnamDate } from '../../../shared/dates';
 import { RECORD_TYPE_LABELS, type RecordType } from '../../../shared/record-codes';
 import { formatDateVi } from '../../common/format-vi';
 import type { ReportDocument } from './report-document';
@@ -105,6 +108,30 @@ export async function renderReportXlsx(doc: ReportDocument): Promise<Buffer> {
         ],
         f.provinces.map((p) => ({
           values: [p.provinceName, p.agencyName, ...f.indicators.map((i) => p.values[i.code] ?? null)],
+        })),
+      );
+    }
+    if (doc.reporters) {
+      addRegisterSheet(
+        workbook,
+        'Tình hình gửi báo cáo',
+        `TÌNH HÌNH GỬI BÁO CÁO ĐẾN NGÀY ${formatDateVi(doc.reporters.on)} – ${of}`,
+        [
+          { header: 'Đơn vị báo cáo', width: 44 },
+          { header: 'Tỉnh, thành phố', width: 22 },
+          { header: 'Tình trạng', width: 22, kind: 'center' },
+          { header: 'Ngày gửi', width: 14, kind: 'center' },
+          { header: 'Quá hạn', width: 12, kind: 'center' },
+        ],
+        doc.reporters.rows.map((r) => ({
+          values: [
+            r.agency.name,
+            r.province?.name ?? null,
+            STATUS_LABELS[r.status].vi,
+            r.submittedAt ? formatDateVi(vietnamDate(new Date(r.submittedAt))) : null,
+            r.late ? 'Quá hạn' : null,
+          ],
+          highlight: r.late,
         })),
       );
     }
