@@ -82,3 +82,8 @@ export function bodyTable(columns: BodyTableColumn[], rows: { cells: string[]; b
     ],
   });
 }
+
+/** A little space after a body table, so the heading or text that follows does not touch it. */
+export function tableGap(): Paragraph {
+  return new Paragraph({ spacing: { before: 0, after: 120, line: 240, lineRule: LineRuleType.AUTO }, children: [] });
+}

@@ -29,8 +29,12 @@ import {
   errors,
 } from './reports.schemas';
 import { reviewRoutes } from './review.routes';
+import { reportDocx, reportXlsx } from './report-export.service';
+import { sendDownload } from '../../http/download';
 
 const tags = ['reports'];
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const TypeParams = Type.Object({ code: Type.String({ pattern: '^[a-z0-9_]{1,40}$' }) });
 
 const STEP_SUMMARIES = {
@@ -165,6 +169,31 @@ export async function reportRoutes(app: App): Promise<void> {
     },
     async (request) => reports.getReport(serviceContext(request), request.params.id),
   );
+
+  for (const [ext, type, render] of [
+    ['docx', DOCX, reportDocx],
+    ['xlsx', XLSX, reportXlsx],
+  ] as const) {
+    app.get(
+      `/reports/:id/export.${ext}`,
+      {
+        config: { permission: 'report:read' },
+        schema: {
+          tags,
+          summary:
+            ext === 'docx'
+              ? 'Báo cáo (.docx, thể thức Nghị định 30/2020): thuyết minh, các bảng số liệu, chữ ký, nơi nhận'
+              : 'Các bảng số liệu của báo cáo (.xlsx)',
+          params: IdParams,
+          response: { ...errors },
+        },
+      },
+      async (request, reply) => {
+        const { buffer, filename } = await render(serviceContext(request), request.params.id);
+        return sendDownload(reply, type, filename, buffer);
+      },
+    );
+  }
 
   app.put(
     '/reports/:id',

@@ -1,6 +1,7 @@
 // One report: its period, deadline and status; the narrative the unit writes; the pre-filled
 // tables (indicators, activities, records, models; the provinces of a national report); the
-// workflow steps the server allows (submit, approve, return or reopen with a comment).
+// workflow steps the server allows (submit, approve, return or reopen with a comment); the report
+// as a Decree 30 .docx and its tables as .xlsx to download.
 import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -51,6 +52,12 @@ function ReportBody({ report: r, onChange }: { report: ReportView; onChange(r: R
       </h1>
       <p className="rep-actions">
         <StatusBadge status={r.status} late={r.late} />
+        <a className="button" href={`/api/reports/${r.id}/export.docx`} download>
+          {rt('detail.docx')}
+        </a>
+        <a className="button" href={`/api/reports/${r.id}/export.xlsx`} download>
+          {rt('detail.xlsx')}
+        </a>
       </p>
       <dl className="facts panel">
         <div>

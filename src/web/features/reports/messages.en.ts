@@ -79,6 +79,8 @@ export const reportsEn: Record<keyof typeof reportsVi, string> = {
   'consolidation.central': 'Central',
 
   'detail.back': 'Periodic reports',
+  'detail.docx': 'Download .docx',
+  'detail.xlsx': 'Download .xlsx',
   'detail.agency': 'Reporting unit',
   'detail.recipient': 'Sent to',
   'detail.period': 'Period',

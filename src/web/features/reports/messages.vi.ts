@@ -80,6 +80,8 @@ export const reportsVi = {
   'consolidation.central': 'Trung ương',
 
   'detail.back': 'Báo cáo định kỳ',
+  'detail.docx': 'Tải .docx',
+  'detail.xlsx': 'Tải .xlsx',
   'detail.agency': 'Đơn vị báo cáo',
   'detail.recipient': 'Gửi đến',
   'detail.period': 'Kỳ báo cáo',
