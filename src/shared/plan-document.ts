@@ -30,6 +30,22 @@ export interface PlanActivityDoc {
   outputs: ExpectedOutput[];
 }
 
+/**
+ * An area's sub-headings as its plan wrote them ("1.1. Nội dung tuyên truyền", "4.3. Tổ chức thực
+ * hiện: …"): exported as written; absent ones print the usual words.
+ */
+export interface SectionHeadings {
+  description?: string;
+  activities?: string;
+  timeframe?: string;
+}
+
+export const DEFAULT_SECTION_HEADINGS: Required<SectionHeadings> = {
+  description: 'Nội dung các hoạt động',
+  activities: 'Các hoạt động cụ thể',
+  timeframe: 'Thời gian thực hiện',
+};
+
 export interface PlanSectionDoc {
   /** "1", "2" … as printed. */
   number: string;
@@ -39,6 +55,7 @@ export interface PlanSectionDoc {
   activities: PlanActivityDoc[];
   /** The section's own timeframe line ("x.3. Thời gian thực hiện: …"), also copied to its activities. */
   timeframe: Timeframe | null;
+  headings?: SectionHeadings;
 }
 
 export interface ResponsibilityDoc {

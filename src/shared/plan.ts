@@ -1,6 +1,6 @@
 // The stored plan: the document structure of plan-document.ts with stable keys for sections and
 // activities (records, cascades and diffs refer to them) and agencies as reference-data ids.
-import type { ActivityLevel, ExpectedOutput, Timeframe } from './plan-document';
+import type { ActivityLevel, ExpectedOutput, SectionHeadings, Timeframe } from './plan-document';
 
 export const PLAN_STATUSES = ['draft', 'under_review', 'signed', 'issued', 'closed'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
@@ -34,6 +34,8 @@ export interface PlanSection {
   description: string;
   timeframe: Timeframe | null;
   activities: PlanActivity[];
+  /** Its sub-headings as the source wrote them (imported plans); absent: the usual words. */
+  headings?: SectionHeadings;
 }
 
 export interface PlanResponsibility {

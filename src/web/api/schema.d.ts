@@ -8712,6 +8712,11 @@ export interface components {
                     }[];
                     centralActivityKey?: string | null;
                 }[];
+                headings?: {
+                    description?: string;
+                    activities?: string;
+                    timeframe?: string;
+                };
             }[];
             responsibilities: {
                 actor: string;
@@ -8827,6 +8832,11 @@ export interface components {
                     }[];
                     centralActivityKey: string | null;
                 }[];
+                headings?: {
+                    description?: string;
+                    activities?: string;
+                    timeframe?: string;
+                };
             }[];
             responsibilities: {
                 actor: string;

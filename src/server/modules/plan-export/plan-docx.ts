@@ -10,6 +10,7 @@ import type {
   ResponsibilityDoc,
   Timeframe,
 } from '../../../shared/plan-document';
+import { DEFAULT_SECTION_HEADINGS } from '../../../shared/plan-document';
 import { formatTimeframeVi, isPeriodRef } from '../../../shared/period';
 import {
   bodyParagraphs,
@@ -80,20 +81,22 @@ function sectionBlocks(section: PlanSectionDoc, index: number): Block[] {
   const description = bodyParagraphs(section.description);
   const timeframe = formatPlanTimeframe(section.timeframe);
 
+  // The sub-headings as the plan wrote them ("1.1. Nội dung tuyên truyền"), else the usual words.
+  const headings = { ...DEFAULT_SECTION_HEADINGS, ...section.headings };
   const blocks: Block[] = [sectionHeading(number, section.title)];
   let sub = 0;
   if (description.length > 0) {
-    blocks.push(subsectionHeading(`${number}.${++sub}`, 'Nội dung các hoạt động'), ...description);
+    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.description), ...description);
   }
   if (section.activities.length > 0) {
-    blocks.push(subsectionHeading(`${number}.${++sub}`, 'Các hoạt động cụ thể'));
+    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.activities));
     for (const activity of section.activities) {
       blocks.push(bulletParagraph(activity.title));
       const attributes = activityAttributes(activity, section);
       if (attributes !== null) blocks.push(noteParagraph(attributes));
     }
   }
-  if (timeframe !== null) blocks.push(subsectionHeading(`${number}.${++sub}`, 'Thời gian thực hiện', timeframe));
+  if (timeframe !== null) blocks.push(subsectionHeading(`${number}.${++sub}`, headings.timeframe, timeframe));
   return blocks;
 }
 

@@ -25,6 +25,7 @@ function toDocument(view: PlanView): PlanDocument {
       title: s.title,
       description: s.description,
       timeframe: s.timeframe,
+      ...(s.headings ? { headings: s.headings } : {}),
       activities: s.activities.map((a) => ({
         title: a.title,
         timeframe: a.timeframe,

@@ -74,6 +74,7 @@ async function toContent(
       description: section.description,
       timeframe: section.timeframe,
       activities,
+      ...(section.headings ? { headings: section.headings } : {}),
     });
   }
   const responsibilities = [];

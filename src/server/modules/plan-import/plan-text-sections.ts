@@ -1,7 +1,7 @@
 // The content part of a plan ("II. NỘI DUNG"): numbered areas, their "Nội dung" description,
 // activities as bullets, numbered items or table rows, and the attribute lines that go with
 // them ("Chủ trì: …; Phối hợp: …", "Thời gian thực hiện: …").
-import type { PlanActivityDoc, PlanSectionDoc } from '../../../shared/plan-document';
+import { DEFAULT_SECTION_HEADINGS, type PlanActivityDoc, type PlanSectionDoc } from '../../../shared/plan-document';
 import { parseTimeframeVi } from '../../../shared/period';
 import { type PlanLine, isTableRow, itemText, letteredItem, numberedItem } from './plan-text-lines';
 import {
@@ -151,7 +151,15 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
     a !== undefined && (section.attributed.has(a) || labels.some((l) => l.kind === 'lead' || l.kind === 'partners'));
   let placed = true;
   c.labels.push(...labels.map((l) => (l.kind === 'level' ? `${l.label}: ${l.value}` : l.label)));
-  for (const { kind, value } of labels) {
+  for (const { kind, value, label } of labels) {
+    // A sub-heading of the area keeps its own words, for the export ("1.1. Nội dung tuyên truyền");
+    // the usual words need no keeping.
+    const heading = kind === 'activity' ? 'activities' : kind;
+    if (forSection && (heading === 'activities' || heading === 'description' || heading === 'timeframe')) {
+      const words = label.replace(/\s*:$/, '').trim();
+      if (words !== DEFAULT_SECTION_HEADINGS[heading])
+        section.doc.headings = { ...section.doc.headings, [heading]: words };
+    }
     if (kind === 'activity') {
       if (value) addActivity(c, section, value);
       else section.mode = 'activities';

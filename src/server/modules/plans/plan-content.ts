@@ -28,6 +28,7 @@ export function normaliseContent(input: PlanContentInput): PlanContent {
         title: section.title.trim(),
         description: section.description,
         timeframe,
+        ...(section.headings && Object.keys(section.headings).length ? { headings: section.headings } : {}),
         activities: section.activities.map((a, ai) => ({
           key: uniqueKey(a.key, `sections.${si}.activities.${ai}.key`),
           title: a.title.trim(),

@@ -78,6 +78,7 @@ export async function buildPlanView(db: Queryable, actor: Actor, row: repo.PlanR
       title: s.title,
       description: s.description,
       timeframe: s.timeframe,
+      ...(s.headings ? { headings: s.headings } : {}),
       activities: s.activities.map((a, i) => ({
         id: activityIds.get(a.key) ?? null,
         key: a.key,

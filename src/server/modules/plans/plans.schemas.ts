@@ -38,6 +38,16 @@ export const ActivityInput = Type.Object(
   { additionalProperties: false },
 );
 
+/** An area's sub-headings as its source wrote them (shared/plan-document.ts SectionHeadings). */
+const SectionHeadingsSchema = Type.Object(
+  {
+    description: Type.Optional(Text(500)),
+    activities: Type.Optional(Text(500)),
+    timeframe: Type.Optional(Text(500)),
+  },
+  { additionalProperties: false },
+);
+
 export const SectionInput = Type.Object(
   {
     key: Type.Optional(Key),
@@ -46,6 +56,7 @@ export const SectionInput = Type.Object(
     description: Text(20000),
     timeframe: Type.Union([TimeframeSchema, Type.Null()]),
     activities: Type.Array(ActivityInput, { maxItems: 200 }),
+    headings: Type.Optional(SectionHeadingsSchema),
   },
   { additionalProperties: false },
 );
@@ -179,6 +190,7 @@ export const PlanView = named(
         description: Type.String(),
         timeframe: Type.Union([TimeframeSchema, Type.Null()]),
         activities: Type.Array(ActivityView),
+        headings: Type.Optional(SectionHeadingsSchema),
       }),
     ),
     responsibilities: Type.Array(

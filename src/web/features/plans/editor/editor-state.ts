@@ -5,6 +5,7 @@ import { comparePeriods, parsePeriodRef } from '../../../../shared/period';
 import type { Level } from '../plan-labels';
 import type { PlanMessageKey } from '../messages.vi';
 import type { CreatePlanBody, PlanContentInput, PlanView, Timeframe, UpdatePlanBody } from '../plan-types';
+import type { SectionHeadings } from '../../../../shared/plan-document';
 
 export interface DraftOutput {
   text: string;
@@ -31,6 +32,8 @@ export interface DraftSection {
   description: string;
   timeframe: Timeframe | null;
   activities: DraftActivity[];
+  /** The sub-headings as the source wrote them: not edited here, kept for the export. */
+  headings?: SectionHeadings;
 }
 
 export interface DraftResponsibility {
@@ -150,6 +153,7 @@ export function draftFromPlan(plan: PlanView): PlanDraft {
       title: s.title,
       description: s.description,
       timeframe: s.timeframe,
+      ...(s.headings ? { headings: s.headings } : {}),
       activities: s.activities.map((a) => ({
         key: a.key,
         title: a.title,
@@ -207,6 +211,7 @@ export function toContent(d: PlanDraft): PlanContentInput {
       title: s.title.trim(),
       description: s.description.trim(),
       timeframe: s.timeframe,
+      ...(s.headings ? { headings: s.headings } : {}),
       activities: s.activities.map((a) => ({
         key: a.key,
         title: a.title.trim(),
