@@ -4088,13 +4088,15 @@ export interface paths {
         put?: never;
         /**
          * Nhập kế hoạch từ văn bản (.txt, .docx hoặc JSON { text }) thành dự thảo
-         * @description Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng).
+         * @description Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng). Đã có kế hoạch cùng số, cùng năm trong phạm vi: cảnh báo trên `number` và `duplicates`; `?replaceDraftId=` cập nhật dự thảo đó thay vì tạo dự thảo mới.
          *
          *     Quyền cần có: `plan:edit`
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    replaceDraftId?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4109,6 +4111,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             planId: number;
+                            replaced: boolean;
                             unparsed: {
                                 line: number;
                                 text: string;
@@ -4117,6 +4120,11 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            duplicates: {
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
                             sourceText: string;
                         };
                     };
@@ -4124,6 +4132,8 @@ export interface paths {
                 400: components["responses"]["ErrorResponse"];
                 401: components["responses"]["ErrorResponse"];
                 403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
                 413: components["responses"]["ErrorResponse"];
                 503: components["responses"]["ErrorResponse"];
             };

@@ -119,6 +119,16 @@ export async function listPlans(db: Queryable, actor: Actor, filter: PlanFilter)
   return { rows, total: Number(count.n) };
 }
 
+export async function plansWithNumber(db: Queryable, actor: Actor, number: string, year: number) {
+  return scoped(db, actor)
+    .select(['p.plan_id', 'p.status', 'p.title', 'p.version'])
+    .where('p.number', '=', number)
+    .where('p.year', '=', year)
+    .orderBy('p.plan_id')
+    .limit(20)
+    .execute();
+}
+
 export async function issuersOf(db: Queryable, planIds: number[]) {
   if (planIds.length === 0) return [];
   return db
