@@ -16,17 +16,14 @@ interface PlanView {
   sections: { activities: { id: number; key: string }[] }[];
 }
 
-/** A joint central plan (HLHPN + UBDT), submitted, signed by both and issued. */
+/** A joint central plan (HLHPN + UBDT), submitted, signed by both and issued (numbered by the register). */
 export async function issuedPlan(t: TestApp, lead: ApiClient, partner: ApiClient, year = 2026): Promise<PlanView> {
   let plan = (await lead.post('/api/plans', await jointPlanBody(t.database.db, year))).json() as PlanView;
   plan = (await lead.post(`/api/plans/${plan.id}/submit`, { version: plan.version })).json();
   plan = (await lead.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
   plan = (await partner.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
-  const res = await lead.post(`/api/plans/${plan.id}/issue`, {
-    version: plan.version,
-    number: `16/KH-HLHPNVN-UBDT-${year}`,
-    issuedOn: `${year}-01-18`,
-  });
+  // The number comes from the lead agency's register: "01/KH-HLHPNVN-BDTTG" for the first of 2026.
+  const res = await lead.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: `${year}-01-18` });
   if (res.statusCode !== 200) throw new Error(`issue failed: ${res.body}`);
   return res.json();
 }

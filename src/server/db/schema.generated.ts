@@ -223,6 +223,21 @@ export interface DemoSeed {
   seeded_at: Timestamp;
 }
 
+export interface DocumentNumber {
+  agency_id: number;
+  created_at: Timestamp;
+  number: string;
+  plan_id: number | null;
+  seq: number;
+  year: number;
+}
+
+export interface DocumentRegister {
+  agency_id: number;
+  last_number: number;
+  year: number;
+}
+
 export interface DvCommuneMonth {
   commune_code: string;
   indicator_id: number;
@@ -565,6 +580,9 @@ export interface PlanIssuer {
   position: number;
   signed_at: Timestamp | null;
   signed_by: number | null;
+  signer_authority: string | null;
+  signer_name: string | null;
+  signer_position: string | null;
 }
 
 export interface PlanVersion {
@@ -794,6 +812,8 @@ export interface DB {
   community_model: CommunityModel;
   data_value: DataValue;
   demo_seed: DemoSeed;
+  document_number: DocumentNumber;
+  document_register: DocumentRegister;
   dv_commune_month: DvCommuneMonth;
   dv_province_month: DvProvinceMonth;
   dv_province_month_sex_ethnic: DvProvinceMonthSexEthnic;

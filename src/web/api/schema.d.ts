@@ -4088,13 +4088,15 @@ export interface paths {
         put?: never;
         /**
          * Nhập kế hoạch từ văn bản (.txt, .docx hoặc JSON { text }) thành dự thảo
-         * @description Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng).
+         * @description Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng). Đã có kế hoạch cùng số, cùng năm trong phạm vi: cảnh báo trên `number` và `duplicates`; `?replaceDraftId=` cập nhật dự thảo đó thay vì tạo dự thảo mới.
          *
          *     Quyền cần có: `plan:edit`
          */
         post: {
             parameters: {
-                query?: never;
+                query?: {
+                    replaceDraftId?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -4109,6 +4111,7 @@ export interface paths {
                     content: {
                         "application/json": {
                             planId: number;
+                            replaced: boolean;
                             unparsed: {
                                 line: number;
                                 text: string;
@@ -4117,6 +4120,11 @@ export interface paths {
                                 field: string;
                                 message: string;
                             }[];
+                            duplicates: {
+                                id: number;
+                                status: string;
+                                title: string;
+                            }[];
                             sourceText: string;
                         };
                     };
@@ -4124,6 +4132,8 @@ export interface paths {
                 400: components["responses"]["ErrorResponse"];
                 401: components["responses"]["ErrorResponse"];
                 403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
                 413: components["responses"]["ErrorResponse"];
                 503: components["responses"]["ErrorResponse"];
             };
@@ -4574,8 +4584,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Ban hành (ghi số, ngày)
-         * @description Quyền cần có: `plan:edit`
+         * Ban hành (cấp số, ghi ngày)
+         * @description Số lấy từ sổ văn bản của cơ quan chủ trì theo năm ban hành (ký hiệu: cơ quan chủ trì trước). Số nhập tay chỉ nhận khi cơ quan chưa dùng số đó trong năm; trùng thì 409 trên `number`.
+         *
+         *     Quyền cần có: `plan:edit`
          */
         post: {
             parameters: {
@@ -4590,7 +4602,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         version: number;
-                        number: string;
+                        number?: string;
                         /** Format: date */
                         issuedOn: string;
                     };
@@ -4613,6 +4625,57 @@ export interface paths {
                 409: components["responses"]["ErrorResponse"];
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/next-number": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Số văn bản kế hoạch sẽ nhận khi ban hành vào ngày này
+         * @description Quyền cần có: `plan:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    issuedOn: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            year: number;
+                        };
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -4914,7 +4977,9 @@ export interface paths {
         put?: never;
         /**
          * Ký cho cơ quan của mình
-         * @description Quyền cần có: `plan:sign`
+         * @description Ghi người ký như in trên văn bản: họ tên (mặc định tên hiển thị của người dùng), chức vụ và dòng thẩm quyền (KT./TM.; mặc định theo khối chữ ký của cơ quan trong kế hoạch).
+         *
+         *     Quyền cần có: `plan:sign`
          */
         post: {
             parameters: {
@@ -4929,6 +4994,9 @@ export interface paths {
                 content: {
                     "application/json": {
                         version: number;
+                        signer?: string;
+                        position?: string;
+                        authority?: string;
                     };
                 };
             };
@@ -8782,6 +8850,11 @@ export interface components {
             } & {
                 signedAt: string | null;
                 signedBy: string | null;
+                signer: {
+                    name: string;
+                    position: string;
+                    authority: string;
+                } | null;
             })[];
             title: string;
             preamble: string;

@@ -17,6 +17,7 @@ import * as loginThrottle from './2026120310-login-throttle';
 import * as auditNoTruncate from './2026120401-audit-no-truncate';
 import * as indicatorValueType from './2026120402-indicator-value-type';
 import * as modelOwnerAgency from './2026120403-model-owner-agency';
+import * as documentRegister from './2026120404-document-register';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026120401-audit-no-truncate': auditNoTruncate,
   '2026120402-indicator-value-type': indicatorValueType,
   '2026120403-model-owner-agency': modelOwnerAgency,
+  '2026120404-document-register': documentRegister,
 };

@@ -208,7 +208,7 @@ describe('budgets', () => {
     expect(res.statusCode).toBe(200);
     // The plan is named by its document number, not by its database id.
     expect(contentDisposition.parse(res.headers['content-disposition']!).parameters.filename).toBe(
-      'kinh-phi-ke-hoach-16-KH-HLHPNVN-UBDT-2026.xlsx',
+      'kinh-phi-ke-hoach-01-KH-HLHPNVN-BDTTG.xlsx',
     );
     expect((await w.women.get('/api/budgets/export.xlsx?plan=999999')).statusCode).toBe(404);
     const workbook = new ExcelJS.Workbook();
@@ -222,7 +222,7 @@ describe('budgets', () => {
     const provinces = workbook.getWorksheet('Theo tỉnh')!;
     // The headers in the first row under a filter; the title in the page header, printed on every page.
     expect(provinces.headerFooter.oddHeader).toContain(
-      'KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (KẾ HOẠCH SỐ 16/KH-HLHPNVN-UBDT-2026) — THEO TỈNH, THÀNH PHỐ',
+      'KINH PHÍ DỰ TOÁN VÀ ĐÃ CHI (KẾ HOẠCH SỐ 01/KH-HLHPNVN-BDTTG) — THEO TỈNH, THÀNH PHỐ',
     );
     expect(provinces.autoFilter).toBe('A1:E1');
     expect(provinces.getRow(1).values).toEqual([

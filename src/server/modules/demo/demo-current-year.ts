@@ -97,13 +97,10 @@ export async function ensureDemoCurrentYear(
     note: 'Giao cơ quan chủ trì, phối hợp cho từng hoạt động',
   });
   plan = await submitPlan(women, plan.id, plan.version);
-  plan = await signPlan(women, plan.id, plan.version);
-  plan = await signPlan(ethnic, plan.id, plan.version);
-  plan = await issuePlan(women, plan.id, {
-    version: plan.version,
-    number: `05/KH-HLHPNVN-UBĐT`,
-    issuedOn: daysAgo(today, 300),
-  });
+  plan = await signPlan(women, plan.id, { version: plan.version });
+  plan = await signPlan(ethnic, plan.id, { version: plan.version });
+  // The number comes from the Women's Union's register for the year.
+  plan = await issuePlan(women, plan.id, { version: plan.version, issuedOn: daysAgo(today, 300) });
 
   const dienBien = await contextFor(db, config, clock, 'dienbien.hoiphunu');
   const laoCai = await contextFor(db, config, clock, 'laocai.hoiphunu');

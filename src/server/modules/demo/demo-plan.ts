@@ -52,8 +52,13 @@ export async function ensureDemoPlan(db: Db, config: Config, clock: Clock): Prom
   const { planId } = await importPlan(women, fs.readFileSync(SEED, 'utf8'));
   let plan = await getPlan(women, planId);
   plan = await submitPlan(women, planId, plan.version);
-  plan = await signPlan(women, planId, plan.version);
-  plan = await signPlan(ethnic, planId, plan.version);
+  // Each agency signs as the seed document prints it (its block's name, position and authority).
+  const signFor = (c: ServiceContext, version: number) => {
+    const block = plan.signatures.find((x) => x.agency?.id === c.actor.agencyId);
+    return signPlan(c, planId, { version, ...(block?.signer ? { signer: block.signer } : {}) });
+  };
+  plan = await signFor(women, plan.version);
+  plan = await signFor(ethnic, plan.version);
   await issuePlan(women, planId, { version: plan.version, number: plan.number, issuedOn: plan.issuedOn! });
   return planId;
 }

@@ -8,6 +8,7 @@ import { ensureDemoPlan } from './demo-plan';
 import { ensureDemoCurrentYear } from './demo-current-year';
 import { contextFor } from './demo-plan';
 import { listActivities } from '../records/activities.service';
+import { getPlan } from '../plans/plans.service';
 
 let database: Database;
 beforeAll(async () => {
@@ -47,6 +48,10 @@ describe('demo data', () => {
       .execute();
     expect(issuers).toHaveLength(2);
     expect(issuers.every((i) => i.signed_at !== null)).toBe(true);
+    // Signed as the document prints it: its two blocks with their signers' names.
+    const women = await contextFor(database.db, loadConfig({}), clock, 'tw.hoiphunu');
+    const view = await getPlan(women, planId!);
+    expect(view.signatures.map((s) => s.signer).sort()).toEqual(['Hàng Thị Hạnh', 'Tôn Ngọc Hạnh']);
   });
 
   it('adds this year’s plan, cascaded to two provinces, with work in progress, done, and a model in the registry', async () => {
@@ -58,6 +63,11 @@ describe('demo data', () => {
     const planId = await ensureDemoCurrentYear(database.db, config, clock, seedId);
     expect(planId).toEqual(expect.any(Number));
     expect(await ensureDemoCurrentYear(database.db, config, clock, seedId)).toBeNull();
+    // This year's plan: numbered by the Women's Union register, the current abbreviations, names signed.
+    const issued = await getPlan(await contextFor(database.db, config, clock, 'tw.hoiphunu'), planId!);
+    expect(issued.number).toBe('01/KH-HLHPNVN-BDTTG');
+    expect(issued.signatures).toHaveLength(2);
+    expect(issued.signatures.every((s) => s.signer.trim() !== '')).toBe(true);
     const plans = await database.db
       .selectFrom('plan')
       .select(['kind', 'status', 'province_code'])

@@ -361,7 +361,7 @@ describe('monitoring missions', () => {
       'Hà Nội, ngày 20 tháng 9 năm 2026',
       'BÁO CÁO',
       'Kết quả giám sát liên ngành thực hiện Dự án 8 năm 2026',
-      'Thực hiện hoạt động 1.1 (Thành lập và duy trì Tổ truyền thông cộng đồng) của Kế hoạch số 16/KH-HLHPNVN-UBDT-2026.',
+      'Thực hiện hoạt động 1.1 (Thành lập và duy trì Tổ truyền thông cộng đồng) của Kế hoạch số 01/KH-HLHPNVN-BDTTG.',
       'I. MỤC ĐÍCH, YÊU CẦU',
       'II. THÀNH PHẦN ĐOÀN',
       '- Nguyễn Thị Lan, Trưởng Ban Dân tộc - Tôn giáo, Hội Liên hiệp Phụ nữ Việt Nam — Trưởng đoàn',

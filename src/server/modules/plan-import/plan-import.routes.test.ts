@@ -236,4 +236,62 @@ describe('plan import', () => {
     const dienBien = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-11', provinces: ['11'] });
     expect((await dienBien.get(`/api/plans/${plan.id}`)).statusCode).toBe(404);
   });
+
+  describe('duplicates', () => {
+    // Its own plan number and year, so the other tests' imports of the seed do not count.
+    const text = seed.replace('Số: 16 /KH-', 'Số: 77 /KH-');
+
+    it('warns on number when a plan with the same number and year exists, naming it, and keeps both', async () => {
+      expect(text).not.toBe(seed);
+      const first = await women.post('/api/plans/import', { text });
+      expect(first.statusCode, first.body).toBe(201);
+      expect(first.json().duplicates).toEqual([]);
+      expect(first.json().warnings.map((w: { field: string }) => w.field)).not.toContain('number');
+      const second = await women.post('/api/plans/import', { text });
+      expect(second.statusCode).toBe(201);
+      const body = second.json();
+      expect(body.planId).not.toBe(first.json().planId);
+      expect(body.replaced).toBe(false);
+      expect(body.duplicates).toEqual([{ id: first.json().planId, status: 'draft', title: expect.any(String) }]);
+      const warning = body.warnings.find((w: { field: string }) => w.field === 'number');
+      expect(warning.message).toContain('77/KH-HLHPNVN-UBĐT');
+      expect(warning.message).toContain(`#${first.json().planId}`);
+    });
+
+    it('updates the draft named by replaceDraftId instead of making another', async () => {
+      const first = (await women.post('/api/plans/import', { text: text.replace('Số: 77 ', 'Số: 78 ') })).json();
+      const before = (await women.get(`/api/plans/${first.planId}`)).json();
+      const count = async () =>
+        Number(
+          (
+            await t.database.db
+              .selectFrom('plan')
+              .select((eb) => eb.fn.countAll<string>().as('n'))
+              .executeTakeFirstOrThrow()
+          ).n,
+        );
+      const plans = await count();
+      const res = await women.post(`/api/plans/import?replaceDraftId=${first.planId}`, {
+        text: text.replace('Số: 77 ', 'Số: 78 ').replace('IV. KINH PHÍ THỰC HIỆN', 'IV. KINH PHÍ'),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      expect(res.json()).toMatchObject({ planId: first.planId, replaced: true, duplicates: [] });
+      expect(await count()).toBe(plans);
+      const after = (await women.get(`/api/plans/${first.planId}`)).json();
+      expect(after.version).toBe(before.version + 1);
+      // An issued plan or one out of reach is not replaced.
+      expect((await women.post('/api/plans/import?replaceDraftId=999999', { text })).statusCode).toBe(404);
+      const ethnic = await t.as({ role: 'central_coordinator', agency: 'UBDT' });
+      let plan = after;
+      plan = (await women.post(`/api/plans/${plan.id}/submit`, { version: plan.version })).json();
+      plan = (await women.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
+      plan = (await ethnic.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
+      const issued = await women.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: '2022-07-18' });
+      expect(issued.statusCode, issued.body).toBe(200);
+      const refused = await women.post(`/api/plans/import?replaceDraftId=${plan.id}`, { text });
+      expect(refused.statusCode).toBe(409);
+      expect((await women.get(`/api/plans/${plan.id}`)).json().status).toBe('issued');
+      expect(await count()).toBe(plans);
+    });
+  });
 });

@@ -53,14 +53,22 @@ export async function planImportRoutes(app: App): Promise<void> {
         tags: ['plans'],
         summary: 'Nhập kế hoạch từ văn bản (.txt, .docx hoặc JSON { text }) thành dự thảo',
         description:
-          'Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng).',
+          'Multipart với trường `file`, hoặc JSON `{ "text": "…" }`. Trả về các dòng không đọc được (không bao giờ bỏ qua im lặng). Đã có kế hoạch cùng số, cùng năm trong phạm vi: cảnh báo trên `number` và `duplicates`; `?replaceDraftId=` cập nhật dự thảo đó thay vì tạo dự thảo mới.',
+        querystring: Type.Object(
+          { replaceDraftId: Type.Optional(Type.Integer({ minimum: 1 })) },
+          { additionalProperties: false },
+        ),
         response: {
           201: Type.Object({
             planId: Type.Integer(),
+            replaced: Type.Boolean(),
             unparsed: Unparsed,
             warnings: Type.Array(Type.Object({ field: Type.String(), message: Type.String() })),
+            duplicates: Type.Array(Type.Object({ id: Type.Integer(), status: Type.String(), title: Type.String() })),
             sourceText: Type.String(),
           }),
+          404: ErrorResponse,
+          409: ErrorResponse,
           400: ErrorResponse,
           401: ErrorResponse,
           403: ErrorResponse,
@@ -71,7 +79,8 @@ export async function planImportRoutes(app: App): Promise<void> {
     async (request, reply) => {
       const ctx = serviceContext(request);
       const text = await planText(request);
-      return reply.status(201).send(await importPlan(ctx, text));
+      const { replaceDraftId } = request.query;
+      return reply.status(201).send(await importPlan(ctx, text, undefined, { replaceDraftId }));
     },
   );
 

@@ -8,7 +8,7 @@ import type { ParseResult, PlanDocument, UnparsedLine } from '../../../shared/pl
 import type { PlanContent } from '../../../shared/plan';
 import type { Queryable } from '../../db/database';
 import { agencyMap, findAgencyByName, type AgencyAt } from '../reference/reference.service';
-import { insertNewPlan } from '../plans/plans.service';
+import { getPlan, insertNewPlan, plansWithNumber, updatePlan } from '../plans/plans.service';
 import { newKey } from '../plans/plan-content';
 import { parsePlanText } from './plan-text-parser';
 import { vietnamDate } from '../../../shared/dates';
@@ -16,8 +16,12 @@ import { newTransaction } from '../../db/transaction';
 
 export interface ImportResult {
   planId: number;
+  /** True when the import updated the draft named by `replaceDraftId` instead of creating one. */
+  replaced: boolean;
   unparsed: UnparsedLine[];
   warnings: { field: string; message: string }[];
+  /** Other plans in the caller's scope with the same number and year (a warning on `number` names them). */
+  duplicates: { id: number; status: string; title: string }[];
   sourceText: string;
 }
 
@@ -111,11 +115,13 @@ function untitled(parsed: ParseResult): string {
   return (first || 'Kế hoạch nhập từ văn bản').slice(0, 300);
 }
 
-/** Creates a draft from parsed text. `parsed` may come from the parser or from the review screen. */
+/** Creates a draft from parsed text, or updates the draft `replaceDraftId` with it. `parsed` may come
+ *  from the parser or from the review screen. A number the scope already has that year is a warning. */
 export async function importPlan(
   ctx: ServiceContext,
   sourceText: string,
   parsed: ParseResult = parsePlanText(sourceText),
+  options: { replaceDraftId?: number } = {},
 ): Promise<ImportResult> {
   if (!can(ctx.actor, 'plan:edit')) throw forbidden();
   const { plan, unparsed } = parsed;
@@ -126,6 +132,7 @@ export async function importPlan(
   const at = plan.issuedOn ?? today;
   const warnings: ImportResult['warnings'] = [];
   const warn = (field: string, message: string) => warnings.push({ field, message });
+  const duplicates: ImportResult['duplicates'] = [];
   const title = plan.title || untitled(parsed);
   if (!plan.title) warn('title', 'Không thấy tiêu đề kế hoạch: đã lấy tạm dòng đầu của văn bản, hãy sửa lại');
   const planId = await newTransaction(ctx.db, async (tx) => {
@@ -152,11 +159,30 @@ export async function importPlan(
       throw forbidden('Kế hoạch của tỉnh nằm ngoài phạm vi của bạn');
     }
     const content = await toContent({ ...plan, title }, resolve, warn);
+    const year = planYear(plan, today);
+    const txCtx = { ...ctx, db: tx };
+    const others = (await plansWithNumber(txCtx, content.number, year)).filter((p) => p.id !== options.replaceDraftId);
+    duplicates.push(...others.map(({ id, status, title }) => ({ id, status, title })));
+    if (others.length > 0)
+      warn(
+        'number',
+        `Đã có ${others.length === 1 ? 'một kế hoạch' : `${others.length} kế hoạch`} số ${content.number} năm ${year} (${others.map((p) => `#${p.id}`).join(', ')}): có thể văn bản này đã được nhập.`,
+      );
+    if (options.replaceDraftId !== undefined) {
+      const draft = await getPlan(txCtx, options.replaceDraftId);
+      await updatePlan(txCtx, draft.id, {
+        version: draft.version,
+        issuerIds: issuers.map((a) => a.id),
+        content,
+        note: 'Cập nhật từ văn bản nhập lại',
+      });
+      return draft.id;
+    }
     return insertNewPlan(
       { ...ctx, db: tx },
       {
         kind: provincial ? 'provincial' : 'central',
-        year: planYear(plan, today),
+        year,
         provinceCode,
         issuerIds: issuers.map((a) => a.id),
         content,
@@ -165,7 +191,7 @@ export async function importPlan(
       },
     );
   });
-  return { planId, unparsed, warnings, sourceText };
+  return { planId, replaced: options.replaceDraftId !== undefined, unparsed, warnings, duplicates, sourceText };
 }
 
 /** A branch's province in the 2025 generation (a pre-2025 branch maps through the lineage). */

@@ -90,3 +90,37 @@ export function namesAsOf(content: PlanContent, year: number, today: string): st
   const yearEnd = `${year}-12-31`;
   return yearEnd < today ? yearEnd : today;
 }
+
+interface SignOff {
+  agency_id: number;
+  signed_at: Date | null;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_authority: string | null;
+}
+
+/** The signature blocks with the recorded sign-offs in them: who signed for an agency, their
+ *  position and authority line replace the block's; an agency that signed without a block gets one. */
+export function withSignOffs(signatures: PlanContent['signatures'], issuers: SignOff[]): PlanContent['signatures'] {
+  const signed = issuers.filter((i) => i.signed_at !== null && i.signer_name !== null);
+  const out = signatures.map((s) => {
+    const i = signed.find((x) => x.agency_id === s.agencyId);
+    return i
+      ? {
+          ...s,
+          signer: i.signer_name!,
+          position: i.signer_position ?? s.position,
+          authority: i.signer_authority ?? s.authority,
+        }
+      : s;
+  });
+  for (const i of signed)
+    if (!signatures.some((s) => s.agencyId === i.agency_id))
+      out.push({
+        agencyId: i.agency_id,
+        authority: i.signer_authority ?? '',
+        position: i.signer_position ?? '',
+        signer: i.signer_name!,
+      });
+  return out;
+}

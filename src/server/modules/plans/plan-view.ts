@@ -6,7 +6,7 @@ import type { Queryable } from '../../db/database';
 import { agencyMap, provinceNames, type AgencyAt } from '../reference/reference.service';
 import type { PlanContent } from '../../../shared/plan';
 import * as repo from './plans.repo';
-import { namesAsOf } from './plan-content';
+import { namesAsOf, withSignOffs } from './plan-content';
 import type { PlanView } from './plans.schemas';
 
 export function planFacts(row: repo.PlanRow, issuers: { agency_id: number; signed_at: Date | null }[]): PlanFacts {
@@ -66,6 +66,10 @@ export async function buildPlanView(db: Queryable, actor: Actor, row: repo.PlanR
       ...ref(agencies.get(i.agency_id))!,
       signedAt: i.signed_at ? new Date(i.signed_at).toISOString() : null,
       signedBy: i.signed_by_name,
+      signer:
+        i.signed_at && i.signer_name !== null
+          ? { name: i.signer_name, position: i.signer_position ?? '', authority: i.signer_authority ?? '' }
+          : null,
     })),
     title: content.title,
     preamble: content.preamble,
@@ -98,7 +102,7 @@ export async function buildPlanView(db: Queryable, actor: Actor, row: repo.PlanR
       tasks: r.tasks,
     })),
     funding: content.funding,
-    signatures: content.signatures.map((s) => ({
+    signatures: withSignOffs(content.signatures, issuers).map((s) => ({
       agency: s.agencyId ? ref(agencies.get(s.agencyId)) : null,
       authority: s.authority,
       position: s.position,

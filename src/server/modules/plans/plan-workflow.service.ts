@@ -12,6 +12,8 @@ import { getPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
 import { assertVersion } from '../../common/version';
 import { newTransaction } from '../../db/transaction';
+import { agencyMap } from '../reference/reference.service';
+import { withSignOffs } from './plan-content';
 
 type Loaded = Awaited<ReturnType<typeof loadPlan>>;
 type Step = (ctx: ServiceContext, loaded: Loaded) => Promise<{ status?: PlanStatus; audit?: Record<string, unknown> }>;
@@ -73,11 +75,30 @@ export function submitPlan(ctx: ServiceContext, planId: number, version: number)
   });
 }
 
-export function signPlan(ctx: ServiceContext, planId: number, version: number) {
-  return transition(ctx, planId, version, 'sign', async (txCtx, { row, issuers }) => {
-    await repo.recordSignature(txCtx.db, row.plan_id, ctx.actor.agencyId, ctx.actor.userId, ctx.clock.now());
+export interface SignInput {
+  version: number;
+  signer?: string;
+  position?: string;
+  authority?: string;
+}
+
+/** Signs for the actor's agency, recording who signed as printed: the name (the user's display name
+ *  unless given), the position and authority line (the plan's signature block for the agency unless given). */
+export function signPlan(ctx: ServiceContext, planId: number, input: SignInput) {
+  return transition(ctx, planId, input.version, 'sign', async (txCtx, { row, issuers }) => {
+    const block = row.content.signatures.find((s) => s.agencyId === ctx.actor.agencyId);
+    const signer = {
+      name: (input.signer ?? ctx.actor.displayName).trim(),
+      position: (input.position ?? block?.position ?? '').trim(),
+      authority: (input.authority ?? block?.authority ?? '').trim(),
+    };
+    if (!signer.name) throw badRequest('signer', 'Cần ghi họ tên người ký');
+    await repo.recordSignature(txCtx.db, row.plan_id, ctx.actor.agencyId, ctx.actor.userId, ctx.clock.now(), signer);
     const remaining = issuers.filter((i) => i.signed_at === null && i.agency_id !== ctx.actor.agencyId);
-    return { status: remaining.length === 0 ? 'signed' : 'under_review', audit: { signedFor: ctx.actor.agencyId } };
+    return {
+      status: remaining.length === 0 ? 'signed' : 'under_review',
+      audit: { signedFor: ctx.actor.agencyId, signer },
+    };
   });
 }
 
@@ -97,14 +118,95 @@ export function returnPlan(ctx: ServiceContext, planId: number, version: number,
   });
 }
 
+/** The number a plan issued on `issuedOn` gets from its lead agency's register: "12/KH-HLHPN-BDTTG",
+ *  the issuers' abbreviations as of that day, lead agency first. `take` takes it (in the issue's transaction). */
+async function registerNumber(
+  ctx: ServiceContext,
+  issuerIds: number[],
+  issuedOn: string,
+  take: boolean,
+): Promise<{ seq: number; number: string; year: number }> {
+  const year = Number(issuedOn.slice(0, 4));
+  const lead = issuerIds[0]!;
+  const seq = take
+    ? await repo.takeDocumentNumber(ctx.db, lead, year)
+    : await repo.peekDocumentNumber(ctx.db, lead, year);
+  const agencies = await agencyMap(ctx.db, issuerIds, issuedOn);
+  const symbol = ['KH', ...issuerIds.map((id) => agencies.get(id)?.abbreviation ?? '')].filter(Boolean).join('-');
+  return { seq, year, number: `${String(seq).padStart(2, '0')}/${symbol}` };
+}
+
+/** What the issue dialog shows: the number the plan will get if issued on that day. */
+export async function nextPlanNumber(ctx: ServiceContext, planId: number, issuedOn: string) {
+  const { issuers } = await loadPlan(ctx, planId);
+  const { number, year } = await registerNumber(
+    ctx,
+    issuers.map((i) => i.agency_id),
+    issuedOn,
+    false,
+  );
+  return { number, year };
+}
+
+/** Issues the signed plan: the number from the lead agency's register (or a typed one the agency has
+ *  not used that year: 409 on `number` otherwise), the date, and the sign-offs printed in its blocks. */
 export function issuePlan(
   ctx: ServiceContext,
   planId: number,
-  body: { version: number; number: string; issuedOn: string },
+  body: { version: number; number?: string; issuedOn: string },
 ) {
-  return transition(ctx, planId, body.version, 'issue', async (txCtx, { row }) => {
-    // The number and date are given at issue by the records office; they belong to the signed version.
-    const content = { ...row.content, number: body.number.replace(/\s+/g, ''), issuedOn: body.issuedOn };
+  return transition(ctx, planId, body.version, 'issue', async (txCtx, { row, issuers }) => {
+    const issuerIds = issuers.map((i) => i.agency_id);
+    const lead = issuerIds[0]!;
+    const year = Number(body.issuedOn.slice(0, 4));
+    const now = ctx.clock.now();
+    let number: string;
+    const typed = body.number?.replace(/\s+/g, '');
+    if (typed) {
+      const seq = /^0*(\d{1,9})\//.exec(typed);
+      if (!seq || Number(seq[1]) === 0)
+        throw badRequest('number', 'Số văn bản phải bắt đầu bằng số thứ tự, ví dụ "12/KH-HLHPN-BDTTG"');
+      const claimed = await repo.claimDocumentNumber(txCtx.db, {
+        agencyId: lead,
+        year,
+        seq: Number(seq[1]),
+        number: typed,
+        planId,
+        now,
+      });
+      if (!claimed)
+        throw conflict(
+          `Số ${seq[1]} năm ${year} đã được cấp cho văn bản khác của cơ quan chủ trì; để trống để lấy số tiếp theo trong sổ.`,
+          'number',
+        );
+      number = typed;
+    } else {
+      // A number the register gives is free unless it was typed before the register reached it.
+      for (;;) {
+        const next = await registerNumber(txCtx, issuerIds, body.issuedOn, true);
+        if (
+          await repo.claimDocumentNumber(txCtx.db, {
+            agencyId: lead,
+            year,
+            seq: next.seq,
+            number: next.number,
+            planId,
+            now,
+          })
+        ) {
+          number = next.number;
+          break;
+        }
+      }
+    }
+    // The number and date are given at issue by the records office; they belong to the signed version,
+    // and so do the names of those who signed.
+    const content = {
+      ...row.content,
+      number,
+      issuedOn: body.issuedOn,
+      signatures: withSignOffs(row.content.signatures, issuers),
+    };
     await repo.updatePlan(txCtx.db, row.plan_id, body.version, { content, bumpVersion: false }, ctx.clock.now());
     await txCtx.db
       .updateTable('plan_version')
@@ -135,7 +237,8 @@ export async function revisePlan(
       planId: row.plan_id,
       version: version + 1,
       status: 'draft',
-      content: row.content,
+      // The revision is signed again: the names of the issued version's signers stay in its history.
+      content: { ...row.content, signatures: row.content.signatures.map((x) => ({ ...x, signer: '' })) },
       issuerIds: issuers.map((i) => i.agency_id),
       note: reason,
       userId: ctx.actor.userId,

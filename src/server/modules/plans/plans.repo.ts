@@ -29,6 +29,9 @@ export interface IssuerRow {
   position: number;
   signed_at: Date | null;
   signed_by_name: string | null;
+  signer_name: string | null;
+  signer_position: string | null;
+  signer_authority: string | null;
 }
 
 function scoped(db: Queryable, actor: Actor) {
@@ -116,12 +119,31 @@ export async function listPlans(db: Queryable, actor: Actor, filter: PlanFilter)
   return { rows, total: Number(count.n) };
 }
 
+export async function plansWithNumber(db: Queryable, actor: Actor, number: string, year: number) {
+  return scoped(db, actor)
+    .select(['p.plan_id', 'p.status', 'p.title', 'p.version'])
+    .where('p.number', '=', number)
+    .where('p.year', '=', year)
+    .orderBy('p.plan_id')
+    .limit(20)
+    .execute();
+}
+
 export async function issuersOf(db: Queryable, planIds: number[]) {
   if (planIds.length === 0) return [];
   return db
     .selectFrom('plan_issuer as i')
     .leftJoin('app_user as u', 'u.user_id', 'i.signed_by')
-    .select(['i.plan_id', 'i.agency_id', 'i.position', 'i.signed_at', 'u.display_name as signed_by_name'])
+    .select([
+      'i.plan_id',
+      'i.agency_id',
+      'i.position',
+      'i.signed_at',
+      'u.display_name as signed_by_name',
+      'i.signer_name',
+      'i.signer_position',
+      'i.signer_authority',
+    ])
     .where('i.plan_id', 'in', planIds)
     .orderBy('i.plan_id')
     .orderBy('i.position')
@@ -206,23 +228,98 @@ export async function setIssuers(db: Queryable, planId: number, agencyIds: numbe
     .execute();
 }
 
+export interface Signer {
+  name: string;
+  position: string;
+  authority: string;
+}
+
 export async function recordSignature(
   db: Queryable,
   planId: number,
   agencyId: number,
   userId: number | null,
   at: Date | null,
+  signer: Signer | null,
 ) {
   await db
     .updateTable('plan_issuer')
-    .set({ signed_at: at, signed_by: userId })
+    .set({
+      signed_at: at,
+      signed_by: userId,
+      signer_name: signer?.name ?? null,
+      signer_position: signer?.position ?? null,
+      signer_authority: signer?.authority ?? null,
+    })
     .where('plan_id', '=', planId)
     .where('agency_id', '=', agencyId)
     .execute();
 }
 
 export async function clearSignatures(db: Queryable, planId: number) {
-  await db.updateTable('plan_issuer').set({ signed_at: null, signed_by: null }).where('plan_id', '=', planId).execute();
+  await db
+    .updateTable('plan_issuer')
+    .set({ signed_at: null, signed_by: null, signer_name: null, signer_position: null, signer_authority: null })
+    .where('plan_id', '=', planId)
+    .execute();
+}
+
+// The document register: per agency and calendar year, the last number given and every number used.
+
+/** The number the agency's register gives next in that year (nothing is taken). */
+export async function peekDocumentNumber(db: Queryable, agencyId: number, year: number): Promise<number> {
+  const row = await db
+    .selectFrom('document_register')
+    .select('last_number')
+    .where('agency_id', '=', agencyId)
+    .where('year', '=', year)
+    .executeTakeFirst();
+  return (row?.last_number ?? 0) + 1;
+}
+
+/** Takes the register's next number atomically (the row is locked until the transaction ends). */
+export async function takeDocumentNumber(db: Queryable, agencyId: number, year: number): Promise<number> {
+  const row = await db
+    .insertInto('document_register')
+    .values({ agency_id: agencyId, year, last_number: 1 })
+    .onConflict((oc) =>
+      oc.columns(['agency_id', 'year']).doUpdateSet({ last_number: sql`document_register.last_number + 1` }),
+    )
+    .returning('last_number')
+    .executeTakeFirstOrThrow();
+  return row.last_number;
+}
+
+/** Records a number as used; false when the agency already used it that year. A typed number
+ *  beyond the register moves the register on, so the register never gives it again. */
+export async function claimDocumentNumber(
+  db: Queryable,
+  entry: { agencyId: number; year: number; seq: number; number: string; planId: number; now: Date },
+): Promise<boolean> {
+  const inserted = await db
+    .insertInto('document_number')
+    .values({
+      agency_id: entry.agencyId,
+      year: entry.year,
+      seq: entry.seq,
+      number: entry.number,
+      plan_id: entry.planId,
+      created_at: entry.now,
+    })
+    .onConflict((oc) => oc.doNothing())
+    .returning('seq')
+    .executeTakeFirst();
+  if (!inserted) return false;
+  await db
+    .insertInto('document_register')
+    .values({ agency_id: entry.agencyId, year: entry.year, last_number: entry.seq })
+    .onConflict((oc) =>
+      oc
+        .columns(['agency_id', 'year'])
+        .doUpdateSet({ last_number: sql`GREATEST(document_register.last_number, excluded.last_number)` }),
+    )
+    .execute();
+  return true;
 }
 
 export async function insertVersion(

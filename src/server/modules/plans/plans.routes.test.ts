@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type ApiClient, type TestApp } from '../../../../test/test-app';
 import { jointPlanBody } from '../../../../test/plan-fixtures';
+import JSZip from 'jszip';
 import { foldVietnamese } from '../../../shared/text';
 
 let t: TestApp;
@@ -26,13 +27,16 @@ async function issued(year = 2022) {
   plan = (await women.post(`/api/plans/${plan.id}/submit`, { version: plan.version })).json();
   plan = (await women.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
   plan = (await ethnic.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
-  const res = await women.post(`/api/plans/${plan.id}/issue`, {
-    version: plan.version,
-    number: '16/KH-HLHPNVN-UBĐT',
-    issuedOn: `${year}-07-18`,
-  });
+  const res = await women.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: `${year}-07-18` });
   expect(res.statusCode, res.body).toBe(200);
   return res.json();
+}
+
+async function signed(year = 2022) {
+  let plan = await draft(year);
+  plan = (await women.post(`/api/plans/${plan.id}/submit`, { version: plan.version })).json();
+  plan = (await women.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
+  return (await ethnic.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
 }
 
 describe('plans', () => {
@@ -290,5 +294,123 @@ describe('plan search', () => {
     expect(found.items.map((p: { id: number }) => p.id)).toContain(plan.id);
     for (const p of found.items as { title: string }[]) expect(foldVietnamese(p.title)).toContain(typed.toLowerCase());
     expect((await women.get('/api/plans?q=khong+co+ke+hoach+nay')).json()).toMatchObject({ items: [], total: 0 });
+  });
+
+  describe('signed and numbered', () => {
+    it('records who signed for each agency, as typed in the sign dialog or by default, and prints it', async () => {
+      let plan = await draft(2024);
+      plan = (await women.post(`/api/plans/${plan.id}/submit`, { version: plan.version })).json();
+      const blank = await women.post(`/api/plans/${plan.id}/sign`, { version: plan.version, signer: ' ' });
+      expect(blank.statusCode).toBe(400);
+      expect(blank.json().error.field).toBe('signer');
+      plan = (
+        await women.post(`/api/plans/${plan.id}/sign`, {
+          version: plan.version,
+          signer: 'Nguyễn Thị Tuyến',
+          position: 'PHÓ CHỦ TỊCH',
+          authority: 'TM. ĐOÀN CHỦ TỊCH',
+        })
+      ).json();
+      // The ethnic-affairs user takes the defaults: their display name, their agency's block.
+      plan = (await ethnic.post(`/api/plans/${plan.id}/sign`, { version: plan.version })).json();
+      const me = (await ethnic.get('/api/me')).json();
+      expect(plan.issuers.map((i: { signer: unknown }) => i.signer)).toEqual([
+        { name: 'Nguyễn Thị Tuyến', position: 'PHÓ CHỦ TỊCH', authority: 'TM. ĐOÀN CHỦ TỊCH' },
+        { name: me.displayName, position: expect.any(String), authority: expect.any(String) },
+      ]);
+      const done = await women.post(`/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: '2024-03-01' });
+      expect(done.statusCode, done.body).toBe(200);
+      const issuedPlan = done.json();
+      const bySigner = Object.fromEntries(
+        issuedPlan.signatures.map((s: { agency: { id: number } | null; signer: string; position: string }) => [
+          s.agency?.id,
+          s,
+        ]),
+      );
+      expect(bySigner[plan.issuers[0].id]).toMatchObject({ signer: 'Nguyễn Thị Tuyến', position: 'PHÓ CHỦ TỊCH' });
+      expect(bySigner[plan.issuers[1].id]).toMatchObject({ signer: me.displayName });
+
+      const docx = await women.get(`/api/plans/${plan.id}/export.docx`);
+      expect(docx.statusCode).toBe(200);
+      const zip = await JSZip.loadAsync(docx.rawPayload);
+      const xml = await zip.file('word/document.xml')!.async('string');
+      const text = xml.replace(/<[^>]+>/g, '');
+      expect(text).toContain('Nguyễn Thị Tuyến');
+      expect(text).toContain('PHÓ CHỦ TỊCH');
+      expect(text).toContain(me.displayName);
+
+      const audit = await t.database.db
+        .selectFrom('audit_log')
+        .select(['action', 'after'])
+        .where('entity_type', '=', 'plan')
+        .where('entity_id', '=', String(plan.id))
+        .where('action', 'in', ['sign', 'issue'])
+        .execute();
+      expect(audit.map((a) => a.action).sort()).toEqual(['issue', 'sign', 'sign']);
+    });
+
+    it('numbers issued plans from the lead agency register, consecutively per year, symbol lead first', async () => {
+      const a = await signed(2025);
+      const next = await women.get(`/api/plans/${a.id}/next-number?issuedOn=2025-02-01`);
+      expect(next.statusCode, next.body).toBe(200);
+      expect(next.json()).toEqual({ number: '01/KH-HLHPNVN-UBDT', year: 2025 });
+      const first = (
+        await women.post(`/api/plans/${a.id}/issue`, { version: a.version, issuedOn: '2025-02-01' })
+      ).json();
+      expect(first.number).toBe(next.json().number);
+      const b = await signed(2025);
+      const second = (
+        await women.post(`/api/plans/${b.id}/issue`, { version: b.version, issuedOn: '2025-02-20' })
+      ).json();
+      expect(second.number).toBe('02/KH-HLHPNVN-UBDT');
+      // A new year starts the register again; after the rename the symbol carries the new abbreviation.
+      const c = await signed(2026);
+      const third = (
+        await women.post(`/api/plans/${c.id}/issue`, { version: c.version, issuedOn: '2026-01-05' })
+      ).json();
+      expect(third.number).toBe('01/KH-HLHPNVN-BDTTG');
+    });
+
+    it('gives two plans issued at the same time different numbers', async () => {
+      const [a, b] = await Promise.all([signed(2027), signed(2027)]);
+      const [ra, rb] = await Promise.all([
+        women.post(`/api/plans/${a.id}/issue`, { version: a.version, issuedOn: '2027-03-01' }),
+        ethnic.post(`/api/plans/${b.id}/issue`, { version: b.version, issuedOn: '2027-03-01' }),
+      ]);
+      expect([ra.statusCode, rb.statusCode]).toEqual([200, 200]);
+      expect([ra.json().number, rb.json().number].sort()).toEqual(['01/KH-HLHPNVN-BDTTG', '02/KH-HLHPNVN-BDTTG']);
+    });
+
+    it('takes a typed number only once per agency and year, then the register continues after it', async () => {
+      const a = await signed(2028);
+      const typed = await women.post(`/api/plans/${a.id}/issue`, {
+        version: a.version,
+        number: '07/KH-HLHPNVN-BDTTG',
+        issuedOn: '2028-01-10',
+      });
+      expect(typed.statusCode, typed.body).toBe(200);
+      const b = await signed(2028);
+      const again = await women.post(`/api/plans/${b.id}/issue`, {
+        version: b.version,
+        number: '7/KH-HLHPNVN-BDTTG',
+        issuedOn: '2028-02-10',
+      });
+      expect(again.statusCode).toBe(409);
+      expect(again.json().error.field).toBe('number');
+      const unnumbered = await women.post(`/api/plans/${b.id}/issue`, {
+        version: b.version,
+        number: 'KH-HLHPNVN',
+        issuedOn: '2028-02-10',
+      });
+      expect(unnumbered.statusCode).toBe(400);
+      expect(unnumbered.json().error.field).toBe('number');
+      // Nothing was taken by the refused requests.
+      const got = (await women.get(`/api/plans/${b.id}`)).json();
+      expect(got.status).toBe('signed');
+      const auto = (
+        await women.post(`/api/plans/${b.id}/issue`, { version: b.version, issuedOn: '2028-02-10' })
+      ).json();
+      expect(auto.number).toBe('08/KH-HLHPNVN-BDTTG');
+    });
   });
 });

@@ -10,6 +10,9 @@ import {
   CreatePlanBody,
   IssueBody,
   ListPlansQuery,
+  NextNumber,
+  NextNumberQuery,
+  SignBody,
   PlanView,
   RollForwardBody,
   UpdatePlanBody,
@@ -94,9 +97,17 @@ export async function planRoutes(app: App): Promise<void> {
     '/plans/:id/sign',
     {
       config: { permission: 'plan:sign' },
-      schema: { tags, summary: 'Ký cho cơ quan của mình', params: IdParams, body: VersionBody, response: planResponse },
+      schema: {
+        tags,
+        summary: 'Ký cho cơ quan của mình',
+        description:
+          'Ghi người ký như in trên văn bản: họ tên (mặc định tên hiển thị của người dùng), chức vụ và dòng thẩm quyền (KT./TM.; mặc định theo khối chữ ký của cơ quan trong kế hoạch).',
+        params: IdParams,
+        body: SignBody,
+        response: planResponse,
+      },
     },
-    async (request) => workflow.signPlan(serviceContext(request), request.params.id, request.body.version),
+    async (request) => workflow.signPlan(serviceContext(request), request.params.id, request.body),
   );
   app.post(
     '/plans/:id/return',
@@ -117,9 +128,31 @@ export async function planRoutes(app: App): Promise<void> {
     '/plans/:id/issue',
     {
       config: { permission: 'plan:edit' },
-      schema: { tags, summary: 'Ban hành (ghi số, ngày)', params: IdParams, body: IssueBody, response: planResponse },
+      schema: {
+        tags,
+        summary: 'Ban hành (cấp số, ghi ngày)',
+        description:
+          'Số lấy từ sổ văn bản của cơ quan chủ trì theo năm ban hành (ký hiệu: cơ quan chủ trì trước). Số nhập tay chỉ nhận khi cơ quan chưa dùng số đó trong năm; trùng thì 409 trên `number`.',
+        params: IdParams,
+        body: IssueBody,
+        response: planResponse,
+      },
     },
     async (request) => workflow.issuePlan(serviceContext(request), request.params.id, request.body),
+  );
+  app.get(
+    '/plans/:id/next-number',
+    {
+      config: { permission: 'plan:read' },
+      schema: {
+        tags,
+        summary: 'Số văn bản kế hoạch sẽ nhận khi ban hành vào ngày này',
+        params: IdParams,
+        querystring: NextNumberQuery,
+        response: { 200: NextNumber, ...errors },
+      },
+    },
+    async (request) => workflow.nextPlanNumber(serviceContext(request), request.params.id, request.query.issuedOn),
   );
   app.post(
     '/plans/:id/close',

@@ -174,6 +174,11 @@ export const PlanView = named(
         Type.Object({
           signedAt: Type.Union([Type.String(), Type.Null()]),
           signedBy: Type.Union([Type.String(), Type.Null()]),
+          /** Who signed for the agency, as printed. */
+          signer: Type.Union([
+            Type.Object({ name: Type.String(), position: Type.String(), authority: Type.String() }),
+            Type.Null(),
+          ]),
         }),
       ]),
     ),
@@ -257,14 +262,29 @@ export const CommentBody = Type.Object(
   { additionalProperties: false },
 );
 export const VersionBody = Type.Object({ version: Type.Integer({ minimum: 1 }) }, { additionalProperties: false });
+export const SignBody = Type.Object(
+  {
+    version: Type.Integer({ minimum: 1 }),
+    signer: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    position: Type.Optional(Type.String({ maxLength: 200 })),
+    authority: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
 export const IssueBody = Type.Object(
   {
     version: Type.Integer({ minimum: 1 }),
-    number: Type.String({ minLength: 3, maxLength: 100 }),
+    /** Leave out to take the next number of the lead agency's register. */
+    number: Type.Optional(Type.String({ minLength: 3, maxLength: 100 })),
     issuedOn: Type.String({ format: 'date' }),
   },
   { additionalProperties: false },
 );
+export const NextNumberQuery = Type.Object(
+  { issuedOn: Type.String({ format: 'date' }) },
+  { additionalProperties: false },
+);
+export const NextNumber = Type.Object({ number: Type.String(), year: Type.Integer() });
 export const CascadeBody = Type.Object(
   { provinceCode: Type.Optional(Type.String({ pattern: '^\\d{2}$' })) },
   { additionalProperties: false },

@@ -6,7 +6,7 @@ import { badRequest, conflict, forbidden, notFound } from '../../http/errors';
 import { diffPlanContent } from '../../../shared/plan-diff';
 import type { PlanContent } from '../../../shared/plan';
 import { insertAudit } from '../audit/audit.service';
-import { inTransaction, newTransaction } from '../../db/transaction';
+import { inTransaction } from '../../db/transaction';
 import * as repo from './plans.repo';
 import { checkAgencies, normaliseContent } from './plan-content';
 import { buildPlanView, planFacts } from './plan-view';
@@ -165,7 +165,8 @@ const staleMessage = 'Kế hoạch đã được người khác sửa sau khi b�
 
 export async function updatePlan(ctx: ServiceContext, planId: number, body: UpdatePlanBody): Promise<PlanView> {
   const content = normaliseContent(body.content);
-  await newTransaction(ctx.db, async (tx) => {
+  // Joins the caller's transaction: an import replacing a draft updates it in its own.
+  await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { row, issuers, facts } = await loadPlan(txCtx, planId, true);
     if (!planActions(ctx.actor, facts).includes('edit')) {
@@ -210,6 +211,13 @@ export async function updatePlan(ctx: ServiceContext, planId: number, body: Upda
     );
   });
   return getPlan(ctx, planId);
+}
+
+/** Plans in the caller's scope with this document number in this year (an import warns of them). */
+export async function plansWithNumber(ctx: ServiceContext, number: string, year: number) {
+  if (!number.trim()) return [];
+  const rows = await repo.plansWithNumber(ctx.db, ctx.actor, number, year);
+  return rows.map((r) => ({ id: r.plan_id, status: r.status, title: r.title, version: r.version }));
 }
 
 export async function listVersions(ctx: ServiceContext, planId: number) {

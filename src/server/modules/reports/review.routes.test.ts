@@ -88,7 +88,7 @@ describe('the year-end review of a plan', () => {
     expect(text).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(text).toContain('BÁO CÁO');
     expect(text).toMatch(/Sơ kết, đánh giá kết quả thực hiện\s+Chương trình phối hợp\s+năm 2026/);
-    expect(text).toContain('Thực hiện Kế hoạch số 16/KH-HLHPNVN-UBDT-2026');
+    expect(text).toContain('Thực hiện Kế hoạch số 01/KH-HLHPNVN-BDTTG');
     expect(text).toContain('KẾT QUẢ THỰC HIỆN CÁC CHỈ SỐ SO VỚI CHỈ TIÊU');
     // TT01: 1.264 against 2.000, 63,2% — Vietnamese number format.
     expect(text).toMatch(
@@ -98,6 +98,14 @@ describe('the year-end review of a plan', () => {
     expect(text).toContain('Bổ sung tài liệu truyền thông bằng tiếng Mông.');
     expect(text).not.toContain('Khó khăn chưa duyệt');
     expect(text).toMatch(/Lào Cai\s+30/);
+    // Both agencies' blocks name who signed the plan for them, with their position.
+    const plan = (await w.women.get(`/api/plans/${w.planId}`)).json();
+    expect(plan.issuers).toHaveLength(2);
+    for (const issuer of plan.issuers) {
+      expect(issuer.signer.name).not.toBe('');
+      expect(text).toContain(issuer.signer.name);
+      if (issuer.signer.position) expect(text).toContain(issuer.signer.position);
+    }
   });
 
   it('has its tables in an .xlsx', async () => {

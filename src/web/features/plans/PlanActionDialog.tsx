@@ -1,6 +1,7 @@
 // One workflow step in a dialog: what it does, the input it needs (a comment, a number and
 // date, a year, a province), the call with the plan's version, and what follows.
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -20,6 +21,9 @@ export type DialogAction = 'submit' | 'sign' | 'return' | 'issue' | 'close' | 'r
 
 interface Inputs {
   comment: string;
+  signer: string;
+  position: string;
+  authority: string;
   number: string;
   issuedOn: string;
   year: string;
@@ -33,7 +37,17 @@ function call(action: DialogAction, plan: PlanView, input: Inputs): Promise<Plan
     case 'submit':
       return unwrap(api.POST('/api/plans/{id}/submit', { params, body: { version } }));
     case 'sign':
-      return unwrap(api.POST('/api/plans/{id}/sign', { params, body: { version } }));
+      return unwrap(
+        api.POST('/api/plans/{id}/sign', {
+          params,
+          body: {
+            version,
+            signer: input.signer.trim(),
+            position: input.position.trim(),
+            authority: input.authority.trim(),
+          },
+        }),
+      );
     case 'close':
       return unwrap(api.POST('/api/plans/{id}/close', { params, body: { version } }));
     case 'return':
@@ -44,7 +58,8 @@ function call(action: DialogAction, plan: PlanView, input: Inputs): Promise<Plan
       return unwrap(
         api.POST('/api/plans/{id}/issue', {
           params,
-          body: { version, number: input.number.trim(), issuedOn: input.issuedOn },
+          // No number typed: the lead agency's register gives the next one.
+          body: { version, ...(input.number.trim() ? { number: input.number.trim() } : {}), issuedOn: input.issuedOn },
         }),
       );
     case 'roll_forward':
@@ -58,8 +73,9 @@ function call(action: DialogAction, plan: PlanView, input: Inputs): Promise<Plan
 function check(action: DialogAction, plan: PlanView, input: Inputs): Partial<Record<keyof Inputs, PlanMessageKey>> {
   if ((action === 'return' || action === 'revise') && !input.comment.trim())
     return { comment: action === 'return' ? 'actions.return.required' : 'actions.revise.required' };
+  if (action === 'sign' && !input.signer.trim()) return { signer: 'actions.sign.signer.required' };
   if (action === 'issue') {
-    if (input.number.trim().length < 3) return { number: 'actions.issue.number.required' };
+    if (input.number.trim() && input.number.trim().length < 3) return { number: 'actions.issue.number.required' };
     if (!input.issuedOn) return { issuedOn: 'actions.issue.date.required' };
   }
   if (action === 'roll_forward' && !(Number(input.year) > plan.year)) return { year: 'actions.rollForward.invalid' };
@@ -101,9 +117,14 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
   const { t: tApp, lang } = useI18n();
   const me = useMe();
   const navigate = useNavigate();
+  // The sign dialog starts from the user's name and the agency's signature block, to confirm or edit.
+  const block = plan.signatures.find((s) => s.agency?.id === me.agency.id);
   const [input, setInput] = useState<Inputs>({
     comment: '',
-    number: plan.number,
+    signer: me.displayName,
+    position: block?.position ?? '',
+    authority: block?.authority ?? '',
+    number: '',
     issuedOn: plan.issuedOn ?? todayIso(),
     year: String(plan.year + 1),
     provinceCode: me.provinces[0]?.code ?? '',
@@ -112,6 +133,16 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const set = (patch: Partial<Inputs>) => setInput((current) => ({ ...current, ...patch }));
+  const nextNumber = useQuery({
+    queryKey: ['/api/plans/{id}/next-number', plan.id, input.issuedOn],
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/plans/{id}/next-number', {
+          params: { path: { id: plan.id }, query: { issuedOn: input.issuedOn } },
+        }),
+      ),
+    enabled: action === 'issue' && /^\d{4}-\d{2}-\d{2}$/.test(input.issuedOn),
+  });
 
   async function submit() {
     const problems = check(action, plan, input);
@@ -139,7 +170,16 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
 
   const errorOf = (field: keyof Inputs) =>
     checked[field] ? t(checked[field], { year: plan.year }) : fieldError(error, field);
-  const shownAtField = ['comment', 'number', 'issuedOn', 'year', 'provinceCode'].some((f) => fieldError(error, f));
+  const shownAtField = [
+    'comment',
+    'signer',
+    'position',
+    'authority',
+    'number',
+    'issuedOn',
+    'year',
+    'provinceCode',
+  ].some((f) => fieldError(error, f));
 
   return (
     <Dialog
@@ -152,7 +192,35 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
     >
       {error !== null && !shownAtField && <ErrorNotice error={error} />}
       {action === 'submit' && <p>{t('actions.submit.confirm')}</p>}
-      {action === 'sign' && <p>{t('actions.sign.confirm', { agency })}</p>}
+      {action === 'sign' && (
+        <>
+          <p>{t('actions.sign.confirm', { agency })}</p>
+          <TextInput
+            id="sign-signer"
+            label={t('actions.sign.signer')}
+            value={input.signer}
+            error={errorOf('signer')}
+            required
+            onChange={(signer) => set({ signer })}
+          />
+          <TextInput
+            id="sign-position"
+            label={t('actions.sign.position')}
+            hint={t('actions.sign.position.hint')}
+            value={input.position}
+            error={errorOf('position')}
+            onChange={(position) => set({ position })}
+          />
+          <TextInput
+            id="sign-authority"
+            label={t('actions.sign.authority')}
+            hint={t('actions.sign.authority.hint')}
+            value={input.authority}
+            error={errorOf('authority')}
+            onChange={(authority) => set({ authority })}
+          />
+        </>
+      )}
       {action === 'close' && <p>{t('actions.close.confirm')}</p>}
       {(action === 'return' || action === 'revise') && (
         <CommentField
@@ -164,12 +232,18 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
       )}
       {action === 'issue' && (
         <>
+          <p role="status">
+            {input.number.trim()
+              ? t('actions.issue.typed', { number: input.number.trim() })
+              : nextNumber.data
+                ? t('actions.issue.next', { number: nextNumber.data.number })
+                : t('actions.issue.next.loading')}
+          </p>
           <Field
             id="issue-number"
             label={t('actions.issue.number')}
             hint={t('actions.issue.number.hint')}
             error={errorOf('number')}
-            required
           >
             <input
               id="issue-number"
@@ -251,6 +325,30 @@ function CommentField(props: {
         value={props.value}
         aria-invalid={props.error ? true : undefined}
         aria-describedby={describedBy('action-comment', props.error, hint)}
+        onChange={(event) => props.onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
+function TextInput(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  error?: string;
+  required?: boolean;
+  onChange(v: string): void;
+}) {
+  return (
+    <Field id={props.id} label={props.label} hint={props.hint} error={props.error} required={props.required}>
+      <input
+        id={props.id}
+        value={props.value}
+        maxLength={200}
+        autoComplete="off"
+        aria-invalid={props.error ? true : undefined}
+        aria-describedby={describedBy(props.id, props.error, props.hint)}
         onChange={(event) => props.onChange(event.target.value)}
       />
     </Field>

@@ -8,8 +8,17 @@ import { Field, describedBy } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Status';
 import { fieldError } from '../../../lib/field-error';
 import { usePlanT } from '../use-plan-t';
+import { statusLabel } from '../plan-labels';
+import { useI18n } from '../../../i18n/I18nProvider';
 import type { PlanLocationState } from '../PlanLayout';
-import { createFromImport, previewImport, type ImportInput, type Preview } from './import-api';
+import {
+  createFromImport,
+  plansWithNumber,
+  previewImport,
+  type ExistingPlan,
+  type ImportInput,
+  type Preview,
+} from './import-api';
 import { ImportPreview } from './ImportPreview';
 import '../plans.css';
 
@@ -17,12 +26,15 @@ type Mode = 'file' | 'text';
 
 export function PlanImportPage() {
   const t = usePlanT();
+  const { lang } = useI18n();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [mode, setMode] = useState<Mode>('file');
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState('');
-  const [preview, setPreview] = useState<{ input: ImportInput; result: Preview } | null>(null);
+  const [preview, setPreview] = useState<{ input: ImportInput; result: Preview; existing: ExistingPlan[] } | null>(
+    null,
+  );
   const [error, setError] = useState<unknown>(null);
   const [missing, setMissing] = useState(false);
   const [busy, setBusy] = useState<'preview' | 'create' | null>(null);
@@ -38,7 +50,10 @@ export function PlanImportPage() {
     setError(null);
     setPreview(null);
     try {
-      setPreview({ input, result: await previewImport(input) });
+      const result = await previewImport(input);
+      // The same document imported before: offer to update that draft or keep both.
+      const year = result.plan.issuedOn ? Number(result.plan.issuedOn.slice(0, 4)) : null;
+      setPreview({ input, result, existing: await plansWithNumber(result.plan.number, year) });
     } catch (failure) {
       setError(failure);
     } finally {
@@ -46,14 +61,14 @@ export function PlanImportPage() {
     }
   }
 
-  async function onCreate() {
+  async function onCreate(replaceDraftId?: number) {
     if (!preview) return;
     setBusy('create');
     setError(null);
     try {
-      const created = await createFromImport(preview.input);
+      const created = await createFromImport(preview.input, replaceDraftId);
       const state: PlanLocationState = {
-        notice: t('import.created'),
+        notice: created.replaced ? t('import.replaced') : t('import.created'),
         imported: { unparsed: created.unparsed, warnings: created.warnings },
       };
       // The new draft is in the plan lists from now on.
@@ -141,6 +156,29 @@ export function PlanImportPage() {
           )}
         </div>
       </form>
+      {preview && preview.existing.length > 0 && (
+        <div className="notice notice-warning" role="status">
+          <p>{t('import.duplicate', { number: preview.result.plan.number })}</p>
+          <ul>
+            {preview.existing.map((p) => (
+              <li key={p.id}>
+                <Link to={`/plans/${p.id}`}>{p.title}</Link> ({statusLabel(p.status, lang)}, {p.year}){' '}
+                {p.status === 'draft' && (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    disabled={busy !== null}
+                    onClick={() => void onCreate(p.id)}
+                  >
+                    {t('import.replaceDraft')}
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+          <p>{t('import.keepBoth')}</p>
+        </div>
+      )}
       {preview && <ImportPreview preview={preview.result} />}
     </div>
   );

@@ -1,4 +1,5 @@
-// The import endpoints: read a plan's text without saving (preview) or make a draft from it.
+// The import endpoints: read a plan's text without saving (preview) or make a draft from it
+// (or update a draft of the same document).
 // The input is the uploaded file (multipart field "file") or the pasted text (JSON { text }).
 import { api, unwrap, type ResponseOf } from '../../../api/client';
 import type { PlanDocument, UnparsedLine } from '../../../../shared/plan-document';
@@ -27,6 +28,29 @@ export async function previewImport(input: ImportInput): Promise<Preview> {
   return { ...result, plan: result.plan as PlanDocument };
 }
 
-export function createFromImport(input: ImportInput): Promise<ImportResult> {
-  return unwrap(api.POST('/api/plans/import', { body: body(input) as never }));
+/** Makes a new draft, or updates the draft `replaceDraftId` with the document. */
+export function createFromImport(input: ImportInput, replaceDraftId?: number): Promise<ImportResult> {
+  return unwrap(
+    api.POST('/api/plans/import', {
+      params: { query: replaceDraftId ? { replaceDraftId } : {} },
+      body: body(input) as never,
+    }),
+  );
+}
+
+export interface ExistingPlan {
+  id: number;
+  number: string;
+  status: string;
+  title: string;
+  year: number;
+}
+
+/** Plans in the caller's scope that already carry the document's number (in its year, when it has a date). */
+export async function plansWithNumber(number: string, year: number | null): Promise<ExistingPlan[]> {
+  if (!number.trim()) return [];
+  const { items } = await unwrap(
+    api.GET('/api/plans', { params: { query: { q: number.slice(0, 100), limit: 20, ...(year ? { year } : {}) } } }),
+  );
+  return items.filter((p) => p.number === number);
 }
