@@ -67,10 +67,13 @@ describe('joint plans in the browser', () => {
     await plan.waitForStatus('Đã ký đủ, chờ ban hành');
     expect((await plan.signoff()).every((line) => line.includes('Đã ký'))).toBe(true);
 
-    // The lead agency issues it with its number and date.
+    // The lead agency issues it on a date; its number comes from the agency's document register,
+    // the symbol lead agency first, with the ministry's abbreviation since the 2025 reform.
     plan = await openPlanAs('tw.hoiphunu', planId);
-    await plan.issue('25/KH-HLHPNVN-BDTTG', '15/03/2026');
+    const number = await plan.issue('15/03/2026');
+    expect(number).toMatch(/^\d{2,}\/KH-HLHPNVN-BDTTG$/);
     expect(await plan.status()).toBe('Đã ban hành');
+    expect(await session!.page.getByText(number, { exact: true }).count()).toBeGreaterThan(0);
     await screenshot(session!.page, 'plan-issued');
 
     const timeline = await plan.openTimeline();

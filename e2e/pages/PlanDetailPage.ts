@@ -73,13 +73,21 @@ export class PlanDetailPage {
     await this.waitForStatus('Dự thảo');
   }
 
-  /** Issues with a number and a date typed as dd/mm/yyyy. */
-  async issue(number: string, date: string): Promise<void> {
+  /**
+   * Issues on a date typed as dd/mm/yyyy, with a typed number or, without one, the number the
+   * dialog announces from the lead agency's register; returns the number it was issued with.
+   */
+  async issue(date: string, number?: string): Promise<string> {
+    let issuedAs = number ?? '';
     await this.run('Ban hành', async (dialog) => {
-      await dialog.getByLabel('Số, ký hiệu').fill(number);
       await dialog.getByLabel('Ngày ban hành').fill(date);
+      if (number) return dialog.getByLabel('Số, ký hiệu').fill(number);
+      const announced = dialog.getByRole('status').filter({ hasText: 'sẽ nhận số' });
+      await announced.waitFor();
+      issuedAs = /nhận số (\S+)/.exec(await announced.innerText())?.[1] ?? '';
     });
     await this.waitForStatus('Đã ban hành');
+    return issuedAs;
   }
 
   /** "Xây dựng kế hoạch của tỉnh": lands on the province's new draft. */
