@@ -29,6 +29,7 @@ import { vietnamDate } from '../../../shared/dates';
 import { formatDateVi, formatNumberVi, percentVi } from '../../common/format-vi';
 import type { ReportFigures } from './reports.schemas';
 import { reportTitle, type ReportDocument } from './report-document';
+import { indicatorDocxTable } from './indicator-table';
 
 const statusLabel = (status: string) => ACTIVITY_STATUS_LABELS[status as ActivityStatus]?.vi ?? status;
 const recordTypeLabel = (type: string) => RECORD_TYPE_LABELS[type as RecordType] ?? type;
@@ -48,21 +49,7 @@ const text = (value: string, none: string, keepLastWithNext = false) =>
 
 function indicatorTable(f: ReportFigures): FileChild[] {
   if (f.indicators.length === 0) return [bodyParagraph('Chưa có số liệu chỉ số trong kỳ.')];
-  return [
-    bodyTable(
-      [
-        { header: 'Mã', weight: 10, align: 'center' },
-        { header: 'Chỉ số', weight: 44 },
-        { header: 'Đơn vị', weight: 12, align: 'center' },
-        { header: 'Kết quả', weight: 12, align: 'right' },
-        { header: 'Chỉ tiêu', weight: 11, align: 'right' },
-        { header: 'Tỷ lệ đạt', weight: 11, align: 'right' },
-      ],
-      f.indicators.map((i) => ({
-        cells: [i.code, i.name, i.unit, formatNumberVi(i.value), formatNumberVi(i.target), percentVi(i.achievement)],
-      })),
-    ),
-  ];
+  return [indicatorDocxTable(f.indicators)];
 }
 
 function activityTable(f: ReportFigures): FileChild[] {

@@ -9,6 +9,7 @@ import { vietnamDate } from '../../../shared/dates';
 import { RECORD_TYPE_LABELS, type RecordType } from '../../../shared/record-codes';
 import { formatDateVi } from '../../common/format-vi';
 import type { ReportDocument } from './report-document';
+import { INDICATOR_COLUMNS, indicatorRows } from './indicator-table';
 
 export async function renderReportXlsx(doc: ReportDocument): Promise<Buffer> {
   const { report } = doc;
@@ -20,15 +21,8 @@ export async function renderReportXlsx(doc: ReportDocument): Promise<Buffer> {
       workbook,
       'Chỉ số',
       `KẾT QUẢ CÁC CHỈ SỐ SO VỚI CHỈ TIÊU – ${of}`,
-      [
-        { header: 'Mã', width: 10, kind: 'center' },
-        { header: 'Chỉ số', width: 56 },
-        { header: 'Đơn vị', width: 14, kind: 'center' },
-        { header: 'Kết quả', width: 14, kind: 'number' },
-        { header: 'Chỉ tiêu', width: 14, kind: 'number' },
-        { header: 'Tỷ lệ đạt', width: 12, kind: 'percent' },
-      ],
-      f.indicators.map((i) => ({ values: [i.code, i.name, i.unit, i.value, i.target, i.achievement] })),
+      INDICATOR_COLUMNS,
+      indicatorRows(f.indicators),
     );
     addRegisterSheet(
       workbook,

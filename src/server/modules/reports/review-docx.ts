@@ -20,7 +20,8 @@ import {
 import { bodyTable } from '../../documents/decree30-table';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
 import type { Review } from './review.service';
-import { formatNumberVi, percentVi } from '../../common/format-vi';
+import { indicatorDocxTable } from './indicator-table';
+import { formatNumberVi } from '../../common/format-vi';
 
 export function reviewTitle(review: Review): string {
   return `Sơ kết, đánh giá kết quả thực hiện Chương trình phối hợp năm ${review.plan.year}`;
@@ -50,21 +51,7 @@ function resultBlocks(review: Review): FileChild[] {
 
 function indicatorBlocks(review: Review): FileChild[] {
   if (review.indicators.length === 0) return [];
-  return [
-    bodyTable(
-      [
-        { header: 'Mã', weight: 10, align: 'center' },
-        { header: 'Chỉ số', weight: 44 },
-        { header: 'Đơn vị', weight: 12, align: 'center' },
-        { header: 'Kết quả', weight: 12, align: 'right' },
-        { header: 'Chỉ tiêu', weight: 12, align: 'right' },
-        { header: 'Tỷ lệ đạt', weight: 12, align: 'right' },
-      ],
-      review.indicators.map((i) => ({
-        cells: [i.code, i.name, i.unit, formatNumberVi(i.value), formatNumberVi(i.target), percentVi(i.achievement)],
-      })),
-    ),
-  ];
+  return [indicatorDocxTable(review.indicators)];
 }
 
 function provinceBlocks(review: Review): FileChild[] {

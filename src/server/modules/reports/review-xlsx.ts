@@ -2,6 +2,7 @@
 import { addRegisterSheet, workbookBuffer } from '../../common/register-xlsx';
 import { ACTIVITY_STATUS_LABELS, type ActivityStatus } from '../../../shared/activity-status';
 import type { Review } from './review.service';
+import { INDICATOR_COLUMNS, indicatorRows } from './indicator-table';
 
 export async function renderReviewXlsx(review: Review): Promise<Buffer> {
   const year = review.plan.year;
@@ -37,15 +38,8 @@ export async function renderReviewXlsx(review: Review): Promise<Buffer> {
       workbook,
       'Chỉ số',
       `KẾT QUẢ CÁC CHỈ SỐ SO VỚI CHỈ TIÊU NĂM ${year}`,
-      [
-        { header: 'Mã', width: 10, kind: 'center' },
-        { header: 'Chỉ số', width: 56 },
-        { header: 'Đơn vị', width: 12, kind: 'center' },
-        { header: 'Kết quả', width: 14, kind: 'number' },
-        { header: 'Chỉ tiêu', width: 14, kind: 'number' },
-        { header: 'Tỷ lệ đạt', width: 12, kind: 'percent' },
-      ],
-      review.indicators.map((i) => ({ values: [i.code, i.name, i.unit, i.value, i.target, i.achievement] })),
+      INDICATOR_COLUMNS,
+      indicatorRows(review.indicators),
     );
     addRegisterSheet(
       workbook,
