@@ -66,10 +66,7 @@ export async function issuedPlanForNextYear(): Promise<number> {
   const ethnic = await login('tw.dantoc');
   plan = await call<Plan>(ethnic, 'POST', `/api/plans/${plan.id}/sign`, { version: plan.version });
   const today = new Date().toISOString().slice(0, 10);
-  plan = await call<Plan>(women, 'POST', `/api/plans/${plan.id}/issue`, {
-    version: plan.version,
-    number: `01/KH-E2E-${year}`,
-    issuedOn: today,
-  });
+  // Its number comes from the lead agency's document register (a typed one may already be taken).
+  plan = await call<Plan>(women, 'POST', `/api/plans/${plan.id}/issue`, { version: plan.version, issuedOn: today });
   return plan.id;
 }

@@ -26,11 +26,19 @@ export class AppFrame {
   }
 
   async openSection(name: string): Promise<void> {
-    // The frame first: right after login the menu button may not be drawn yet, and isVisible() does not wait.
+    // The frame first, then whichever is drawn: the link (desktop) or the phone's menu button. Right
+    // after login the menu button may not be drawn yet, and isVisible() does not wait.
     await this.waitUntilReady();
     const menu = this.page.getByRole('button', { name: 'Menu' });
-    if (await menu.isVisible()) await menu.click();
-    await this.nav.getByRole('link', { name, exact: true }).click();
+    const link = this.nav.getByRole('link', { name, exact: true });
+    await menu.or(link).first().waitFor();
+    // On a phone: open the menu, and open it again if a navigation closed it meanwhile (the app
+    // closes it on every change of page, and right after login it may still be settling).
+    for (let tries = 0; tries < 5 && !(await link.isVisible()); tries++) {
+      if ((await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+      await link.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+    }
+    await link.click();
     await this.page.getByRole('heading', { level: 1, name }).waitFor();
   }
 
