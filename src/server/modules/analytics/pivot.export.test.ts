@@ -51,4 +51,38 @@ describe('pivot .xlsx export', () => {
     expect(header.getCell(3).alignment).toEqual({ horizontal: 'right' });
     expect(header.getCell(2).alignment).toBeUndefined();
   });
+
+  it('is a table from the first row, and stores achievement as a fraction with a percent format', async () => {
+    const withTargets: PivotResult = {
+      ...result,
+      targets: {
+        cells: [
+          [2, 2, 4, 4],
+          [2, 2, 2, 20000],
+        ],
+        rows: [12, 20006],
+        columns: [4, 4, 6, 20004],
+        grand: 20010,
+      },
+      achievement: {
+        cells: [
+          [50, null, 50, 75],
+          [null, 50, 50, 62.5],
+        ],
+        rows: [50, 62.5],
+        columns: [25, 25, 50, 62.5],
+        grand: 62.5,
+      },
+    };
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await pivotXlsx(withTargets)) as unknown as ArrayBuffer);
+    const values = workbook.getWorksheet('Số liệu')!;
+    expect(values.getRow(1).getCell(1).value).toBe('Tỉnh, thành phố');
+    expect(values.autoFilter).toBe('A1:G1');
+    expect(values.headerFooter.oddHeader).toContain('NL01 Số lớp tập huấn (lớp)');
+    const rate = workbook.getWorksheet('Tỷ lệ đạt (%)')!;
+    const dienBien = rate.getRows(1, rate.rowCount)!.find((r) => r.getCell(1).value === 'Điện Biên')!;
+    expect(dienBien.getCell(6).value).toBe(0.625);
+    expect(dienBien.getCell(6).numFmt).toBe('0.0%');
+  });
 });
