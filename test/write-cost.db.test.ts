@@ -24,14 +24,19 @@ function describe_(node: RootOperationNode): string {
   return `${kind} ${name}`.trim();
 }
 
+/** Counts the statements executed. Kysely runs `transformQuery` for every query builder turned into
+ * a node — subqueries built on `db` too — but `transformResult` only for a statement that ran, so a
+ * statement is counted at its result (its description kept from its node under its query id). */
 class StatementCounter implements KyselyPlugin {
   counting = false;
   statements: string[] = [];
+  private readonly described = new WeakMap<object, string>();
   transformQuery(args: PluginTransformQueryArgs): RootOperationNode {
-    if (this.counting) this.statements.push(describe_(args.node));
+    if (this.counting) this.described.set(args.queryId, describe_(args.node));
     return args.node;
   }
   transformResult(args: PluginTransformResultArgs): Promise<QueryResult<UnknownRow>> {
+    if (this.counting) this.statements.push(this.described.get(args.queryId) ?? '?');
     return Promise.resolve(args.result);
   }
   async count(fn: () => Promise<unknown>): Promise<number> {
@@ -84,7 +89,7 @@ describe('statements per write', () => {
       status = res.statusCode;
     });
     expect(status).toBe(201);
-    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(21);
+    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(11);
   });
 
   it('updates that record without rebuilding its view twice', async () => {
@@ -100,7 +105,7 @@ describe('statements per write', () => {
       status = (await w.central.put(`/api/records/${created.id}`, { ...body, version: created.version })).statusCode;
     });
     expect(status).toBe(200);
-    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(30);
+    expect(n, counter.statements.join(', ')).toBeLessThanOrEqual(15);
   });
 
   it('saves ten indicator values in a number of statements that does not grow with the cells', async () => {

@@ -9,6 +9,8 @@ export interface Config {
   databaseUrl: string | null;
   /** Connections this instance's pool opens to PostgreSQL (instances × pool ≤ max_connections − reserve). */
   dbPoolSize: number;
+  /** Often-used statements sent as named prepared statements (PostgreSQL only; db/prepared-statements.ts). */
+  dbPreparedStatements: boolean;
   dataDir: string;
   uploadDir: string;
   /** Where uploaded bytes live: the database (shared by every instance) or the upload folder on this machine. */
@@ -99,6 +101,7 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '0.0.0.0',
     databaseUrl: env.DATABASE_URL || null,
     dbPoolSize: Math.max(1, intFrom(env, 'PHOIHOP_DB_POOL_SIZE', 20)),
+    dbPreparedStatements: env.PHOIHOP_DB_PREPARED_STATEMENTS !== '0',
     dataDir,
     uploadDir: path.resolve(env.PHOIHOP_UPLOAD_DIR || path.join(dataDir, 'uploads')),
     fileStore: fileStoreFrom(env),

@@ -31,10 +31,21 @@ export class PeriodLockedError extends AppError {
   }
 }
 
-/** The approved report that locks these days here, if any. */
-export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope) {
+/** Approved reports of this scope whose period overlaps these days: what locks them. */
+function lockingReports(ctx: Pick<ServiceContext, 'db'>, scope: LockScope) {
   return ctx.db
     .selectFrom('report as r')
+    .where('r.status', '=', 'approved')
+    .where((eb) =>
+      scope.province === null ? eb('r.province_code', 'is', null) : eb('r.province_code', '=', scope.province),
+    )
+    .where('r.period_start', '<=', scope.to ?? scope.from)
+    .where('r.period_end', '>=', scope.from);
+}
+
+/** The approved report that locks these days here, if any. */
+export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope) {
+  return lockingReports(ctx, scope)
     .innerJoin('report_type as t', 't.code', 'r.report_type_code')
     .leftJoin('report_period as p', 'p.report_period_id', 'r.report_period_id')
     .select(['r.report_id', 'r.period_code', 't.name as type_name', 'p.title as period_title', 'r.agency_id'])
@@ -48,12 +59,6 @@ export async function findLock(ctx: Pick<ServiceContext, 'db'>, scope: LockScope
         .limit(1)
         .as('agency_name'),
     )
-    .where('r.status', '=', 'approved')
-    .where((eb) =>
-      scope.province === null ? eb('r.province_code', 'is', null) : eb('r.province_code', '=', scope.province),
-    )
-    .where('r.period_start', '<=', scope.to ?? scope.from)
-    .where('r.period_end', '>=', scope.from)
     .orderBy('r.period_start')
     .orderBy('r.report_id')
     .limit(1)
@@ -75,6 +80,35 @@ export async function assertPeriodOpen(ctx: Pick<ServiceContext, 'db'>, scope: L
   const lock = await findLock(ctx, scope);
   if (!lock) return;
   throw new PeriodLockedError(lockMessage(lock), lock.report_id);
+}
+
+/**
+ * The first half of `assertPeriodOpen`, for a write that checks the period in its own statement (one
+ * round trip fewer): takes the scope's lock shared, till the commit. The write's statement must come
+ * after this one — its fresh snapshot is what sees an approval committed while this one waited — and
+ * must write nothing unless `periodOpen(scope)` holds; when it wrote nothing, `throwIfPeriodLocked`.
+ */
+export async function holdPeriodScope(ctx: Pick<ServiceContext, 'db'>, ...provinces: (string | null)[]): Promise<void> {
+  // Several scopes (a record moved from one province to another) in one statement, in one order:
+  // an approval takes one scope's lock exclusive, so no two writers can wait on each other.
+  const keys = [...new Set(provinces.map((p) => p ?? ''))].sort();
+  await sql`SELECT ${sql.join(keys.map((k) => sql`pg_advisory_xact_lock_shared(${sql.lit(ADVISORY_LOCKS.periodScope)}, hashtext(${k}))`))}`.execute(
+    ctx.db,
+  );
+}
+
+/** True when no approved report of this scope covers these days: the condition of a write's own statement. */
+export function periodOpen(ctx: Pick<ServiceContext, 'db'>, scope: LockScope) {
+  return sql<boolean>`NOT EXISTS (${lockingReports(ctx, scope).select(sql`1`.as('one'))})`;
+}
+
+/** The 423 of a write whose statement found its period locked (`periodOpen` false for one of `scopes`);
+ * returns when none is locked, so the caller can say what else stopped the write. */
+export async function throwIfPeriodLocked(ctx: Pick<ServiceContext, 'db'>, ...scopes: LockScope[]): Promise<void> {
+  for (const scope of scopes) {
+    const lock = await findLock(ctx, scope);
+    if (lock) throw new PeriodLockedError(lockMessage(lock), lock.report_id);
+  }
 }
 
 /** Why these days are locked, in the words a refused write gets; null when they are open. */

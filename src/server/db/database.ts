@@ -7,6 +7,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema';
+import { withNamedStatements } from './prepared-statements';
 
 export type Engine = 'pglite' | 'postgresql';
 export type Db = Kysely<DB>;
@@ -81,14 +82,17 @@ function yieldingBetweenSlices(client: PGlite): PGlite {
   return wrapper as PGlite;
 }
 
-export function openPostgres(connectionString: string, maxConnections = 20): Database {
+export function openPostgres(connectionString: string, maxConnections = 20, preparedStatements = true): Database {
   const pool = new pg.Pool({ connectionString, max: maxConnections });
   // An idle connection the server drops (restart, fail-over, pg_terminate_backend) is an 'error'
   // event on the pool; unheard, it would end the process. The pool replaces the connection itself.
   pool.on('error', (error) => {
     process.emitWarning(`PostgreSQL dropped an idle connection: ${error.message}`, 'PoolConnectionLost');
   });
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  // Often-used statements are prepared once per connection (prepared-statements.ts).
+  const db = new Kysely<DB>({
+    dialect: new PostgresDialect({ pool: preparedStatements ? withNamedStatements(pool) : pool }),
+  });
   return { db, engine: 'postgresql', connections: maxConnections, close: () => db.destroy() };
 }
 
@@ -96,7 +100,9 @@ export async function openDatabase(config: {
   databaseUrl: string | null;
   dataDir: string;
   dbPoolSize: number;
+  dbPreparedStatements?: boolean;
 }): Promise<Database> {
-  if (config.databaseUrl) return openPostgres(config.databaseUrl, config.dbPoolSize);
+  if (config.databaseUrl)
+    return openPostgres(config.databaseUrl, config.dbPoolSize, config.dbPreparedStatements ?? true);
   return openPglite({ dataDir: path.join(config.dataDir, 'pglite') });
 }

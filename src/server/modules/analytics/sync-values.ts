@@ -13,6 +13,7 @@ import {
   type DerivedValue,
   type Dims,
   type IndicatorRule,
+  type RecordFacts,
 } from './derive-values';
 import { unitGeography, type UnitGeography } from './unit-geography';
 import type { ValueKey } from './indicator-values.repo';
@@ -129,6 +130,47 @@ async function deriveRecords(db: Queryable, recordIds: number[], indicators: Ind
     rows.push(...derived.map((d) => ({ ...d, source_id: r.record_id })));
   }
   await writeValues(db, 'record', rows, place);
+}
+
+/** A record's facts as its writer holds them, with where it lies and whose it is. */
+export interface RecordWrite extends RecordFacts {
+  placeGeneration: number | null;
+  placeCode: string | null;
+  provinceCode: string | null;
+  organiserAgencyId: number | null;
+  /** The plan the record counts for: the central plan of a derived provincial plan, else its own. */
+  rootPlanId: number;
+}
+
+/**
+ * Writes the values of a record its writer has just inserted or changed (`replace`: its old values go
+ * first), from the facts the writer holds — the same values `syncRecordValues` derives by reading the
+ * record back, without reading it back: the indicators' rules and one insert. Call it inside the
+ * write's transaction.
+ */
+export async function writeRecordValues(
+  db: Queryable,
+  recordId: number,
+  facts: RecordWrite,
+  replace = false,
+): Promise<void> {
+  if (replace) await clear(db, 'record', [recordId]);
+  const indicators = await indicatorRules(db, 'records');
+  const derived = recordValues(indicators, facts);
+  if (derived.length === 0) return;
+  const geo = await unitGeography(db, facts.placeGeneration, facts.placeCode);
+  await writeValues(
+    db,
+    'record',
+    derived.map((d) => ({ ...d, source_id: recordId })),
+    {
+      [recordId]: {
+        geo: { ...geo, provinceCode: facts.provinceCode },
+        agency: facts.organiserAgencyId,
+        plan: facts.rootPlanId,
+      },
+    },
+  );
 }
 
 /** Re-derives one record's values (none once it is deleted). Call it inside the write's transaction.

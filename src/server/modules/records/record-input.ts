@@ -18,12 +18,11 @@ export interface PreparedRecord {
   costs: { code: string; amount: string }[];
 }
 
-async function placeAndProvince(ctx: ServiceContext, body: CreateRecordBody, activity: repo.ActivityRow) {
+function placeAndProvince(body: CreateRecordBody, activity: repo.ActivityRow, place: repo.PlaceRow | null) {
   if (!body.place) {
     // A provincial plan's record without a place belongs to the plan's province.
     return { place: null, provinceCode: activity.plan_kind === 'provincial' ? activity.plan_province_code : null };
   }
-  const place = await repo.findPlace(ctx.db, body.place.generation, body.place.code);
   if (!place)
     throw badRequest(
       'place.code',
@@ -42,9 +41,9 @@ function assertScope(ctx: ServiceContext, provinceCode: string | null) {
   );
 }
 
-async function checkReferences(ctx: ServiceContext, body: CreateRecordBody, organiser: number | null) {
+function checkReferences(body: CreateRecordBody, organiser: number | null, found: repo.RecordReferences) {
   const partners = body.partnerAgencyIds ?? [];
-  const agencies = await repo.existingIds(ctx.db, 'agency', [...(organiser ? [organiser] : []), ...partners]);
+  const agencies = found.agencies;
   if (organiser && !agencies.has(organiser))
     throw badRequest('organiserAgencyId', `Cơ quan số ${organiser} không tồn tại`);
   const missingPartner = partners.findIndex((id) => !agencies.has(id));
@@ -53,10 +52,7 @@ async function checkReferences(ctx: ServiceContext, body: CreateRecordBody, orga
 
   const rows = body.participants?.rows ?? [];
   const language = body.outputs?.ethnicLanguage;
-  const ethnic = await repo.existingIds(ctx.db, 'ethnic_group', [
-    ...rows.map((r) => r.ethnicGroupId),
-    ...(language ? [language] : []),
-  ]);
+  const ethnic = found.ethnicGroups;
   const missingRow = rows.findIndex((r) => !ethnic.has(r.ethnicGroupId));
   if (missingRow >= 0)
     throw badRequest(
@@ -69,7 +65,7 @@ async function checkReferences(ctx: ServiceContext, body: CreateRecordBody, orga
     throw badRequest('outputs.ethnicLanguage', `Mã dân tộc ${language} không có trong danh mục 54 dân tộc`);
 
   const costs = body.costs ?? [];
-  const sources = new Set(costs.length ? (await repo.listFundingSources(ctx.db)).map((s) => s.code) : []);
+  const sources = new Set(found.fundingSources.map((f) => f.code));
   const seen = new Set<string>();
   costs.forEach((c, i) => {
     if (!sources.has(c.fundingSource))
@@ -87,16 +83,27 @@ export async function prepareRecord(ctx: ServiceContext, body: CreateRecordBody)
   const endDate = body.endDate ?? body.startDate;
   if (endDate < body.startDate) throw badRequest('endDate', 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu');
   const participants = checkParticipants(body.participants);
-  const activity = await repo.findActivity(ctx.db, ctx.actor, body.planActivityId);
+  const organiser = body.organiserAgencyId === undefined ? ctx.actor.agencyId : body.organiserAgencyId;
+  // Everything the body names, in one statement; the checks below say which field is wrong.
+  const found = await repo.recordReferences(ctx.db, ctx.actor, {
+    activityId: body.planActivityId,
+    place: body.place ?? null,
+    agencyIds: [...(organiser ? [organiser] : []), ...(body.partnerAgencyIds ?? [])],
+    ethnicGroupIds: [
+      ...(body.participants?.rows ?? []).map((r) => r.ethnicGroupId),
+      ...(body.outputs?.ethnicLanguage ? [body.outputs.ethnicLanguage] : []),
+    ],
+    fundingSources: (body.costs ?? []).length > 0,
+  });
+  const activity = found.activity;
   if (!activity) throw notFound('Hoạt động');
-  const { place, provinceCode } = await placeAndProvince(ctx, body, activity);
+  const { place, provinceCode } = placeAndProvince(body, activity, found.place);
   assertScope(ctx, provinceCode);
   if (activity.plan_kind === 'provincial' && provinceCode !== activity.plan_province_code)
     throw badRequest('place.code', 'Địa bàn phải thuộc tỉnh, thành phố của kế hoạch có hoạt động này');
-  const organiser = body.organiserAgencyId === undefined ? ctx.actor.agencyId : body.organiserAgencyId;
   // The record will be the organiser's: a writer records for their own agency or one under it.
   if (!ownsRow(ctx.actor, organiser)) throw new AppError(403, 'forbidden', AGENCY_CHOICE_REFUSAL, 'organiserAgencyId');
-  const { partners, costs } = await checkReferences(ctx, body, organiser);
+  const { partners, costs } = checkReferences(body, organiser, found);
   return {
     activity,
     participants,

@@ -6,7 +6,6 @@ import type { Queryable } from '../../db/database';
 import { agencyMap } from '../reference/reference.service';
 import { lockReason } from '../../common/period-lock';
 import { recordActions } from './record.policy';
-import { modelsOfRecord } from './record-model';
 import * as repo from './records.repo';
 import { filesOf, fileView } from '../../common/files/files.service';
 import type { RecordSummary, RecordView } from './records.schemas';
@@ -19,15 +18,18 @@ export interface KnownOfRecord {
   open?: true;
   /** A record just created has no attachments yet. */
   noAttachments?: true;
+  /** The attachments, read by this transaction already (an update does not change them). */
+  attachments?: RecordView['attachments'];
 }
 
+/** The view of a record read with its children (`repo.findRecordWithChildren`): its agencies' names,
+ * and unless the caller knows them, its attachments and whether its period is locked. */
 export async function buildRecordView(
   db: Queryable,
   actor: Actor,
-  row: repo.RecordRow,
+  { row, children, models }: repo.RecordWithChildren,
   given: KnownOfRecord = {},
 ): Promise<RecordView> {
-  const children = await repo.recordChildren(db, row.record_id);
   const agencyIds = [...(row.organiser_agency_id ? [row.organiser_agency_id] : []), ...children.partners];
   const agencies = await agencyMap(db, agencyIds, row.start_date);
   const ref = (id: number) => {
@@ -85,8 +87,10 @@ export async function buildRecordView(
     },
     costs: children.costs.map((c) => ({ fundingSource: c.funding_source_code, name: c.name_vi, amount: c.amount })),
     totalCost: children.totalCost,
-    attachments: given.noAttachments ? [] : (await filesOf(db, 'record', [row.record_id])).map(fileView),
-    models: await modelsOfRecord(db, row.record_id),
+    attachments: given.noAttachments
+      ? []
+      : (given.attachments ?? (await filesOf(db, 'record', [row.record_id])).map(fileView)),
+    models,
     createdBy: row.created_by_name,
     createdAt: iso(row.created_at),
     updatedAt: iso(row.updated_at),

@@ -1,7 +1,7 @@
 // All SQL for implementation records. Read scope: a record with a province is visible only within
 // the actor's provinces (national actors see all); a central record (no province) to every reader.
 // Deleted records (soft) are invisible. The activity of a record must be in a plan the actor sees.
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
 import { centralOrProvinceScope, planScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
@@ -9,7 +9,7 @@ import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
 import type { ParticipantRow } from './records.schemas';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
 type RecordType = DB['implementation_record']['type'];
@@ -40,11 +40,13 @@ export interface ActivityRow {
   plan_province_code: string | null;
   plan_title: string;
   plan_year: number;
+  /** The plan records of this activity count for: a derived plan's central plan, else its own. */
+  root_plan_id: number;
 }
 
 /** An activity (not removed) of a plan the actor can see: central plans, or provincial ones in scope. */
-export async function findActivity(db: Queryable, actor: Actor, activityId: number): Promise<ActivityRow | undefined> {
-  let query = db
+function activityQuery(db: Queryable, actor: Actor, activityId: number) {
+  return db
     .selectFrom('plan_activity as a')
     .innerJoin('plan as p', 'p.plan_id', 'a.plan_id')
     .select([
@@ -61,11 +63,15 @@ export async function findActivity(db: Queryable, actor: Actor, activityId: numb
       'p.province_code as plan_province_code',
       'p.title as plan_title',
       'p.year as plan_year',
+      sql<number>`coalesce(p.parent_plan_id, p.plan_id)`.as('root_plan_id'),
     ])
     .where('a.plan_activity_id', '=', activityId)
-    .where('a.removed', '=', false);
-  query = query.where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
-  return query.executeTakeFirst();
+    .where('a.removed', '=', false)
+    .where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor));
+}
+
+export async function findActivity(db: Queryable, actor: Actor, activityId: number): Promise<ActivityRow | undefined> {
+  return activityQuery(db, actor, activityId).executeTakeFirst();
 }
 
 export interface PlaceRow {
@@ -78,7 +84,8 @@ export interface PlaceRow {
   province_2025: string | null;
 }
 
-export async function findPlace(db: Queryable, generation: number, code: string): Promise<PlaceRow | undefined> {
+/** A place of either generation, with its 2025 province (through the lineage for a 2024 unit) and that province's name. */
+function placeQuery(db: Queryable, generation: number, code: string) {
   return db
     .selectFrom('admin_unit as u')
     .leftJoin('admin_unit_lineage as l', (join) =>
@@ -95,7 +102,75 @@ export async function findPlace(db: Queryable, generation: number, code: string)
     .where('u.generation', '=', generation)
     .where('u.code', '=', code)
     .orderBy('l.new_code')
-    .executeTakeFirst();
+    .limit(1);
+}
+
+export async function findPlace(db: Queryable, generation: number, code: string): Promise<PlaceRow | undefined> {
+  return placeQuery(db, generation, code).executeTakeFirst();
+}
+
+export interface RecordReferences {
+  activity: ActivityRow | null;
+  place: PlaceRow | null;
+  /** Of the agencies asked about, those that exist. */
+  agencies: Set<number>;
+  /** Of the ethnic groups asked about, those that exist. */
+  ethnicGroups: Set<number>;
+  /** The funding sources (only when asked for). */
+  fundingSources: { code: string; name_vi: string; sort: number }[];
+}
+
+/**
+ * Everything a record's body refers to, looked up in one statement: its activity (in the actor's
+ * plans), its place, which of the agencies and ethnic groups exist, and the funding sources.
+ */
+export async function recordReferences(
+  db: Queryable,
+  actor: Actor,
+  ask: {
+    activityId: number;
+    place: { generation: number; code: string } | null;
+    agencyIds: number[];
+    ethnicGroupIds: number[];
+    fundingSources: boolean;
+  },
+): Promise<RecordReferences> {
+  const none = [-1];
+  const row = await db
+    .selectNoFrom((eb) => [
+      jsonObjectFrom(activityQuery(db, actor, ask.activityId)).as('activity'),
+      ask.place
+        ? jsonObjectFrom(placeQuery(db, ask.place.generation, ask.place.code)).as('place')
+        : sql<null>`NULL`.as('place'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('agency')
+          .select('agency_id as id')
+          .where('agency_id', 'in', ask.agencyIds.length ? ask.agencyIds : none),
+      ).as('agencies'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('ethnic_group')
+          .select('ethnic_group_id as id')
+          .where('ethnic_group_id', 'in', ask.ethnicGroupIds.length ? ask.ethnicGroupIds : none),
+      ).as('ethnic'),
+      jsonArrayFrom(
+        eb
+          .selectFrom('funding_source')
+          .select(['code', 'name_vi', 'sort'])
+          .where(sql<boolean>`${ask.fundingSources}`)
+          .orderBy('sort')
+          .orderBy('code'),
+      ).as('sources'),
+    ])
+    .executeTakeFirstOrThrow();
+  return {
+    activity: row.activity ?? null,
+    place: row.place ?? null,
+    agencies: new Set(row.agencies.map((a) => a.id)),
+    ethnicGroups: new Set(row.ethnic.map((e) => e.id)),
+    fundingSources: row.sources,
+  };
 }
 
 export async function existingIds(
@@ -161,6 +236,92 @@ export async function insertRecord(db: Queryable, v: RecordValues, userId: numbe
   return row.record_id;
 }
 
+type Children = { partners: number[]; participants: ParticipantRow[]; costs: { code: string; amount: string }[] };
+
+/** The children as the JSON rows `jsonb_populate_recordset` reads (column names of their tables). */
+function childRows(children: Children) {
+  return {
+    partners: JSON.stringify(children.partners.map((agency_id) => ({ agency_id }))),
+    participants: JSON.stringify(
+      children.participants.map((p) => ({
+        sex: p.sex,
+        ethnic_group_id: p.ethnicGroupId,
+        target_group: p.targetGroup,
+        age_band: p.ageBand,
+        count: p.count,
+      })),
+    ),
+    costs: JSON.stringify(children.costs.map((c) => ({ funding_source_code: c.code, amount: c.amount }))),
+  };
+}
+
+/**
+ * Inserts a record and its partners, participant rows and costs in one statement (data-modifying
+ * CTEs; the rows go as JSON, typed by their tables' columns), provided `open` holds — the period
+ * check of `common/period-lock.ts`. The record's id, or null when `open` was false and nothing was written.
+ */
+export async function insertRecordWithChildren(
+  db: Queryable,
+  v: RecordValues,
+  children: Children,
+  userId: number,
+  now: Date,
+  open: RawBuilder<boolean>,
+): Promise<number | null> {
+  const record = JSON.stringify({
+    ...v,
+    search_text: searchText(v),
+    created_by: userId,
+    created_at: now,
+    updated_at: now,
+  });
+  const rows = childRows(children);
+  const result = await sql<{ record_id: number }>`
+    WITH rec AS (
+      INSERT INTO implementation_record (${sql.join(RECORD_INSERT_COLUMNS.map((c) => sql.id(c)))})
+      SELECT ${sql.join(RECORD_INSERT_COLUMNS.map((c) => sql.ref(`v.${c}`)))}
+      FROM jsonb_populate_record(NULL::implementation_record, ${record}::jsonb) AS v
+      WHERE ${open}
+      RETURNING record_id
+    ), partners AS (
+      INSERT INTO record_partner (record_id, agency_id)
+      SELECT rec.record_id, x.agency_id FROM rec, jsonb_populate_recordset(NULL::record_partner, ${rows.partners}::jsonb) AS x
+    ), participants AS (
+      INSERT INTO record_participant (record_id, sex, ethnic_group_id, target_group, age_band, count)
+      SELECT rec.record_id, x.sex, x.ethnic_group_id, x.target_group, x.age_band, x.count
+      FROM rec, jsonb_populate_recordset(NULL::record_participant, ${rows.participants}::jsonb) AS x
+    ), costs AS (
+      INSERT INTO record_cost (record_id, funding_source_code, amount)
+      SELECT rec.record_id, x.funding_source_code, x.amount
+      FROM rec, jsonb_populate_recordset(NULL::record_cost, ${rows.costs}::jsonb) AS x
+    )
+    SELECT record_id FROM rec`.execute(db);
+  return result.rows[0]?.record_id ?? null;
+}
+
+/** What an insert of a record sets (the rest are defaults: id, version, deletion). */
+const RECORD_INSERT_COLUMNS = [
+  'plan_activity_id',
+  'type',
+  'title',
+  'start_date',
+  'end_date',
+  'place_generation',
+  'place_code',
+  'province_code',
+  'village',
+  'organiser_agency_id',
+  'description',
+  'outputs',
+  'participants_mode',
+  'total_participants',
+  'female_participants',
+  'search_text',
+  'created_by',
+  'created_at',
+  'updated_at',
+] as const satisfies readonly (keyof DB['implementation_record'])[];
+
 /** Optimistic update: false when the version moved on. */
 export async function updateRecord(
   db: Queryable,
@@ -168,8 +329,10 @@ export async function updateRecord(
   version: number,
   v: RecordValues,
   now: Date,
+  /** The period check (`common/period-lock.ts` periodOpen), in the update's own statement. */
+  open?: RawBuilder<boolean>,
 ): Promise<boolean> {
-  const result = await db
+  let query = db
     .updateTable('implementation_record')
     .set({
       ...v,
@@ -180,8 +343,9 @@ export async function updateRecord(
     })
     .where('record_id', '=', recordId)
     .where('version', '=', version)
-    .where('deleted_at', 'is', null)
-    .executeTakeFirst();
+    .where('deleted_at', 'is', null);
+  if (open) query = query.where(open);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
 
@@ -217,34 +381,22 @@ export async function softDeleteRecord(db: Queryable, recordId: number, userId: 
     .execute();
 }
 
-type Children = { partners: number[]; participants: ParticipantRow[]; costs: { code: string; amount: string }[] };
-
-/** Writes a record's partners, participant rows and costs: one insert per kind that has rows. */
+/** Writes a record's partners, participant rows and costs in one statement. */
 export async function insertChildren(db: Queryable, recordId: number, children: Children): Promise<void> {
-  if (children.partners.length)
-    await db
-      .insertInto('record_partner')
-      .values(children.partners.map((agency_id) => ({ record_id: recordId, agency_id })))
-      .execute();
-  if (children.participants.length)
-    await db
-      .insertInto('record_participant')
-      .values(
-        children.participants.map((p) => ({
-          record_id: recordId,
-          sex: p.sex,
-          ethnic_group_id: p.ethnicGroupId,
-          target_group: p.targetGroup,
-          age_band: p.ageBand,
-          count: p.count,
-        })),
-      )
-      .execute();
-  if (children.costs.length)
-    await db
-      .insertInto('record_cost')
-      .values(children.costs.map((c) => ({ record_id: recordId, funding_source_code: c.code, amount: c.amount })))
-      .execute();
+  if (!children.partners.length && !children.participants.length && !children.costs.length) return;
+  const rows = childRows(children);
+  await sql`
+    WITH partners AS (
+      INSERT INTO record_partner (record_id, agency_id)
+      SELECT ${recordId}::int, x.agency_id FROM jsonb_populate_recordset(NULL::record_partner, ${rows.partners}::jsonb) AS x
+    ), participants AS (
+      INSERT INTO record_participant (record_id, sex, ethnic_group_id, target_group, age_band, count)
+      SELECT ${recordId}::int, x.sex, x.ethnic_group_id, x.target_group, x.age_band, x.count
+      FROM jsonb_populate_recordset(NULL::record_participant, ${rows.participants}::jsonb) AS x
+    )
+    INSERT INTO record_cost (record_id, funding_source_code, amount)
+    SELECT ${recordId}::int, x.funding_source_code, x.amount
+    FROM jsonb_populate_recordset(NULL::record_cost, ${rows.costs}::jsonb) AS x`.execute(db);
 }
 
 /** Replaces a record's children: the old rows of all three kinds go in one statement, then the new. */
@@ -280,8 +432,8 @@ const recordColumns = [
   'r.version',
 ] as const;
 
-export async function findRecord(db: Queryable, actor: Actor, recordId: number, forUpdate = false) {
-  let query = scoped(db, actor)
+function recordRowQuery(db: Queryable, actor: Actor, recordId: number) {
+  return scoped(db, actor)
     .innerJoin('plan_activity as a', 'a.plan_activity_id', 'r.plan_activity_id')
     .innerJoin('plan as p', 'p.plan_id', 'a.plan_id')
     .leftJoin('admin_unit as u', (join) =>
@@ -307,54 +459,81 @@ export async function findRecord(db: Queryable, actor: Actor, recordId: number, 
       'cu.display_name as created_by_name',
     ])
     .where('r.record_id', '=', recordId);
-  if (forUpdate) query = query.forUpdate('r');
-  return query.executeTakeFirst();
+}
+
+export async function findRecord(db: Queryable, actor: Actor, recordId: number, forUpdate = false) {
+  const query = recordRowQuery(db, actor, recordId);
+  return (forUpdate ? query.forUpdate('r') : query).executeTakeFirst();
 }
 export type RecordRow = NonNullable<Awaited<ReturnType<typeof findRecord>>>;
 
-/** A record's participants, costs (with the funding source's name), partners and total cost, in one statement. */
-export async function recordChildren(db: Queryable, recordId: number) {
-  const row = await db
-    .selectNoFrom((eb) => [
-      jsonArrayFrom(
-        eb
-          .selectFrom('record_participant as p')
-          .select(['p.sex', 'p.ethnic_group_id', 'p.target_group', 'p.age_band', 'p.count'])
-          .where('p.record_id', '=', recordId)
-          .orderBy('p.ethnic_group_id')
-          .orderBy('p.target_group')
-          .orderBy('p.age_band')
-          .orderBy('p.sex'),
-      ).as('participants'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('record_cost as c')
-          .innerJoin('funding_source as f', 'f.code', 'c.funding_source_code')
-          .select(['c.funding_source_code', 'f.name_vi', sql<string>`c.amount::text`.as('amount')])
-          .where('c.record_id', '=', recordId)
-          .orderBy('f.sort'),
-      ).as('costs'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('record_partner as x')
-          .select('x.agency_id')
-          .where('x.record_id', '=', recordId)
-          .orderBy('x.agency_id'),
-      ).as('partners'),
+type RecordRef = Parameters<ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>['ref']>[0];
+
+/** The children of the record `r.record_id` as JSON columns of the statement that reads it: participants,
+ * costs (with the funding source's name), partners, the total cost and the models it registered. */
+function childColumns(eb: RecordEb, id: RecordRef = 'r.record_id') {
+  return [
+    jsonArrayFrom(
       eb
-        .selectFrom('record_cost as t')
-        .select(sql<string>`coalesce(sum(t.amount), 0)::text`.as('total'))
-        .where('t.record_id', '=', recordId)
-        .as('total'),
-    ])
-    .executeTakeFirstOrThrow();
+        .selectFrom('record_participant as rp')
+        .select(['rp.sex', 'rp.ethnic_group_id', 'rp.target_group', 'rp.age_band', 'rp.count'])
+        .whereRef('rp.record_id', '=', id)
+        .orderBy('rp.ethnic_group_id')
+        .orderBy(sql`rp.target_group COLLATE "C"`)
+        .orderBy(sql`rp.age_band COLLATE "C"`)
+        .orderBy(sql`rp.sex COLLATE "C"`),
+    ).as('participants'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('record_cost as c')
+        .innerJoin('funding_source as f', 'f.code', 'c.funding_source_code')
+        .select(['c.funding_source_code', 'f.name_vi', sql<string>`c.amount::text`.as('amount')])
+        .whereRef('c.record_id', '=', id)
+        .orderBy('f.sort')
+        .orderBy('f.code'),
+    ).as('costs'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('record_partner as x')
+        .select('x.agency_id')
+        .whereRef('x.record_id', '=', id)
+        .orderBy('x.agency_id'),
+    ).as('partners'),
+    eb
+      .selectFrom('record_cost as t')
+      .select(sql<string>`coalesce(sum(t.amount), 0)::text`.as('total'))
+      .whereRef('t.record_id', '=', id)
+      .as('total_cost'),
+    jsonArrayFrom(
+      eb
+        .selectFrom('community_model as m')
+        .innerJoin('model_type as mt', 'mt.code', 'm.model_type')
+        .select(['m.community_model_id as id', 'm.name', 'mt.name as typeName', 'm.status'])
+        .whereRef('m.source_record_id', '=', id)
+        .orderBy('m.community_model_id'),
+    ).as('models'),
+  ] as const;
+}
+
+/** A record with its children and models, in one statement (the view's data); `forUpdate` locks the record row. */
+export async function findRecordWithChildren(db: Queryable, actor: Actor, recordId: number, forUpdate = false) {
+  let query = recordRowQuery(db, actor, recordId).select((eb) => childColumns(eb));
+  if (forUpdate) query = query.forUpdate('r');
+  const row = await query.executeTakeFirst();
+  if (!row) return undefined;
+  const { participants, costs, partners, total_cost, models, ...record } = row;
   return {
-    participants: row.participants,
-    costs: row.costs,
-    partners: row.partners.map((p) => p.agency_id),
-    totalCost: row.total ?? '0',
+    row: record,
+    children: {
+      participants,
+      costs,
+      partners: partners.map((p) => p.agency_id),
+      totalCost: total_cost ?? '0',
+    },
+    models,
   };
 }
+export type RecordWithChildren = NonNullable<Awaited<ReturnType<typeof findRecordWithChildren>>>;
 
 export interface RecordFilter {
   plan?: number;

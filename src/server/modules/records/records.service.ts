@@ -3,10 +3,11 @@
 // caller's transaction when there is one, so an idempotent request stores its key atomically.
 import type { ServiceContext } from '../../access/actor';
 import { conflict, forbidden, notFound } from '../../http/errors';
+import { sql } from 'kysely';
 import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
-import { syncRecordValues } from '../analytics/sync-values';
-import { assertPeriodOpen } from '../../common/period-lock';
+import { syncRecordValues, writeRecordValues, type RecordWrite } from '../analytics/sync-values';
+import { assertPeriodOpen, holdPeriodScope, periodOpen, throwIfPeriodLocked } from '../../common/period-lock';
 import { recordRefusal } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
 import { registerRecordModel } from './record-model';
@@ -34,9 +35,9 @@ import { assertVersion } from '../../common/version';
 const stale = 'Bản ghi đã được người khác sửa sau khi bạn mở. Hãy tải lại để xem thay đổi rồi sửa lại.';
 
 export async function getRecord(ctx: ServiceContext, recordId: number): Promise<RecordView> {
-  const row = await repo.findRecord(ctx.db, ctx.actor, recordId);
-  if (!row) throw notFound('Bản ghi');
-  return buildRecordView(ctx.db, ctx.actor, row);
+  const found = await repo.findRecordWithChildren(ctx.db, ctx.actor, recordId);
+  if (!found) throw notFound('Bản ghi');
+  return buildRecordView(ctx.db, ctx.actor, found);
 }
 
 export async function listRecords(
@@ -62,16 +63,25 @@ export async function insertPrepared(
   body: Pick<CreateRecordBody, 'model' | 'title'>,
   action = 'create',
 ): Promise<RecordView> {
-  await assertRecordOpen(ctx, prepared.values);
+  const { values } = prepared;
+  const scope = { province: values.province_code, from: values.start_date, to: values.end_date };
+  // The period is checked by the insert itself (period-lock.ts): one round trip, same guarantee.
+  await holdPeriodScope(ctx, scope.province);
   const now = ctx.clock.now();
-  const id = await repo.insertRecord(ctx.db, prepared.values, ctx.actor.userId, now);
-  await repo.insertChildren(ctx.db, id, {
-    partners: prepared.partners,
-    participants: prepared.participants.rows,
-    costs: prepared.costs,
-  });
+  const id = await repo.insertRecordWithChildren(
+    ctx.db,
+    values,
+    { partners: prepared.partners, participants: prepared.participants.rows, costs: prepared.costs },
+    ctx.actor.userId,
+    now,
+    periodOpen(ctx, scope),
+  );
+  if (id === null) {
+    await throwIfPeriodLocked(ctx, scope);
+    throw conflict('Kỳ báo cáo vừa thay đổi trạng thái; hãy lưu lại.');
+  }
   await registerRecordModel(ctx, id, body, prepared);
-  await syncRecordValues(ctx.db, id, true);
+  await writeRecordValues(ctx.db, id, recordWrite(prepared));
   const after = await viewOf(ctx, id, { open: true, noAttachments: true });
   await insertAudit(
     ctx.db,
@@ -90,11 +100,36 @@ export async function insertPrepared(
   return after;
 }
 
+/** The facts a prepared record's values derive from, as the analytics module reads them. */
+function recordWrite({ values, participants, activity }: PreparedRecord): RecordWrite {
+  const language = (values.outputs as { language?: unknown }).language;
+  return {
+    type: values.type,
+    startDate: values.start_date,
+    language: typeof language === 'string' ? language : null,
+    participantsMode: values.participants_mode,
+    total: values.total_participants,
+    female: values.female_participants,
+    participants: participants.rows.map((p) => ({
+      sex: p.sex,
+      ethnic_group_id: p.ethnicGroupId,
+      target_group: p.targetGroup,
+      age_band: p.ageBand,
+      count: p.count,
+    })),
+    placeGeneration: values.place_generation,
+    placeCode: values.place_code,
+    provinceCode: values.province_code,
+    organiserAgencyId: values.organiser_agency_id,
+    rootPlanId: activity.root_plan_id,
+  };
+}
+
 /** The view of a record this transaction has just written (it is in scope: the write checked it). */
 async function viewOf(ctx: ServiceContext, recordId: number, known: KnownOfRecord): Promise<RecordView> {
-  const row = await repo.findRecord(ctx.db, ctx.actor, recordId);
-  if (!row) throw notFound('Bản ghi');
-  return buildRecordView(ctx.db, ctx.actor, row, known);
+  const found = await repo.findRecordWithChildren(ctx.db, ctx.actor, recordId);
+  if (!found) throw notFound('Bản ghi');
+  return buildRecordView(ctx.db, ctx.actor, found, known);
 }
 
 export async function createRecord(ctx: ServiceContext, body: CreateRecordBody): Promise<RecordView> {
@@ -110,38 +145,60 @@ export const assertRecordOpen = (
   r: { province_code: string | null; start_date: string; end_date: string },
 ) => assertPeriodOpen(ctx, { province: r.province_code, from: r.start_date, to: r.end_date });
 
-/** The record for a change: 404 outside scope, 403 when the caller may read but not write it, 423 when locked. */
-async function loadForChange(ctx: ServiceContext, recordId: number, version?: number) {
-  const row = await repo.findRecord(ctx.db, ctx.actor, recordId, true);
-  if (!row) throw notFound('Bản ghi');
+const lockScopeOf = (r: { province_code: string | null; start_date: string; end_date: string }) => ({
+  province: r.province_code,
+  from: r.start_date,
+  to: r.end_date,
+});
+
+/** The record for a change, locked: 404 outside scope, 403 when the caller may read but not write it,
+ * 409 for a stale version. Its period is the caller's to check. */
+async function findForChange(ctx: ServiceContext, recordId: number, version?: number) {
+  const found = await repo.findRecordWithChildren(ctx.db, ctx.actor, recordId, true);
+  if (!found) throw notFound('Bản ghi');
+  const { row } = found;
   const refused = recordRefusal(ctx.actor, {
     provinceCode: row.province_code,
     organiserAgencyId: row.organiser_agency_id,
   });
   if (refused) throw forbidden(refused);
   assertVersion(row.version, version, stale);
-  await assertRecordOpen(ctx, row);
-  return row;
+  return found;
+}
+
+/** As findForChange, and 423 when the record's period is locked. */
+async function loadForChange(ctx: ServiceContext, recordId: number, version?: number) {
+  const found = await findForChange(ctx, recordId, version);
+  await assertRecordOpen(ctx, found.row);
+  return found;
 }
 
 export async function updateRecord(ctx: ServiceContext, recordId: number, body: UpdateRecordBody): Promise<RecordView> {
   return inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const row = await loadForChange(txCtx, recordId, body.version);
-    const before = await buildRecordView(tx, ctx.actor, row, { open: true });
+    const found = await findForChange(txCtx, recordId, body.version);
+    const { row } = found;
     const { version: _v, ...input } = body;
     const prepared = await prepareRecord(txCtx, input);
-    await assertRecordOpen(txCtx, prepared.values);
+    // The period the record is in and the one it moves to are both checked, by the update itself.
+    const was = lockScopeOf(row);
+    const will = lockScopeOf(prepared.values);
+    await holdPeriodScope(txCtx, was.province, will.province);
+    const before = await buildRecordView(tx, ctx.actor, found, { open: true });
     const now = ctx.clock.now();
-    if (!(await repo.updateRecord(tx, recordId, body.version, prepared.values, now))) throw conflict(stale, 'version');
+    const open = sql<boolean>`${periodOpen(txCtx, was)} AND ${periodOpen(txCtx, will)}`;
+    if (!(await repo.updateRecord(tx, recordId, body.version, prepared.values, now, open))) {
+      await throwIfPeriodLocked(txCtx, was, will);
+      throw conflict(stale, 'version');
+    }
     await repo.replaceChildren(tx, recordId, {
       partners: prepared.partners,
       participants: prepared.participants.rows,
       costs: prepared.costs,
     });
     await registerRecordModel(txCtx, recordId, input, prepared);
-    await syncRecordValues(tx, recordId);
-    const after = await viewOf(txCtx, recordId, { open: true });
+    await writeRecordValues(tx, recordId, recordWrite(prepared), true);
+    const after = await viewOf(txCtx, recordId, { open: true, attachments: before.attachments });
     await insertAudit(
       tx,
       ctx.actor,
@@ -165,8 +222,9 @@ export async function updateRecord(ctx: ServiceContext, recordId: number, body: 
 export async function deleteRecord(ctx: ServiceContext, recordId: number, version?: number): Promise<void> {
   await inTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const row = await loadForChange(txCtx, recordId, version);
-    const before = await buildRecordView(tx, ctx.actor, row, { open: true });
+    const found = await loadForChange(txCtx, recordId, version);
+    const { row } = found;
+    const before = await buildRecordView(tx, ctx.actor, found, { open: true });
     const now = ctx.clock.now();
     await repo.softDeleteRecord(tx, recordId, ctx.actor.userId, now);
     await insertAudit(
