@@ -80,23 +80,41 @@ function sectionBlocks(section: PlanSectionDoc, index: number): Block[] {
   const number = section.number.trim() || String(index + 1);
   const description = bodyParagraphs(section.description);
   const timeframe = formatPlanTimeframe(section.timeframe);
+  const timeframeEnd = section.headings?.timeframeEnd ?? '';
+  const blocks: Block[] = [sectionHeading(number, section.title)];
+  const activityBlocks = (label?: string) =>
+    section.activities.flatMap((activity) => {
+      const attributes = activityAttributes(activity, section);
+      return [
+        bulletParagraph(label ? `${label}: ${activity.title}` : activity.title),
+        ...(attributes === null ? [] : [noteParagraph(attributes)]),
+      ];
+    });
+
+  // An area the source wrote as lines ("- Hoạt động: …", "- Thời gian thực hiện: …") prints so.
+  // The area's timeframe line comes last, as in the plans that write them so; but under an activity's
+  // attribute line it would read as that activity's own, so then it comes first.
+  if (section.headings?.plain) {
+    const label = section.headings.timeframe ?? DEFAULT_SECTION_HEADINGS.timeframe;
+    const timeframeLine = timeframe === null ? [] : [bulletParagraph(`${label}: ${timeframe}${timeframeEnd}`)];
+    const last = section.activities.at(-1);
+    const first = last !== undefined && activityAttributes(last, section) !== null;
+    blocks.push(...description, ...(first ? timeframeLine : []), ...activityBlocks(section.headings.activities));
+    if (!first) blocks.push(...timeframeLine);
+    return blocks;
+  }
 
   // The sub-headings as the plan wrote them ("1.1. Nội dung tuyên truyền"), else the usual words.
   const headings = { ...DEFAULT_SECTION_HEADINGS, ...section.headings };
-  const blocks: Block[] = [sectionHeading(number, section.title)];
   let sub = 0;
   if (description.length > 0) {
     blocks.push(subsectionHeading(`${number}.${++sub}`, headings.description), ...description);
   }
   if (section.activities.length > 0) {
-    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.activities));
-    for (const activity of section.activities) {
-      blocks.push(bulletParagraph(activity.title));
-      const attributes = activityAttributes(activity, section);
-      if (attributes !== null) blocks.push(noteParagraph(attributes));
-    }
+    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.activities), ...activityBlocks());
   }
-  if (timeframe !== null) blocks.push(subsectionHeading(`${number}.${++sub}`, headings.timeframe, timeframe));
+  if (timeframe !== null)
+    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.timeframe, `${timeframe}${timeframeEnd}`));
   return blocks;
 }
 
