@@ -96,8 +96,25 @@ function sectionBlocks(section: PlanSectionDoc, index: number): Block[] {
   // attribute line it would read as that activity's own, so then it comes first.
   if (section.headings?.plain) {
     const label = section.headings.timeframe ?? DEFAULT_SECTION_HEADINGS.timeframe;
+    // "- Nội dung: …" when the source labelled its description so.
+    const [firstParagraph, ...otherParagraphs] = section.description.split('\n');
+    const description =
+      section.headings.description && firstParagraph?.trim()
+        ? [
+            bulletParagraph(`${section.headings.description}: ${firstParagraph.trim()}`),
+            ...bodyParagraphs(otherParagraphs.join('\n')),
+          ]
+        : bodyParagraphs(section.description);
     const timeframeLine = timeframe === null ? [] : [bulletParagraph(`${label}: ${timeframe}${timeframeEnd}`)];
     const last = section.activities.at(-1);
+    // An area that is itself the task ("1. Tổ chức tuyên truyền …" / "- Cơ quan thực hiện: …") holds
+    // one activity of its own title: its attributes follow the heading, the title is not said twice.
+    const only = section.activities.length === 1 ? section.activities[0]! : undefined;
+    if (only && only.title === section.title) {
+      const attributes = activityAttributes(only, section);
+      blocks.push(...description, ...(attributes === null ? [] : [noteParagraph(attributes)]), ...timeframeLine);
+      return blocks;
+    }
     const first = last !== undefined && activityAttributes(last, section) !== null;
     blocks.push(...description, ...(first ? timeframeLine : []), ...activityBlocks(section.headings.activities));
     if (!first) blocks.push(...timeframeLine);

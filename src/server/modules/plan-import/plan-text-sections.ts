@@ -35,7 +35,13 @@ interface SectionDraft {
   /** Activities followed by their own attribute lines: a later timeframe line is theirs too. */
   attributed: Set<PlanActivityDoc>;
   /** How the area is written, for the export: numbered sub-headings ("1.2. …") or lines only. */
-  written: { subheadings: boolean; lines: boolean; activityLabel?: string; timeframeLabel?: string };
+  written: {
+    subheadings: boolean;
+    lines: boolean;
+    activityLabel?: string;
+    timeframeLabel?: string;
+    descriptionLabel?: string;
+  };
 }
 
 export interface ContentDraft {
@@ -164,7 +170,7 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
   if (forSection) section.written.subheadings = true;
   else section.written.lines = true;
   c.labels.push(...labels.map((l) => (l.kind === 'level' ? `${l.label}: ${l.value}` : l.label)));
-  for (const { kind, value, label } of labels) {
+  for (const { kind, value, label, end } of labels) {
     // A sub-heading of the area keeps its own words, for the export ("1.1. Nội dung tuyên truyền");
     // the usual words need no keeping.
     const heading = kind === 'activity' ? 'activities' : kind;
@@ -178,8 +184,10 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
       else section.mode = 'activities';
       if (value && !forSection) section.written.activityLabel ??= label.trim();
     } else if (kind === 'description') {
-      if (value) section.paragraphs.push(value);
+      // A description is text: it keeps its full stop ("- Nội dung: rà soát các văn bản ….").
+      if (value) section.paragraphs.push(`${value}${end ?? ''}`);
       else section.mode = 'description';
+      if (value && !forSection && section.paragraphs.length === 1) section.written.descriptionLabel ??= label.trim();
     } else if (kind === 'timeframe') {
       if (!value) section.mode = 'timeframe';
       const timeframe = value ? parseTimeframeVi(value, c.year) : null;
@@ -263,6 +271,7 @@ function writtenHeadings(section: SectionDraft): Pick<PlanSectionDoc, 'headings'
   if (!written.lines || written.subheadings) return section.doc.headings ? { headings: section.doc.headings } : {};
   const headings: SectionHeadings = { ...section.doc.headings, plain: true };
   if (written.activityLabel) headings.activities = written.activityLabel;
+  if (written.descriptionLabel) headings.description = written.descriptionLabel;
   if (written.timeframeLabel && written.timeframeLabel !== DEFAULT_SECTION_HEADINGS.timeframe)
     headings.timeframe = written.timeframeLabel;
   return { headings };
