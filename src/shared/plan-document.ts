@@ -38,9 +38,18 @@ export interface SectionHeadings {
   description?: string;
   activities?: string;
   timeframe?: string;
+  /**
+   * The area has no numbered sub-headings: its parts are exported as lines, as the source wrote
+   * them: the description's paragraphs, each activity as "- …" (or "- Hoạt động: …" when
+   * `activities` holds the label the source gave it) and the timeframe as "- Thời gian thực hiện: …"
+   * (`timeframe`'s words when given).
+   */
+  plain?: boolean;
+  /** What the source put after the area's timeframe ("."), printed after it. */
+  timeframeEnd?: string;
 }
 
-export const DEFAULT_SECTION_HEADINGS: Required<SectionHeadings> = {
+export const DEFAULT_SECTION_HEADINGS: Required<Pick<SectionHeadings, 'description' | 'activities' | 'timeframe'>> = {
   description: 'Nội dung các hoạt động',
   activities: 'Các hoạt động cụ thể',
   timeframe: 'Thời gian thực hiện',

@@ -8784,6 +8784,8 @@ export interface components {
                     description?: string;
                     activities?: string;
                     timeframe?: string;
+                    plain?: boolean;
+                    timeframeEnd?: string;
                 };
             }[];
             responsibilities: {
@@ -8909,6 +8911,8 @@ export interface components {
                     description?: string;
                     activities?: string;
                     timeframe?: string;
+                    plain?: boolean;
+                    timeframeEnd?: string;
                 };
             }[];
             responsibilities: {

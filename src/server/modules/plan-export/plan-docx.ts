@@ -80,23 +80,58 @@ function sectionBlocks(section: PlanSectionDoc, index: number): Block[] {
   const number = section.number.trim() || String(index + 1);
   const description = bodyParagraphs(section.description);
   const timeframe = formatPlanTimeframe(section.timeframe);
+  const timeframeEnd = section.headings?.timeframeEnd ?? '';
+  const blocks: Block[] = [sectionHeading(number, section.title)];
+  const activityBlocks = (label?: string) =>
+    section.activities.flatMap((activity) => {
+      const attributes = activityAttributes(activity, section);
+      return [
+        bulletParagraph(label ? `${label}: ${activity.title}` : activity.title),
+        ...(attributes === null ? [] : [noteParagraph(attributes)]),
+      ];
+    });
+
+  // An area the source wrote as lines ("- Hoạt động: …", "- Thời gian thực hiện: …") prints so.
+  // The area's timeframe line comes last, as in the plans that write them so; but under an activity's
+  // attribute line it would read as that activity's own, so then it comes first.
+  if (section.headings?.plain) {
+    const label = section.headings.timeframe ?? DEFAULT_SECTION_HEADINGS.timeframe;
+    // "- Nội dung: …" when the source labelled its description so.
+    const [firstParagraph, ...otherParagraphs] = section.description.split('\n');
+    const description =
+      section.headings.description && firstParagraph?.trim()
+        ? [
+            bulletParagraph(`${section.headings.description}: ${firstParagraph.trim()}`),
+            ...bodyParagraphs(otherParagraphs.join('\n')),
+          ]
+        : bodyParagraphs(section.description);
+    const timeframeLine = timeframe === null ? [] : [bulletParagraph(`${label}: ${timeframe}${timeframeEnd}`)];
+    const last = section.activities.at(-1);
+    // An area that is itself the task ("1. Tổ chức tuyên truyền …" / "- Cơ quan thực hiện: …") holds
+    // one activity of its own title: its attributes follow the heading, the title is not said twice.
+    const only = section.activities.length === 1 ? section.activities[0]! : undefined;
+    if (only && only.title === section.title) {
+      const attributes = activityAttributes(only, section);
+      blocks.push(...description, ...(attributes === null ? [] : [noteParagraph(attributes)]), ...timeframeLine);
+      return blocks;
+    }
+    const first = last !== undefined && activityAttributes(last, section) !== null;
+    blocks.push(...description, ...(first ? timeframeLine : []), ...activityBlocks(section.headings.activities));
+    if (!first) blocks.push(...timeframeLine);
+    return blocks;
+  }
 
   // The sub-headings as the plan wrote them ("1.1. Nội dung tuyên truyền"), else the usual words.
   const headings = { ...DEFAULT_SECTION_HEADINGS, ...section.headings };
-  const blocks: Block[] = [sectionHeading(number, section.title)];
   let sub = 0;
   if (description.length > 0) {
     blocks.push(subsectionHeading(`${number}.${++sub}`, headings.description), ...description);
   }
   if (section.activities.length > 0) {
-    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.activities));
-    for (const activity of section.activities) {
-      blocks.push(bulletParagraph(activity.title));
-      const attributes = activityAttributes(activity, section);
-      if (attributes !== null) blocks.push(noteParagraph(attributes));
-    }
+    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.activities), ...activityBlocks());
   }
-  if (timeframe !== null) blocks.push(subsectionHeading(`${number}.${++sub}`, headings.timeframe, timeframe));
+  if (timeframe !== null)
+    blocks.push(subsectionHeading(`${number}.${++sub}`, headings.timeframe, `${timeframe}${timeframeEnd}`));
   return blocks;
 }
 

@@ -200,6 +200,41 @@ describe('plan import', () => {
     }
   });
 
+  it('imports corpus documents uploaded as .docx (made by LibreOffice) as it imports their text', async () => {
+    const admin = await t.as({ role: 'admin' });
+    // A plan, a decision issuing a plan, a plan with a task table, and a joint Quy chế of two issuers.
+    for (const prefix of ['01', '05', '11', '23']) {
+      const file = corpusFiles.find((f) => f.startsWith(`${prefix}_`))!;
+      const golden = JSON.parse(
+        fs.readFileSync(path.join(corpusDir, file.replace('.txt', '.golden.json')), 'utf8'),
+      ) as {
+        number: string;
+        title: string;
+      };
+      const docx = fs.readFileSync(path.join(corpusDir, file.replace('.txt', '.docx')));
+      const fromDocx = await upload(admin, file.replace('.txt', '.docx'), docx);
+      expect(fromDocx.statusCode, `${file}: ${fromDocx.body}`).toBe(201);
+      const fromText = await admin.post('/api/plans/import', { text: corpusText(prefix) });
+      expect(fromText.statusCode, `${file}: ${fromText.body}`).toBe(201);
+      const [docxPlan, textPlan] = await Promise.all(
+        [fromDocx, fromText].map(async (res) => (await admin.get(`/api/plans/${res.json().planId}`)).json()),
+      );
+      expect(docxPlan, file).toMatchObject({ status: 'draft', number: golden.number });
+      expect(docxPlan.title.replace(/\s+/g, ' '), file).toBe(golden.title);
+      // The same structure and the same lines left unparsed (their line numbers differ: the .docx
+      // text has a blank line after every paragraph).
+      const shape = (p: any) => ({
+        issuers: p.issuers.map((i: any) => i.id),
+        sections: p.sections.map((x: any) => [x.title, x.activities.length]),
+        signatures: p.signatures.map((x: any) => x.signer),
+        recipients: p.recipients,
+      });
+      expect(shape(docxPlan), file).toEqual(shape(textPlan));
+      const texts = (res: typeof fromText) => res.json().unparsed.map((u: { text: string }) => u.text);
+      expect(texts(fromDocx), file).toEqual(texts(fromText));
+    }
+  });
+
   it('gives a plan whose issuers are not in the registry to the importer’s own agency, and says so', async () => {
     const res = await women.post('/api/plans/import', { text: corpusText('03') });
     expect(res.statusCode, res.body).toBe(201);

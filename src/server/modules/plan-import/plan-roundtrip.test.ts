@@ -26,3 +26,46 @@ describe('the seed keeps its own wording', () => {
     expect(text).not.toContain('4.3. Thời gian thực hiện');
   });
 });
+
+describe('areas written as labelled lines export as such and import back', () => {
+  const text = [
+    'KẾ HOẠCH',
+    '',
+    'Triển khai Luật Bảo vệ dữ liệu cá nhân năm 2025',
+    '',
+    'II. NỘI DUNG',
+    '',
+    '1. Tổ chức tuyên truyền pháp luật về bảo vệ dữ liệu cá nhân',
+    '',
+    '- Cơ quan thực hiện: Bộ Công an.',
+    '',
+    '- Cơ quan phối hợp: Bộ Tư pháp.',
+    '',
+    '- Thời gian thực hiện: năm 2025.',
+    '',
+    '2. Rà soát văn bản quy phạm pháp luật',
+    '',
+    '- Nội dung: rà soát các văn bản có liên quan đến Luật.',
+    '',
+    '- Hoạt động: Kiến nghị sửa đổi các văn bản không còn phù hợp',
+    '',
+    '- Thời gian thực hiện: tháng 12/2025.',
+  ].join('\n');
+
+  it('says an area that is itself the task once, keeps "- Nội dung:" and "- Hoạt động:", and reads the export back the same', async () => {
+    const parsed = parsePlanText(text).plan;
+    expect(parsed.sections.map((s) => s.headings)).toEqual([
+      { plain: true, timeframeEnd: '.' },
+      { plain: true, description: 'Nội dung', activities: 'Hoạt động', timeframeEnd: '.' },
+    ]);
+    const exported = await docxToText(await renderPlanDocx({ ...parsed, issuerHeaders: [] }));
+    const lines = exported.split('\n').filter(Boolean);
+    expect(lines.filter((l) => l.includes('Tổ chức tuyên truyền pháp luật'))).toEqual([
+      '1. Tổ chức tuyên truyền pháp luật về bảo vệ dữ liệu cá nhân',
+    ]);
+    expect(lines).toContain('- Nội dung: rà soát các văn bản có liên quan đến Luật.');
+    expect(lines).toContain('- Hoạt động: Kiến nghị sửa đổi các văn bản không còn phù hợp');
+    expect(lines).toContain('- Thời gian thực hiện: tháng 12/2025.');
+    expect(parsePlanText(exported).plan.sections).toEqual(parsed.sections);
+  });
+});

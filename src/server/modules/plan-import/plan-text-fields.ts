@@ -12,6 +12,8 @@ export interface Labelled {
   value: string;
   /** The label as printed ("Cơ quan chủ trì"), or the whole heading that names the role. */
   label: string;
+  /** The punctuation after the value when it ends its line ("." of "Thời gian thực hiện: tháng 12/2022."). */
+  end?: string;
 }
 
 const LABELS: Array<[LabelKind, string]> = [
@@ -40,8 +42,10 @@ export function readLabels(text: string): Labelled[] | null {
   return found.map((m, i) => {
     const name = m[1]!;
     const kind = LABEL_KINDS.find(([, re]) => re.test(name))![0];
-    const end = found[i + 1]?.index ?? text.length;
-    return { kind, value: trimValue(text.slice(m.index + m[0].length, end)), label: name };
+    const last = i === found.length - 1;
+    const raw = text.slice(m.index + m[0].length, last ? text.length : found[i + 1]!.index);
+    const end = last ? /([;,.]*)\s*$/.exec(raw)![1] : '';
+    return { kind, value: trimValue(raw), label: name, ...(end ? { end } : {}) };
   });
 }
 

@@ -112,10 +112,19 @@ function continuesParagraph(cells: string[], previous: PlanLine | undefined): pr
   return DANGLING.test(previous.text);
 }
 
-/** Splits, cleans and joins the source into logical lines; blank lines are dropped. */
+/** How many lines a "**" opened and not yet closed may span: further on, it was a stray mark. */
+const EMPHASIS_SPAN = 3;
+
+/**
+ * Splits, cleans and joins the source into logical lines; blank lines are dropped. A blank line
+ * inside a bold phrase ("**I. MỤC" / "" / "ĐÍCH, YÊU CẦU**": a converter's line per paragraph, as
+ * in a .docx saved from such text) does not count as one: the phrase goes on.
+ */
 export function toPlanLines(input: string): PlanLine[] {
   const lines: PlanLine[] = [];
   let afterBlank = false;
+  /** Lines since a "**" was opened and not closed; 0 when none is open. */
+  let emphasisOpen = 0;
   input
     .normalize('NFC')
     .split(/\r\n|\r|\n/)
@@ -136,7 +145,11 @@ export function toPlanLines(input: string): PlanLine[] {
         }
         afterBlank = false;
       }
-      if (!stripEmphasis(cleaned)) afterBlank = true;
+      const marks = (cleaned.match(/\*\*/g) ?? []).length;
+      if (marks % 2 === 1) emphasisOpen = emphasisOpen > 0 ? 0 : 1;
+      else if (emphasisOpen > 0 && stripEmphasis(cleaned))
+        emphasisOpen = emphasisOpen >= EMPHASIS_SPAN ? 0 : emphasisOpen + 1;
+      if (!stripEmphasis(cleaned) && emphasisOpen === 0) afterBlank = true;
     });
   return lines;
 }

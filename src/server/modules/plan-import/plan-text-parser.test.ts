@@ -84,6 +84,16 @@ describe('the 2022 seed plan', () => {
     expect(first).not.toMatch(/\s{2}|\n/);
   });
 
+  it('keeps area 5 as the seed wrote it: labelled lines, no sub-headings, the full stop after its timeframe', () => {
+    expect(plan.sections[4]!.headings).toEqual({ plain: true, activities: 'Hoạt động', timeframeEnd: '.' });
+    expect(plan.sections.slice(0, 4).map((s) => s.headings?.plain)).toEqual([
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+    ]);
+  });
+
   it('strips italic markers inside a bullet without breaking it', () => {
     const first = plan.sections[0]!.activities[0]!.title;
     expect(first).toContain('gồm: Tổ truyền thông cộng đồng (với các thành viên');
@@ -462,6 +472,41 @@ describe('variants of Word output', () => {
     const expected = withoutLineNumbers(text);
     expect(withoutLineNumbers(lines.filter((l) => l.trim()).join('\n'))).toEqual(expected);
     expect(withoutLineNumbers(lines.join('\n\n'))).toEqual(expected);
+  });
+
+  it('joins a bold heading or authority broken into paragraphs (a .docx saved from converter text)', () => {
+    const text = [
+      'KẾ HOẠCH',
+      '',
+      'Tập huấn cán bộ năm 2025',
+      '',
+      '**I. MỤC',
+      '',
+      'ĐÍCH, YÊU CẦU**',
+      '',
+      '- Nâng cao năng lực cán bộ.',
+      '',
+      '**TM. ỦY BAN',
+      '',
+      'NHÂN DÂN**',
+      '',
+      'KT. CHỦ TỊCH',
+      '',
+      '**PHÓ CHỦ TỊCH**',
+      '',
+      'Nguyễn Văn An',
+    ].join('\n');
+    const result = parsePlanText(text);
+    expect(result.outline).toEqual(['I. MỤC ĐÍCH, YÊU CẦU']);
+    expect(result.plan.signatures).toEqual([
+      {
+        authority: 'TM. ỦY BAN NHÂN DÂN\nKT. CHỦ TỊCH',
+        position: 'PHÓ CHỦ TỊCH',
+        signer: 'Nguyễn Văn An',
+        agency: null,
+      },
+    ]);
+    expect(result.unparsed).toEqual([]);
   });
 
   it('splits headings glued to the next paragraph by bold markers', () => {

@@ -246,8 +246,14 @@ function placeLine(s: ParseState, line: PlanLine): boolean {
     s.phase = 'closing';
     s.closing = 'signature';
     const block = s.signatures[s.signatures.length - 1];
-    // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": one block with a two-line authority.
-    if (block && !block.position && !block.signer && !line.afterBlank) block.authority += `\n${text}`;
+    // "TM. ỦY BAN NHÂN DÂN" / "KT. CHỦ TỊCH" / "PHÓ CHỦ TỊCH": one block with a two-line authority,
+    // also with a blank line between (a paragraph each): a "KT." signs under the "TM." above it.
+    const stacked =
+      block &&
+      /^TM\s*\./u.test(block.authority) &&
+      !block.authority.includes('\n') &&
+      /^(?:KT|Q|TL|TUQ)\s*\./u.test(text);
+    if (block && !block.position && !block.signer && (!line.afterBlank || stacked)) block.authority += `\n${text}`;
     else s.signatures.push({ authority: text, position: '', signer: '' });
     return true;
   }

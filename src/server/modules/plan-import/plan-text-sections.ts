@@ -1,7 +1,13 @@
 // The content part of a plan ("II. NỘI DUNG"): numbered areas, their "Nội dung" description,
 // activities as bullets, numbered items or table rows, and the attribute lines that go with
 // them ("Chủ trì: …; Phối hợp: …", "Thời gian thực hiện: …").
-import { DEFAULT_SECTION_HEADINGS, type PlanActivityDoc, type PlanSectionDoc } from '../../../shared/plan-document';
+import {
+  DEFAULT_SECTION_HEADINGS,
+  type PlanActivityDoc,
+  type PlanSectionDoc,
+  type SectionHeadings,
+  type Timeframe,
+} from '../../../shared/plan-document';
 import { parseTimeframeVi } from '../../../shared/period';
 import { type PlanLine, isTableRow, itemText, letteredItem, numberedItem } from './plan-text-lines';
 import {
@@ -28,6 +34,14 @@ interface SectionDraft {
   defaults: Pick<PlanActivityDoc, 'leadAgency' | 'partnerAgencies' | 'level'>;
   /** Activities followed by their own attribute lines: a later timeframe line is theirs too. */
   attributed: Set<PlanActivityDoc>;
+  /** How the area is written, for the export: numbered sub-headings ("1.2. …") or lines only. */
+  written: {
+    subheadings: boolean;
+    lines: boolean;
+    activityLabel?: string;
+    timeframeLabel?: string;
+    descriptionLabel?: string;
+  };
 }
 
 export interface ContentDraft {
@@ -64,6 +78,7 @@ function openSection(c: ContentDraft, number: string, title: string): SectionDra
     paragraphs: [],
     defaults: { leadAgency: null, partnerAgencies: [], level: null },
     attributed: new Set(),
+    written: { subheadings: false, lines: false },
   };
   c.sections.push(section);
   c.current = section;
@@ -91,6 +106,7 @@ export function placeContentLine(c: ContentDraft, line: PlanLine): boolean {
     const labels = headingLabels(subheading);
     if (labels) return applyLabels(c, section, labels, true);
     if (numbered?.depth === 2) {
+      section.written.subheadings = true;
       section.mode = 'activities';
       addActivity(c, section, subheading);
       return true;
@@ -103,13 +119,14 @@ export function placeContentLine(c: ContentDraft, line: PlanLine): boolean {
 
 function placeSectionLine(c: ContentDraft, section: SectionDraft, line: PlanLine): boolean {
   const item = itemText(line.text);
+  section.written.lines = true;
   switch (section.mode) {
     case 'timeframe': {
       section.mode = 'open';
       const timeframe = parseTimeframeVi(item, c.year);
       // A second timeframe of one area ("+ … trước ngày 15/12", "+ … trước ngày 31/12") stays as text.
       if (timeframe && section.doc.timeframe) section.paragraphs.push(line.text);
-      else section.doc.timeframe = timeframe;
+      else if (timeframe) setSectionTimeframe(section, timeframe, /([;,.]*)\s*$/.exec(item)![1]);
       return timeframe !== null;
     }
     case 'description':
@@ -150,8 +167,10 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
   const ownsAttributes = (a: PlanActivityDoc | undefined): a is PlanActivityDoc =>
     a !== undefined && (section.attributed.has(a) || labels.some((l) => l.kind === 'lead' || l.kind === 'partners'));
   let placed = true;
+  if (forSection) section.written.subheadings = true;
+  else section.written.lines = true;
   c.labels.push(...labels.map((l) => (l.kind === 'level' ? `${l.label}: ${l.value}` : l.label)));
-  for (const { kind, value, label } of labels) {
+  for (const { kind, value, label, end } of labels) {
     // A sub-heading of the area keeps its own words, for the export ("1.1. Nội dung tuyên truyền");
     // the usual words need no keeping.
     const heading = kind === 'activity' ? 'activities' : kind;
@@ -163,16 +182,22 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
     if (kind === 'activity') {
       if (value) addActivity(c, section, value);
       else section.mode = 'activities';
+      if (value && !forSection) section.written.activityLabel ??= label.trim();
     } else if (kind === 'description') {
-      if (value) section.paragraphs.push(value);
+      // A description is text: it keeps its full stop ("- Nội dung: rà soát các văn bản ….").
+      if (value) section.paragraphs.push(`${value}${end ?? ''}`);
       else section.mode = 'description';
+      if (value && !forSection && section.paragraphs.length === 1) section.written.descriptionLabel ??= label.trim();
     } else if (kind === 'timeframe') {
       if (!value) section.mode = 'timeframe';
       const timeframe = value ? parseTimeframeVi(value, c.year) : null;
       if (value && !timeframe) placed = false;
       else if (timeframe && ownsAttributes(last)) last.timeframe = timeframe;
       else if (timeframe && section.doc.timeframe) section.paragraphs.push(timeframe.text ?? value);
-      else if (timeframe) section.doc.timeframe = timeframe;
+      else if (timeframe) {
+        setSectionTimeframe(section, timeframe, labels.at(-1)?.kind === 'timeframe' ? labels.at(-1)!.end : undefined);
+        if (!forSection) section.written.timeframeLabel = label.trim();
+      }
     } else if (kind === 'outputs') {
       if (last) last.outputs.push(...outputsFromList(value));
       else placed = false;
@@ -188,6 +213,12 @@ function applyLabels(c: ContentDraft, section: SectionDraft, labels: Labelled[],
     if (last && kind !== 'activity' && kind !== 'description') section.attributed.add(last);
   }
   return placed;
+}
+
+/** The area's own timeframe, with the punctuation the source put after it ("tháng 12/2022."). */
+function setSectionTimeframe(section: SectionDraft, timeframe: Timeframe, end: string | undefined): void {
+  section.doc.timeframe = timeframe;
+  if (end) section.doc.headings = { ...section.doc.headings, timeframeEnd: end };
 }
 
 function placeTableRow(c: ContentDraft, line: PlanLine): boolean {
@@ -231,7 +262,19 @@ function finishSection(section: SectionDraft): PlanSectionDoc {
     partnerAgencies: activity.partnerAgencies.length > 0 ? activity.partnerAgencies : [...defaults.partnerAgencies],
     level: activity.level ?? defaults.level,
   }));
-  return { ...doc, description: section.paragraphs.join('\n'), activities };
+  return { ...doc, description: section.paragraphs.join('\n'), activities, ...writtenHeadings(section) };
+}
+
+/** An area written without numbered sub-headings keeps that form, and the labels it gave its lines. */
+function writtenHeadings(section: SectionDraft): Pick<PlanSectionDoc, 'headings'> {
+  const { written } = section;
+  if (!written.lines || written.subheadings) return section.doc.headings ? { headings: section.doc.headings } : {};
+  const headings: SectionHeadings = { ...section.doc.headings, plain: true };
+  if (written.activityLabel) headings.activities = written.activityLabel;
+  if (written.descriptionLabel) headings.description = written.descriptionLabel;
+  if (written.timeframeLabel && written.timeframeLabel !== DEFAULT_SECTION_HEADINGS.timeframe)
+    headings.timeframe = written.timeframeLabel;
+  return { headings };
 }
 
 /** The sections as the plan document holds them: section-wide timeframe and agencies copied down. */

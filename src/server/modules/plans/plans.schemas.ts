@@ -44,6 +44,8 @@ const SectionHeadingsSchema = Type.Object(
     description: Type.Optional(Text(500)),
     activities: Type.Optional(Text(500)),
     timeframe: Type.Optional(Text(500)),
+    plain: Type.Optional(Type.Boolean()),
+    timeframeEnd: Type.Optional(Text(5)),
   },
   { additionalProperties: false },
 );

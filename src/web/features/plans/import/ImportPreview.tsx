@@ -1,5 +1,9 @@
-// The result of reading a plan's text, beside the text itself: the structure found, and every
-// line that found no place, listed with its number and highlighted in the source.
+// The result of reading a plan's text, beside the text itself: what the document is (a plan, or a
+// decision that issues one, with the decision's number, date and signer), the structure found, its
+// legal bases, the lines recognised as the document's form (Quốc hiệu, "Số:", "Nơi nhận:" …), and
+// every line that found no place, listed with its number and highlighted in the source.
+import type { LineRole, RecognisedLine } from '../../../../shared/plan-document';
+import type { PlanMessageKey } from '../messages.vi';
 import { timeframeText } from '../plan-labels';
 import { formatDate } from '../../../i18n/format';
 import { usePlanT } from '../use-plan-t';
@@ -8,6 +12,8 @@ import type { Preview } from './import-api';
 export function ImportPreview({ preview }: { preview: Preview }) {
   const t = usePlanT();
   const unparsed = new Set(preview.unparsed.map((u) => u.line));
+  const recognised = new Map<number, LineRole>();
+  for (const r of preview.recognised) if (!recognised.has(r.line)) recognised.set(r.line, r.role);
   return (
     <>
       <UnparsedList preview={preview} />
@@ -19,7 +25,8 @@ export function ImportPreview({ preview }: { preview: Preview }) {
               <li
                 key={i}
                 id={`src-line-${i + 1}`}
-                className={unparsed.has(i + 1) ? 'is-unparsed' : undefined}
+                className={unparsed.has(i + 1) ? 'is-unparsed' : recognised.has(i + 1) ? 'is-recognised' : undefined}
+                title={recognised.has(i + 1) ? t(roleKey(recognised.get(i + 1)!)) : undefined}
                 data-line={i + 1}
               >
                 <span className="source-number" aria-hidden="true">
@@ -86,6 +93,10 @@ function ParsedStructure({ preview }: { preview: Preview }) {
       </p>
       <dl className="facts">
         <div>
+          <dt>{t('import.kind')}</dt>
+          <dd data-testid="import-kind">{t(`import.kind.${preview.kind}`)}</dd>
+        </div>
+        <div>
           <dt>{t('plan.facts.number')}</dt>
           <dd className="code">{plan.number || t('import.unknown')}</dd>
         </div>
@@ -98,8 +109,13 @@ function ParsedStructure({ preview }: { preview: Preview }) {
           <dd>{plan.issuers.join(' · ') || t('import.unknown')}</dd>
         </div>
       </dl>
+      <DecisionFacts preview={preview} />
       <p className="doc-type">{plan.documentType || t('plan.doc.type')}</p>
       <p className="doc-title">{plan.title}</p>
+      <h3>{t('import.legalBases')}</h3>
+      <Items items={preview.legalBases} />
+      <h3>{t('import.outline')}</h3>
+      <Items items={preview.outline} />
       <h3>{t('editor.purposes')}</h3>
       <Items items={plan.purposes} />
       <h3>{t('editor.requirements')}</h3>
@@ -145,6 +161,111 @@ function ParsedStructure({ preview }: { preview: Preview }) {
       </ul>
       <h3>{t('editor.recipients')}</h3>
       <Items items={plan.recipients} />
+      <RecognisedLines lines={preview.recognised} />
+    </section>
+  );
+}
+
+/** A decision that issues the plan (the plan is its annex): its own number, date, authority and signer. */
+function DecisionFacts({ preview }: { preview: Preview }) {
+  const t = usePlanT();
+  const decision = preview.decision;
+  if (!decision) return null;
+  const signers = decision.signatures.filter((s) => s.signer);
+  return (
+    <section className="import-decision" aria-labelledby="import-decision-title" data-testid="import-decision">
+      <h3 id="import-decision-title">{t('import.decision.title')}</h3>
+      <dl className="facts">
+        <div>
+          <dt>{t('import.decision.number')}</dt>
+          <dd className="code">{decision.number || t('import.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('import.decision.date')}</dt>
+          <dd>{formatDate(decision.issuedOn) || t('import.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('import.decision.authority')}</dt>
+          <dd>{decision.authority || t('import.unknown')}</dd>
+        </div>
+        <div>
+          <dt>{t('import.decision.signer')}</dt>
+          <dd>
+            {signers.length === 0
+              ? t('import.unknown')
+              : signers.map((s, i) => (
+                  <span key={i} className="block">
+                    {[s.authority, s.position].filter(Boolean).join(' / ')} — <strong>{s.signer}</strong>
+                  </span>
+                ))}
+          </dd>
+        </div>
+      </dl>
+      {decision.title && <p className="clamp">{decision.title}</p>}
+      <p className="muted">{t('import.decision.articles', { count: decision.articles.length })}</p>
+    </section>
+  );
+}
+
+/** The order the roles are listed in: the document's form top to bottom. */
+const ROLES: LineRole[] = [
+  'national',
+  'motto',
+  'issuer',
+  'number',
+  'place-date',
+  'document-type',
+  'annex-note',
+  'authority',
+  'legal-basis',
+  'article',
+  'heading',
+  'label',
+  'recipients',
+  'signed-note',
+  'layout',
+];
+
+const roleKey = (role: LineRole): PlanMessageKey => `import.role.${role}`;
+
+/** Listed open: the parts of the Decree 30 form. Headings, labels, articles and legal bases (shown above) start closed. */
+const FORM_ROLES = new Set<LineRole>([
+  'national',
+  'motto',
+  'issuer',
+  'number',
+  'place-date',
+  'document-type',
+  'recipients',
+]);
+
+/** The lines read as the document's form rather than plan content, by what they are. */
+function RecognisedLines({ lines }: { lines: RecognisedLine[] }) {
+  const t = usePlanT();
+  if (lines.length === 0) return null;
+  return (
+    <section aria-labelledby="import-recognised-title" data-testid="import-recognised">
+      <h3 id="import-recognised-title">{t('import.recognised.title')}</h3>
+      <p className="muted">{t('import.recognised.count', { count: lines.length })}</p>
+      {ROLES.map((role) => ({ role, of: lines.filter((l) => l.role === role) }))
+        .filter(({ of }) => of.length > 0)
+        .map(({ role, of }) => (
+          <details key={role} className="recognised-role" open={FORM_ROLES.has(role)}>
+            <summary>
+              {t(roleKey(role))} ({of.length})
+            </summary>
+            <ul className="recognised-list">
+              {of.map((l, i) => (
+                <li key={i}>
+                  <a href={`#src-line-${l.line}`} className="code">
+                    {t('import.line', { line: l.line })}
+                  </a>
+                  : {l.text}
+                </li>
+              ))}
+            </ul>
+          </details>
+        ))}
     </section>
   );
 }

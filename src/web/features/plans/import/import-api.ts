@@ -2,13 +2,13 @@
 // (or update a draft of the same document).
 // The input is the uploaded file (multipart field "file") or the pasted text (JSON { text }).
 import { api, unwrap, type ResponseOf } from '../../../api/client';
-import type { PlanDocument, UnparsedLine } from '../../../../shared/plan-document';
+import type { DecisionDoc, ParseResult, PlanDocument, RecognisedLine } from '../../../../shared/plan-document';
 
 export type ImportInput = { kind: 'file'; file: File } | { kind: 'text'; text: string };
 
-export interface Preview {
-  plan: PlanDocument;
-  unparsed: UnparsedLine[];
+/** What the text was read as: the plan, its kind, outline and legal bases, a decision that issues
+ *  it, and the lines recognised as the document's form (Quốc hiệu, "Số:", "Căn cứ …", "Nơi nhận:"). */
+export interface Preview extends ParseResult {
   sourceText: string;
 }
 
@@ -25,7 +25,12 @@ function body(input: ImportInput): FormData | { text: string } {
 // so the body is passed as is (openapi-fetch sends FormData untouched and objects as JSON).
 export async function previewImport(input: ImportInput): Promise<Preview> {
   const result = await unwrap(api.POST('/api/plans/import/preview', { body: body(input) as never }));
-  return { ...result, plan: result.plan as PlanDocument };
+  return {
+    ...result,
+    plan: result.plan as PlanDocument,
+    decision: result.decision as DecisionDoc | null,
+    recognised: result.recognised as RecognisedLine[],
+  };
 }
 
 /** Makes a new draft, or updates the draft `replaceDraftId` with the document. */
