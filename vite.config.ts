@@ -28,7 +28,7 @@ export const MANIFEST_FILE = 'manifest.webmanifest';
 /**
  * Takes the manifest's link, which vite-plugin-pwa writes into index.html, out again: Chromium
  * fetches the manifest and its icon at once (about 10 KB, two requests on the first load's slow
- * link), though only an install needs them; register.ts adds the link after the load.
+ * link), though only an install needs them; register.ts adds the link after the first page.
  */
 function manifestLinkAfterLoad(): Plugin {
   return {
