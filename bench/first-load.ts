@@ -97,10 +97,10 @@ async function quiet(requests: Map<string, Tracked>, forMs = 1000, withinMs = 30
 }
 
 /** Opens the form under the slow network and measures it. */
-async function measure(page: Page, base: string): Promise<Load> {
+async function measure(page: Page, base: string, throttle = true): Promise<Load> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', NETWORK);
+  if (throttle) await cdp.send('Network.emulateNetworkConditions', NETWORK);
   const requests = track(cdp);
   const started = Date.now();
   await page.goto(base + FORM, { waitUntil: 'commit' });
@@ -118,12 +118,13 @@ async function measure(page: Page, base: string): Promise<Load> {
   const usableMs = (await usable.jsonValue()) as number;
   const usableAt = started + usableMs;
   await quiet(requests);
-  await cdp.send('Network.emulateNetworkConditions', {
-    ...NETWORK,
-    latency: 0,
-    downloadThroughput: -1,
-    uploadThroughput: -1,
-  });
+  if (throttle)
+    await cdp.send('Network.emulateNetworkConditions', {
+      ...NETWORK,
+      latency: 0,
+      downloadThroughput: -1,
+      uploadThroughput: -1,
+    });
   await cdp.detach();
   const list = [...requests.values()];
   const before = list.filter((r) => r.startedAt <= usableAt);
@@ -209,6 +210,8 @@ async function main(): Promise<void> {
   });
   const cold: Load[] = [];
   const warm: Load[] = [];
+  // The same cold load without throttling: how much of the time is this machine's CPU.
+  const local: Load[] = [];
   try {
     const session = await logIn(server.base);
     for (let run = 0; run < runs; run++) {
@@ -226,6 +229,14 @@ async function main(): Promise<void> {
       } finally {
         await context.close();
         fs.rmSync(dir, { recursive: true, force: true });
+      }
+      const unthrottled = await freshBrowser(server.base, session);
+      try {
+        const page = unthrottled.context.pages()[0] ?? (await unthrottled.context.newPage());
+        local.push(await measure(page, server.base, false));
+      } finally {
+        await unthrottled.context.close();
+        fs.rmSync(unthrottled.dir, { recursive: true, force: true });
       }
     }
   } finally {
@@ -245,6 +256,7 @@ async function main(): Promise<void> {
   console.log('|---|---|---|---|');
   console.log(row('cold', cold));
   console.log(row('warm', warm));
+  console.log(row('cold, not throttled', local));
   console.log('\ncold requests (last run):');
   for (const url of cold.at(-1)!.urls) console.log(`  ${url}`);
   console.log('warm requests (last run):');

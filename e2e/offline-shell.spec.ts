@@ -91,4 +91,41 @@ describe('the app offline', () => {
     expect(response?.headers()['content-type']).toContain('application/json');
     expect(await page.locator('#root').count()).toBe(0);
   });
+
+  it("hands Background Sync's 'outbox' event, and only that tag, to an open window", async () => {
+    session = await openBrowser(PHONE);
+    const { page, context } = session;
+    await (await LoginPage.open(page)).loginAs('dienbien.nhaplieu');
+    await serviceWorkerInControl(page);
+    // The window's side of src/web/pwa/sync-protocol.ts, as the outbox answers it (register.ts onOutboxSync).
+    await page.evaluate(() => {
+      const w = window as unknown as { outboxAsked: number };
+      w.outboxAsked = 0;
+      navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string }>) => {
+        if (event.data?.type !== 'outbox-sync') return;
+        w.outboxAsked++;
+        event.ports[0]?.postMessage({ type: 'outbox-sync-done', ok: true });
+      });
+    });
+
+    const cdp = await context.newCDPSession(page);
+    const registration = new Promise<string>((resolve) => {
+      cdp.on('ServiceWorker.workerRegistrationUpdated', ({ registrations }) => {
+        const ours = registrations.find((r) => !r.isDeleted && new URL(r.scopeURL).pathname === '/');
+        if (ours) resolve(ours.registrationId);
+      });
+    });
+    await cdp.send('ServiceWorker.enable');
+    const registrationId = await registration;
+    const origin = new URL(page.url()).origin;
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId, tag: 'outbox', lastChance: false });
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { outboxAsked: number }).outboxAsked), { timeout: 20_000 })
+      .toBe(1);
+    // Another tag is not the outbox's.
+    await cdp.send('ServiceWorker.dispatchSyncEvent', { origin, registrationId, tag: 'other', lastChance: false });
+    await page.waitForTimeout(500);
+    expect(await page.evaluate(() => (window as unknown as { outboxAsked: number }).outboxAsked)).toBe(1);
+    await cdp.detach();
+  });
 });
