@@ -18,8 +18,9 @@ export function registerServiceWorker(): void {
   afterFirstPage(linkManifest);
   if (!('serviceWorker' in navigator)) return;
   // A page an older worker controlled reloads when a new build's worker takes over (it skips
-  // waiting), so it does not ask for chunks the new precache no longer has. The first install,
-  // which only claims the page, reloads nothing.
+  // waiting), so it does not ask for chunks the new precache no longer has. The browser looks for
+  // a new worker when register() runs, seconds after the app opens, so the reload comes then, not
+  // in the middle of a form. The first install, which only claims the page, reloads nothing.
   const hadController = navigator.serviceWorker.controller !== null;
   let reloading = false;
   navigator.serviceWorker.addEventListener('controllerchange', () => {
