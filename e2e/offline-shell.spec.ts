@@ -128,4 +128,21 @@ describe('the app offline', () => {
     expect(await page.evaluate(() => (window as unknown as { outboxAsked: number }).outboxAsked)).toBe(1);
     await cdp.detach();
   });
+
+  it('forgets the account at logout: offline, the next opening shows no one signed in', async () => {
+    session = await openBrowser(PHONE);
+    const { page, context } = session;
+    const frame = await (await LoginPage.open(page)).loginAs('dienbien.nhaplieu');
+    await serviceWorkerInControl(page);
+    expect(await page.evaluate(() => localStorage.getItem('phoihop.me'))).toContain('dienbien.nhaplieu');
+    await page.getByRole('button', { name: 'Đăng xuất' }).click();
+    await page.getByLabel('Tên đăng nhập').waitFor();
+    expect(await page.evaluate(() => localStorage.getItem('phoihop.me'))).toBeNull();
+
+    await context.setOffline(true);
+    await page.goto('/records/new');
+    await page.getByRole('alert').first().waitFor();
+    expect(await frame.userBox.count()).toBe(0);
+    expect(await recordFormHeading(page).count()).toBe(0);
+  });
 });
