@@ -74,10 +74,33 @@ describe('precompressDir', () => {
     fs.writeFileSync(path.join(dir, 'assets/app-Ab12.js'), script);
     fs.writeFileSync(path.join(dir, 'tiny.txt'), 'a');
     fs.writeFileSync(path.join(dir, 'logo.png'), Buffer.alloc(4000, 7));
+    // The service worker and the web manifest (vite-plugin-pwa) are sent compressed like the rest.
+    const sw = `self.__WB_MANIFEST = ${JSON.stringify(Array.from({ length: 60 }, (_, i) => ({ url: `/assets/p${i}-Ab12.js`, revision: null })))};`;
+    fs.writeFileSync(path.join(dir, 'sw.js'), sw);
+    const manifest = JSON.stringify({
+      name: 'Phối hợp — Điều phối chương trình phối hợp',
+      short_name: 'Phối hợp',
+      icons: [192, 512].map((size) => ({
+        src: `/icons/icon-${size}.png`,
+        sizes: `${size}x${size}`,
+        type: 'image/png',
+      })),
+    });
+    fs.writeFileSync(path.join(dir, 'manifest.webmanifest'), manifest);
 
     const result = await precompressDir(dir);
 
-    expect(result).toEqual({ files: 2, written: 2 });
+    expect(result).toEqual({ files: 4, written: 6 });
+    expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'sw.js.br'))).toString()).toBe(sw);
+    expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'manifest.webmanifest.gz'))).toString()).toBe(manifest);
+    // Brotli at its highest quality: smaller than gzip at its highest level (the on-the-fly brotli was not).
+    const brSize = fs.statSync(path.join(dir, 'assets/app-Ab12.js.br')).size;
+    expect(brSize).toBeLessThan(fs.statSync(path.join(dir, 'assets/app-Ab12.js.gz')).size);
+    expect(brSize).toBeLessThanOrEqual(
+      zlib.brotliCompressSync(script, {
+        params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY },
+      }).length,
+    );
     expect(zlib.brotliDecompressSync(fs.readFileSync(path.join(dir, 'assets/app-Ab12.js.br'))).toString()).toBe(script);
     expect(zlib.gunzipSync(fs.readFileSync(path.join(dir, 'assets/app-Ab12.js.gz'))).toString()).toBe(script);
     expect(fs.existsSync(path.join(dir, 'tiny.txt.br'))).toBe(false);

@@ -12,6 +12,9 @@ const INDEX = '<!doctype html><html><head><script type="module" src="/assets/app
 const APP_JS = `export const words = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `từ ${i}`))};\n`;
 const PLAIN_JS = `export const other = ${JSON.stringify(Array.from({ length: 400 }, (_, i) => `chữ ${i}`))};\n`;
 
+const SW_JS = `self.__WB_MANIFEST = ${JSON.stringify(Array.from({ length: 50 }, (_, i) => ({ url: `/assets/p${i}.js` })))};\n`;
+const MANIFEST = JSON.stringify({ name: 'Phối hợp', short_name: 'Phối hợp', lang: 'vi' });
+
 let webDir: string;
 let t: TestApp;
 
@@ -39,6 +42,10 @@ beforeAll(async () => {
   // Above @fastify/compress's 1 KB threshold, without copies: must still go out as it is.
   write('assets/plain-Ef56Gh78.js', PLAIN_JS);
   write('favicon.svg', '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  // The service worker and the web manifest (vite-plugin-pwa): unhashed names, compressed at build.
+  write('sw.js', SW_JS);
+  write('sw.js.br', zlib.brotliCompressSync(SW_JS));
+  write('manifest.webmanifest', MANIFEST);
   t = await createTestApp({ webDir });
 });
 
@@ -64,6 +71,20 @@ describe('the built web app', () => {
     const shell = await get('/plans/12');
     expect(shell.body).toBe(INDEX);
     expect(shell.headers['content-type']).toMatch(/^text\/html/);
+  });
+
+  it('revalidates the service worker and the web manifest, so that a new build is seen at once', async () => {
+    const sw = await get('/sw.js', 'br');
+    expect(sw.statusCode).toBe(200);
+    expect(sw.headers['cache-control']).toBe('no-cache');
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(sw.rawPayload).toString()).toBe(SW_JS);
+    const manifest = await get('/manifest.webmanifest');
+    expect(manifest.statusCode).toBe(200);
+    expect(manifest.headers['cache-control']).toBe('no-cache');
+    expect(manifest.headers['content-type']).toMatch(/^application\/manifest\+json/);
+    expect(manifest.json()).toMatchObject({ short_name: 'Phối hợp', lang: 'vi' });
   });
 
   it('sends the .br file to a browser that accepts brotli', async () => {
