@@ -14,6 +14,9 @@ import { getPlan, insertNewPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
 import { provinceNames } from '../reference/reference.service';
 import { newTransaction } from '../../db/transaction';
+import { today as todayOf } from '../../common/today';
+import { namesAsOf } from './plan-content';
+import { agencyRenamer, describeChanges, renameContent } from './plan-renames.service';
 
 const shift = (tf: Timeframe | null, years: number): Timeframe | null =>
   tf ? { start: shiftPeriodYears(tf.start, years), end: shiftPeriodYears(tf.end, years) } : null;
@@ -73,6 +76,17 @@ async function successorAgencies(db: Queryable, agencyIds: number[], year: numbe
   return map;
 }
 
+/** The provincial branches of the generation before the 2025 reform (their successors rename them). */
+async function branchIds(db: Queryable): Promise<number[]> {
+  const rows = await db
+    .selectFrom('agency')
+    .select('agency_id')
+    .where('generation', '=', 2024)
+    .orderBy('agency_id')
+    .execute();
+  return rows.map((r) => r.agency_id);
+}
+
 function remapAgencies(content: StoredContent, map: Map<number, number>): StoredContent {
   const m = (id: number | null) => (id === null ? null : (map.get(id) ?? id));
   return {
@@ -98,8 +112,18 @@ export async function rollForward(ctx: ServiceContext, planId: number, targetYea
     const year = targetYear ?? row.year + 1;
     if (year <= row.year) throw badRequest('year', 'Năm mới phải sau năm của kế hoạch');
     const issuerIds = issuers.map((i) => i.agency_id);
-    const successors = await successorAgencies(tx, [...issuerIds, ...agencyIdsOf(row.content)], year);
-    const content = remapAgencies(rollContent(row.content, row.year, year), successors);
+    const successors = await successorAgencies(tx, await branchIds(tx), year);
+    // The text names each agency as it is called at the new plan's date (renames, merged provinces).
+    const today = todayOf(ctx);
+    const renamer = await agencyRenamer(
+      tx,
+      namesAsOf(row.content, row.year, today),
+      namesAsOf({ ...row.content, issuedOn: null }, year, today),
+      successors,
+    );
+    const renamed = renameContent(rollContent(row.content, row.year, year), renamer);
+    const content = remapAgencies(renamed.content, successors);
+    const note = `Chuyển tiếp từ kế hoạch năm ${row.year}`;
     return insertNewPlan(txCtx, {
       kind: row.kind,
       year,
@@ -108,8 +132,11 @@ export async function rollForward(ctx: ServiceContext, planId: number, targetYea
       content,
       parentPlanId: null,
       previousPlanId: row.plan_id,
-      note: `Chuyển tiếp từ kế hoạch năm ${row.year}`,
+      note: renamed.changes.length
+        ? `${note}. Tên cơ quan, chức danh theo danh mục: ${describeChanges(renamed.changes)}`
+        : note,
       action: 'roll_forward',
+      audit: { renames: renamed.changes },
     });
   });
   return getPlan(ctx, newId);

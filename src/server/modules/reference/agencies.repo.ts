@@ -141,3 +141,47 @@ export async function findAgencyByName(db: Queryable, text: string, at: string):
   const { items } = active.total > 0 ? active : await listAgenciesAt(db, { at, ids });
   return items.sort((a, b) => (a.level === b.level ? 0 : a.level === 'central' ? -1 : 1))[0];
 }
+
+/** An agency's name row at a date with every way texts write it (the aliases of that row). */
+export interface AgencyNameForms extends AgencyAt {
+  aliases: string[];
+}
+
+/** Every agency under its name as of `at`, with that name's aliases: what a text may call it then. */
+export async function agencyNameFormsAt(db: Queryable, at: string): Promise<AgencyNameForms[]> {
+  const rows = await db
+    .selectFrom('agency as a')
+    .innerJoin(namesAt(db, at).select('n.aliases').as('n'), 'n.agency_id', 'a.agency_id')
+    .select([
+      'a.agency_id',
+      'a.code',
+      'a.kind',
+      'a.level',
+      'a.parent_agency_id',
+      'a.generation',
+      'a.province_code',
+      'n.name',
+      'n.short_name',
+      'n.abbreviation',
+      'n.governing_body',
+      'n.signing_body',
+      'n.aliases',
+    ])
+    .orderBy('a.agency_id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.agency_id,
+    code: r.code,
+    kind: r.kind,
+    level: r.level,
+    parentId: r.parent_agency_id,
+    generation: r.generation,
+    provinceCode: r.province_code,
+    name: r.name,
+    shortName: r.short_name,
+    abbreviation: r.abbreviation,
+    governingBody: r.governing_body,
+    signingBody: r.signing_body,
+    aliases: r.aliases,
+  }));
+}
