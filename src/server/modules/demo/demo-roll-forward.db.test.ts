@@ -80,7 +80,7 @@ describe('the demo plan rolled forward to 2026', () => {
 
     plan = await submitPlan(women, plan.id, plan.version);
     plan = await signPlan(women, plan.id, { version: plan.version, signer: 'Tôn Ngọc Hạnh' });
-    plan = await signPlan(ethnic, plan.id, { version: plan.version, signer: 'Y Vinh Tơr' });
+    plan = await signPlan(ethnic, plan.id, { version: plan.version, signer: 'Lò Văn Thử' });
     plan = await issuePlan(women, plan.id, { version: plan.version, issuedOn: '2026-11-28' });
     expect(plan.number).toMatch(/^\d+\/KH-HLHPNVN-BDTTG$/);
 
@@ -97,7 +97,7 @@ describe('the demo plan rolled forward to 2026', () => {
     // No head of the former committee anywhere.
     expect(all).not.toMatch(/chủ nhiệm/iu);
     expect(all).toContain('KT. BỘ TRƯỞNG');
-    expect(all).toContain('Y Vinh Tơr');
+    expect(all).toContain('Lò Văn Thử');
     // "Ủy ban Dân tộc" only where the legal basis cites the 2021–2025 programme, and there once.
     const old = printed.filter((p) => /ủy ban dân tộc|uỷ ban dân tộc/iu.test(p));
     expect(old).toHaveLength(1);
@@ -116,5 +116,17 @@ describe('the demo plan rolled forward to 2026', () => {
     expect(printed).toContain('KT. BỘ TRƯỞNG, CHỦ NHIỆM');
     expect(printed).toMatch(/UBĐT/);
     expect(printed).not.toContain('Bộ Dân tộc và Tôn giáo');
+  });
+
+  it('renames nothing when rolled forward to a year before the reform (2024)', async () => {
+    const plan = await rollForward(women, demoPlanId, 2024);
+    expect(plan.title).toContain('giữa Ủy ban Dân tộc và Hội Liên hiệp Phụ nữ Việt Nam năm 2024');
+    expect(plan.signatures.map((s) => s.authority)).toContain('KT. BỘ TRƯỞNG, CHỦ NHIỆM');
+    const version = await database.db
+      .selectFrom('plan_version')
+      .select('note')
+      .where('plan_id', '=', plan.id)
+      .executeTakeFirstOrThrow();
+    expect(version.note).toBe('Chuyển tiếp từ kế hoạch năm 2022');
   });
 });

@@ -155,6 +155,13 @@ describe('agency renames in a corpus decision of Ủy ban Dân tộc (439/QĐ-UB
     );
   });
 
+  it('reads a name as a proper noun: the generic office is not the “ban Dân tộc” of “Ủy ban Dân tộc”', () => {
+    const offices = new AgencyRenamer([GENERIC_BRANCH]);
+    expect(offices.text('giữa Ủy ban Dân tộc và Ban Dân tộc tỉnh')).toBe(
+      'giữa Ủy ban Dân tộc và Sở Dân tộc và Tôn giáo tỉnh',
+    );
+  });
+
   it('leaves a word that only contains a name alone, and a form two agencies share with different names now', () => {
     expect(renamer.text('UBDTX và xUBDT')).toBe('UBDTX và xUBDT');
     const ambiguous = new AgencyRenamer([

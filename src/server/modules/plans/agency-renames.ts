@@ -123,6 +123,8 @@ export class AgencyRenamer {
       if (kept.some(([start, end]) => offset >= start && offset < end)) return matched;
       const entry = this.entries.get(keyOf(matched));
       if (!entry?.to) return matched;
+      // A name is a proper noun: "Ban Dân tộc", never the "ban Dân tộc" of "Ủy ban Dân tộc".
+      if (entry.kind !== 'abbr' && !/^\p{Lu}/u.test(matched)) return matched;
       if (entry.kind === 'abbr') {
         // In a document's symbol ("01/2022/TT-UBDT", "-UBĐT") the abbreviation is part of a citation.
         if (

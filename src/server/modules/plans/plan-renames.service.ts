@@ -72,11 +72,13 @@ export async function agencyRenamer(
   }
   // Branches named without their province ("Chỉ đạo Ban Dân tộc tại địa phương"): the kind of
   // branch each central agency has then and now.
+  const existsOn = (a: AgencyNameForms, date: string) =>
+    (a.existsFrom === null || a.existsFrom <= date) && (a.existsTo === null || a.existsTo >= date);
+  const branchOf = (list: AgencyNameForms[], parentId: number, date: string) =>
+    list.find((a) => a.parentId === parentId && existsOn(a, date) && generic(a.name) !== a.name);
   for (const central of before.filter((a) => a.level === 'central')) {
-    const then = before.find((a) => a.parentId === central.id && generic(a.name) !== a.name);
-    const later = after
-      .filter((a) => a.parentId === central.id && generic(a.name) !== a.name)
-      .sort((x, y) => (y.generation ?? 0) - (x.generation ?? 0))[0];
+    const then = branchOf(before, central.id, from);
+    const later = branchOf(after, central.id, to);
     if (!then || !later || fold(generic(then.name)) === fold(generic(later.name))) continue;
     renames.push({
       agencyId: null,

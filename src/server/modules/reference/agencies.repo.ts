@@ -145,6 +145,9 @@ export async function findAgencyByName(db: Queryable, text: string, at: string):
 /** An agency's name row at a date with every way texts write it (the aliases of that row). */
 export interface AgencyNameForms extends AgencyAt {
   aliases: string[];
+  /** The agency's own life (a branch of one generation of provinces); null: open. */
+  existsFrom: string | null;
+  existsTo: string | null;
 }
 
 /** Every agency under its name as of `at`, with that name's aliases: what a text may call it then. */
@@ -166,6 +169,8 @@ export async function agencyNameFormsAt(db: Queryable, at: string): Promise<Agen
       'n.governing_body',
       'n.signing_body',
       'n.aliases',
+      sql<string | null>`to_char(a.valid_from, 'YYYY-MM-DD')`.as('exists_from'),
+      sql<string | null>`to_char(a.valid_to, 'YYYY-MM-DD')`.as('exists_to'),
     ])
     .orderBy('a.agency_id')
     .execute();
@@ -183,5 +188,7 @@ export async function agencyNameFormsAt(db: Queryable, at: string): Promise<Agen
     governingBody: r.governing_body,
     signingBody: r.signing_body,
     aliases: r.aliases,
+    existsFrom: r.exists_from,
+    existsTo: r.exists_to,
   }));
 }
