@@ -239,6 +239,35 @@ describe('plans', () => {
       'Bộ Dân tộc và Tôn giáo',
     ]);
     expect(y2026.sections[1].activities[0].leadAgency.name).toBe('Bộ Dân tộc và Tôn giáo');
+    expect(y2026.signatures[0]).toMatchObject({ authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', signer: '' });
+  });
+
+  it('previews what a roll-forward renames, without making the plan', async () => {
+    const plan = await issued();
+    const before = await t.database.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const preview = await women.get(`/api/plans/${plan.id}/roll-forward?year=2026`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toEqual({
+      year: 2026,
+      changes: [
+        { from: 'BỘ TRƯỞNG, CHỦ NHIỆM', to: 'BỘ TRƯỞNG', count: 1 },
+        { from: 'THỨ TRƯỞNG, PHÓ CHỦ NHIỆM', to: 'THỨ TRƯỞNG', count: 1 },
+      ],
+    });
+    expect((await women.get(`/api/plans/${plan.id}/roll-forward?year=2023`)).json().changes).toEqual([]);
+    const after = await t.database.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const bad = await women.get(`/api/plans/${plan.id}/roll-forward?year=2022`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().field ?? bad.body).toContain('year');
+    const viewer = await t.as({ role: 'viewer' });
+    expect((await viewer.get(`/api/plans/${plan.id}/roll-forward?year=2026`)).statusCode).toBe(403);
   });
 
   it("lets a provincial coordinator derive the province's plan, linked activity by activity", async () => {

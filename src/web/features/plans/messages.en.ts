@@ -128,6 +128,11 @@ export const planEn: PlanMessages = {
   'actions.rollForward.hint':
     'Makes a draft for the new year: timeframes moved by the years, agency names as of then, no number yet.',
   'actions.rollForward.invalid': 'The new year must be after {year}.',
+  'actions.rollForward.renames':
+    'Agency names and titles that will change, from the agency registry (legal bases keep the cited wording):',
+  'actions.rollForward.renames.none': 'No agency name or title needs to change.',
+  'actions.rollForward.renames.loading': 'Checking which agency names will change…',
+  'actions.rollForward.renames.count': '{count} places',
   'actions.cascade.province': 'Province',
   'actions.cascade.hint':
     'Makes a draft plan for the province, each activity linked to the central activity it implements.',
