@@ -192,3 +192,48 @@ export async function agencyNameFormsAt(db: Queryable, at: string): Promise<Agen
     existsTo: r.exists_to,
   }));
 }
+
+/**
+ * The abbreviations an agency no longer uses on `at` ("UBDT", "UBĐT" of Ủy ban Dân tộc on a date
+ * after 28/2/2025), with the one it uses then, by agency id: a document dated `at` with an old one
+ * in its symbol is misnumbered.
+ */
+export async function formerAbbreviations(
+  db: Queryable,
+  ids: number[],
+  at: string,
+): Promise<Map<number, { former: string[]; current: string }>> {
+  const map = new Map<number, { former: string[]; current: string }>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('agency_name')
+    .select([
+      'agency_id',
+      'abbreviation',
+      'aliases',
+      sql<boolean>`(valid_from IS NULL OR valid_from <= ${at}::date) AND (valid_to IS NULL OR valid_to >= ${at}::date)`.as(
+        'valid',
+      ),
+    ])
+    .where('agency_id', 'in', [...new Set(ids)])
+    .orderBy('agency_id')
+    .orderBy('agency_name_id')
+    .execute();
+  const isAbbreviation = (s: string) => /^[\p{Lu}\p{N}&]+$/u.test(s);
+  for (const id of new Set(ids)) {
+    const own = rows.filter((r) => r.agency_id === id);
+    const current = own.find((r) => r.valid);
+    if (!current) continue;
+    const now = new Set([current.abbreviation, ...current.aliases].filter(isAbbreviation).map(foldVietnamese));
+    const former = [
+      ...new Set(
+        own
+          .filter((r) => !r.valid)
+          .flatMap((r) => [r.abbreviation, ...r.aliases])
+          .filter((s) => isAbbreviation(s) && !now.has(foldVietnamese(s))),
+      ),
+    ];
+    if (former.length) map.set(id, { former, current: current.abbreviation });
+  }
+  return map;
+}

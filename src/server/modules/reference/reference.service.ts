@@ -7,6 +7,7 @@ export {
   agencyAt,
   agencyNameFormsAt,
   findAgencyByName,
+  formerAbbreviations,
   listAgenciesAt,
   type AgencyAt,
   type AgencyNameForms,

@@ -120,7 +120,7 @@ export const planEn: PlanMessages = {
   'actions.issue.typed': 'The plan will carry the typed number {number} if the lead agency has not used it this year.',
   'actions.issue.number': 'Typed number and symbol (optional)',
   'actions.issue.number.hint':
-    'Leave empty to take the next number of the register; type one only when the document already has it, e.g. 16/KH-HLHPNVN-UBĐT.',
+    'Leave empty to take the next number of the register; type one only when the document already has it, e.g. 16/KH-HLHPNVN-BDTTG (the abbreviations in use on the issue date).',
   'actions.issue.number.required': 'The number is too short.',
   'actions.issue.date': 'Date of issue',
   'actions.issue.date.required': 'Please enter the date of issue.',

@@ -120,7 +120,7 @@ export const planVi = {
   'actions.issue.typed': 'Kế hoạch sẽ mang số nhập tay {number} nếu cơ quan chủ trì chưa dùng số này trong năm.',
   'actions.issue.number': 'Số, ký hiệu nhập tay (không bắt buộc)',
   'actions.issue.number.hint':
-    'Để trống để lấy số tiếp theo trong sổ; chỉ nhập khi văn bản đã có số, ví dụ 16/KH-HLHPNVN-UBĐT.',
+    'Để trống để lấy số tiếp theo trong sổ; chỉ nhập khi văn bản đã có số, ví dụ 16/KH-HLHPNVN-BDTTG (ký hiệu của cơ quan vào ngày ban hành).',
   'actions.issue.number.required': 'Số, ký hiệu quá ngắn.',
   'actions.issue.date': 'Ngày ban hành',
   'actions.issue.date.required': 'Hãy nhập ngày ban hành.',
