@@ -144,8 +144,17 @@ describe('agency renames in a corpus decision of Ủy ban Dân tộc (439/QĐ-UB
     expect(renamer.text(line(corpus, '- Vụ KHTC (UBDT);'))).toBe('- Vụ KHTC (BDTTG);');
     expect(renamer.text(line(corpus, '- Website UBDT;'))).toBe('- Website BDTTG;');
     expect(renamer.text(line(corpus, 'Số: 439/QĐ-UBDT'))).toBe('Số: 439/QĐ-UBDT');
-    expect(renamer.text('theo Thông tư 01/2022/TT-UBDT của Ủy ban Dân tộc')).toBe(
-      'theo Thông tư 01/2022/TT-UBDT của Bộ Dân tộc và Tôn giáo',
+    // The issuer of a document cited by its number keeps its name, wherever the citation is.
+    const cited = 'theo Thông tư số 01/2022/TT-UBDT ngày 26/5/2022 của Ủy ban Dân tộc';
+    expect(renamer.text(cited)).toBe(cited);
+    const decision = 'Triển khai Quyết định 439/QĐ-UBDT của Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc';
+    expect(renamer.text(decision)).toBe(decision);
+    // Not a citation: the agency as it is now.
+    expect(renamer.text(line(seedLines, '- Chỉ đạo các kênh thông tin'))).toContain(
+      'truyền truyền của Bộ Dân tộc và Tôn giáo (như tạp chí',
+    );
+    expect(renamer.text('Thực hiện Thông tư 01/2022/TT-UBDT; báo cáo của Ủy ban Dân tộc')).toBe(
+      'Thực hiện Thông tư 01/2022/TT-UBDT; báo cáo của Bộ Dân tộc và Tôn giáo',
     );
   });
 

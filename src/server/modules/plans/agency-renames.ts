@@ -123,6 +123,7 @@ export class AgencyRenamer {
       if (kept.some(([start, end]) => offset >= start && offset < end)) return matched;
       const entry = this.entries.get(keyOf(matched));
       if (!entry?.to) return matched;
+      if (entry.kind !== 'abbr' && citedIssuer(text, offset)) return matched;
       // A name is a proper noun: "Ban Dân tộc", never the "ban Dân tộc" of "Ủy ban Dân tộc".
       if (entry.kind !== 'abbr' && !/^\p{Lu}/u.test(matched)) return matched;
       if (entry.kind === 'abbr') {
@@ -224,6 +225,20 @@ export class AgencyRenamer {
     };
     return at(this.regex) || at(this.subjects);
   }
+}
+
+/**
+ * The issuer of a cited document keeps its name: "Thông tư số 01/2022/TT-UBDT ngày … của Ủy ban Dân
+ * tộc", "Quyết định 439/QĐ-UBDT của Bộ trưởng, Chủ nhiệm Ủy ban Dân tộc" — a mention right after
+ * "của" in a clause that cites a document by its number.
+ */
+function citedIssuer(text: string, offset: number): boolean {
+  const before = text.slice(Math.max(0, offset - 160), offset);
+  if (!/\bcủa\s+$/u.test(before)) return false;
+  const clause = before.split(/[;\n]|\.\s/u).pop() ?? '';
+  return /(?<![\p{L}\p{N}])\d{1,5}\s*\/\s*(?:\d{4}\s*\/\s*)?[\p{Lu}Đ][\p{L}\p{N}&]*(?:\s*-\s*[\p{Lu}Đ][\p{L}\p{N}&]*)*/u.test(
+    clause,
+  );
 }
 
 /** A paragraph of running text ends at a line ending in ";", "." or ":", at a blank line, or at the end. */
