@@ -52,6 +52,7 @@ const GENERIC_BRANCH: AgencyRename = {
 const renamer = new AgencyRenamer(
   [UBDT, BRANCH_YEN_BAI, GENERIC_BRANCH],
   mentionPattern(['Hội Liên hiệp Phụ nữ Việt Nam', 'Trung ương Hội LHPN Việt Nam', 'Ủy ban Dân tộc', 'Bộ Tài chính']),
+  2026,
 );
 
 describe('agency renames in the seed plan’s lines', () => {
@@ -78,8 +79,25 @@ describe('agency renames in the seed plan’s lines', () => {
       'Thực hiện Chương trình phối hợp công tác giữa Ủy ban Dân tộc và Hội Liên hiệp Phụ nữ Việt Nam giai đoạn 2021-2025, Bộ Dân tộc và Tôn giáo và Trung ương Hội LHPN Việt Nam xây dựng kế hoạch triển khai các hoạt động thực hiện Chương trình phối hợp năm 2022 như sau:',
     );
     expect(changes).toEqual([{ from: 'Ủy ban Dân tộc', to: 'Bộ Dân tộc và Tôn giáo', count: 1 }]);
-    // The same words outside a preamble are no legal basis: every mention is the agency now.
-    expect(renamer.text(preamble)).not.toContain('Ủy ban Dân tộc');
+    // Outside a preamble the 2021–2025 programme is still a document of its period, cited by its name.
+    expect(renamer.text(preamble)).toBe(out);
+    // A legal basis keeps what it cites even without a period in it.
+    const basis =
+      'Thực hiện Chương trình phối hợp công tác giữa Ủy ban Dân tộc và Hội Liên hiệp Phụ nữ Việt Nam, Ủy ban Dân tộc xây dựng kế hoạch:';
+    expect(renamer.text(basis, [], { legalBases: true })).toBe(
+      'Thực hiện Chương trình phối hợp công tác giữa Ủy ban Dân tộc và Hội Liên hiệp Phụ nữ Việt Nam, Bộ Dân tộc và Tôn giáo xây dựng kế hoạch:',
+    );
+    expect(renamer.text(basis)).not.toContain('Ủy ban Dân tộc');
+  });
+
+  it('keeps the name of a programme whose period ended before the new year, renames this year’s', () => {
+    const requirement = line(seedLines, '- Các hoạt động cần được triển khai bám sát');
+    expect(renamer.text(requirement)).toBe(requirement);
+    expect(
+      renamer.text('bám sát Chương trình phối hợp giữa Ủy ban Dân tộc và Hội năm 2026; phối hợp với Ủy ban Dân tộc'),
+    ).toBe(
+      'bám sát Chương trình phối hợp giữa Bộ Dân tộc và Tôn giáo và Hội năm 2026; phối hợp với Bộ Dân tộc và Tôn giáo',
+    );
   });
 
   it('renames body items, responsibilities and the recipients, old abbreviations included', () => {

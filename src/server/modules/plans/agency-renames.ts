@@ -48,6 +48,10 @@ const pattern = (form: string) =>
     .replace(/\s*,\s*/g, '\\s*,?\\s*')
     .replace(/\s+/g, '\\s+');
 const LETTER = /[\p{L}\p{N}]/u;
+const DOCUMENT =
+  /(?<![\p{L}])(Chương trình|Kế hoạch|Đề án|Quy chế|Quyết định|Nghị quyết|Nghị định|Thông tư|Chỉ thị|Hướng dẫn)(?![\p{L}])/u;
+/** "giai đoạn 2021-2025", "năm 2022" right in the document's name. */
+const PERIOD = /(?:giai đoạn|năm)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?/iu;
 
 function hasLetters(s: string): boolean {
   return /\p{L}/u.test(s);
@@ -79,6 +83,8 @@ export class AgencyRenamer {
     private readonly renames: AgencyRename[],
     /** Every agency name of the registry (renamed or not): where a "Thực hiện …" citation ends and its subject begins. */
     private readonly subjects: RegExp | null = null,
+    /** The new plan's year: a document named with a period that ended before it is cited, not renamed. */
+    private readonly year: number | null = null,
   ) {
     this.entries = new Map();
     this.positionsOf = new Map();
@@ -123,7 +129,8 @@ export class AgencyRenamer {
       if (kept.some(([start, end]) => offset >= start && offset < end)) return matched;
       const entry = this.entries.get(keyOf(matched));
       if (!entry?.to) return matched;
-      if (entry.kind !== 'abbr' && citedIssuer(text, offset)) return matched;
+      if (entry.kind !== 'abbr' && (citedIssuer(text, offset) || this.pastDocument(text, offset, matched.length)))
+        return matched;
       // A name is a proper noun: "Ban Dân tộc", never the "ban Dân tộc" of "Ủy ban Dân tộc".
       if (entry.kind !== 'abbr' && !/^\p{Lu}/u.test(matched)) return matched;
       if (entry.kind === 'abbr') {
@@ -215,6 +222,22 @@ export class AgencyRenamer {
       spans.push([start, cut]);
     }
     return spans;
+  }
+
+  /**
+   * A mention inside the name of a document of a period that ended before the new plan's year:
+   * "Chương trình phối hợp công tác giữa Ủy ban Dân tộc và … giai đoạn 2021-2025" in a 2026 plan
+   * is the programme those agencies signed then, not one of the agency now.
+   */
+  private pastDocument(text: string, offset: number, length: number): boolean {
+    if (this.year === null) return false;
+    // The document's name: no comma, semicolon or sentence end between its word, the mention and its period.
+    const start = Math.max(...[';', '\n', '. ', ', '].map((c) => text.lastIndexOf(c, offset)));
+    const ends = [';', '\n', '. ', ':', ', '].map((c) => text.indexOf(c, offset + length)).filter((i) => i >= 0);
+    const end = ends.length ? Math.min(...ends) : text.length;
+    if (!DOCUMENT.test(text.slice(start + 1, offset))) return false;
+    const period = PERIOD.exec(text.slice(offset + length, end));
+    return period !== null && Number(period[2] ?? period[1]) < this.year;
   }
 
   private startsWithAgency(text: string): boolean {

@@ -93,7 +93,7 @@ export async function agencyRenamer(
     ...[...before, ...after].flatMap((a) => [a.name, a.shortName, ...a.aliases.filter((x) => !ABBREVIATION.test(x))]),
     ...GENERIC_SUBJECTS,
   ]);
-  return new AgencyRenamer(renames, subjects);
+  return new AgencyRenamer(renames, subjects, Number(to.slice(0, 4)));
 }
 
 /** The content with its agency mentions renamed (legal bases of the preamble kept), and what changed. */
