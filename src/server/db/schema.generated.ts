@@ -88,6 +88,16 @@ export interface AgencyName {
   valid_to: string | null;
 }
 
+export interface AgencyPosition {
+  agency_id: number;
+  agency_position_id: Generated<number>;
+  aliases: Generated<string[]>;
+  role: 'head' | 'deputy' | 'body';
+  title: string;
+  valid_from: string | null;
+  valid_to: string | null;
+}
+
 export interface AggregateValue {
   age_band: Generated<string>;
   aggregate_value_id: Generated<number>;
@@ -803,6 +813,7 @@ export interface DB {
   admin_unit_lineage: AdminUnitLineage;
   agency: Agency;
   agency_name: AgencyName;
+  agency_position: AgencyPosition;
   aggregate_value: AggregateValue;
   app_user: AppUser;
   audit_log: AuditLog;

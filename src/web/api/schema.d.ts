@@ -4921,7 +4921,46 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Xem trước chuyển tiếp: tên cơ quan, chức danh sẽ đổi theo danh mục
+         * @description Quyền cần có: `plan:edit`
+         */
+        get: {
+            parameters: {
+                query: {
+                    year: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            changes: {
+                                from: string;
+                                to: string;
+                                count: number;
+                            }[];
+                        };
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
         put?: never;
         /**
          * Chuyển tiếp sang năm sau (dự thảo mới)

@@ -18,6 +18,7 @@ import * as auditNoTruncate from './2026120401-audit-no-truncate';
 import * as indicatorValueType from './2026120402-indicator-value-type';
 import * as modelOwnerAgency from './2026120403-model-owner-agency';
 import * as documentRegister from './2026120404-document-register';
+import * as agencyPositions from './2026120405-agency-positions';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026120402-indicator-value-type': indicatorValueType,
   '2026120403-model-owner-agency': modelOwnerAgency,
   '2026120404-document-register': documentRegister,
+  '2026120405-agency-positions': agencyPositions,
 };

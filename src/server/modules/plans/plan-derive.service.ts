@@ -14,6 +14,9 @@ import { getPlan, insertNewPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
 import { provinceNames } from '../reference/reference.service';
 import { newTransaction } from '../../db/transaction';
+import { today as todayOf } from '../../common/today';
+import { namesAsOf } from './plan-content';
+import { agencyRenamer, describeChanges, renameContent } from './plan-renames.service';
 
 const shift = (tf: Timeframe | null, years: number): Timeframe | null =>
   tf ? { start: shiftPeriodYears(tf.start, years), end: shiftPeriodYears(tf.end, years) } : null;
@@ -73,6 +76,17 @@ async function successorAgencies(db: Queryable, agencyIds: number[], year: numbe
   return map;
 }
 
+/** The provincial branches of the generation before the 2025 reform (their successors rename them). */
+async function branchIds(db: Queryable): Promise<number[]> {
+  const rows = await db
+    .selectFrom('agency')
+    .select('agency_id')
+    .where('generation', '=', 2024)
+    .orderBy('agency_id')
+    .execute();
+  return rows.map((r) => r.agency_id);
+}
+
 function remapAgencies(content: StoredContent, map: Map<number, number>): StoredContent {
   const m = (id: number | null) => (id === null ? null : (map.get(id) ?? id));
   return {
@@ -90,29 +104,52 @@ function remapAgencies(content: StoredContent, map: Map<number, number>): Stored
   };
 }
 
+/** Next year's content of a plan: years moved, agencies named as at the new date, and what was renamed. */
+async function rolledContent(ctx: ServiceContext, row: repo.PlanRow, year: number) {
+  if (year <= row.year) throw badRequest('year', 'Năm mới phải sau năm của kế hoạch');
+  const successors = await successorAgencies(ctx.db, await branchIds(ctx.db), year);
+  // The text names each agency as it is called at the new plan's date (renames, merged provinces).
+  const today = todayOf(ctx);
+  const renamer = await agencyRenamer(
+    ctx.db,
+    namesAsOf(row.content, row.year, today),
+    namesAsOf({ ...row.content, issuedOn: null }, year, today),
+    successors,
+  );
+  const renamed = renameContent(rollContent(row.content, row.year, year), renamer);
+  return { content: remapAgencies(renamed.content, successors), changes: renamed.changes, successors };
+}
+
 export async function rollForward(ctx: ServiceContext, planId: number, targetYear?: number): Promise<PlanView> {
   const newId = await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
     const { row, issuers, facts } = await loadPlan(txCtx, planId);
     if (!planActions(ctx.actor, facts).includes('roll_forward')) throw conflict(refusal('roll_forward', facts));
     const year = targetYear ?? row.year + 1;
-    if (year <= row.year) throw badRequest('year', 'Năm mới phải sau năm của kế hoạch');
-    const issuerIds = issuers.map((i) => i.agency_id);
-    const successors = await successorAgencies(tx, [...issuerIds, ...agencyIdsOf(row.content)], year);
-    const content = remapAgencies(rollContent(row.content, row.year, year), successors);
+    const { content, changes, successors } = await rolledContent(txCtx, row, year);
+    const note = `Chuyển tiếp từ kế hoạch năm ${row.year}`;
     return insertNewPlan(txCtx, {
       kind: row.kind,
       year,
       provinceCode: row.province_code,
-      issuerIds: issuerIds.map((id) => successors.get(id) ?? id),
+      issuerIds: issuers.map((i) => successors.get(i.agency_id) ?? i.agency_id),
       content,
       parentPlanId: null,
       previousPlanId: row.plan_id,
-      note: `Chuyển tiếp từ kế hoạch năm ${row.year}`,
+      note: changes.length ? `${note}. Tên cơ quan, chức danh theo danh mục: ${describeChanges(changes)}` : note,
       action: 'roll_forward',
+      audit: { renames: changes },
     });
   });
   return getPlan(ctx, newId);
+}
+
+/** What a roll-forward to `year` would rename, before it is made (the dialog shows it). */
+export async function rollForwardPreview(ctx: ServiceContext, planId: number, year: number) {
+  const { row, facts } = await loadPlan(ctx, planId);
+  if (!planActions(ctx.actor, facts).includes('roll_forward')) throw conflict(refusal('roll_forward', facts));
+  const { changes } = await rolledContent(ctx, row, year);
+  return { year, changes };
 }
 
 function agencyIdsOf(content: StoredContent): number[] {

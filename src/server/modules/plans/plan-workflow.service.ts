@@ -12,7 +12,8 @@ import { getPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
 import { assertVersion } from '../../common/version';
 import { newTransaction } from '../../db/transaction';
-import { agencyMap } from '../reference/reference.service';
+import { agencyMap, formerAbbreviations } from '../reference/reference.service';
+import { foldVietnamese } from '../../../shared/text';
 import { withSignOffs } from './plan-content';
 
 type Loaded = Awaited<ReturnType<typeof loadPlan>>;
@@ -136,6 +137,21 @@ async function registerNumber(
   return { seq, year, number: `${String(seq).padStart(2, '0')}/${symbol}` };
 }
 
+/** A typed number whose symbol carries an issuer's abbreviation no longer in use on the issue date
+ *  ("…-UBĐT" after 28/2/2025): 400 on `number` naming the one in use. */
+async function refuseFormerAbbreviations(ctx: ServiceContext, issuerIds: number[], number: string, issuedOn: string) {
+  const former = await formerAbbreviations(ctx.db, issuerIds, issuedOn);
+  const parts = number.slice(number.indexOf('/') + 1).split('-');
+  for (const { former: old, current } of former.values()) {
+    const found = parts.find((p) => old.some((o) => foldVietnamese(o) === foldVietnamese(p)));
+    if (found)
+      throw badRequest(
+        'number',
+        `Ký hiệu "${found}" không phải tên viết tắt của cơ quan ban hành vào ngày ${issuedOn}; ngày đó dùng "${current}".`,
+      );
+  }
+}
+
 /** What the issue dialog shows: the number the plan will get if issued on that day. */
 export async function nextPlanNumber(ctx: ServiceContext, planId: number, issuedOn: string) {
   const { issuers } = await loadPlan(ctx, planId);
@@ -166,6 +182,7 @@ export function issuePlan(
       const seq = /^0*(\d{1,9})\//.exec(typed);
       if (!seq || Number(seq[1]) === 0)
         throw badRequest('number', 'Số văn bản phải bắt đầu bằng số thứ tự, ví dụ "12/KH-HLHPN-BDTTG"');
+      await refuseFormerAbbreviations(txCtx, issuerIds, typed, body.issuedOn);
       const claimed = await repo.claimDocumentNumber(txCtx.db, {
         agencyId: lead,
         year,

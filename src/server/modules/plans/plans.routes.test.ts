@@ -239,6 +239,35 @@ describe('plans', () => {
       'Bộ Dân tộc và Tôn giáo',
     ]);
     expect(y2026.sections[1].activities[0].leadAgency.name).toBe('Bộ Dân tộc và Tôn giáo');
+    expect(y2026.signatures[0]).toMatchObject({ authority: 'KT. BỘ TRƯỞNG', position: 'THỨ TRƯỞNG', signer: '' });
+  });
+
+  it('previews what a roll-forward renames, without making the plan', async () => {
+    const plan = await issued();
+    const before = await t.database.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    const preview = await women.get(`/api/plans/${plan.id}/roll-forward?year=2026`);
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json()).toEqual({
+      year: 2026,
+      changes: [
+        { from: 'BỘ TRƯỞNG, CHỦ NHIỆM', to: 'BỘ TRƯỞNG', count: 1 },
+        { from: 'THỨ TRƯỞNG, PHÓ CHỦ NHIỆM', to: 'THỨ TRƯỞNG', count: 1 },
+      ],
+    });
+    expect((await women.get(`/api/plans/${plan.id}/roll-forward?year=2023`)).json().changes).toEqual([]);
+    const after = await t.database.db
+      .selectFrom('plan')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+    const bad = await women.get(`/api/plans/${plan.id}/roll-forward?year=2022`);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.field).toBe('year');
+    const viewer = await t.as({ role: 'viewer' });
+    expect((await viewer.get(`/api/plans/${plan.id}/roll-forward?year=2026`)).statusCode).toBe(403);
   });
 
   it("lets a provincial coordinator derive the province's plan, linked activity by activity", async () => {
@@ -411,6 +440,33 @@ describe('plan search', () => {
         await women.post(`/api/plans/${b.id}/issue`, { version: b.version, issuedOn: '2028-02-10' })
       ).json();
       expect(auto.number).toBe('08/KH-HLHPNVN-BDTTG');
+    });
+
+    it('refuses a typed number whose symbol has an abbreviation the issuer did not use on the issue date', async () => {
+      const plan = await signed(2029);
+      const old = await women.post(`/api/plans/${plan.id}/issue`, {
+        version: plan.version,
+        number: '03/KH-HLHPNVN-UBĐT',
+        issuedOn: '2029-03-02',
+      });
+      expect(old.statusCode).toBe(400);
+      expect(old.json().error).toMatchObject({ field: 'number' });
+      expect(old.json().error.message).toContain('"BDTTG"');
+      expect((await women.get(`/api/plans/${plan.id}`)).json().status).toBe('signed');
+      const current = await women.post(`/api/plans/${plan.id}/issue`, {
+        version: plan.version,
+        number: '03/KH-HLHPNVN-BDTTG',
+        issuedOn: '2029-03-02',
+      });
+      expect(current.statusCode, current.body).toBe(200);
+      // Before the reform the committee's own abbreviation is the right one.
+      const historic = await signed(2024);
+      const y2024 = await women.post(`/api/plans/${historic.id}/issue`, {
+        version: historic.version,
+        number: '11/KH-HLHPNVN-UBĐT',
+        issuedOn: '2024-05-02',
+      });
+      expect(y2024.statusCode, y2024.body).toBe(200);
     });
   });
 });

@@ -15,6 +15,8 @@ import {
   SignBody,
   PlanView,
   RollForwardBody,
+  RollForwardPreview,
+  RollForwardPreviewQuery,
   UpdatePlanBody,
   VersionBody,
 } from './plans.schemas';
@@ -176,6 +178,20 @@ export async function planRoutes(app: App): Promise<void> {
     },
     async (request) =>
       workflow.revisePlan(serviceContext(request), request.params.id, request.body.version, request.body.comment),
+  );
+  app.get(
+    '/plans/:id/roll-forward',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Xem trước chuyển tiếp: tên cơ quan, chức danh sẽ đổi theo danh mục',
+        params: IdParams,
+        querystring: RollForwardPreviewQuery,
+        response: { 200: RollForwardPreview, ...errors },
+      },
+    },
+    async (request) => derive.rollForwardPreview(serviceContext(request), request.params.id, request.query.year),
   );
   app.post(
     '/plans/:id/roll-forward',

@@ -291,6 +291,15 @@ export const CascadeBody = Type.Object(
   { provinceCode: Type.Optional(Type.String({ pattern: '^\\d{2}$' })) },
   { additionalProperties: false },
 );
+export const RollForwardPreviewQuery = Type.Object(
+  { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
+  { additionalProperties: false },
+);
+export const RollForwardPreview = Type.Object({
+  year: Type.Integer(),
+  /** Agency names, abbreviations and position titles the new plan's text will say otherwise. */
+  changes: Type.Array(Type.Object({ from: Type.String(), to: Type.String(), count: Type.Integer() })),
+});
 export const RollForwardBody = Type.Object(
   { year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })) },
   { additionalProperties: false },

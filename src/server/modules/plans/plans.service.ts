@@ -94,6 +94,8 @@ export interface NewPlan {
   previousPlanId?: number | null;
   note: string;
   action: string;
+  /** More for the audit entry (a roll-forward's renames). */
+  audit?: Record<string, unknown>;
 }
 
 /** Inserts a plan with its first version, activities and audit entry (inside the caller's transaction). */
@@ -130,7 +132,7 @@ export async function insertNewPlan(ctx: ServiceContext, plan: NewPlan): Promise
       entityId: planId,
       agencyId: plan.issuerIds[0],
       provinceCode: plan.provinceCode,
-      after: { kind: plan.kind, year: plan.year, issuerIds: plan.issuerIds, content: plan.content },
+      after: { kind: plan.kind, year: plan.year, issuerIds: plan.issuerIds, content: plan.content, ...plan.audit },
     },
     now,
     ctx.ip,

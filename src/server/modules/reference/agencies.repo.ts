@@ -141,3 +141,99 @@ export async function findAgencyByName(db: Queryable, text: string, at: string):
   const { items } = active.total > 0 ? active : await listAgenciesAt(db, { at, ids });
   return items.sort((a, b) => (a.level === b.level ? 0 : a.level === 'central' ? -1 : 1))[0];
 }
+
+/** An agency's name row at a date with every way texts write it (the aliases of that row). */
+export interface AgencyNameForms extends AgencyAt {
+  aliases: string[];
+  /** The agency's own life (a branch of one generation of provinces); null: open. */
+  existsFrom: string | null;
+  existsTo: string | null;
+}
+
+/** Every agency under its name as of `at`, with that name's aliases: what a text may call it then. */
+export async function agencyNameFormsAt(db: Queryable, at: string): Promise<AgencyNameForms[]> {
+  const rows = await db
+    .selectFrom('agency as a')
+    .innerJoin(namesAt(db, at).select('n.aliases').as('n'), 'n.agency_id', 'a.agency_id')
+    .select([
+      'a.agency_id',
+      'a.code',
+      'a.kind',
+      'a.level',
+      'a.parent_agency_id',
+      'a.generation',
+      'a.province_code',
+      'n.name',
+      'n.short_name',
+      'n.abbreviation',
+      'n.governing_body',
+      'n.signing_body',
+      'n.aliases',
+      sql<string | null>`to_char(a.valid_from, 'YYYY-MM-DD')`.as('exists_from'),
+      sql<string | null>`to_char(a.valid_to, 'YYYY-MM-DD')`.as('exists_to'),
+    ])
+    .orderBy('a.agency_id')
+    .execute();
+  return rows.map((r) => ({
+    id: r.agency_id,
+    code: r.code,
+    kind: r.kind,
+    level: r.level,
+    parentId: r.parent_agency_id,
+    generation: r.generation,
+    provinceCode: r.province_code,
+    name: r.name,
+    shortName: r.short_name,
+    abbreviation: r.abbreviation,
+    governingBody: r.governing_body,
+    signingBody: r.signing_body,
+    aliases: r.aliases,
+    existsFrom: r.exists_from,
+    existsTo: r.exists_to,
+  }));
+}
+
+/**
+ * The abbreviations an agency no longer uses on `at` ("UBDT", "UBĐT" of Ủy ban Dân tộc on a date
+ * after 28/2/2025), with the one it uses then, by agency id: a document dated `at` with an old one
+ * in its symbol is misnumbered.
+ */
+export async function formerAbbreviations(
+  db: Queryable,
+  ids: number[],
+  at: string,
+): Promise<Map<number, { former: string[]; current: string }>> {
+  const map = new Map<number, { former: string[]; current: string }>();
+  if (ids.length === 0) return map;
+  const rows = await db
+    .selectFrom('agency_name')
+    .select([
+      'agency_id',
+      'abbreviation',
+      'aliases',
+      sql<boolean>`(valid_from IS NULL OR valid_from <= ${at}::date) AND (valid_to IS NULL OR valid_to >= ${at}::date)`.as(
+        'valid',
+      ),
+    ])
+    .where('agency_id', 'in', [...new Set(ids)])
+    .orderBy('agency_id')
+    .orderBy('agency_name_id')
+    .execute();
+  const isAbbreviation = (s: string) => /^[\p{Lu}\p{N}&]+$/u.test(s);
+  for (const id of new Set(ids)) {
+    const own = rows.filter((r) => r.agency_id === id);
+    const current = own.find((r) => r.valid);
+    if (!current) continue;
+    const now = new Set([current.abbreviation, ...current.aliases].filter(isAbbreviation).map(foldVietnamese));
+    const former = [
+      ...new Set(
+        own
+          .filter((r) => !r.valid)
+          .flatMap((r) => [r.abbreviation, ...r.aliases])
+          .filter((s) => isAbbreviation(s) && !now.has(foldVietnamese(s))),
+      ),
+    ];
+    if (former.length) map.set(id, { former, current: current.abbreviation });
+  }
+  return map;
+}

@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../../db/database';
 import { loadAdminUnits } from './load-admin-units';
 import { loadEthnicGroups } from './load-ethnic-groups';
 import { loadAgencies } from './load-agencies';
+import { loadAgencyPositions } from './load-agency-positions';
 import { newTransaction } from '../../db/transaction';
 import { ADVISORY_LOCKS, transactionLock } from '../../db/advisory-locks';
 
@@ -50,6 +51,18 @@ const DATASETS: Dataset[] = [
     version: 1,
     files: ['agencies.json', 'admin-units-2024/provinces.csv', 'admin-units-2025/provinces.csv'],
     load: loadAgencies,
+  },
+  {
+    // After agencies (positions are per agency and per branch); reloaded when the agencies change.
+    name: 'agency-positions',
+    version: 1,
+    files: [
+      'agency-positions.json',
+      'agencies.json',
+      'admin-units-2024/provinces.csv',
+      'admin-units-2025/provinces.csv',
+    ],
+    load: loadAgencyPositions,
   },
 ];
 

@@ -3,7 +3,16 @@
 import type { Queryable } from '../../db/database';
 import { listAgenciesAt, type AgencyAt } from './agencies.repo';
 
-export { agencyAt, findAgencyByName, listAgenciesAt, type AgencyAt } from './agencies.repo';
+export {
+  agencyAt,
+  agencyNameFormsAt,
+  findAgencyByName,
+  formerAbbreviations,
+  listAgenciesAt,
+  type AgencyAt,
+  type AgencyNameForms,
+} from './agencies.repo';
+export { agencyPositionsAt, type PositionAt, type PositionRole } from './agency-positions.repo';
 export { provinceNames } from './admin-units.repo';
 export { listEthnicGroups } from './ethnic-groups.repo';
 

@@ -143,6 +143,13 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
       ),
     enabled: action === 'issue' && /^\d{4}-\d{2}-\d{2}$/.test(input.issuedOn),
   });
+  const rollYear = Number(input.year);
+  const renames = useQuery({
+    queryKey: ['/api/plans/{id}/roll-forward', plan.id, rollYear],
+    queryFn: () =>
+      unwrap(api.GET('/api/plans/{id}/roll-forward', { params: { path: { id: plan.id }, query: { year: rollYear } } })),
+    enabled: action === 'roll_forward' && Number.isInteger(rollYear) && rollYear > plan.year && rollYear <= 2100,
+  });
 
   async function submit() {
     const problems = check(action, plan, input);
@@ -283,6 +290,27 @@ export function PlanActionDialog({ action, plan, ctx, agency, onClose }: Props) 
             onChange={(event) => set({ year: event.target.value })}
           />
         </Field>
+      )}
+      {action === 'roll_forward' && renames.isFetching && (
+        <p role="status">{t('actions.rollForward.renames.loading')}</p>
+      )}
+      {action === 'roll_forward' && renames.data && !renames.isFetching && (
+        <div role="status">
+          {renames.data.changes.length === 0 ? (
+            <p>{t('actions.rollForward.renames.none')}</p>
+          ) : (
+            <>
+              <p>{t('actions.rollForward.renames')}</p>
+              <ul>
+                {renames.data.changes.map((c) => (
+                  <li key={`${c.from}→${c.to}`}>
+                    “{c.from}” → “{c.to}” ({t('actions.rollForward.renames.count', { count: c.count })})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </div>
       )}
       {action === 'cascade' && (
         <>

@@ -120,7 +120,7 @@ export const planEn: PlanMessages = {
   'actions.issue.typed': 'The plan will carry the typed number {number} if the lead agency has not used it this year.',
   'actions.issue.number': 'Typed number and symbol (optional)',
   'actions.issue.number.hint':
-    'Leave empty to take the next number of the register; type one only when the document already has it, e.g. 16/KH-HLHPNVN-UBĐT.',
+    'Leave empty to take the next number of the register; type one only when the document already has it, e.g. 16/KH-HLHPNVN-BDTTG (the abbreviations in use on the issue date).',
   'actions.issue.number.required': 'The number is too short.',
   'actions.issue.date': 'Date of issue',
   'actions.issue.date.required': 'Please enter the date of issue.',
@@ -128,6 +128,11 @@ export const planEn: PlanMessages = {
   'actions.rollForward.hint':
     'Makes a draft for the new year: timeframes moved by the years, agency names as of then, no number yet.',
   'actions.rollForward.invalid': 'The new year must be after {year}.',
+  'actions.rollForward.renames':
+    'Agency names and titles that will change, from the agency registry (legal bases keep the cited wording):',
+  'actions.rollForward.renames.none': 'No agency name or title needs to change.',
+  'actions.rollForward.renames.loading': 'Checking which agency names will change…',
+  'actions.rollForward.renames.count': '{count} places',
   'actions.cascade.province': 'Province',
   'actions.cascade.hint':
     'Makes a draft plan for the province, each activity linked to the central activity it implements.',

@@ -120,7 +120,7 @@ export const planVi = {
   'actions.issue.typed': 'Kế hoạch sẽ mang số nhập tay {number} nếu cơ quan chủ trì chưa dùng số này trong năm.',
   'actions.issue.number': 'Số, ký hiệu nhập tay (không bắt buộc)',
   'actions.issue.number.hint':
-    'Để trống để lấy số tiếp theo trong sổ; chỉ nhập khi văn bản đã có số, ví dụ 16/KH-HLHPNVN-UBĐT.',
+    'Để trống để lấy số tiếp theo trong sổ; chỉ nhập khi văn bản đã có số, ví dụ 16/KH-HLHPNVN-BDTTG (ký hiệu của cơ quan vào ngày ban hành).',
   'actions.issue.number.required': 'Số, ký hiệu quá ngắn.',
   'actions.issue.date': 'Ngày ban hành',
   'actions.issue.date.required': 'Hãy nhập ngày ban hành.',
@@ -128,6 +128,11 @@ export const planVi = {
   'actions.rollForward.hint':
     'Tạo dự thảo cho năm mới: thời gian dời theo năm, tên cơ quan theo thời điểm mới, chưa có số.',
   'actions.rollForward.invalid': 'Năm mới phải sau năm {year}.',
+  'actions.rollForward.renames':
+    'Tên cơ quan, chức danh sẽ đổi theo danh mục cơ quan (căn cứ pháp lý giữ nguyên văn bản được trích dẫn):',
+  'actions.rollForward.renames.none': 'Không có tên cơ quan hay chức danh nào phải đổi.',
+  'actions.rollForward.renames.loading': 'Đang xem tên cơ quan nào sẽ đổi…',
+  'actions.rollForward.renames.count': '{count} chỗ',
   'actions.cascade.province': 'Tỉnh, thành phố',
   'actions.cascade.hint':
     'Tạo dự thảo kế hoạch của tỉnh, mỗi hoạt động gắn với hoạt động tương ứng của kế hoạch trung ương.',
