@@ -1,5 +1,6 @@
 // Header (product, who is signed in, language, change password, logout) and the navigation built from SECTIONS
-// and the user's permissions: only sections the user can open are listed.
+// and the user's permissions: only sections the user can open are listed; under them, the outbox's
+// state (offline, items waiting: OfflineStatus).
 import { useEffect, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/permissions';
@@ -7,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useMe, useSession } from '../lib/session';
 import { CHANGE_PASSWORD_PATH, SECTION_GROUPS, visibleSections } from '../sections';
 import { LanguageSwitch } from './LanguageSwitch';
+import { OfflineStatus } from './OfflineStatus';
 
 export function AppFrame({ children }: { children: ReactNode }) {
   const { t, lang } = useI18n();
@@ -61,6 +63,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
             {t('action.logout')}
           </button>
         </div>
+        <OfflineStatus />
       </header>
       <nav id="app-nav" className={menuOpen ? 'app-nav is-open' : 'app-nav'} aria-label={t('frame.navigation')}>
         <ul>
