@@ -79,6 +79,14 @@ export class RecordFormPage {
     return detail;
   }
 
+  /** Presses save without a connection: the record is kept on the device; returns the notice. */
+  async saveQueued(title: string): Promise<string> {
+    await this.page.getByRole('button', { name: 'Lưu bản ghi' }).click();
+    const notice = this.page.getByTestId('record-queued').filter({ hasText: title });
+    await notice.waitFor();
+    return notice.innerText();
+  }
+
   /** Presses save expecting the form to refuse; returns the message shown. */
   async saveRefused(): Promise<string> {
     await this.page.getByRole('button', { name: 'Lưu bản ghi' }).click();
