@@ -96,6 +96,33 @@ describe('the outbox of records entered offline', () => {
     },
   );
 
+  it('keeps the queue when the session expired meanwhile, asks to log in again, then sends it', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const run = `hh${Date.now().toString(36)}`;
+    const frame = await (await LoginPage.open(page)).loginAs(OFFICER);
+    await frame.openSection('Ghi nhận thực hiện');
+    const form = await RecordFormPage.open(page);
+    await form.chooseActivity(planId, '1.3');
+    await context.setOffline(true);
+    for (const i of [1, 2]) {
+      if (i > 1) await form.chooseActivity(planId, '1.3');
+      await form.chooseType('Tập huấn');
+      await form.fillTitle(`Tập huấn ${run} số ${i}`);
+      await form.fillStartDate('14/03/2026');
+      await form.saveQueued(`${run} số ${i}`);
+    }
+    // The session ends while the device is offline (expired, or logged out elsewhere).
+    await context.clearCookies();
+    await context.setOffline(false);
+    await page.getByTestId('login-outbox').getByText('2 mục nhập trên máy này đang chờ gửi').waitFor();
+    expect(await recordTitles(await apiLogin(OFFICER), run)).toEqual([]);
+    await new LoginPage(page).loginAs(OFFICER);
+    await expect
+      .poll(async () => recordTitles(await apiLogin(OFFICER), run), { timeout: 30_000 })
+      .toEqual([`Tập huấn ${run} số 1`, `Tập huấn ${run} số 2`]);
+  });
+
   it('keeps what is typed in a new record across a reload', async () => {
     session = await openBrowser();
     const { page } = session;

@@ -49,6 +49,8 @@ export const en: Messages = {
   'login.submitting': 'Logging in…',
   'login.invalidCredentials': 'Wrong username or password.',
   'login.throttled': 'Too many failed attempts. Please try again in a few minutes.',
+  'login.outboxWaiting':
+    '{count} items entered on this device are waiting: log in again to send them, nothing is lost.',
   'login.footer': 'Ministry of Ethnic and Religious Affairs · Vietnam Women’s Union',
 
   'frame.changePassword': 'Change password',

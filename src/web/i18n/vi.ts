@@ -48,6 +48,7 @@ export const vi = {
   'login.submitting': 'Đang đăng nhập…',
   'login.invalidCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'login.throttled': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  'login.outboxWaiting': '{count} mục nhập trên máy này đang chờ gửi: đăng nhập lại để gửi, không mất gì.',
   'login.footer': 'Bộ Dân tộc và Tôn giáo · Hội Liên hiệp Phụ nữ Việt Nam',
 
   'frame.changePassword': 'Đổi mật khẩu',

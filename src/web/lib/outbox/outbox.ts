@@ -73,6 +73,12 @@ export async function listOutbox(userId: number): Promise<OutboxItem[]> {
   return items.sort((a, b) => a.id - b.id);
 }
 
+/** Items not yet sent on this device, whoever queued them: the login page says they wait for a login. */
+export async function countUnsentOnDevice(): Promise<number> {
+  const items = await (await offlineDb()).getAll('outbox');
+  return items.filter((item) => item.state !== 'sent').length;
+}
+
 export async function getOutboxItem(id: number): Promise<OutboxItem | undefined> {
   return (await offlineDb()).get('outbox', id);
 }
