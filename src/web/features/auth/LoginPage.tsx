@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../components/Status';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useSession } from '../../lib/session';
-import { useUnsentOnDevice } from '../../lib/outbox/use-outbox';
+import { useUnsentOnDevice } from '../../lib/outbox/use-unsent';
 import { formatNumber } from '../../i18n/format';
 
 export function LoginPage() {

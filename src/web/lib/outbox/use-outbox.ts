@@ -4,14 +4,7 @@
 // {type:'outbox-sync'} (Background Sync), every minute while something waits, and when asked.
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import {
-  countUnsentOnDevice,
-  listOutbox,
-  subscribeOutbox,
-  syncOutbox,
-  type OutboxItem,
-  type SyncResult,
-} from './outbox';
+import { listOutbox, subscribeOutbox, syncOutbox, type OutboxItem, type SyncResult } from './outbox';
 import { recordTransport } from './record-transport';
 
 let afterSent: ((item: OutboxItem) => void) | undefined;
@@ -38,22 +31,6 @@ export function useOutboxItems(userId: number): OutboxItem[] | undefined {
     };
   }, [userId]);
   return items;
-}
-
-/** How many items wait on this device for a login (a session that expired offline keeps them). */
-export function useUnsentOnDevice(): number {
-  const [count, setCount] = useState(0);
-  useEffect(() => {
-    let live = true;
-    void countUnsentOnDevice().then(
-      (n) => live && setCount(n),
-      () => undefined,
-    );
-    return () => {
-      live = false;
-    };
-  }, []);
-  return count;
 }
 
 function subscribeOnline(listener: () => void): () => void {
