@@ -123,6 +123,37 @@ describe('the outbox of records entered offline', () => {
       .toEqual([`Tập huấn ${run} số 1`, `Tập huấn ${run} số 2`]);
   });
 
+  it('brings a record the server refused back into its form with the field named, and sends it fixed', async () => {
+    session = await openBrowser();
+    const { page, context } = session;
+    const run = `sl${Date.now().toString(36)}`;
+    const frame = await (await LoginPage.open(page)).loginAs(OFFICER);
+    await frame.openSection('Hàng chờ gửi');
+    await frame.openSection('Ghi nhận thực hiện');
+    const form = await RecordFormPage.open(page);
+    await form.chooseActivity(planId, '1.3');
+    await context.setOffline(true);
+    await form.chooseType('Tập huấn');
+    await form.fillTitle(`Tập huấn ${run}`);
+    await form.fillStartDate('12/03/2026');
+    await form.fillEndDate('10/03/2026');
+    await form.saveQueued(run);
+
+    await context.setOffline(false);
+    const outbox = new OutboxPage(page);
+    await expect.poll(() => outbox.frameCount(), { timeout: 30_000 }).toBe('1 mục cần xử lý');
+    await page.getByTestId('outbox-count').click();
+    await page.getByText('Ngày kết thúc phải sau hoặc bằng ngày bắt đầu').waitFor();
+    expect(await outbox.items()).toEqual([`Cần xử lý: Tập huấn ${run}`]);
+    await page.getByRole('link', { name: 'Sửa trong biểu mẫu' }).click();
+    await page.getByText('Bản ghi chờ gửi này bị máy chủ từ chối').waitFor();
+    expect(await page.getByLabel('Tên hoạt động').inputValue()).toBe(`Tập huấn ${run}`);
+    await page.locator('.field.has-error').getByText('Ngày kết thúc phải sau hoặc bằng ngày bắt đầu').waitFor();
+    await form.fillEndDate('13/03/2026');
+    await form.save();
+    expect(await recordTitles(await apiLogin(OFFICER), run)).toEqual([`Tập huấn ${run}`]);
+  });
+
   it('keeps what is typed in a new record across a reload', async () => {
     session = await openBrowser();
     const { page } = session;

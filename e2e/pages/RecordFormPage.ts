@@ -31,6 +31,10 @@ export class RecordFormPage {
     await this.page.getByLabel('Ngày bắt đầu').fill(date);
   }
 
+  async fillEndDate(date: string): Promise<void> {
+    await this.page.getByLabel('Ngày kết thúc').fill(date);
+  }
+
   /** Types part of a commune's name (without diacritics is fine) and picks it. */
   async chooseCommune(search: string, fullName: string): Promise<void> {
     await this.page.getByLabel('Xã, phường (không bắt buộc)').fill(search);
