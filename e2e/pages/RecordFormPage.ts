@@ -31,6 +31,10 @@ export class RecordFormPage {
     await this.page.getByLabel('Ngày bắt đầu').fill(date);
   }
 
+  async fillEndDate(date: string): Promise<void> {
+    await this.page.getByLabel('Ngày kết thúc').fill(date);
+  }
+
   /** Types part of a commune's name (without diacritics is fine) and picks it. */
   async chooseCommune(search: string, fullName: string): Promise<void> {
     await this.page.getByLabel('Xã, phường (không bắt buộc)').fill(search);
@@ -77,6 +81,14 @@ export class RecordFormPage {
     const detail = new RecordDetailPage(this.page);
     await detail.waitUntilSaved();
     return detail;
+  }
+
+  /** Presses save without a connection: the record is kept on the device; returns the notice. */
+  async saveQueued(title: string): Promise<string> {
+    await this.page.getByRole('button', { name: 'Lưu bản ghi' }).click();
+    const notice = this.page.getByTestId('record-queued').filter({ hasText: title });
+    await notice.waitFor();
+    return notice.innerText();
   }
 
   /** Presses save expecting the form to refuse; returns the message shown. */

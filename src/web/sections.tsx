@@ -112,6 +112,15 @@ export const SECTIONS: Section[] = [
     ],
   },
   {
+    // The device's outbox of records entered offline (lib/outbox/); the frame links here while items wait.
+    path: '/outbox',
+    group: 'programme',
+    label: 'nav.outbox',
+    description: 'nav.outbox.description',
+    permission: 'record:write',
+    routes: [{ path: '/outbox', page: lazyPage(() => import('./features/outbox/OutboxPage'), 'OutboxPage') }],
+  },
+  {
     path: '/models',
     group: 'programme',
     label: 'nav.registry',

@@ -6366,14 +6366,17 @@ export interface paths {
         };
         /**
          * Sửa bản ghi
-         * @description Gửi kèm `version` đang sửa; nếu người khác đã lưu trước, trả 409.
+         * @description Gửi kèm `version` đang sửa; nếu người khác đã lưu trước, trả 409. Với `Idempotency-Key`, gửi lại sau khi mất câu trả lời nhận lại kết quả lần đầu (không phải 409).
          *
          *     Quyền cần có: `record:write`
          */
         put: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Khóa chống tạo trùng khi gửi lại (8–200 ký tự, nên là UUID). Cùng khóa, cùng nội dung: trả lại kết quả lần đầu; khác nội dung: 422. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     id: number;
                 };

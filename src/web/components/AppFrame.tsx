@@ -1,12 +1,16 @@
 // Header (product, who is signed in, language, change password, logout) and the navigation built from SECTIONS
-// and the user's permissions: only sections the user can open are listed.
-import { useEffect, useState, type ReactNode } from 'react';
+// and the user's permissions: only sections the user can open are listed; under them, the outbox's
+// state (offline, items waiting: OfflineStatus).
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { NavLink, useLocation, useNavigate } from 'react-router';
 import { ROLE_LABELS } from '../../shared/permissions';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMe, useSession } from '../lib/session';
 import { CHANGE_PASSWORD_PATH, SECTION_GROUPS, visibleSections } from '../sections';
 import { LanguageSwitch } from './LanguageSwitch';
+
+// The outbox (IndexedDB, its sending) loads after the frame is drawn: it is not in the first load.
+const OfflineStatus = lazy(() => import('./OfflineStatus').then((m) => ({ default: m.OfflineStatus })));
 
 export function AppFrame({ children }: { children: ReactNode }) {
   const { t, lang } = useI18n();
@@ -61,6 +65,9 @@ export function AppFrame({ children }: { children: ReactNode }) {
             {t('action.logout')}
           </button>
         </div>
+        <Suspense fallback={null}>
+          <OfflineStatus />
+        </Suspense>
       </header>
       <nav id="app-nav" className={menuOpen ? 'app-nav is-open' : 'app-nav'} aria-label={t('frame.navigation')}>
         <ul>

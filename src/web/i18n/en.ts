@@ -49,6 +49,8 @@ export const en: Messages = {
   'login.submitting': 'Logging in…',
   'login.invalidCredentials': 'Wrong username or password.',
   'login.throttled': 'Too many failed attempts. Please try again in a few minutes.',
+  'login.outboxWaiting':
+    '{count} items entered on this device are waiting: log in again to send them, nothing is lost.',
   'login.footer': 'Ministry of Ethnic and Religious Affairs · Vietnam Women’s Union',
 
   'frame.changePassword': 'Change password',
@@ -56,6 +58,11 @@ export const en: Messages = {
   'frame.navigation': 'Main navigation',
   'frame.language': 'Language',
   'frame.skipToContent': 'Skip to main content',
+  'frame.offline': 'Offline — records are kept on this device and sent once the connection is back',
+  'frame.outboxWaiting': '{count} waiting to be sent',
+  'frame.outboxAttention': '{count} need attention',
+  'frame.storageLow':
+    'This device is running out of storage: connect to send the waiting records before entering more.',
 
   'nav.home': 'Overview',
   'nav.group.catalog': 'Reference data',
@@ -67,6 +74,8 @@ export const en: Messages = {
   'nav.activities.description': 'The status of every plan activity: not started, in progress, late, done.',
   'nav.records': 'Implementation records',
   'nav.records.description': 'Trainings, communication, models carried out, with participants by ethnic group and sex.',
+  'nav.outbox': 'Outbox',
+  'nav.outbox.description': 'Records entered without a connection: waiting, sending, sent, needing attention.',
   'nav.registry': 'Community models',
   'nav.registry.description': 'The register of models: members, status, activity, statistics and a map by province.',
   'nav.missions': 'Monitoring missions',

@@ -48,6 +48,7 @@ export const vi = {
   'login.submitting': 'Đang đăng nhập…',
   'login.invalidCredentials': 'Tên đăng nhập hoặc mật khẩu không đúng.',
   'login.throttled': 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.',
+  'login.outboxWaiting': '{count} mục nhập trên máy này đang chờ gửi: đăng nhập lại để gửi, không mất gì.',
   'login.footer': 'Bộ Dân tộc và Tôn giáo · Hội Liên hiệp Phụ nữ Việt Nam',
 
   'frame.changePassword': 'Đổi mật khẩu',
@@ -55,6 +56,10 @@ export const vi = {
   'frame.navigation': 'Điều hướng chính',
   'frame.language': 'Ngôn ngữ',
   'frame.skipToContent': 'Bỏ qua, đến nội dung chính',
+  'frame.offline': 'Đang ngoại tuyến — bản ghi được lưu trên máy và sẽ gửi khi có mạng',
+  'frame.outboxWaiting': '{count} mục chờ gửi',
+  'frame.outboxAttention': '{count} mục cần xử lý',
+  'frame.storageLow': 'Bộ nhớ trên máy sắp đầy: hãy kết nối mạng để gửi các bản ghi đang chờ trước khi nhập thêm.',
 
   'nav.home': 'Tổng quan',
   'nav.group.catalog': 'Danh mục',
@@ -66,6 +71,8 @@ export const vi = {
   'nav.activities.description': 'Tình trạng từng hoạt động: chưa bắt đầu, đang thực hiện, chậm, hoàn thành.',
   'nav.records': 'Ghi nhận thực hiện',
   'nav.records.description': 'Tập huấn, truyền thông, mô hình đã làm, người tham gia theo dân tộc, giới tính.',
+  'nav.outbox': 'Hàng chờ gửi',
+  'nav.outbox.description': 'Bản ghi nhập khi không có mạng: đang chờ, đang gửi, đã gửi, cần xử lý.',
   'nav.registry': 'Mô hình cộng đồng',
   'nav.registry.description': 'Sổ mô hình: thành viên, trạng thái, hoạt động, thống kê và bản đồ theo tỉnh.',
   'nav.missions': 'Kiểm tra, giám sát',

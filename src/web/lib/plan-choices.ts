@@ -2,7 +2,7 @@
 // without diacritics) instead of loaded whole: a year has one central plan and up to 34
 // provincial ones. The answer carries `total`, so a picker can say when more match than it shows
 // (<MoreResults> in components/ListPage.tsx) instead of dropping them silently.
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type QueryOf } from '../api/client';
 
 export type PlanChoicesQuery = NonNullable<QueryOf<'/api/plans'>>;
@@ -10,24 +10,37 @@ export type ActivityChoicesQuery = NonNullable<QueryOf<'/api/activities'>>;
 
 /** Plans matching `query` (100 by default), the last answer kept on screen while typing. */
 export function usePlanChoices(query: PlanChoicesQuery = {}) {
+  return useQuery({ ...planChoicesQuery(query), placeholderData: keepPreviousData });
+}
+
+/** The query of usePlanChoices, for a prefetch (lib/offline-data keeps the issued plans on the device). */
+export function planChoicesQuery(query: PlanChoicesQuery = {}) {
   const params = { limit: 100, ...query, q: query.q || undefined };
-  return useQuery({
+  return queryOptions({
     queryKey: ['/api/plans', params],
     queryFn: ({ signal }) => unwrap(api.GET('/api/plans', { params: { query: params }, signal })),
-    placeholderData: keepPreviousData,
+  });
+}
+
+/** The query of useActivityChoices. */
+export function activityChoicesQuery(plan: number | null | undefined, query: Omit<ActivityChoicesQuery, 'plan'> = {}) {
+  const params = { plan: plan ?? undefined, limit: 500, ...query, q: query.q || undefined };
+  return queryOptions({
+    queryKey: ['/api/activities', params] as const,
+    queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: params }, signal })),
   });
 }
 
 /** A plan's activities matching `query` (500 by default); nothing is asked without a plan. */
 export function useActivityChoices(plan: number | null | undefined, query: Omit<ActivityChoicesQuery, 'plan'> = {}) {
-  const params = { plan: plan ?? undefined, limit: 500, ...query, q: query.q || undefined };
+  const options = activityChoicesQuery(plan, query);
+  const params = options.queryKey[1];
   return useQuery({
-    queryKey: ['/api/activities', params],
-    queryFn: ({ signal }) => unwrap(api.GET('/api/activities', { params: { query: params }, signal })),
+    ...options,
     enabled: Boolean(plan),
     // While the words change the last answer stays; another plan's activities never stand in.
     placeholderData: (previous, previousQuery) =>
-      (previousQuery?.queryKey[1] as typeof params | undefined)?.plan === params.plan ? previous : undefined,
+      previousQuery?.queryKey[1]?.plan === params.plan ? previous : undefined,
   });
 }
 

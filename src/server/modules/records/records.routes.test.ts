@@ -403,6 +403,21 @@ describe('retries with an Idempotency-Key', () => {
     ).toBe('Idempotency-Key');
   });
 
+  it('gives an edit resent with its key the first answer, not a 409 against the version it made', async () => {
+    const created = (await dienBien.post('/api/records', trainingBody(dienBienActivities[1]!))).json();
+    const headers = { 'idempotency-key': 'edit-0000-1111-2222-3333' };
+    const body = { ...trainingBody(dienBienActivities[1]!, { title: 'Sửa khi mất mạng' }), version: created.version };
+    const first = await dienBien.put(`/api/records/${created.id}`, body, headers);
+    expect(first.statusCode, first.body).toBe(200);
+    const again = await dienBien.put(`/api/records/${created.id}`, body, headers);
+    expect(again.statusCode).toBe(200);
+    expect(again.headers['idempotent-replayed']).toBe('true');
+    expect(again.json()).toEqual(first.json());
+    expect(first.json().version).toBe(created.version + 1);
+    // Without the key the same resend is stale.
+    expect((await dienBien.put(`/api/records/${created.id}`, body)).statusCode).toBe(409);
+  });
+
   it('makes plan creation idempotent too', async () => {
     const { jointPlanBody } = await import('../../../../test/plan-fixtures');
     const body = await jointPlanBody(t.database.db, 2027);

@@ -104,13 +104,21 @@ export async function recordRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'Sửa bản ghi',
-        description: 'Gửi kèm `version` đang sửa; nếu người khác đã lưu trước, trả 409.',
+        description:
+          'Gửi kèm `version` đang sửa; nếu người khác đã lưu trước, trả 409. Với `Idempotency-Key`, gửi lại sau khi mất câu trả lời nhận lại kết quả lần đầu (không phải 409).',
+        headers: IdempotencyHeaders,
         params: IdParams,
         body: UpdateRecordBody,
         response: { 200: RecordView, ...errors },
       },
     },
-    async (request) => records.updateRecord(serviceContext(request), request.params.id, request.body),
+    // An edit queued offline is replayed with its key: a resend whose first answer was lost gets
+    // that answer again instead of a 409 against the version it made itself.
+    async (request, reply) =>
+      withIdempotency(request, reply, async (db) => ({
+        statusCode: 200,
+        body: await records.updateRecord({ ...serviceContext(request), db }, request.params.id, request.body),
+      })),
   );
 
   app.delete(

@@ -4,9 +4,12 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { describeError } from '../../components/Status';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
 import { useSession } from '../../lib/session';
+import { useUnsentOnDevice } from '../../lib/outbox/use-unsent';
+import { formatNumber } from '../../i18n/format';
 
 export function LoginPage() {
   const { t, lang } = useI18n();
+  const unsent = useUnsentOnDevice();
   const { login } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
@@ -44,6 +47,11 @@ export function LoginPage() {
         </p>
         <h1 className="login-title">{t('app.name')}</h1>
         <p className="login-subtitle">{t('app.tagline')}</p>
+        {unsent > 0 && (
+          <p className="notice notice-info" data-testid="login-outbox">
+            {t('login.outboxWaiting', { count: formatNumber(unsent) })}
+          </p>
+        )}
         <form onSubmit={(event) => void onSubmit(event)}>
           <div className="field">
             <label htmlFor="login-username">{t('login.username')}</label>

@@ -107,8 +107,16 @@ export const recordsEn: RecordsMessages = {
   'form.save': 'Save changes',
   'form.saving': 'Saving…',
   'form.cancel': 'Cancel',
-  'form.offline':
-    'Not sent: the connection was lost. Your entries are still here; when you are back online press "Save record" again — the record will not be saved twice.',
+  'form.queued':
+    'Kept on this device: “{title}” will be sent once the connection is back ({count} waiting). You can enter the next record.',
+  'form.queuedEdit': 'Your changes are kept on this device and will be sent once the connection is back.',
+  'form.outboxLink': 'Open the outbox',
+  'form.draftRestored': 'Draft kept on this device at {date} restored.',
+  'form.discardDraft': 'Discard the draft, start again',
+  'form.fromOutbox': 'The server refused this queued record: fix the marked fields and save again.',
+  'form.files': 'Attachments (sent with the record; at most 10 MB each)',
+  'form.referenceAsOf': 'Lists on this device updated {date}',
+  'form.conflictQueue': 'Compare both versions in the outbox',
   'form.conflict': 'Someone else changed this record after you opened it. Your changes are not saved.',
   'form.conflictView': 'See the latest version (new tab)',
   'form.conflictReload': 'Load the latest version, discarding my changes',

@@ -107,8 +107,16 @@ export const recordsVi = {
   'form.save': 'Lưu thay đổi',
   'form.saving': 'Đang lưu…',
   'form.cancel': 'Hủy',
-  'form.offline':
-    'Chưa gửi được vì mất kết nối. Dữ liệu vẫn còn trên màn hình: khi có mạng, bấm "Lưu bản ghi" lần nữa — bản ghi không bị lưu trùng.',
+  'form.queued':
+    'Đã lưu trên máy: “{title}” sẽ được gửi khi có mạng ({count} mục đang chờ). Có thể nhập bản ghi tiếp theo.',
+  'form.queuedEdit': 'Đã lưu thay đổi trên máy: sẽ được gửi khi có mạng.',
+  'form.outboxLink': 'Xem hàng chờ gửi',
+  'form.draftRestored': 'Đã khôi phục bản nháp lưu trên máy lúc {date}.',
+  'form.discardDraft': 'Bỏ bản nháp, nhập mới',
+  'form.fromOutbox': 'Bản ghi chờ gửi này bị máy chủ từ chối: hãy sửa mục được đánh dấu rồi lưu lại.',
+  'form.files': 'Tệp đính kèm (gửi cùng bản ghi; mỗi tệp tối đa 10 MB)',
+  'form.referenceAsOf': 'Danh mục trên máy cập nhật lúc {date}',
+  'form.conflictQueue': 'So sánh hai bản trong Hàng chờ gửi',
   'form.conflict': 'Bản ghi đã được người khác sửa sau khi bạn mở. Thay đổi của bạn chưa được lưu.',
   'form.conflictView': 'Xem bản mới nhất (tab mới)',
   'form.conflictReload': 'Tải bản mới nhất, bỏ thay đổi của tôi',

@@ -1,7 +1,7 @@
 // The record form, one column so it reads top to bottom on a 375 px phone: the plan activity,
 // what and when, where and by whom, outputs, participants, costs. Checks what it can before
 // sending; every server error is shown next to the field it names.
-import { useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { DateField } from '../../../components/DateField';
 import { Field, describedBy } from '../../../components/Field';
 import { ErrorNotice } from '../../../components/Status';
@@ -51,13 +51,23 @@ interface RecordFormProps {
   error: unknown;
   /** Shown above the form (a conflict, a replayed save). */
   notice?: ReactNode;
-  onSubmit(body: CreateRecordBody): void;
+  /** Shown above the buttons (files to send with a new record). */
+  extra?: ReactNode;
+  /** Told of every change, for the draft kept on the device (lib/outbox/drafts.ts). */
+  onStateChange?(state: RecordFormState): void;
+  onSubmit(body: CreateRecordBody, state: RecordFormState): void;
   onCancel(): void;
 }
 
-export function RecordForm({ initial, submitLabel, busy, error, notice, onSubmit, onCancel }: RecordFormProps) {
+export function RecordForm(props: RecordFormProps) {
+  const { initial, submitLabel, busy, error, notice, extra, onStateChange, onSubmit, onCancel } = props;
   const rt = useRecordsT();
   const [state, setState] = useState(initial);
+  // Only what the user changed: the state the form opened with is no draft.
+  const opened = useRef(initial);
+  useEffect(() => {
+    if (state !== opened.current) onStateChange?.(state);
+  }, [state, onStateChange]);
   const [checked, setChecked] = useState<ClientErrors>({});
   const formRef = useRef<HTMLFormElement>(null);
   useScrollToProblem(formRef, error ?? (notice ? 'notice' : null));
@@ -75,7 +85,7 @@ export function RecordForm({ initial, submitLabel, busy, error, notice, onSubmit
     }
     const costs = withoutEmptyCosts(state.costs);
     if (costs.length !== state.costs.length) set({ costs });
-    onSubmit(recordBody({ ...state, costs }));
+    onSubmit(recordBody({ ...state, costs }), { ...state, costs });
   }
 
   const err = (field: string) => fieldError(error, field);
@@ -231,6 +241,8 @@ export function RecordForm({ initial, submitLabel, busy, error, notice, onSubmit
       />
 
       <CostsEditor value={state.costs} onChange={(costs) => set({ costs })} error={error} />
+
+      {extra}
 
       <div className="rec-submit-bar">
         <button type="submit" className="button button-primary" disabled={busy}>
