@@ -1,9 +1,10 @@
 // Offline data entry: records made without a connection wait on the device and reach the server
 // exactly once, whatever is cut during the sync; an edit that conflicts with one made meanwhile
-// waits for the officer with both versions. (Reload and reopen offline need the service worker:
-// see the note at the end.)
+// waits for the officer with both versions; the queue and a draft outlive a reload and a restart
+// of the browser offline (the service worker serves the app, IndexedDB keeps the data).
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openBrowser, screenshot, type BrowserSession } from './support/browser';
+import fs from 'node:fs';
+import { DESKTOP, newProfile, openBrowser, screenshot, type BrowserSession } from './support/browser';
 import { apiCall, apiLogin, recordTitles } from './support/api';
 import { LoginPage } from './pages/LoginPage';
 import { issuedPlanForNextYear } from './pages/ActivityPlan';
@@ -224,9 +225,65 @@ describe('the outbox of records entered offline', () => {
     const after = await apiCall<{ title: string; version: number }>(elsewhere, 'GET', `/api/records/${created.id}`);
     expect(after).toMatchObject({ title: 'Hội nghị sửa trên máy', version: created.version + 2 });
   });
-});
 
-// Once the service worker (vite-plugin-pwa) precaches the app shell and the record form, add here:
-// reload offline, and close and reopen the browser context (same user-data folder) offline — the
-// draft and the queue are still there (`draft-restored`, OutboxPage.items()) — then go online and
-// see them sent once. Without it a reload offline has no page to show.
+  it(
+    'keeps the queue and a draft through a reload and a browser restart offline, then sends each once',
+    { timeout: 300_000 },
+    async () => {
+      const profile = newProfile();
+      try {
+        session = await openBrowser(DESKTOP, undefined, { userDataDir: profile });
+        let { page, context } = session;
+        const run = `kl${Date.now().toString(36)}`;
+        const title = (i: number) => `Tập huấn khởi động lại ${run} số ${i}`;
+        await (await LoginPage.open(page)).loginAs(OFFICER);
+        // The service worker controls the page once its precache is complete.
+        await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+        const form = await RecordFormPage.open(page);
+        await form.chooseActivity(planId, '1.3');
+        await context.setOffline(true);
+        for (const i of [1, 2]) {
+          if (i > 1) await form.chooseActivity(planId, '1.3');
+          await form.chooseType('Tập huấn');
+          await form.fillTitle(title(i));
+          await form.fillStartDate('16/03/2026');
+          await form.saveQueued(title(i));
+        }
+        // A third record half typed, not saved.
+        await form.chooseType('Hội nghị');
+        await form.fillTitle(`Hội nghị dang dở ${run}`);
+        await page.waitForTimeout(800); // the draft is saved a moment after typing stops
+
+        // Reloaded offline: the page comes from the service worker, the draft and the queue from the device.
+        await page.reload();
+        await page.getByTestId('draft-restored').waitFor();
+        expect(await page.getByLabel('Tên hoạt động').inputValue()).toBe(`Hội nghị dang dở ${run}`);
+        const outbox = new OutboxPage(page);
+        await expect.poll(() => outbox.frameCount(), { timeout: 10_000 }).toBe('2 mục chờ gửi');
+
+        // The browser closed and opened again, still without network.
+        await session.close();
+        session = await openBrowser(DESKTOP, undefined, { userDataDir: profile, offline: true });
+        ({ page, context } = session);
+        await page.goto('/outbox');
+        await page.getByRole('heading', { level: 1, name: 'Hàng chờ gửi' }).waitFor();
+        const reopened = new OutboxPage(page);
+        expect(await reopened.items()).toEqual([`Đang chờ: ${title(1)}`, `Đang chờ: ${title(2)}`]);
+        await screenshot(page, 'outbox-after-restart-offline');
+        expect(await recordTitles(await apiLogin(OFFICER), run)).toEqual([]);
+
+        await context.setOffline(false);
+        const sent = async () => (await reopened.items()).filter((item) => item.startsWith('Đã gửi')).length;
+        await expect.poll(sent, { timeout: 60_000 }).toBe(2);
+        expect(await recordTitles(await apiLogin(OFFICER), run)).toEqual([title(1), title(2)]);
+        await page.goto('/records/new');
+        await page.getByTestId('draft-restored').waitFor();
+        expect(await page.getByLabel('Tên hoạt động').inputValue()).toBe(`Hội nghị dang dở ${run}`);
+      } finally {
+        await session?.close();
+        session = undefined;
+        fs.rmSync(profile, { recursive: true, force: true });
+      }
+    },
+  );
+});

@@ -2,41 +2,7 @@
 // the demo's 2022 plan rolled forward to next year, submitted, signed by both agencies and issued.
 // The 2022 activities all ended in 2022, so today they are "late" whatever is recorded; an activity
 // whose timeframe lies ahead is what turns "in progress" when a record arrives.
-import { inject } from 'vitest';
-
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-async function login(username: string): Promise<Session> {
-  const response = await fetch(`${inject('baseUrl')}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username, password: inject('demoPassword') }),
-  });
-  if (!response.ok) throw new Error(`login ${username}: HTTP ${response.status}`);
-  const body = (await response.json()) as { csrfToken: string };
-  const cookie = response.headers
-    .getSetCookie()
-    .map((c) => c.split(';')[0])
-    .join('; ');
-  return { cookie, csrf: body.csrfToken };
-}
-
-async function call<T>(session: Session, method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${inject('baseUrl')}${path}`, {
-    method,
-    headers: {
-      cookie: session.cookie,
-      'x-csrf-token': session.csrf,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return (await response.json()) as T;
-}
+import { apiCall as call, apiLogin as login } from '../support/api';
 
 interface Plan {
   id: number;

@@ -28,14 +28,26 @@ export interface BrowserSession {
 export const PHONE = { width: 375, height: 812 };
 export const DESKTOP = { width: 1280, height: 900 };
 
+export interface BrowserOptions {
+  /** A profile folder to open again (a device restarted): kept when the session closes; the caller removes it. */
+  userDataDir?: string;
+  /** Start without network (the browser reopened in a commune with no signal). */
+  offline?: boolean;
+}
+
+/** A new profile folder for `openBrowser({ userDataDir })`. */
+export const newProfile = () => fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-chromium-'));
+
 export async function openBrowser(
   viewport: { width: number; height: number } = DESKTOP,
   baseURL = inject('baseUrl'),
+  options: BrowserOptions = {},
 ): Promise<BrowserSession> {
   if (!fs.existsSync(CHROMIUM))
     throw new Error(`${CHROMIUM} is missing: apt-get update && apt-get install -y chromium`);
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phoihop-chromium-'));
+  const userDataDir = options.userDataDir ?? newProfile();
   const context = await chromium.launchPersistentContext(userDataDir, {
+    offline: options.offline ?? false,
     executablePath: CHROMIUM,
     headless: true,
     args: ARGS,
@@ -51,7 +63,7 @@ export async function openBrowser(
     page,
     async close() {
       await context.close();
-      fs.rmSync(userDataDir, { recursive: true, force: true });
+      if (!options.userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
     },
   };
 }
