@@ -13,6 +13,8 @@ import { OutboxPage } from './pages/OutboxPage';
 
 const OFFICER = 'dienbien.nhaplieu';
 const RECORDS = 20;
+// Not 1.3: records.spec.ts expects that activity of the same plan not started yet.
+const ACTIVITY = '2.1';
 
 describe('the outbox of records entered offline', () => {
   let session: BrowserSession | undefined;
@@ -40,12 +42,12 @@ describe('the outbox of records entered offline', () => {
       await frame.openSection('Hàng chờ gửi');
       await frame.openSection('Ghi nhận thực hiện');
       const form = await RecordFormPage.open(page);
-      await form.chooseActivity(planId, '1.3');
+      await form.chooseActivity(planId, ACTIVITY);
 
       await context.setOffline(true);
       await page.getByText('Đang ngoại tuyến — bản ghi được lưu trên máy và sẽ gửi khi có mạng').waitFor();
       for (let i = 1; i <= RECORDS; i++) {
-        if (i > 1) await form.chooseActivity(planId, '1.3');
+        if (i > 1) await form.chooseActivity(planId, ACTIVITY);
         await form.chooseType('Tập huấn');
         await form.fillTitle(title(i));
         await form.fillStartDate('12/03/2026');
@@ -104,10 +106,10 @@ describe('the outbox of records entered offline', () => {
     const frame = await (await LoginPage.open(page)).loginAs(OFFICER);
     await frame.openSection('Ghi nhận thực hiện');
     const form = await RecordFormPage.open(page);
-    await form.chooseActivity(planId, '1.3');
+    await form.chooseActivity(planId, ACTIVITY);
     await context.setOffline(true);
     for (const i of [1, 2]) {
-      if (i > 1) await form.chooseActivity(planId, '1.3');
+      if (i > 1) await form.chooseActivity(planId, ACTIVITY);
       await form.chooseType('Tập huấn');
       await form.fillTitle(`Tập huấn ${run} số ${i}`);
       await form.fillStartDate('14/03/2026');
@@ -132,7 +134,7 @@ describe('the outbox of records entered offline', () => {
     await frame.openSection('Hàng chờ gửi');
     await frame.openSection('Ghi nhận thực hiện');
     const form = await RecordFormPage.open(page);
-    await form.chooseActivity(planId, '1.3');
+    await form.chooseActivity(planId, ACTIVITY);
     await context.setOffline(true);
     await form.chooseType('Tập huấn');
     await form.fillTitle(`Tập huấn ${run}`);
@@ -180,7 +182,7 @@ describe('the outbox of records entered offline', () => {
       'GET',
       `/api/activities?plan=${planId}&limit=500`,
     );
-    const activityId = activity.items.find((a) => a.number === '1.3')!.id;
+    const activityId = activity.items.find((a) => a.number === ACTIVITY)!.id;
     const body = {
       planActivityId: activityId,
       type: 'conference',
@@ -236,14 +238,15 @@ describe('the outbox of records entered offline', () => {
         let { page, context } = session;
         const run = `kl${Date.now().toString(36)}`;
         const title = (i: number) => `Tập huấn khởi động lại ${run} số ${i}`;
-        await (await LoginPage.open(page)).loginAs(OFFICER);
+        const frame = await (await LoginPage.open(page)).loginAs(OFFICER);
         // The service worker controls the page once its precache is complete.
         await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, { timeout: 60_000 });
+        await frame.openSection('Ghi nhận thực hiện');
         const form = await RecordFormPage.open(page);
-        await form.chooseActivity(planId, '1.3');
+        await form.chooseActivity(planId, ACTIVITY);
         await context.setOffline(true);
         for (const i of [1, 2]) {
-          if (i > 1) await form.chooseActivity(planId, '1.3');
+          if (i > 1) await form.chooseActivity(planId, ACTIVITY);
           await form.chooseType('Tập huấn');
           await form.fillTitle(title(i));
           await form.fillStartDate('16/03/2026');

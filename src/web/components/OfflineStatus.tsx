@@ -5,7 +5,7 @@
 import { NavLink } from 'react-router';
 import { useT } from '../i18n/I18nProvider';
 import { formatNumber } from '../i18n/format';
-import { hasPermission, useMe } from '../lib/session';
+import { hasPermission, useMe, useSession } from '../lib/session';
 import { useOfflineData } from '../lib/offline-data/offline-data';
 import { useOnline, useOutboxItems, useOutboxSync, useStorageLow } from '../lib/outbox/use-outbox';
 
@@ -14,8 +14,9 @@ export const OUTBOX_PATH = '/outbox';
 export function OfflineStatus() {
   const t = useT();
   const me = useMe();
+  const { state } = useSession();
   const items = useOutboxItems(me.userId);
-  useOutboxSync(me.userId, items);
+  useOutboxSync(me.userId, items, state.status === 'signed-in' && !state.offline);
   useOfflineData(me.userId, hasPermission(me, 'record:write'));
   const online = useOnline();
   const storageLow = useStorageLow();

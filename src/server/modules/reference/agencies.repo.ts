@@ -34,6 +34,22 @@ function namesAt(db: Queryable, date: string) {
     .orderBy(sql`abs(coalesce(n.valid_from, '1900-01-01'::date) - ${date}::date)`);
 }
 
+/** An agency and its name at a date, as listed (`namesAt` joined as n). */
+const AGENCY_COLUMNS = [
+  'a.agency_id',
+  'a.code',
+  'a.kind',
+  'a.level',
+  'a.parent_agency_id',
+  'a.generation',
+  'a.province_code',
+  'n.name',
+  'n.short_name',
+  'n.abbreviation',
+  'n.governing_body',
+  'n.signing_body',
+] as const;
+
 export interface AgencyFilter {
   at: string;
   ids?: number[];
@@ -79,20 +95,7 @@ export async function listAgenciesAt(
   }
   const [rows, count] = await Promise.all([
     query
-      .select([
-        'a.agency_id',
-        'a.code',
-        'a.kind',
-        'a.level',
-        'a.parent_agency_id',
-        'a.generation',
-        'a.province_code',
-        'n.name',
-        'n.short_name',
-        'n.abbreviation',
-        'n.governing_body',
-        'n.signing_body',
-      ])
+      .select(AGENCY_COLUMNS)
       .orderBy('a.level')
       .orderBy('a.province_code')
       .orderBy('a.code')
@@ -156,18 +159,7 @@ export async function agencyNameFormsAt(db: Queryable, at: string): Promise<Agen
     .selectFrom('agency as a')
     .innerJoin(namesAt(db, at).select('n.aliases').as('n'), 'n.agency_id', 'a.agency_id')
     .select([
-      'a.agency_id',
-      'a.code',
-      'a.kind',
-      'a.level',
-      'a.parent_agency_id',
-      'a.generation',
-      'a.province_code',
-      'n.name',
-      'n.short_name',
-      'n.abbreviation',
-      'n.governing_body',
-      'n.signing_body',
+      ...AGENCY_COLUMNS,
       'n.aliases',
       sql<string | null>`to_char(a.valid_from, 'YYYY-MM-DD')`.as('exists_from'),
       sql<string | null>`to_char(a.valid_to, 'YYYY-MM-DD')`.as('exists_to'),

@@ -27,7 +27,7 @@ class FakeServer implements OutboxTransport {
   byKey = new Map<string, { recordId: number; body: string }>();
   requests: string[] = [];
   uploads: string[] = [];
-  faults: ('cut-before' | 'cut-after' | 'session' | 'busy')[] = [];
+  faults: ('cut-before' | 'cut-after' | 'session' | 'busy' | 'csrf')[] = [];
   refuse: ((item: OutboxItem) => ApiError | undefined) | null = null;
   private nextId = 1;
 
@@ -38,6 +38,7 @@ class FakeServer implements OutboxTransport {
     if (fault === 'cut-before') return Promise.reject(new ApiError(0, 'network', 'offline'));
     if (fault === 'session') return Promise.reject(new ApiError(401, 'unauthorized', 'login'));
     if (fault === 'busy') return Promise.reject(new ApiError(503, 'busy', 'busy'));
+    if (fault === 'csrf') return Promise.reject(new ApiError(403, 'csrf', 'Thiếu hoặc sai mã chống giả mạo yêu cầu'));
     const refused = this.refuse?.(item);
     if (refused) return Promise.reject(refused);
     const first = this.byKey.get(item.idempotencyKey);
@@ -145,6 +146,15 @@ describe('the outbox', () => {
     expect(await states()).toEqual(['A:waiting', 'B:waiting']);
     await syncOutbox(USER, server);
     expect(server.titles()).toEqual(['A', 'B']);
+  });
+
+  it('keeps waiting when the token of the session was not known yet (403 csrf: a browser reopened offline)', async () => {
+    await create('A');
+    server.faults = ['csrf'];
+    expect(await syncOutbox(USER, server)).toMatchObject({ sent: 0, stopped: true });
+    expect(await states()).toEqual(['A:waiting']);
+    await syncOutbox(USER, server);
+    expect(server.titles()).toEqual(['A']);
   });
 
   it('keeps waiting while the server is busy', async () => {

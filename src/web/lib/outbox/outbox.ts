@@ -197,8 +197,15 @@ type Failure = { kind: 'later'; message: string } | { kind: 'login' } | { kind: 
 function failureOf(error: unknown): Failure {
   if (!(error instanceof ApiError)) return { kind: 'later', message: String(error) };
   if (error.status === 401) return { kind: 'login' };
-  // No connection, the server busy or failing, too many requests: nothing to decide, send later.
-  if (error.status === 0 || error.status >= 500 || error.status === 408 || error.status === 429)
+  // No connection, the server busy or failing, too many requests, or this page not holding the
+  // session's CSRF token yet (opened offline, /api/me not answered): nothing to decide, send later.
+  if (
+    error.status === 0 ||
+    error.status >= 500 ||
+    error.status === 408 ||
+    error.status === 429 ||
+    (error.status === 403 && error.code === 'csrf')
+  )
     return { kind: 'later', message: error.message };
   return {
     kind: 'attention',

@@ -48,8 +48,10 @@ export function useOnline(): boolean {
 
 const RETRY_EVERY_MS = 60_000;
 
-/** Mounted once, in the app frame. */
-export function useOutboxSync(userId: number, items: OutboxItem[] | undefined): void {
+/** Mounted once, in the app frame. `ready`: the session is confirmed by the server (a page opened
+ * offline shows the user last seen, but holds no CSRF token until /api/me answers): nothing is sent
+ * before, and becoming ready sends. */
+export function useOutboxSync(userId: number, items: OutboxItem[] | undefined, ready = true): void {
   const queryClient = useQueryClient();
   const pending = items?.some((i) => i.state === 'waiting' || i.state === 'sending') ?? false;
   const send = useCallback(() => void sendOutbox(userId).catch(() => undefined), [userId]);
@@ -65,6 +67,7 @@ export function useOutboxSync(userId: number, items: OutboxItem[] | undefined): 
   }, [queryClient]);
 
   useEffect(() => {
+    if (!ready) return;
     send();
     window.addEventListener('online', send);
     const onMessage = (event: MessageEvent) => {
@@ -76,14 +79,14 @@ export function useOutboxSync(userId: number, items: OutboxItem[] | undefined): 
       window.removeEventListener('online', send);
       worker?.removeEventListener('message', onMessage);
     };
-  }, [send]);
+  }, [send, ready]);
 
   // A server that was down while the browser said online: try again now and then.
   useEffect(() => {
-    if (!pending) return;
+    if (!pending || !ready) return;
     const timer = setInterval(send, RETRY_EVERY_MS);
     return () => clearInterval(timer);
-  }, [pending, send]);
+  }, [pending, send, ready]);
 }
 
 /** Little room left on the device for the outbox and drafts (under 50 MB or 90 % used). */
