@@ -191,7 +191,8 @@ export async function cascadePlan(ctx: ServiceContext, planId: number, provinceC
     ];
     if (!issuerIds.includes(ctx.actor.agencyId)) issuerIds.unshift(ctx.actor.agencyId);
     const provinceName = (await provinceNames(tx, [province])).get(province) ?? province;
-    const content = localise(row.content, branches, provinceName);
+    const fullName = (await provinceNames(tx, [province], true)).get(province) ?? `tỉnh, thành phố ${provinceName}`;
+    const content = localise(row.content, branches, provinceName, fullName);
     return insertNewPlan(txCtx, {
       kind: 'provincial',
       year: row.year,
@@ -206,14 +207,20 @@ export async function cascadePlan(ctx: ServiceContext, planId: number, provinceC
   return getPlan(ctx, newId);
 }
 
-function localise(content: StoredContent, branches: Map<number, number>, provinceName: string): StoredContent {
+/** `fullName`: the province with its own type ("Tỉnh Lào Cai", "Thành phố Hà Nội"), as the title says it. */
+function localise(
+  content: StoredContent,
+  branches: Map<number, number>,
+  provinceName: string,
+  fullName: string,
+): StoredContent {
   const m = (id: number | null) => (id === null ? null : (branches.get(id) ?? id));
   return {
     ...content,
     number: '',
     issuedOn: null,
     place: provinceName,
-    title: `${content.title} tại tỉnh, thành phố ${provinceName}`,
+    title: `${content.title} tại ${fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1)}`,
     sections: content.sections.map((s) => ({
       ...s,
       key: newKey(),

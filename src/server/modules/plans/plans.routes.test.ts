@@ -284,6 +284,9 @@ describe('plans', () => {
       parentPlanId: plan.id,
       status: 'draft',
     });
+    // The unit's own type ("tỉnh Lào Cai"), not "tỉnh, thành phố Lào Cai"; the place line keeps the name.
+    expect(provincial.title).toBe(`${plan.title} tại tỉnh Lào Cai`);
+    expect(provincial.place).toBe('Lào Cai');
     expect(provincial.issuers.map((i: { name: string }) => i.name)).toEqual([
       'Hội Liên hiệp Phụ nữ tỉnh Lào Cai',
       'Sở Dân tộc và Tôn giáo tỉnh Lào Cai',

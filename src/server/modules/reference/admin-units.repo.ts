@@ -322,12 +322,12 @@ export async function getAdminUnit(
   };
 }
 
-/** Province names (2025 units) by code. */
-export async function provinceNames(db: Queryable, codes: string[]) {
+/** Province names (2025 units) by code: "Lào Cai"; `full`: with the unit's own type, "Tỉnh Lào Cai", "Thành phố Hà Nội". */
+export async function provinceNames(db: Queryable, codes: string[], full = false) {
   if (codes.length === 0) return new Map<string, string>();
   const rows = await db
     .selectFrom('admin_unit')
-    .select(['code', 'name'])
+    .select(['code', full ? 'full_name as name' : 'name'])
     .where('generation', '=', 2025)
     .where('level', '=', 'province')
     .where('code', 'in', codes)
