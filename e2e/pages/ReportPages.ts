@@ -89,8 +89,11 @@ export class ReportEditorPage {
   }
 
   async submit(): Promise<void> {
-    this.page.once('dialog', (dialog) => void dialog.accept());
     await this.page.getByRole('button', { name: 'Gửi báo cáo' }).click();
+    // The app's own confirmation (not the browser's): a modal dialog with the same words.
+    const confirm = this.page.getByRole('dialog', { name: 'Xác nhận' });
+    await confirm.getByText('Gửi báo cáo lên cấp trên? Số liệu sẽ được chốt tại thời điểm gửi.').waitFor();
+    await confirm.getByRole('button', { name: 'Gửi báo cáo' }).click();
     await this.waitForStatus('Đã gửi, chờ duyệt');
   }
 

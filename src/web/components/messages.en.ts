@@ -54,5 +54,7 @@ export const componentsEn: Record<keyof typeof componentsVi, string> = {
   'activity.searchPlaceholder': 'Type an activity number or name, e.g. tap huan',
   'activity.planSearch': 'Find a plan',
   'activity.planSearchPlaceholder': 'Type a plan number or title',
+  'confirm.title': 'Please confirm',
+  'confirm.yes': 'OK',
   'list.more': 'More results not shown: refine the search.',
 };

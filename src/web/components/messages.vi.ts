@@ -55,6 +55,8 @@ export const componentsVi = {
   'activity.searchPlaceholder': 'Gõ số hoặc tên hoạt động, ví dụ: tap huan',
   'activity.planSearch': 'Tìm kế hoạch',
   'activity.planSearchPlaceholder': 'Gõ số hoặc tên kế hoạch',
+  'confirm.title': 'Xác nhận',
+  'confirm.yes': 'Đồng ý',
   'list.more': 'Còn kết quả khác chưa hiện: hãy gõ thêm để thu hẹp tìm kiếm.',
 };
 

@@ -11,6 +11,7 @@ import { Loading } from '../../components/Status';
 import { compareVersions } from './compare';
 import { useOutboxT } from './use-outbox-t';
 import './outbox.css';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 type OutboxT = ReturnType<typeof useOutboxT>;
 
@@ -51,13 +52,15 @@ function Comparison({ item, ot }: { item: OutboxItem; ot: OutboxT }) {
 function Attention({ item, ot }: { item: OutboxItem; ot: OutboxT }) {
   const problem = item.problem!;
   const server = problem.server as { version?: number } | undefined;
-  const drop = () => {
-    if (window.confirm(ot('outbox.confirmDrop'))) void dropItem(item.id);
+  const { confirm, dialog } = useConfirm();
+  const drop = async () => {
+    if (await confirm(ot('outbox.confirmDrop'), { danger: true })) await dropItem(item.id);
   };
   const conflict = problem.status === 409 && item.kind === 'record.update' && server?.version !== undefined;
   const locked = problem.status === 423;
   return (
     <div className="notice notice-warning outbox-attention">
+      {dialog}
       <p>{conflict ? ot('outbox.conflict') : locked ? ot('outbox.locked') : problem.message}</p>
       {!conflict && !locked && problem.field && <p>{ot('outbox.field', { field: problem.field })}</p>}
       <Comparison item={item} ot={ot} />
@@ -85,7 +88,7 @@ function Attention({ item, ot }: { item: OutboxItem; ot: OutboxT }) {
             {ot('outbox.fix')}
           </Link>
         )}
-        <button type="button" className="button button-secondary button-small" onClick={drop}>
+        <button type="button" className="button button-secondary button-small" onClick={() => void drop()}>
           {ot('outbox.dropMine')}
         </button>
       </p>

@@ -11,7 +11,7 @@ import { DateField } from '../../components/DateField';
 import { describeError, ErrorNotice } from '../../components/Status';
 import { fieldError } from '../../lib/field-error';
 import { useMe } from '../../lib/session';
-import { Dialog } from './Dialog';
+import { Dialog } from '../../components/Dialog';
 import type { PlanPageContext } from './PlanLayout';
 import type { PlanView } from './plan-types';
 import { usePlanT, type PlanTranslate } from './use-plan-t';

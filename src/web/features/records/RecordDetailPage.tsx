@@ -14,6 +14,7 @@ import type { RecordView } from '../../lib/record-codes';
 import { recordQuery, recordRemoved } from './record-queries';
 import { useRecordsT, type RecordsTranslate } from './use-records-t';
 import './records.css';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 export function dateRange(start: string, end: string): string {
   return end && end !== start ? `${formatDate(start)} – ${formatDate(end)}` : formatDate(start);
@@ -30,13 +31,20 @@ export function RecordDetailPage() {
   const [error, setError] = useState<unknown>(null);
   const [conflict, setConflict] = useState(false);
   const noticeRef = useRef<HTMLDivElement>(null);
+  const { confirm, dialog } = useConfirm();
   // Braces: scrollIntoView returns a promise in recent Chromium, which React would take for a cleanup.
   useEffect(() => {
     noticeRef.current?.scrollIntoView({ block: 'nearest' });
   }, [conflict, error]);
 
   async function remove(view: RecordView) {
-    if (!window.confirm(rt('records.confirmDelete', { title: view.title }))) return;
+    if (
+      !(await confirm(rt('records.confirmDelete', { title: view.title }), {
+        danger: true,
+        confirmLabel: rt('records.delete'),
+      }))
+    )
+      return;
     setError(null);
     try {
       await api.DELETE('/api/records/{id}', { params: { path: { id }, query: { version: view.version } } });
@@ -52,6 +60,7 @@ export function RecordDetailPage() {
 
   return (
     <div className="page page-narrow">
+      {dialog}
       <p className="back-link">
         <Link to="/records">← {rt('records.backToList')}</Link>
       </p>

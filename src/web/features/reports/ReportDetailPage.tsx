@@ -15,6 +15,7 @@ import { StatusBadge } from './ReportTabs';
 import { formatFigure, formatPercent, type ReportView } from './shared';
 import { useReportsT } from './use-reports-t';
 import './reports.css';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 type Narrative = ReportView['narrative'];
 const NARRATIVE: (keyof Narrative)[] = ['results', 'difficulties', 'lessons', 'proposals'];
@@ -104,6 +105,7 @@ function Workflow({ report: r, onChange }: { report: ReportView; onChange(r: Rep
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const { confirm, dialog } = useConfirm();
   const steps = (['refresh', 'submit', 'approve', 'return', 'reopen'] as const).filter((a) =>
     r.allowedActions.includes(a),
   );
@@ -111,7 +113,8 @@ function Workflow({ report: r, onChange }: { report: ReportView; onChange(r: Rep
   const decides = steps.some((s) => s === 'approve' || s === 'reopen');
 
   async function run(action: (typeof steps)[number]) {
-    if (action === 'submit' && !window.confirm(rt('detail.confirmSubmit'))) return;
+    if (action === 'submit' && !(await confirm(rt('detail.confirmSubmit'), { confirmLabel: rt('detail.submit') })))
+      return;
     setBusy(true);
     setError(null);
     try {
@@ -128,6 +131,7 @@ function Workflow({ report: r, onChange }: { report: ReportView; onChange(r: Rep
 
   return (
     <section className="panel" aria-label={rt('detail.workflow')}>
+      {dialog}
       {error !== null && !fieldError(error, 'comment') && <ErrorNotice error={error} />}
       {decides && (
         <Field

@@ -1,6 +1,8 @@
-// A modal dialog on the browser's own <dialog>: focus stays inside, Esc closes it.
+// A modal dialog on the browser's own <dialog>: focus stays inside, Esc closes it. Shared by the
+// features' dialogs and by `useConfirm` (ConfirmDialog.tsx), the app's own confirmation.
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
-import { useT } from '../../i18n/I18nProvider';
+import { useT } from '../i18n/I18nProvider';
+import './dialog.css';
 
 interface DialogProps {
   title: string;
