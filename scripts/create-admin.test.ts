@@ -26,7 +26,7 @@ function createAdmin(args: string[], stdin: string) {
 }
 
 describe('npm run create-admin', () => {
-  it('refuses a short or common password before touching the database, naming the field', () => {
+  it('refuses a short or common password before touching the database, naming the field', { timeout: 60_000 }, () => {
     const short = createAdmin(['--username=quantri', '--name=Nguyễn Văn An'], 'ngan\n');
     expect(short.status).toBe(1);
     expect(short.stderr).toContain('password: Mật khẩu: ít nhất 8 ký tự');
