@@ -3,6 +3,7 @@
 // the question, a confirm button and Hủy. `const { confirm, dialog } = useConfirm()`, render
 // `{dialog}`, then `if (!(await confirm(question))) return;`.
 import { useCallback, useRef, useState, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { Dialog } from './Dialog';
 import { useComponentsT } from './use-components-t';
 
@@ -41,16 +42,20 @@ export function useConfirm(): {
     setAsked(null);
   };
 
-  const dialog = asked ? (
-    <Dialog
-      title={t('confirm.title')}
-      submitLabel={asked.confirmLabel ?? t('confirm.yes')}
-      danger={asked.danger}
-      onSubmit={() => close(true)}
-      onClose={() => close(false)}
-    >
-      <p className="dialog-question">{asked.question}</p>
-    </Dialog>
-  ) : null;
+  // In <body>, so a confirmation asked from inside a form or an inline element is not nested in it.
+  const dialog = asked
+    ? createPortal(
+        <Dialog
+          title={t('confirm.title')}
+          submitLabel={asked.confirmLabel ?? t('confirm.yes')}
+          danger={asked.danger}
+          onSubmit={() => close(true)}
+          onClose={() => close(false)}
+        >
+          <p className="dialog-question">{asked.question}</p>
+        </Dialog>,
+        document.body,
+      )
+    : null;
   return { confirm, dialog };
 }

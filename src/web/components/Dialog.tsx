@@ -28,6 +28,9 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, busy, danger, ch
 
   function submit(event: FormEvent) {
     event.preventDefault();
+    // React's events bubble through the component tree, portals too: a dialog opened from inside
+    // a form (the plan editor) must not submit that form as well.
+    event.stopPropagation();
     if (!busy) onSubmit();
   }
 

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/Status';
 import { fieldError } from '../../lib/field-error';
 import type { MissionView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 interface FindingDraft {
   id: number | null;
@@ -13,6 +14,7 @@ interface FindingDraft {
 }
 
 export function FindingsPanel({ mission, onSaved }: { mission: MissionView; onSaved(m: MissionView): void }) {
+  const { confirm: ask, dialog } = useConfirm();
   const mt = useMonitoringT();
   const editable = mission.allowedActions.includes('edit');
   const [draft, setDraft] = useState<FindingDraft>({ id: null, text: '', placeId: null });
@@ -44,7 +46,7 @@ export function FindingsPanel({ mission, onSaved }: { mission: MissionView; onSa
   }
 
   async function remove(findingId: number) {
-    if (!window.confirm(mt('findings.confirmDelete'))) return;
+    if (!(await ask(mt('findings.confirmDelete')))) return;
     setError(null);
     try {
       onSaved(
@@ -59,6 +61,7 @@ export function FindingsPanel({ mission, onSaved }: { mission: MissionView; onSa
 
   return (
     <section className="panel" aria-labelledby="mon-findings">
+      {dialog}
       <h2 id="mon-findings">{mt('findings.title')}</h2>
       {error !== null && !fieldError(error, 'text') && <ErrorNotice error={error} />}
       {mission.findings.length === 0 ? (

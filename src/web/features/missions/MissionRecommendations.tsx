@@ -11,6 +11,7 @@ import { AgencySelect } from '../../components/pickers/AgencySelect';
 import { RecommendationCard } from './RecommendationCard';
 import type { MissionView, RecommendationView } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 interface RecDraft {
   id: number | null;
@@ -35,13 +36,14 @@ const empty = (mission: MissionView): RecDraft => ({
 });
 
 export function MissionRecommendations({ mission, onChanged }: { mission: MissionView; onChanged(): void }) {
+  const { confirm: ask, dialog } = useConfirm();
   const mt = useMonitoringT();
   const editable = mission.allowedActions.includes('edit');
   const [draft, setDraft] = useState<RecDraft | null>(null);
   const [error, setError] = useState<unknown>(null);
 
   async function remove(rec: RecommendationView) {
-    if (!window.confirm(mt('rec.confirmDelete'))) return;
+    if (!(await ask(mt('rec.confirmDelete')))) return;
     setError(null);
     try {
       await api.DELETE('/api/recommendations/{id}', { params: { path: { id: rec.id } } });
@@ -66,6 +68,7 @@ export function MissionRecommendations({ mission, onChanged }: { mission: Missio
 
   return (
     <section className="panel" aria-labelledby="mon-recs">
+      {dialog}
       <h2 id="mon-recs">{mt('recs.title')}</h2>
       {error !== null && <ErrorNotice error={error} />}
       {mission.recommendations.length === 0 && <p className="muted">{mt('recs.none')}</p>}

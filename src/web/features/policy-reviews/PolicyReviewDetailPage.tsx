@@ -12,8 +12,10 @@ import { ATTACHMENT_ACCEPT, fileForm, MAX_ATTACHMENT_BYTES } from '../../lib/att
 import { DeadlineCell } from './PolicyReviewsPage';
 import { reviewKey, useReviewsT, type ReviewView } from './shared';
 import '../../styles/monitoring.css';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 export function PolicyReviewDetailPage() {
+  const { confirm: ask, dialog } = useConfirm();
   const rt = useReviewsT();
   const id = Number(useParams().id);
   const navigate = useNavigate();
@@ -26,7 +28,7 @@ export function PolicyReviewDetailPage() {
   const [error, setError] = useState<unknown>(null);
 
   async function remove(r: ReviewView) {
-    if (!window.confirm(rt('detail.confirmDelete'))) return;
+    if (!(await ask(rt('detail.confirmDelete')))) return;
     try {
       await api.DELETE('/api/policy-reviews/{id}', { params: { path: { id: r.id } } });
       queryClient.removeQueries({ queryKey: reviewKey(r.id) });
@@ -40,6 +42,7 @@ export function PolicyReviewDetailPage() {
 
   return (
     <div className="page page-narrow">
+      {dialog}
       <p className="back-link">
         <Link to="/policy-reviews">← {rt('register.backToList')}</Link>
       </p>
@@ -118,6 +121,7 @@ export function PolicyReviewDetailPage() {
 }
 
 function ResponsePanel({ review, onSaved }: { review: ReviewView; onSaved(r: ReviewView): void }) {
+  const { confirm: ask, dialog } = useConfirm();
   const rt = useReviewsT();
   const editable = review.allowedActions.includes('respond');
   const [text, setText] = useState(review.responseText);
@@ -169,7 +173,7 @@ function ResponsePanel({ review, onSaved }: { review: ReviewView; onSaved(r: Rev
   }
 
   async function removeFile() {
-    if (!window.confirm(rt('response.confirmRemoveFile'))) return;
+    if (!(await ask(rt('response.confirmRemoveFile')))) return;
     setError(null);
     try {
       onSaved(await unwrap(api.DELETE('/api/policy-reviews/{id}/file', { params: { path: { id: review.id } } })));
@@ -180,6 +184,7 @@ function ResponsePanel({ review, onSaved }: { review: ReviewView; onSaved(r: Rev
 
   return (
     <section className="panel" aria-labelledby="response-title">
+      {dialog}
       <h2 id="response-title">{rt('response.title')}</h2>
       {error !== null && !fieldError(error, 'responseText') && !fieldError(error, 'sentOn') && (
         <ErrorNotice error={error} />

@@ -19,10 +19,12 @@ import { MoreFilters } from '../../components/MoreFilters';
 import { useRecordsT } from './use-records-t';
 import { CompletionForm } from './CompletionForm';
 import './records.css';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 const PAGE_SIZE = 50;
 
 export function ActivitiesPage() {
+  const { confirm: ask, dialog } = useConfirm();
   const rt = useRecordsT();
   const me = useMe();
   const queryClient = useQueryClient();
@@ -82,7 +84,7 @@ export function ActivitiesPage() {
   }
 
   async function reopen(activity: ActivityView) {
-    if (!window.confirm(rt('activities.confirmReopen', { number: activity.number }))) return;
+    if (!(await ask(rt('activities.confirmReopen', { number: activity.number })))) return;
     setActionError(null);
     try {
       replace(await unwrap(api.POST('/api/activities/{id}/reopen', { params: { path: { id: activity.id } } })));
@@ -193,6 +195,7 @@ export function ActivitiesPage() {
 
   return (
     <div className="page">
+      {dialog}
       <h1>{rt('activities.title')}</h1>
       <p className="lead">{rt('activities.intro')}</p>
       <FilterBar search={false}>

@@ -8,6 +8,7 @@ import { formatDateTime, formatNumber } from '../../i18n/format';
 import { newIdempotencyKey } from '../../lib/idempotency-key';
 import { ATTACHMENT_ACCEPT, MAX_ATTACHMENT_BYTES, type RecordView } from '../../lib/record-codes';
 import { useRecordsT } from './use-records-t';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 type Attachment = RecordView['attachments'][number];
 
@@ -23,6 +24,7 @@ interface AttachmentsProps {
 }
 
 export function Attachments({ record, onChange }: AttachmentsProps) {
+  const { confirm: ask, dialog } = useConfirm();
   const rt = useRecordsT();
   const canAttach = record.allowedActions.includes('attach');
   const input = useRef<HTMLInputElement>(null);
@@ -56,7 +58,7 @@ export function Attachments({ record, onChange }: AttachmentsProps) {
   }
 
   async function remove(attachment: Attachment) {
-    if (!window.confirm(rt('files.confirmDelete', { name: attachment.fileName }))) return;
+    if (!(await ask(rt('files.confirmDelete', { name: attachment.fileName })))) return;
     setError(null);
     try {
       await api.DELETE('/api/records/{id}/attachments/{attachmentId}', {
@@ -70,6 +72,7 @@ export function Attachments({ record, onChange }: AttachmentsProps) {
 
   return (
     <section className="panel" aria-labelledby="rec-files-title">
+      {dialog}
       <h2 id="rec-files-title">{rt('files.title')}</h2>
       {error !== null && <ErrorNotice error={error} />}
       {record.attachments.length === 0 ? (

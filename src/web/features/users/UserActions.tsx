@@ -6,6 +6,7 @@ import { Field, describedBy } from '../../components/Field';
 import { ErrorNotice } from '../../components/Status';
 import { fieldError } from '../../lib/field-error';
 import type { UserView } from './user-options';
+import { useConfirm } from '../../components/ConfirmDialog';
 
 interface UserActionsProps {
   user: UserView;
@@ -14,6 +15,7 @@ interface UserActionsProps {
 }
 
 export function UserActions({ user, onDone, onConflict }: UserActionsProps) {
+  const { confirm: ask, dialog } = useConfirm();
   const t = useT();
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -37,10 +39,9 @@ export function UserActions({ user, onDone, onConflict }: UserActionsProps) {
     }
   }
 
-  function toggleDisabled() {
+  async function toggleDisabled() {
     const disable = canDisable;
-    if (!window.confirm(t(disable ? 'users.disable.confirm' : 'users.enable.confirm', { name: user.displayName })))
-      return;
+    if (!(await ask(t(disable ? 'users.disable.confirm' : 'users.enable.confirm', { name: user.displayName })))) return;
     const path = disable ? '/api/users/{id}/disable' : '/api/users/{id}/enable';
     void run(
       () => unwrap(api.POST(path, { params: { path: { id: user.id } }, body: { version: user.version } })),
@@ -65,6 +66,7 @@ export function UserActions({ user, onDone, onConflict }: UserActionsProps) {
   const passwordError = fieldError(error, 'password');
   return (
     <section className="panel" aria-labelledby="user-actions-title">
+      {dialog}
       <h2 id="user-actions-title">{t('users.actions.title')}</h2>
       {error !== null && !passwordError && <ErrorNotice error={error} />}
       {(canDisable || canEnable) && (
@@ -74,7 +76,7 @@ export function UserActions({ user, onDone, onConflict }: UserActionsProps) {
             type="button"
             className={canDisable ? 'button button-danger' : 'button button-secondary'}
             disabled={busy}
-            onClick={toggleDisabled}
+            onClick={() => void toggleDisabled()}
           >
             {t(canDisable ? 'users.disable' : 'users.enable')}
           </button>

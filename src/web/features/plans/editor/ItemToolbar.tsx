@@ -1,5 +1,6 @@
 // Move up, move down and delete for one item of a list in the editor.
 import { usePlanT } from '../use-plan-t';
+import { useConfirm } from '../../../components/ConfirmDialog';
 
 interface ItemToolbarProps {
   /** What the item is called, for the buttons' names ("Nội dung 2"). */
@@ -13,9 +14,11 @@ interface ItemToolbarProps {
 }
 
 export function ItemToolbar({ item, index, count, onMove, onRemove, confirm }: ItemToolbarProps) {
+  const { confirm: ask, dialog } = useConfirm();
   const t = usePlanT();
   return (
     <span className="item-toolbar">
+      {dialog}
       <button
         type="button"
         className="button button-tool"
@@ -41,9 +44,11 @@ export function ItemToolbar({ item, index, count, onMove, onRemove, confirm }: I
         className="button button-tool button-tool-danger"
         aria-label={t('editor.removeItem', { item })}
         title={t('editor.remove')}
-        onClick={() => {
-          if (!confirm || window.confirm(confirm)) onRemove();
-        }}
+        onClick={() =>
+          void (async () => {
+            if (!confirm || (await ask(confirm))) onRemove();
+          })()
+        }
       >
         ✕
       </button>
