@@ -271,7 +271,10 @@ describe('the outbox of records entered offline', () => {
         await page.goto('/outbox');
         await page.getByRole('heading', { level: 1, name: 'Hàng chờ gửi' }).waitFor();
         const reopened = new OutboxPage(page);
-        expect(await reopened.items()).toEqual([`Đang chờ: ${title(1)}`, `Đang chờ: ${title(2)}`]);
+        // The list is read from IndexedDB after the page shows: wait for it.
+        await expect
+          .poll(() => reopened.items(), { timeout: 10_000 })
+          .toEqual([`Đang chờ: ${title(1)}`, `Đang chờ: ${title(2)}`]);
         await screenshot(page, 'outbox-after-restart-offline');
         expect(await recordTitles(await apiLogin(OFFICER), run)).toEqual([]);
 
