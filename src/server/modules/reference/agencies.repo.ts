@@ -50,6 +50,39 @@ const AGENCY_COLUMNS = [
   'n.signing_body',
 ] as const;
 
+type AgencyColumnsRow = {
+  agency_id: number;
+  code: string;
+  kind: string;
+  level: AgencyAt['level'];
+  parent_agency_id: number | null;
+  generation: number | null;
+  province_code: string | null;
+  name: string;
+  short_name: string;
+  abbreviation: string;
+  governing_body: string | null;
+  signing_body: string | null;
+};
+
+/** A row of AGENCY_COLUMNS as the API names it. */
+function agencyFromRow(r: AgencyColumnsRow): AgencyAt {
+  return {
+    id: r.agency_id,
+    code: r.code,
+    kind: r.kind,
+    level: r.level,
+    parentId: r.parent_agency_id,
+    generation: r.generation,
+    provinceCode: r.province_code,
+    name: r.name,
+    shortName: r.short_name,
+    abbreviation: r.abbreviation,
+    governingBody: r.governing_body,
+    signingBody: r.signing_body,
+  };
+}
+
 export interface AgencyFilter {
   at: string;
   ids?: number[];
@@ -106,20 +139,7 @@ export async function listAgenciesAt(
   ]);
   return {
     total: count ? Number(count.n) : rows.length,
-    items: rows.map((r) => ({
-      id: r.agency_id,
-      code: r.code,
-      kind: r.kind,
-      level: r.level,
-      parentId: r.parent_agency_id,
-      generation: r.generation,
-      provinceCode: r.province_code,
-      name: r.name,
-      shortName: r.short_name,
-      abbreviation: r.abbreviation,
-      governingBody: r.governing_body,
-      signingBody: r.signing_body,
-    })),
+    items: rows.map(agencyFromRow),
   };
 }
 
@@ -167,18 +187,7 @@ export async function agencyNameFormsAt(db: Queryable, at: string): Promise<Agen
     .orderBy('a.agency_id')
     .execute();
   return rows.map((r) => ({
-    id: r.agency_id,
-    code: r.code,
-    kind: r.kind,
-    level: r.level,
-    parentId: r.parent_agency_id,
-    generation: r.generation,
-    provinceCode: r.province_code,
-    name: r.name,
-    shortName: r.short_name,
-    abbreviation: r.abbreviation,
-    governingBody: r.governing_body,
-    signingBody: r.signing_body,
+    ...agencyFromRow(r),
     aliases: r.aliases,
     existsFrom: r.exists_from,
     existsTo: r.exists_to,
