@@ -14,6 +14,7 @@ import type { ConsolidationQuery, ConsolidationView, RemindBody } from './report
 import { today } from '../../common/today';
 import { formatDateVi } from '../../common/format-vi';
 import { newTransaction } from '../../db/transaction';
+import { notify } from '../notifications/notifications.service';
 
 export async function consolidation(ctx: ServiceContext, query: ConsolidationQuery): Promise<ConsolidationView> {
   const type = await repo.findType(ctx.db, query.type);
@@ -98,7 +99,7 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
     };
   });
   await newTransaction(ctx.db, async (tx) => {
-    await repo.insertNotifications(tx, notifications, ctx.clock.now());
+    await notify(tx, notifications, ctx.clock.now());
     await insertAudit(
       tx,
       ctx.actor,

@@ -1,5 +1,5 @@
 // All SQL for periodic reports: the calendar configuration, reports with their events and sources,
-// expected reporters, and notifications. Read scope: national actors see every report; a provincial
+// and expected reporters. Read scope: national actors see every report; a provincial
 // actor sees the reports on their provinces (national reports, with no province, are national-only).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
@@ -357,44 +357,4 @@ export async function reportWriters(db: Queryable, agencyIds: number[]) {
     .where('disabled_at', 'is', null)
     .orderBy('user_id')
     .execute();
-}
-
-// ——— Notifications ———
-
-export async function insertNotifications(
-  db: Queryable,
-  rows: { user_id: number; kind: string; title: string; body: string; link: string | null; report_id: number | null }[],
-  now: Date,
-) {
-  if (rows.length === 0) return;
-  await db
-    .insertInto('notification')
-    .values(rows.map((r) => ({ ...r, created_at: now })))
-    .execute();
-}
-
-export async function listNotifications(db: Queryable, userId: number, unreadOnly: boolean) {
-  let query = db.selectFrom('notification').selectAll().where('user_id', '=', userId);
-  if (unreadOnly) query = query.where('read_at', 'is', null);
-  const [items, unread] = await Promise.all([
-    query.orderBy('created_at', 'desc').orderBy('notification_id', 'desc').limit(100).execute(),
-    db
-      .selectFrom('notification')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
-      .where('user_id', '=', userId)
-      .where('read_at', 'is', null)
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, unread: Number(unread.n) };
-}
-
-export async function markRead(db: Queryable, userId: number, notificationId: number, now: Date) {
-  const row = await db
-    .updateTable('notification')
-    .set({ read_at: sql`coalesce(read_at, ${now})` })
-    .where('notification_id', '=', notificationId)
-    .where('user_id', '=', userId)
-    .returning('notification_id')
-    .executeTakeFirst();
-  return row !== undefined;
 }

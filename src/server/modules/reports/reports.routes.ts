@@ -1,12 +1,11 @@
 // Periodic reports: the calendar (types, periods, deadlines), reports and their workflow, the
-// central consolidation with reminders, notifications, and the year-end review documents.
+// central consolidation with reminders, and the year-end review documents.
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { IdParams } from '../../http/schemas';
 import * as calendar from './report-calendar';
 import * as consolidation from './consolidation.service';
-import * as notifications from './notifications.service';
 import * as reports from './reports.service';
 import {
   ReportList,
@@ -16,9 +15,7 @@ import {
   ConsolidationView,
   CreatePeriodBody,
   CreateReportBody,
-  ListNotificationsQuery,
   ListReportsQuery,
-  NotificationList,
   RemindBody,
   RemindResult,
   ReportTypeView,
@@ -243,27 +240,6 @@ export async function reportRoutes(app: App): Promise<void> {
       async (request) => reports.step(serviceContext(request), request.params.id, action, request.body),
     );
   }
-
-  app.get(
-    '/notifications',
-    {
-      schema: {
-        tags,
-        summary: 'Thông báo của tôi (nhắc nộp báo cáo)',
-        querystring: ListNotificationsQuery,
-        response: { 200: NotificationList, ...errors },
-      },
-    },
-    async (request) => notifications.listNotifications(serviceContext(request), request.query.unread ?? false),
-  );
-
-  app.post(
-    '/notifications/:id/read',
-    {
-      schema: { tags, summary: 'Đánh dấu đã đọc', params: IdParams, response: { 200: NotificationList, ...errors } },
-    },
-    async (request) => notifications.markRead(serviceContext(request), request.params.id),
-  );
 
   await reviewRoutes(app);
 }

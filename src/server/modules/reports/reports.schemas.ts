@@ -1,5 +1,5 @@
 // Request and response schemas of periodic reports, the reporting calendar, consolidation,
-// notifications and the year-end review.
+// and the year-end review.
 import { Type, type Static } from 'typebox';
 import { ListPage, DataErrors } from '../../http/schemas';
 import { EXPECTED_STATUSES, REPORT_STATUSES } from '../../../shared/report-periods';
@@ -254,24 +254,6 @@ export const RemindResult = named(
     emails: Type.Integer({ description: 'Số thư đã gửi (0 khi chưa cấu hình SMTP)' }),
   }),
 );
-
-export const NotificationView = named(
-  'NotificationView',
-  Type.Object({
-    id: Type.Integer(),
-    kind: Type.String(),
-    title: Type.String(),
-    body: Type.String(),
-    link: Nullable(Type.String()),
-    createdAt: Type.String(),
-    readAt: Nullable(Type.String()),
-  }),
-);
-export const NotificationList = named(
-  'NotificationList',
-  Type.Object({ items: Type.Array(NotificationView), unread: Type.Integer() }),
-);
-export const ListNotificationsQuery = Type.Object({ unread: Type.Optional(Type.Boolean()) });
 
 export const ReviewView = named(
   'YearEndReviewView',

@@ -27,6 +27,7 @@ import type {
 import { today } from '../../common/today';
 import { assertVersion } from '../../common/version';
 import { lockScopeForApproval } from '../../common/period-lock';
+import { notify } from '../notifications/notifications.service';
 
 const stale = 'Báo cáo đã được người khác sửa sau khi bạn mở. Hãy tải lại rồi làm lại.';
 
@@ -292,7 +293,7 @@ async function notifyStep(ctx: ServiceContext, row: repo.ReportRow, action: keyo
   );
   const label = row.period_title ?? periodLabel(row.period_code);
   const agency = (await agencyMap(ctx.db, [row.agency_id], today(ctx))).get(row.agency_id)?.shortName ?? '';
-  await repo.insertNotifications(
+  await notify(
     ctx.db,
     users.map((u) => ({
       user_id: u.user_id,
