@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -5,6 +6,10 @@ import { openBrowser, screenshot, type BrowserSession } from './support/browser'
 import { LoginPage } from './pages/LoginPage';
 import { PlansPage } from './pages/PlansPage';
 
+const CORPUS_01 = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../src/server/modules/plan-import/fixtures/corpus/01_UBND-TPHCM_174-KH-UBND-binh-dang-gioi_2025.txt',
+);
 const SEED = path.resolve(
   path.dirname(fileURLToPath(import.meta.url)),
   '../src/server/modules/plan-import/fixtures/ke-hoach-phoi-hop-2022.txt',
@@ -41,5 +46,32 @@ describe('importing a plan from its document', () => {
     expect(await draft.title()).toContain('Triển khai Chương trình phối hợp');
     expect(await draft.notice()).toContain('Đã tạo dự thảo từ văn bản');
     await screenshot(session.page, 'plan-imported-draft');
+  });
+
+  it('proposes an issuer the registry does not hold, and the administrator adds it from the review', async () => {
+    session = await openBrowser();
+    const frame = await (await LoginPage.open(session.page)).loginAs('admin');
+    await frame.openSection('Kế hoạch');
+    const plans = new PlansPage(session.page);
+    await plans.waitUntilLoaded();
+    const importPage = await plans.importFromDocument();
+    // The text as a clerk would paste it (the fixture's two provenance lines left out).
+    const text = fs.readFileSync(CORPUS_01, 'utf8').split('\n').slice(2).join('\n');
+
+    await importPage.paste(text);
+
+    expect(await importPage.issuers()).toEqual([
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH chưa có trong danh mục cơ quan Thêm vào danh mục…',
+    ]);
+    const proposed = await importPage.addIssuerToRegistry(0);
+    expect(proposed).toEqual({
+      name: 'Ủy ban nhân dân thành phố Hồ Chí Minh',
+      abbreviation: 'UBND',
+      province: 'Thành phố Hồ Chí Minh',
+    });
+    expect(await importPage.issuers()).toEqual([
+      'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH trong danh mục: Ủy ban nhân dân thành phố Hồ Chí Minh',
+    ]);
+    await screenshot(session.page, 'plan-import-issuer-added');
   });
 });

@@ -33,6 +33,40 @@ export class PlanImportPage {
     return (await this.page.getByTestId('unparsed').innerText()).trim();
   }
 
+  /** Each issuer line as the review shows it: its name and whether the registry holds it. */
+  async issuers(): Promise<string[]> {
+    const items = await this.page.getByTestId('import-issuers').locator('li').allInnerTexts();
+    return items.map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Adds the issuer at `index` to the agency registry through the dialog, as proposed; returns the
+   *  dialog's prefilled name and abbreviation. The document is read again afterwards. */
+  async addIssuerToRegistry(index: number): Promise<{ name: string; abbreviation: string; province: string }> {
+    const issuers = this.page.getByTestId('import-issuers');
+    await issuers.locator('li').nth(index).getByRole('button', { name: 'Thêm vào danh mục…' }).click();
+    const dialog = this.page.getByRole('dialog', { name: 'Thêm cơ quan vào danh mục' });
+    await dialog.waitFor();
+    const province = dialog.getByLabel(/Tỉnh, thành phố \(danh mục/);
+    await province.locator('option').nth(1).waitFor({ state: 'attached' }); // the provinces have come
+    const proposed = {
+      name: await dialog.getByLabel('Tên đầy đủ').inputValue(),
+      abbreviation: await dialog.getByLabel('Chữ viết tắt').inputValue(),
+      province: (await province.locator('option:checked').innerText()).trim(),
+    };
+    await dialog.getByRole('button', { name: 'Thêm cơ quan' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await issuers.getByText('trong danh mục:').waitFor();
+    return proposed;
+  }
+
+  /** Pastes the text instead of uploading a file, and reads it. */
+  async paste(text: string): Promise<void> {
+    await this.page.getByRole('radio', { name: 'Dán nội dung' }).check();
+    await this.page.getByLabel('Nội dung văn bản').fill(text);
+    await this.page.getByRole('button', { name: 'Đọc thử' }).click();
+    await this.page.getByRole('region', { name: 'Cấu trúc đọc được' }).waitFor();
+  }
+
   async createDraft(): Promise<PlanDetailPage> {
     await this.page.getByRole('button', { name: 'Tạo dự thảo' }).click();
     await this.page.waitForURL((url) => /\/plans\/\d+$/.test(url.pathname));

@@ -393,7 +393,65 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /**
+         * Thêm cơ quan vào danh mục
+         * @description Một cơ quan mà văn bản nhắc tới nhưng danh mục chưa có (Sở, Tỉnh đoàn, bộ, ngành khác). 409 khi tên đã có trong danh mục.
+         *
+         *     Quyền cần có: `refdata:manage`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tên đầy đủ như văn bản viết */
+                        name: string;
+                        shortName?: string;
+                        /** @description Chữ viết tắt trong số, ký hiệu văn bản */
+                        abbreviation: string;
+                        level: "central" | "provincial";
+                        provinceCode?: string | null;
+                        generation?: 2024 | 2025 | (never | null);
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            kind: string;
+                            level: "central" | "provincial";
+                            parentId: number | null;
+                            generation: number | null;
+                            provinceCode: string | null;
+                            name: string;
+                            shortName: string;
+                            abbreviation: string;
+                            governingBody: string | null;
+                            signingBody: string | null;
+                        };
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -4230,6 +4288,23 @@ export interface paths {
                                 line: number;
                                 role: string;
                                 text: string;
+                            }[];
+                            /** @description Mỗi cơ quan ban hành: cơ quan trong danh mục, hoặc đề xuất một cơ quan mới để thêm */
+                            issuerMatches: {
+                                name: string;
+                                agency: {
+                                    id: number;
+                                    name: string;
+                                    abbreviation: string;
+                                } | null;
+                                proposal: {
+                                    name: string;
+                                    shortName: string;
+                                    abbreviation: string;
+                                    level: "central" | "provincial";
+                                    provinceCode: string | null;
+                                    generation: 2024 | 2025 | (never | null);
+                                } | null;
                             }[];
                             sourceText: string;
                         };

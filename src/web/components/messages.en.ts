@@ -57,4 +57,18 @@ export const componentsEn: Record<keyof typeof componentsVi, string> = {
   'confirm.title': 'Please confirm',
   'confirm.yes': 'OK',
   'list.more': 'More results not shown: refine the search.',
+  'agency.add.title': 'Add an agency to the registry',
+  'agency.add.submit': 'Add agency',
+  'agency.add.intro':
+    'An agency the document names that the registry does not hold yet. Once added, every later import recognises it.',
+  'agency.add.name': 'Full name',
+  'agency.add.shortName': 'Short name',
+  'agency.add.shortName.hint': 'Leave empty to use the full name',
+  'agency.add.abbreviation': 'Abbreviation',
+  'agency.add.abbreviation.hint': 'As in document numbers, e.g. UBND, SGDĐT',
+  'agency.add.level': 'Level',
+  'agency.add.central': 'Central',
+  'agency.add.provincial': 'Province',
+  'agency.add.province': 'Province (units of {generation})',
+  'agency.add.chooseProvince': '— Choose a province —',
 };

@@ -58,6 +58,20 @@ export const componentsVi = {
   'confirm.title': 'Xác nhận',
   'confirm.yes': 'Đồng ý',
   'list.more': 'Còn kết quả khác chưa hiện: hãy gõ thêm để thu hẹp tìm kiếm.',
+  'agency.add.title': 'Thêm cơ quan vào danh mục',
+  'agency.add.submit': 'Thêm cơ quan',
+  'agency.add.intro':
+    'Cơ quan mà văn bản nhắc tới nhưng danh mục chưa có. Sau khi thêm, mọi lần nhập văn bản sau đều nhận ra cơ quan này.',
+  'agency.add.name': 'Tên đầy đủ',
+  'agency.add.shortName': 'Tên ngắn',
+  'agency.add.shortName.hint': 'Để trống thì dùng tên đầy đủ',
+  'agency.add.abbreviation': 'Chữ viết tắt',
+  'agency.add.abbreviation.hint': 'Như trong số, ký hiệu văn bản, ví dụ UBND, SGDĐT',
+  'agency.add.level': 'Cấp',
+  'agency.add.central': 'Trung ương',
+  'agency.add.provincial': 'Tỉnh, thành phố',
+  'agency.add.province': 'Tỉnh, thành phố (danh mục {generation})',
+  'agency.add.chooseProvince': '— Chọn tỉnh, thành phố —',
 };
 
 export type ComponentsMessageKey = keyof typeof componentsVi;

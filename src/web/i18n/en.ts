@@ -203,6 +203,8 @@ export const en: Messages = {
   'agencies.col.province': 'Province / city',
   'agencies.level.central': 'Central',
   'agencies.level.provincial': 'Provincial',
+  'agencies.add': 'Add agency',
+  'agencies.added': 'Added “{name}” to the agency registry.',
   'agencies.count': '{count} agencies, names as of {date}',
   'agencies.empty': 'No agency matches the search on this date.',
 

@@ -199,6 +199,8 @@ export const vi = {
   'agencies.col.province': 'Tỉnh, thành phố',
   'agencies.level.central': 'Trung ương',
   'agencies.level.provincial': 'Cấp tỉnh',
+  'agencies.add': 'Thêm cơ quan',
+  'agencies.added': 'Đã thêm “{name}” vào danh mục cơ quan.',
   'agencies.count': '{count} cơ quan, tên gọi tại ngày {date}',
   'agencies.empty': 'Không có cơ quan nào khớp điều kiện tìm kiếm tại ngày này.',
 

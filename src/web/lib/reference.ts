@@ -20,13 +20,8 @@ export type ModelType = ApiTypes.ModelTypeView;
 export type IndicatorView = ApiTypes.IndicatorView;
 export type ChecklistTemplate = ApiTypes.ChecklistTemplateView;
 
-/** The administrative-unit generations: 63 provinces before 1/7/2025, 34 after. */
-export type Generation = 2024 | 2025;
-
-/** The generation in force on a date: the 2025 units from 1/7/2025. */
-export function generationAt(isoDate: string): Generation {
-  return isoDate >= '2025-07-01' ? 2025 : 2024;
-}
+import type { Generation } from '../../shared/admin-generation';
+export { generationAt, type Generation } from '../../shared/admin-generation';
 
 /** Query keys of the reference data; invalidate `referenceKeys.all` to ask for all of it again. */
 export const referenceKeys = {

@@ -7,10 +7,29 @@ import { badRequest } from '../../http/errors';
 import { ErrorResponse, UploadErrors } from '../../http/schemas';
 import { isCleanText } from '../../http/input-limits';
 import { docxToText } from './docx-to-text';
-import { importPlan } from './plan-import.service';
+import { importPlan, matchIssuers } from './plan-import.service';
 import { parsePlanText } from './plan-text-parser';
 
 const MAX_TEXT = 2_000_000;
+
+const IssuerMatch = Type.Object({
+  name: Type.String(),
+  agency: Type.Union([
+    Type.Object({ id: Type.Integer(), name: Type.String(), abbreviation: Type.String() }),
+    Type.Null(),
+  ]),
+  proposal: Type.Union([
+    Type.Object({
+      name: Type.String(),
+      shortName: Type.String(),
+      abbreviation: Type.String(),
+      level: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+      provinceCode: Type.Union([Type.String(), Type.Null()]),
+      generation: Type.Union([Type.Literal(2024), Type.Literal(2025), Type.Null()]),
+    }),
+    Type.Null(),
+  ]),
+});
 
 /** The uploaded file (.txt or .docx, multipart field "file") or JSON { text }, as plain text. */
 async function sourceText(request: FastifyRequest): Promise<string> {
@@ -105,6 +124,9 @@ export async function planImportRoutes(app: App): Promise<void> {
             legalBases: Type.Array(Type.String()),
             decision: Type.Unknown(),
             recognised: Type.Array(Type.Object({ line: Type.Integer(), role: Type.String(), text: Type.String() })),
+            issuerMatches: Type.Array(IssuerMatch, {
+              description: 'Mỗi cơ quan ban hành: cơ quan trong danh mục, hoặc đề xuất một cơ quan mới để thêm',
+            }),
             sourceText: Type.String(),
           }),
           400: ErrorResponse,
@@ -116,7 +138,8 @@ export async function planImportRoutes(app: App): Promise<void> {
     },
     async (request) => {
       const text = await planText(request);
-      return { ...parsePlanText(text), sourceText: text };
+      const parsed = parsePlanText(text);
+      return { ...parsed, issuerMatches: await matchIssuers(serviceContext(request), parsed.plan), sourceText: text };
     },
   );
 }

@@ -7,7 +7,13 @@ import { badRequest, forbidden } from '../../http/errors';
 import type { ParseResult, PlanDocument, UnparsedLine } from '../../../shared/plan-document';
 import type { PlanContent } from '../../../shared/plan';
 import type { Queryable } from '../../db/database';
-import { agencyMap, findAgencyByName, type AgencyAt } from '../reference/reference.service';
+import {
+  agencyMap,
+  findAgencyByName,
+  proposeAgency,
+  type AgencyAt,
+  type AgencyProposal,
+} from '../reference/reference.service';
 import { getPlan, insertNewPlan, plansWithNumber, updatePlan } from '../plans/plans.service';
 import { newKey } from '../plans/plan-content';
 import { parsePlanText } from './plan-text-parser';
@@ -109,6 +115,28 @@ async function toContent(
   };
 }
 
+/** An issuer line of the document: the registry's agency it names, or what a new one would be. */
+export interface IssuerMatch {
+  name: string;
+  agency: { id: number; name: string; abbreviation: string } | null;
+  proposal: AgencyProposal | null;
+}
+
+/** Each issuer the text names, matched to the registry by its names at the plan's date (preview). */
+export async function matchIssuers(ctx: ServiceContext, plan: PlanDocument): Promise<IssuerMatch[]> {
+  const at = plan.issuedOn ?? vietnamDate(ctx.clock.now());
+  const matches: IssuerMatch[] = [];
+  for (const name of plan.issuers) {
+    const agency = await findAgencyByName(ctx.db, name, at);
+    matches.push({
+      name,
+      agency: agency ? { id: agency.id, name: agency.name, abbreviation: agency.abbreviation } : null,
+      proposal: agency ? null : await proposeAgency(ctx.db, name, at),
+    });
+  }
+  return matches;
+}
+
 /** A title for a text that shows none: its first line that is neither boilerplate nor blank. */
 function untitled(parsed: ParseResult): string {
   const first = parsed.unparsed[0]?.text ?? parsed.plan.preamble.split('\n')[0] ?? '';
@@ -141,7 +169,11 @@ export async function importPlan(
     for (const [i, name] of plan.issuers.entries()) {
       const agency = await resolve(name);
       if (agency && !issuers.some((x) => x.id === agency.id)) issuers.push(agency);
-      if (!agency) warn(`issuers.${i}`, `Không nhận ra cơ quan ban hành "${name}" trong danh mục cơ quan`);
+      if (!agency)
+        warn(
+          `issuers.${i}`,
+          `Không nhận ra cơ quan ban hành "${name}" trong danh mục cơ quan: quản trị viên thêm cơ quan này ở bước xem trước rồi nhập lại`,
+        );
     }
     if (issuers.length > 0 && !issuers.some((a) => a.id === ctx.actor.agencyId) && ctx.actor.role !== 'admin') {
       throw badRequest('file', 'Cơ quan của bạn không nằm trong các cơ quan ban hành kế hoạch này');

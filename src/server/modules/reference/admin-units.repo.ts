@@ -335,3 +335,14 @@ export async function provinceNames(db: Queryable, codes: string[], full = false
     .execute();
   return new Map(rows.map((r) => [r.code, r.name]));
 }
+
+/** The provinces of a generation with their names ("Lào Cai") and names with their type ("Tỉnh Lào Cai"). */
+export async function provincesOf(db: Queryable, generation: Generation) {
+  return db
+    .selectFrom('admin_unit')
+    .select(['code', 'name', 'full_name'])
+    .where('generation', '=', generation)
+    .where('level', '=', 'province')
+    .orderBy('code')
+    .execute();
+}

@@ -238,3 +238,65 @@ export async function formerAbbreviations(
   }
   return map;
 }
+
+/** One dated name of an agency, as refdata/agencies.json and the registry's form write it. */
+export interface AgencyNameSpec {
+  validFrom: string | null;
+  validTo: string | null;
+  name: string;
+  shortName: string;
+  abbreviation: string;
+  governingBody: string | null;
+  signingBody: string | null;
+  aliases: string[];
+}
+
+export interface AgencySpec {
+  code: string;
+  kind: string;
+  level: 'central' | 'provincial';
+  parentId: number | null;
+  generation: number | null;
+  provinceCode: string | null;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+/** Inserts or updates (by code) an agency with all its names, replacing the names it had. */
+export async function saveAgency(db: Queryable, agency: AgencySpec, names: AgencyNameSpec[]): Promise<number> {
+  const values = {
+    code: agency.code,
+    kind: agency.kind,
+    level: agency.level,
+    parent_agency_id: agency.parentId,
+    generation: agency.generation,
+    province_code: agency.provinceCode,
+    valid_from: agency.validFrom,
+    valid_to: agency.validTo,
+  };
+  const row = await db
+    .insertInto('agency')
+    .values(values)
+    .onConflict((oc) => oc.column('code').doUpdateSet(values))
+    .returning('agency_id')
+    .executeTakeFirstOrThrow();
+  await db.deleteFrom('agency_name').where('agency_id', '=', row.agency_id).execute();
+  await db
+    .insertInto('agency_name')
+    .values(
+      names.map((n) => ({
+        agency_id: row.agency_id,
+        valid_from: n.validFrom,
+        valid_to: n.validTo,
+        name: n.name,
+        short_name: n.shortName,
+        abbreviation: n.abbreviation,
+        governing_body: n.governingBody,
+        signing_body: n.signingBody,
+        aliases: n.aliases,
+        search_text: foldVietnamese([n.name, n.shortName, n.abbreviation, ...n.aliases].join(' | ')),
+      })),
+    )
+    .execute();
+  return row.agency_id;
+}

@@ -1,6 +1,8 @@
 import { Type } from 'typebox';
 import type { App } from '../../http/context';
-import { ErrorResponse, IsoDate, Paging } from '../../http/schemas';
+import { serviceContext } from '../../http/context';
+import { DataErrors, ErrorResponse, IsoDate, Paging } from '../../http/schemas';
+import { createAgency } from './agencies.service';
 import { listAgenciesAt } from './agencies.repo';
 import { vietnamDate } from '../../../shared/dates';
 
@@ -19,7 +21,35 @@ export const AgencyView = Type.Object({
   signingBody: Type.Union([Type.String(), Type.Null()]),
 });
 
+export const NewAgencyBody = Type.Object(
+  {
+    name: Type.String({ minLength: 2, maxLength: 300, description: 'Tên đầy đủ như văn bản viết' }),
+    shortName: Type.Optional(Type.String({ maxLength: 200 })),
+    abbreviation: Type.String({ minLength: 1, maxLength: 30, description: 'Chữ viết tắt trong số, ký hiệu văn bản' }),
+    level: Type.Union([Type.Literal('central'), Type.Literal('provincial')]),
+    provinceCode: Type.Optional(Type.Union([Type.String({ pattern: '^\\d{2}$' }), Type.Null()])),
+    generation: Type.Optional(Type.Union([Type.Literal(2024), Type.Literal(2025), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+
 export async function agencyRoutes(app: App): Promise<void> {
+  app.post(
+    '/agencies',
+    {
+      config: { permission: 'refdata:manage' },
+      schema: {
+        tags: ['reference'],
+        summary: 'Thêm cơ quan vào danh mục',
+        description:
+          'Một cơ quan mà văn bản nhắc tới nhưng danh mục chưa có (Sở, Tỉnh đoàn, bộ, ngành khác). 409 khi tên đã có trong danh mục.',
+        body: NewAgencyBody,
+        response: { 201: AgencyView, ...DataErrors },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await createAgency(serviceContext(request), request.body)),
+  );
+
   app.get(
     '/agencies',
     {

@@ -3,19 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Queryable } from '../../db/database';
-import { foldVietnamese } from '../../../shared/text';
 import { readCsv } from './csv';
+import { saveAgency, type AgencyNameSpec } from './agencies.repo';
 
-interface NameSpec {
-  validFrom: string | null;
-  validTo: string | null;
-  name: string;
-  shortName: string;
-  abbreviation: string;
-  governingBody: string | null;
-  signingBody: string | null;
-  aliases: string[];
-}
+type NameSpec = AgencyNameSpec;
 
 interface AgencyFile {
   central: { code: string; kind: string; names: NameSpec[] }[];
@@ -51,63 +42,12 @@ function clip(names: NameSpec[], from: string | null, to: string | null): NameSp
     }));
 }
 
-async function upsertAgency(
-  db: Queryable,
-  agency: {
-    code: string;
-    kind: string;
-    level: 'central' | 'provincial';
-    parentId: number | null;
-    generation: number | null;
-    provinceCode: string | null;
-    validFrom: string | null;
-    validTo: string | null;
-  },
-  names: NameSpec[],
-): Promise<number> {
-  const values = {
-    code: agency.code,
-    kind: agency.kind,
-    level: agency.level,
-    parent_agency_id: agency.parentId,
-    generation: agency.generation,
-    province_code: agency.provinceCode,
-    valid_from: agency.validFrom,
-    valid_to: agency.validTo,
-  };
-  const row = await db
-    .insertInto('agency')
-    .values(values)
-    .onConflict((oc) => oc.column('code').doUpdateSet(values))
-    .returning('agency_id')
-    .executeTakeFirstOrThrow();
-  await db.deleteFrom('agency_name').where('agency_id', '=', row.agency_id).execute();
-  await db
-    .insertInto('agency_name')
-    .values(
-      names.map((n) => ({
-        agency_id: row.agency_id,
-        valid_from: n.validFrom,
-        valid_to: n.validTo,
-        name: n.name,
-        short_name: n.shortName,
-        abbreviation: n.abbreviation,
-        governing_body: n.governingBody,
-        signing_body: n.signingBody,
-        aliases: n.aliases,
-        search_text: foldVietnamese([n.name, n.shortName, n.abbreviation, ...n.aliases].join(' | ')),
-      })),
-    )
-    .execute();
-  return row.agency_id;
-}
-
 export async function loadAgencies(db: Queryable, dir: string): Promise<number> {
   const spec = JSON.parse(fs.readFileSync(path.join(dir, 'agencies.json'), 'utf8')) as AgencyFile;
   const centralIds = new Map<string, number>();
   let count = 0;
   for (const central of spec.central) {
-    const id = await upsertAgency(
+    const id = await saveAgency(
       db,
       {
         code: central.code,
@@ -136,7 +76,7 @@ export async function loadAgencies(db: Queryable, dir: string): Promise<number> 
           governingBody: n.governingBody && fill(n.governingBody, fullName),
           aliases: n.aliases.map((a) => fill(a, fullName)),
         }));
-        await upsertAgency(
+        await saveAgency(
           db,
           {
             code: branchCode(branch.parent, gen.generation, code),

@@ -12,6 +12,7 @@ export {
   type AgencyAt,
   type AgencyNameForms,
 } from './agencies.repo';
+export { createAgency, proposeAgency, type AgencyProposal, type NewAgency } from './agencies.service';
 export { agencyPositionsAt, type PositionAt, type PositionRole } from './agency-positions.repo';
 export { provinceNames } from './admin-units.repo';
 export { listEthnicGroups } from './ethnic-groups.repo';

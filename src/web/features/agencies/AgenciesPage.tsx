@@ -1,4 +1,6 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import { AgencyDialog } from '../../components/AgencyDialog';
+import { hasPermission, useMe } from '../../lib/session';
 import { api, unwrap, type ResponseOf } from '../../api/client';
 import { useT } from '../../i18n/I18nProvider';
 import { formatDate, formatNumber, todayIso } from '../../i18n/format';
@@ -14,6 +16,10 @@ const PAGE_SIZE = 50;
 
 export function AgenciesPage() {
   const t = useT();
+  const me = useMe();
+  const canAdd = hasPermission(me, 'refdata:manage');
+  const [adding, setAdding] = useState(false);
+  const [added, setAdded] = useState<string | null>(null);
   const today = useMemo(() => todayIso(), []);
   const list = useListState({ at: today, level: '', province: '' });
   const { filters, offset, text, setText } = list;
@@ -60,7 +66,28 @@ export function AgenciesPage() {
 
   return (
     <div className="page">
-      <h1>{t('nav.agencies')}</h1>
+      <div className="page-title-row">
+        <h1>{t('nav.agencies')}</h1>
+        {canAdd && (
+          <button type="button" className="button button-primary" onClick={() => setAdding(true)}>
+            {t('agencies.add')}
+          </button>
+        )}
+      </div>
+      {added && (
+        <p className="notice notice-success" role="status">
+          {t('agencies.added', { name: added })}
+        </p>
+      )}
+      {adding && (
+        <AgencyDialog
+          onClose={() => setAdding(false)}
+          onAdded={(agency) => {
+            setAdding(false);
+            setAdded(agency.name);
+          }}
+        />
+      )}
       <p className="lead">{t('agencies.intro')}</p>
       <form className="filters" role="search" onSubmit={(event) => event.preventDefault()}>
         <div className="field">

@@ -360,6 +360,11 @@ export const planEn: PlanMessages = {
   'import.summary':
     '{sections} content areas, {activities} activities, {responsibilities} actors, {signatures} signature blocks, {recipients} recipients.',
   'import.issuers': 'Issuing agencies',
+  'import.issuer.known': 'in the registry: {name}',
+  'import.issuer.unknown': 'not in the agency registry',
+  'import.issuer.add': 'Add to the registry…',
+  'import.issuer.askAdmin':
+    'Ask an administrator to add this agency, then read the document again; imported now, the draft names your own agency.',
   'import.unknown': '(none)',
   'import.replaced': 'The draft was updated from the document (a new version). Check it before submitting.',
   'import.duplicate':

@@ -361,6 +361,11 @@ export const planVi = {
   'import.summary':
     '{sections} nội dung, {activities} hoạt động, {responsibilities} đơn vị thực hiện, {signatures} khối chữ ký, {recipients} nơi nhận.',
   'import.issuers': 'Cơ quan ban hành',
+  'import.issuer.known': 'trong danh mục: {name}',
+  'import.issuer.unknown': 'chưa có trong danh mục cơ quan',
+  'import.issuer.add': 'Thêm vào danh mục…',
+  'import.issuer.askAdmin':
+    'Nhờ quản trị viên thêm cơ quan này vào danh mục, rồi đọc lại văn bản; nếu nhập ngay, dự thảo tạm ghi cơ quan của bạn.',
   'import.unknown': '(không có)',
   'import.replaced': 'Đã cập nhật dự thảo theo văn bản (phiên bản mới). Hãy kiểm tra trước khi trình ký.',
   'import.duplicate': 'Đã có kế hoạch số {number} trong phạm vi của bạn; có thể văn bản này đã được nhập:',

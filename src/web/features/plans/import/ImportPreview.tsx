@@ -2,14 +2,17 @@
 // decision that issues one, with the decision's number, date and signer), the structure found, its
 // legal bases, the lines recognised as the document's form (Quốc hiệu, "Số:", "Nơi nhận:" …), and
 // every line that found no place, listed with its number and highlighted in the source.
+import { useState } from 'react';
 import type { LineRole, RecognisedLine } from '../../../../shared/plan-document';
+import { AgencyDialog } from '../../../components/AgencyDialog';
+import { hasPermission, useMe } from '../../../lib/session';
 import type { PlanMessageKey } from '../messages.vi';
 import { timeframeText } from '../plan-labels';
 import { formatDate } from '../../../i18n/format';
 import { usePlanT } from '../use-plan-t';
 import type { Preview } from './import-api';
 
-export function ImportPreview({ preview }: { preview: Preview }) {
+export function ImportPreview({ preview, onAgencyAdded }: { preview: Preview; onAgencyAdded(): void }) {
   const t = usePlanT();
   const unparsed = new Set(preview.unparsed.map((u) => u.line));
   const recognised = new Map<number, LineRole>();
@@ -38,7 +41,7 @@ export function ImportPreview({ preview }: { preview: Preview }) {
             ))}
           </ol>
         </section>
-        <ParsedStructure preview={preview} />
+        <ParsedStructure preview={preview} onAgencyAdded={onAgencyAdded} />
       </div>
     </>
   );
@@ -75,7 +78,7 @@ function UnparsedList({ preview }: { preview: Preview }) {
   );
 }
 
-function ParsedStructure({ preview }: { preview: Preview }) {
+function ParsedStructure({ preview, onAgencyAdded }: { preview: Preview; onAgencyAdded(): void }) {
   const t = usePlanT();
   const plan = preview.plan;
   const activities = plan.sections.reduce((n, s) => n + s.activities.length, 0);
@@ -104,11 +107,8 @@ function ParsedStructure({ preview }: { preview: Preview }) {
           <dt>{t('plan.facts.placeDate')}</dt>
           <dd>{[plan.place, formatDate(plan.issuedOn)].filter(Boolean).join(', ') || t('import.unknown')}</dd>
         </div>
-        <div>
-          <dt>{t('import.issuers')}</dt>
-          <dd>{plan.issuers.join(' · ') || t('import.unknown')}</dd>
-        </div>
       </dl>
+      <IssuerMatches matches={preview.issuerMatches} onAgencyAdded={onAgencyAdded} />
       <DecisionFacts preview={preview} />
       <p className="doc-type">{plan.documentType || t('plan.doc.type')}</p>
       <p className="doc-title">{plan.title}</p>
@@ -162,6 +162,51 @@ function ParsedStructure({ preview }: { preview: Preview }) {
       <h3>{t('editor.recipients')}</h3>
       <Items items={plan.recipients} />
       <RecognisedLines lines={preview.recognised} />
+    </section>
+  );
+}
+
+/** Each issuer line: the registry's agency it names, or "not in the registry" with the agency to add. */
+function IssuerMatches({ matches, onAgencyAdded }: { matches: Preview['issuerMatches']; onAgencyAdded(): void }) {
+  const t = usePlanT();
+  const me = useMe();
+  const canAdd = hasPermission(me, 'refdata:manage');
+  const [adding, setAdding] = useState<Preview['issuerMatches'][number] | null>(null);
+  return (
+    <section className="import-issuers" aria-labelledby="import-issuers-title" data-testid="import-issuers">
+      <h3 id="import-issuers-title">{t('import.issuers')}</h3>
+      {matches.length === 0 && <p>{t('import.unknown')}</p>}
+      <ul className="parsed-list">
+        {matches.map((m, i) => (
+          <li key={i}>
+            <strong>{m.name}</strong>{' '}
+            {m.agency ? (
+              <span className="badge badge-full">{t('import.issuer.known', { name: m.agency.name })}</span>
+            ) : (
+              <>
+                <span className="badge badge-warn">{t('import.issuer.unknown')}</span>{' '}
+                {canAdd ? (
+                  <button type="button" className="button button-small" onClick={() => setAdding(m)}>
+                    {t('import.issuer.add')}
+                  </button>
+                ) : (
+                  <small className="muted block">{t('import.issuer.askAdmin')}</small>
+                )}
+              </>
+            )}
+          </li>
+        ))}
+      </ul>
+      {adding && (
+        <AgencyDialog
+          initial={adding.proposal ?? { name: adding.name }}
+          onClose={() => setAdding(null)}
+          onAdded={() => {
+            setAdding(null);
+            onAgencyAdded();
+          }}
+        />
+      )}
     </section>
   );
 }

@@ -45,7 +45,11 @@ export function PlanImportPage() {
   async function onPreview(event: FormEvent) {
     event.preventDefault();
     setMissing(input === null);
-    if (!input) return;
+    if (input) await readDocument(input);
+  }
+
+  /** Reads the document again (after an agency was added to the registry, say). */
+  async function readDocument(input: ImportInput) {
     setBusy('preview');
     setError(null);
     setPreview(null);
@@ -179,7 +183,7 @@ export function PlanImportPage() {
           <p>{t('import.keepBoth')}</p>
         </div>
       )}
-      {preview && <ImportPreview preview={preview.result} />}
+      {preview && <ImportPreview preview={preview.result} onAgencyAdded={() => void readDocument(preview.input)} />}
     </div>
   );
 }

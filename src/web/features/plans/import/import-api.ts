@@ -10,6 +10,8 @@ export type ImportInput = { kind: 'file'; file: File } | { kind: 'text'; text: s
  *  it, and the lines recognised as the document's form (Quốc hiệu, "Số:", "Căn cứ …", "Nơi nhận:"). */
 export interface Preview extends ParseResult {
   sourceText: string;
+  /** Each issuer: the registry's agency, or the agency the server proposes to add. */
+  issuerMatches: ResponseOf<'/api/plans/import/preview', 'post'>['issuerMatches'];
 }
 
 export type ImportResult = ResponseOf<'/api/plans/import', 'post'>;
