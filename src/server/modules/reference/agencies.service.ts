@@ -38,14 +38,16 @@ const JOINING_WORDS = new Set(['va', 'cua', 'voi']);
 
 /** An abbreviation of the capitals of a name's words, as Vietnamese offices write them. */
 export function abbreviate(name: string): string {
-  return name
-    .normalize('NFC')
-    .split(/[\s,\-–]+/)
-    .filter((w) => /\p{L}/u.test(w) && !JOINING_WORDS.has(foldVietnamese(w)))
-    // The first letter without its marks (Ủ → U), Đ kept: "UBND", "SGDĐT".
-    .map((w) => w.match(/\p{L}/u)![0].normalize('NFD').charAt(0).toUpperCase())
-    .join('')
-    .slice(0, 30);
+  return (
+    name
+      .normalize('NFC')
+      .split(/[\s,\-–]+/)
+      .filter((w) => /\p{L}/u.test(w) && !JOINING_WORDS.has(foldVietnamese(w)))
+      // The first letter without its marks (Ủ → U), Đ kept: "UBND", "SGDĐT".
+      .map((w) => w.match(/\p{L}/u)![0].normalize('NFD').charAt(0).toUpperCase())
+      .join('')
+      .slice(0, 30)
+  );
 }
 
 const sentence = (text: string) => {
