@@ -4419,7 +4419,9 @@ export interface paths {
         };
         /**
          * Tình hình xây dựng kế hoạch của các tỉnh
-         * @description Quyền cần có: `plan:read`
+         * @description Mỗi tỉnh trong phạm vi: chưa gửi (`not_sent`), đã có dự thảo (`derived`), đã ký đủ (`signed`), đã ban hành (`issued`), với ngày và kế hoạch của tỉnh.
+         *
+         *     Quyền cần có: `plan:read`
          */
         get: {
             parameters: {
@@ -4438,20 +4440,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            provinces: {
-                                code: string;
-                                name: string;
-                                planId: number | null;
-                                status: string | null;
-                            }[];
-                            activities: {
-                                key: string;
-                                number: string;
-                                title: string;
-                                provinces: number;
-                            }[];
-                        };
+                        "application/json": components["schemas"]["CascadeOverview"];
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -5109,6 +5098,69 @@ export interface paths {
                     };
                     content: {
                         "application/json": components["schemas"]["PlanView"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans/{id}/send-to-provinces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Gửi kế hoạch trung ương đã ban hành xuống các tỉnh
+         * @description Điều phối viên trung ương của cơ quan ban hành chọn các tỉnh (mã tỉnh hiện hành, tối đa 34): mỗi tỉnh chưa có kế hoạch triển khai nhận một dự thảo xây dựng từ kế hoạch này, điều phối viên của tỉnh được báo. Gửi lại tỉnh đã có kế hoạch không tạo thêm dự thảo (`existing`).
+         *
+         *     Quyền cần có: `plan:edit`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        provinceCodes: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            created: {
+                                provinceCode: string;
+                                planId: number;
+                            }[];
+                            existing: {
+                                provinceCode: string;
+                                planId: number;
+                            }[];
+                        };
                     };
                 };
                 400: components["responses"]["ErrorResponse"];
@@ -8265,6 +8317,28 @@ export interface components {
             end: string;
             dueDate: string;
         };
+        CascadeOverview: {
+            provinces: {
+                code: string;
+                name: string;
+                planId: number | null;
+                status: ("draft" | "under_review" | "signed" | "issued" | "closed") | (never | null);
+                /** @enum {unknown} */
+                stage: "not_sent" | "derived" | "signed" | "issued";
+                derivedAt: string | null;
+                derivedBy: string | null;
+                sentByCentre: boolean;
+                signedAt: string | null;
+                issuedOn: string | null;
+                number: string;
+            }[];
+            activities: {
+                key: string;
+                number: string;
+                title: string;
+                provinces: number;
+            }[];
+        };
         CaseCountsView: {
             modelId: number;
             items: {
@@ -8901,7 +8975,6 @@ export interface components {
         };
         PlanContentInput: {
             number: string;
-            /** Format: date */
             issuedOn: string | null;
             place: string;
             title: string;
@@ -9656,6 +9729,7 @@ export type BudgetLines = components['schemas']['BudgetLines'];
 export type BudgetPlanLinesView = components['schemas']['BudgetPlanLinesView'];
 export type BudgetSummary = components['schemas']['BudgetSummary'];
 export type CalendarPeriod = components['schemas']['CalendarPeriod'];
+export type CascadeOverview = components['schemas']['CascadeOverview'];
 export type CaseCountsView = components['schemas']['CaseCountsView'];
 export type CaseGrantsView = components['schemas']['CaseGrantsView'];
 export type CaseView = components['schemas']['CaseView'];

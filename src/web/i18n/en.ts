@@ -290,6 +290,7 @@ export const en: Messages = {
   'audit.action.revise': 'Revise',
   'audit.action.rollForward': 'Roll forward',
   'audit.action.cascade': 'Cascade to provinces',
+  'audit.action.sendToProvince': 'Sent down to a province by the centre',
   'audit.entity.plan': 'Plan',
   'audit.entity.user': 'User',
   'audit.entity.session': 'Session',

@@ -287,6 +287,7 @@ export const vi = {
   'audit.action.revise': 'Sửa đổi',
   'audit.action.rollForward': 'Chuyển sang năm sau',
   'audit.action.cascade': 'Triển khai xuống tỉnh',
+  'audit.action.sendToProvince': 'Trung ương gửi xuống tỉnh',
   'audit.entity.plan': 'Kế hoạch',
   'audit.entity.user': 'Người dùng',
   'audit.entity.session': 'Phiên đăng nhập',

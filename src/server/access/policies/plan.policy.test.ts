@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../actor';
-import { planActions, type PlanFacts } from './plan.policy';
+import { planActions, sendRefusal, type PlanFacts } from './plan.policy';
 
 const actor = (over: Partial<Actor> = {}): Actor => ({
   userId: 1,
@@ -59,5 +59,20 @@ describe('plan policy', () => {
     const other = actor({ role: 'provincial_coordinator', agencyId: 50, nationalScope: false, provinces: ['15'] });
     expect(planActions(other, provincialPlan)).toEqual([]);
     expect(planActions({ ...other, provinces: ['11'] }, provincialPlan)).toEqual(['edit', 'submit']);
+  });
+
+  it('lets only a central coordinator of an issuing agency send an issued central plan to the provinces', () => {
+    const issued = plan({ status: 'issued' });
+    expect(sendRefusal(actor(), issued)).toBeNull();
+    expect(planActions(actor({ agencyId: 2 }), issued)).toContain('send_to_provinces');
+    expect(sendRefusal(actor({ role: 'admin', agencyId: 9 }), issued)).toBeNull();
+    expect(sendRefusal(actor({ agencyId: 3 }), issued)?.status).toBe(403);
+    expect(sendRefusal(actor({ role: 'viewer' }), issued)?.status).toBe(403);
+    const provincial = actor({ role: 'provincial_coordinator', agencyId: 1, nationalScope: false, provinces: ['15'] });
+    expect(sendRefusal(provincial, issued)?.status).toBe(403);
+    expect(planActions(provincial, issued)).not.toContain('send_to_provinces');
+    for (const status of ['draft', 'under_review', 'signed', 'closed'] as const)
+      expect(sendRefusal(actor(), plan({ status }))?.status).toBe(409);
+    expect(sendRefusal(actor(), plan({ status: 'issued', kind: 'provincial', provinceCode: '15' }))?.status).toBe(409);
   });
 });

@@ -2,7 +2,7 @@
 // issued central plan (cascade), each activity linked to the central one it implements.
 import type { ServiceContext } from '../../access/actor';
 import { inProvinceScope } from '../../access/actor';
-import { mayCascade, planActions, refusal } from '../../access/policies/plan.policy';
+import { mayCascade, planActions, refusal, sendRefusal } from '../../access/policies/plan.policy';
 import { badRequest, conflict, forbidden } from '../../http/errors';
 import { shiftPeriodYears } from '../../../shared/period';
 import type { Timeframe } from '../../../shared/plan-document';
@@ -11,8 +11,10 @@ import type { Queryable } from '../../db/database';
 import * as repo from './plans.repo';
 import { newKey } from './plan-content';
 import { getPlan, insertNewPlan, loadPlan } from './plans.service';
-import type { PlanView } from './plans.schemas';
+import type { CascadeStage, PlanView } from './plans.schemas';
 import { provinceNames } from '../reference/reference.service';
+import { provincialCoordinators } from '../users/users.service';
+import { notify, type NewNotification } from '../notifications/notifications.service';
 import { newTransaction } from '../../db/transaction';
 import { today as todayOf } from '../../common/today';
 import { namesAsOf } from './plan-content';
@@ -179,32 +181,124 @@ export async function cascadePlan(ctx: ServiceContext, planId: number, provinceC
   if (!inProvinceScope(ctx.actor, province)) throw forbidden('Tỉnh này nằm ngoài phạm vi của bạn');
   const newId = await newTransaction(ctx.db, async (tx) => {
     const txCtx = { ...ctx, db: tx };
-    const { row, issuers, facts } = await loadPlan(txCtx, planId);
-    if (!planActions(ctx.actor, facts).includes('cascade')) throw conflict(refusal('cascade', facts));
-    const existing = await repo.listPlans(tx, ctx.actor, { parent: planId, province, limit: 1, offset: 0 });
-    if (existing.total > 0)
-      throw conflict(`Tỉnh đã có kế hoạch triển khai kế hoạch này (số ${existing.rows[0]!.plan_id})`, 'provinceCode');
-    const centralIds = issuers.map((i) => i.agency_id);
-    const branches = await branchesIn(tx, [...new Set([...centralIds, ...agencyIdsOf(row.content)])], province);
-    const issuerIds = [
-      ...new Set(centralIds.map((id) => branches.get(id)).filter((id): id is number => id !== undefined)),
-    ];
-    if (!issuerIds.includes(ctx.actor.agencyId)) issuerIds.unshift(ctx.actor.agencyId);
-    const provinceName = (await provinceNames(tx, [province])).get(province) ?? province;
-    const fullName = (await provinceNames(tx, [province], true)).get(province) ?? `tỉnh, thành phố ${provinceName}`;
-    const content = localise(row.content, branches, provinceName, fullName);
-    return insertNewPlan(txCtx, {
-      kind: 'provincial',
-      year: row.year,
-      provinceCode: province,
-      issuerIds,
-      content,
-      parentPlanId: row.plan_id,
-      note: `Xây dựng từ kế hoạch trung ương ${row.number || `#${row.plan_id}`}`,
-      action: 'cascade',
-    });
+    const central = await loadPlan(txCtx, planId, true);
+    if (!planActions(ctx.actor, central.facts).includes('cascade')) throw conflict(refusal('cascade', central.facts));
+    const existing = await derivedPlanOf(txCtx, planId, province);
+    if (existing !== null)
+      throw conflict(`Tỉnh đã có kế hoạch triển khai kế hoạch này (số ${existing})`, 'provinceCode');
+    return deriveForProvince(txCtx, central, province, { ownAgency: ctx.actor.agencyId, action: 'cascade' });
   });
   return getPlan(ctx, newId);
+}
+
+type CentralPlan = Awaited<ReturnType<typeof loadPlan>>;
+
+/** The plan a province has derived from a central plan, if any (at most one: the central row is locked first). */
+async function derivedPlanOf(ctx: ServiceContext, planId: number, province: string): Promise<number | null> {
+  const existing = await repo.listPlans(ctx.db, ctx.actor, { parent: planId, province, limit: 1, offset: 0 });
+  return existing.rows[0]?.plan_id ?? null;
+}
+
+/**
+ * A province's draft derived from an issued central plan, in the caller's transaction: the one
+ * path for a province deriving its own plan and for the centre sending the plan down. Its issuers
+ * are the provincial branches of the central issuers; `ownAgency` (the deriving coordinator's) is
+ * added when missing, `fallbackAgency` (a coordinator's of the province) used only when no branch exists.
+ */
+async function deriveForProvince(
+  ctx: ServiceContext,
+  { row, issuers }: CentralPlan,
+  province: string,
+  how: { ownAgency?: number; fallbackAgency?: number; action: 'cascade' | 'send_to_province' },
+): Promise<number> {
+  const tx = ctx.db;
+  const centralIds = issuers.map((i) => i.agency_id);
+  const branches = await branchesIn(tx, [...new Set([...centralIds, ...agencyIdsOf(row.content)])], province);
+  const issuerIds = [
+    ...new Set(centralIds.map((id) => branches.get(id)).filter((id): id is number => id !== undefined)),
+  ];
+  if (how.ownAgency !== undefined && !issuerIds.includes(how.ownAgency)) issuerIds.unshift(how.ownAgency);
+  if (issuerIds.length === 0 && how.fallbackAgency !== undefined) issuerIds.push(how.fallbackAgency);
+  const provinceName = (await provinceNames(tx, [province])).get(province) ?? province;
+  if (issuerIds.length === 0)
+    throw conflict(
+      `${provinceName} chưa có cơ quan nào của các cơ quan ban hành, cũng chưa có điều phối viên: chưa gửi được`,
+      'provinceCodes',
+    );
+  const fullName = (await provinceNames(tx, [province], true)).get(province) ?? `tỉnh, thành phố ${provinceName}`;
+  const content = localise(row.content, branches, provinceName, fullName);
+  return insertNewPlan(ctx, {
+    kind: 'provincial',
+    year: row.year,
+    provinceCode: province,
+    issuerIds,
+    content,
+    parentPlanId: row.plan_id,
+    note:
+      how.action === 'send_to_province'
+        ? `Trung ương gửi xuống từ kế hoạch ${row.number || `#${row.plan_id}`}`
+        : `Xây dựng từ kế hoạch trung ương ${row.number || `#${row.plan_id}`}`,
+    action: how.action,
+    audit: { centralPlanId: row.plan_id },
+  });
+}
+
+export interface SentToProvinces {
+  created: { provinceCode: string; planId: number }[];
+  existing: { provinceCode: string; planId: number }[];
+}
+
+/**
+ * The centre sends an issued central plan to provinces: one derived draft per province that has
+ * none yet (sending again creates nothing more), its audit entry, and a notification to each of
+ * the province's coordinators linking to the draft — all in one transaction.
+ */
+export async function sendToProvinces(
+  ctx: ServiceContext,
+  planId: number,
+  provinceCodes: string[],
+): Promise<SentToProvinces> {
+  return newTransaction(ctx.db, async (tx) => {
+    const txCtx = { ...ctx, db: tx };
+    // The lock makes two sends at once derive each province once.
+    const central = await loadPlan(txCtx, planId, true);
+    const refused = sendRefusal(ctx.actor, central.facts);
+    if (refused) throw refused.status === 403 ? forbidden(refused.message) : conflict(refused.message);
+    const codes = [...new Set(provinceCodes)].sort();
+    const names = await provinceNames(tx, codes, true);
+    const unknown = codes.filter((c) => !names.has(c));
+    if (unknown.length > 0)
+      throw badRequest('provinceCodes', `Không có tỉnh, thành phố hiện hành nào mang mã ${unknown.join(', ')}`);
+    const coordinators = await provincialCoordinators(tx, codes);
+    const result: SentToProvinces = { created: [], existing: [] };
+    const notifications: NewNotification[] = [];
+    const what = central.row.number ? `số ${central.row.number}` : `"${central.row.title}"`;
+    for (const code of codes) {
+      const existing = await derivedPlanOf(txCtx, planId, code);
+      if (existing !== null) {
+        result.existing.push({ provinceCode: code, planId: existing });
+        continue;
+      }
+      const mine = coordinators.filter((c) => c.province_code === code);
+      const newId = await deriveForProvince(txCtx, central, code, {
+        fallbackAgency: mine[0]?.agency_id,
+        action: 'send_to_province',
+      });
+      result.created.push({ provinceCode: code, planId: newId });
+      const place = names.get(code)!;
+      notifications.push(
+        ...mine.map((c) => ({
+          user_id: c.user_id,
+          kind: 'plan_sent',
+          title: `Trung ương gửi kế hoạch ${what} xuống ${place.charAt(0).toLocaleLowerCase('vi') + place.slice(1)}`,
+          body: 'Dự thảo kế hoạch của tỉnh đã được tạo từ kế hoạch trung ương: đề nghị hoàn thiện, trình ký và ban hành.',
+          link: `/plans/${newId}`,
+        })),
+      );
+    }
+    await notify(tx, notifications, ctx.clock.now());
+    return result;
+  });
 }
 
 /** `fullName`: the province with its own type ("Tỉnh Lào Cai", "Thành phố Hà Nội"), as the title says it. */
@@ -239,6 +333,15 @@ function localise(
   };
 }
 
+/** A derived plan's status as the centre follows it: derived (a draft, under review), signed, issued. */
+const STAGE = {
+  draft: 'derived',
+  under_review: 'derived',
+  signed: 'signed',
+  issued: 'issued',
+  closed: 'issued',
+} as const satisfies Record<repo.PlanRow['status'], CascadeStage>;
+
 export async function cascadeOverview(ctx: ServiceContext, planId: number) {
   const { row } = await loadPlan(ctx, planId);
   const { plans, coverage } = await repo.cascadeStatus(ctx.db, planId);
@@ -256,7 +359,22 @@ export async function cascadeOverview(ctx: ServiceContext, planId: number) {
       .filter((p) => inProvinceScope(ctx.actor, p.code))
       .map((p) => {
         const plan = byProvince.get(p.code);
-        return { code: p.code, name: p.name, planId: plan?.plan_id ?? null, status: plan?.status ?? null };
+        return {
+          code: p.code,
+          name: p.name,
+          planId: plan?.plan_id ?? null,
+          status: plan?.status ?? null,
+          stage: plan ? STAGE[plan.status] : ('not_sent' as const),
+          derivedAt: plan ? new Date(plan.created_at).toISOString() : null,
+          derivedBy: plan?.created_by_name ?? null,
+          sentByCentre: plan?.created_by_centre ?? false,
+          signedAt:
+            plan?.signed_at && plan.status !== 'draft' && plan.status !== 'under_review'
+              ? new Date(plan.signed_at).toISOString()
+              : null,
+          issuedOn: plan?.issued_on ?? null,
+          number: plan?.number ?? '',
+        };
       }),
     activities: row.content.sections.flatMap((s) =>
       s.activities.map((a, i) => ({

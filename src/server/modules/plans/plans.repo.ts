@@ -471,11 +471,30 @@ export async function activityIds(db: Queryable, planId: number): Promise<Map<st
 export async function cascadeStatus(db: Queryable, planId: number) {
   const [plans, coverage] = await Promise.all([
     db
-      .selectFrom('plan')
-      .select(['plan_id', 'province_code', 'status', 'version', 'updated_at'])
-      .where('parent_plan_id', '=', planId)
-      .orderBy('province_code')
-      .orderBy('plan_id')
+      .selectFrom('plan as d')
+      .leftJoin('app_user as u', 'u.user_id', 'd.created_by')
+      .select([
+        'd.plan_id',
+        'd.province_code',
+        'd.status',
+        'd.version',
+        'd.number',
+        'd.issued_on',
+        'd.created_at',
+        'd.updated_at',
+        'u.display_name as created_by_name',
+        'u.national_scope as created_by_centre',
+        // When the last issuer signed (the plan is "signed" from then on).
+        (eb) =>
+          eb
+            .selectFrom('plan_issuer as i')
+            .select((e) => e.fn.max('i.signed_at').as('signed_at'))
+            .whereRef('i.plan_id', '=', 'd.plan_id')
+            .as('signed_at'),
+      ])
+      .where('d.parent_plan_id', '=', planId)
+      .orderBy('d.province_code')
+      .orderBy('d.plan_id')
       .execute(),
     db
       .selectFrom('plan_activity as c')

@@ -6,6 +6,7 @@ import { withIdempotency } from '../../http/idempotency';
 import {
   PlanList,
   CascadeBody,
+  CascadeOverview,
   CommentBody,
   CreatePlanBody,
   IssueBody,
@@ -17,6 +18,8 @@ import {
   RollForwardBody,
   RollForwardPreview,
   RollForwardPreviewQuery,
+  SendToProvincesBody,
+  SentToProvinces,
   UpdatePlanBody,
   VersionBody,
 } from './plans.schemas';
@@ -225,6 +228,22 @@ export async function planRoutes(app: App): Promise<void> {
         .status(201)
         .send(await derive.cascadePlan(serviceContext(request), request.params.id, request.body.provinceCode)),
   );
+  app.post(
+    '/plans/:id/send-to-provinces',
+    {
+      config: { permission: 'plan:edit' },
+      schema: {
+        tags,
+        summary: 'Gửi kế hoạch trung ương đã ban hành xuống các tỉnh',
+        description:
+          'Điều phối viên trung ương của cơ quan ban hành chọn các tỉnh (mã tỉnh hiện hành, tối đa 34): mỗi tỉnh chưa có kế hoạch triển khai nhận một dự thảo xây dựng từ kế hoạch này, điều phối viên của tỉnh được báo. Gửi lại tỉnh đã có kế hoạch không tạo thêm dự thảo (`existing`).',
+        params: IdParams,
+        body: SendToProvincesBody,
+        response: { 200: SentToProvinces, ...errors },
+      },
+    },
+    async (request) => derive.sendToProvinces(serviceContext(request), request.params.id, request.body.provinceCodes),
+  );
   app.get(
     '/plans/:id/cascade',
     {
@@ -232,28 +251,10 @@ export async function planRoutes(app: App): Promise<void> {
       schema: {
         tags,
         summary: 'Tình hình xây dựng kế hoạch của các tỉnh',
+        description:
+          'Mỗi tỉnh trong phạm vi: chưa gửi (`not_sent`), đã có dự thảo (`derived`), đã ký đủ (`signed`), đã ban hành (`issued`), với ngày và kế hoạch của tỉnh.',
         params: IdParams,
-        response: {
-          200: Type.Object({
-            provinces: Type.Array(
-              Type.Object({
-                code: Type.String(),
-                name: Type.String(),
-                planId: Type.Union([Type.Integer(), Type.Null()]),
-                status: Type.Union([Type.String(), Type.Null()]),
-              }),
-            ),
-            activities: Type.Array(
-              Type.Object({
-                key: Type.String(),
-                number: Type.String(),
-                title: Type.String(),
-                provinces: Type.Integer(),
-              }),
-            ),
-          }),
-          ...errors,
-        },
+        response: { 200: CascadeOverview, ...errors },
       },
     },
     async (request) => derive.cascadeOverview(serviceContext(request), request.params.id),

@@ -68,7 +68,7 @@ export const PlanContentInput = named(
   Type.Object(
     {
       number: Text(100),
-      issuedOn: Type.Union([Type.String({ format: 'date' }), Type.Null()]),
+      issuedOn: Type.Union([Type.String(), Type.Null()]),
       place: Text(200),
       title: Type.String({ minLength: 1, maxLength: 1000 }),
       preamble: Text(20000),
@@ -291,6 +291,55 @@ export const CascadeBody = Type.Object(
   { provinceCode: Type.Optional(Type.String({ pattern: '^\\d{2}$' })) },
   { additionalProperties: false },
 );
+/** At most every province; each a two-digit code, checked against the current provinces by the service. */
+export const SendToProvincesBody = Type.Object(
+  {
+    provinceCodes: Type.Array(Type.String({ pattern: '^\\d{2}$' }), { minItems: 1, maxItems: 34, uniqueItems: true }),
+  },
+  { additionalProperties: false },
+);
+export type SendToProvincesBody = Static<typeof SendToProvincesBody>;
+
+const ProvincePlanRef = Type.Object({ provinceCode: Type.String(), planId: Type.Integer() });
+export const SentToProvinces = Type.Object({
+  created: Type.Array(ProvincePlanRef),
+  existing: Type.Array(ProvincePlanRef),
+});
+
+export const CASCADE_STAGES = ['not_sent', 'derived', 'signed', 'issued'] as const;
+export type CascadeStage = (typeof CASCADE_STAGES)[number];
+
+export const CascadeOverview = named(
+  'CascadeOverview',
+  Type.Object({
+    provinces: Type.Array(
+      Type.Object({
+        code: Type.String(),
+        name: Type.String(),
+        planId: Type.Union([Type.Integer(), Type.Null()]),
+        status: Type.Union([Type.Enum(PLAN_STATUSES), Type.Null()]),
+        /** not sent (no derived plan) · derived (a draft or under review) · signed · issued (or closed). */
+        stage: Type.Enum(CASCADE_STAGES),
+        derivedAt: Type.Union([Type.String(), Type.Null()]),
+        derivedBy: Type.Union([Type.String(), Type.Null()]),
+        /** Made by a national-scope user (sent from the centre) rather than by the province itself. */
+        sentByCentre: Type.Boolean(),
+        signedAt: Type.Union([Type.String(), Type.Null()]),
+        issuedOn: Type.Union([Type.String(), Type.Null()]),
+        number: Type.String(),
+      }),
+    ),
+    activities: Type.Array(
+      Type.Object({
+        key: Type.String(),
+        number: Type.String(),
+        title: Type.String(),
+        provinces: Type.Integer(),
+      }),
+    ),
+  }),
+);
+
 export const RollForwardPreviewQuery = Type.Object(
   { year: Type.Integer({ minimum: 2000, maximum: 2100 }) },
   { additionalProperties: false },

@@ -192,3 +192,19 @@ export async function existingProvinceCodes(db: Queryable, codes: string[]): Pro
     .execute();
   return rows.map((r) => r.code);
 }
+
+/** The enabled provincial coordinators of each province (not national scope), by province then user. */
+export async function provincialCoordinators(db: Queryable, provinceCodes: string[]) {
+  if (provinceCodes.length === 0) return [];
+  return db
+    .selectFrom('app_user as u')
+    .innerJoin('user_province as p', 'p.user_id', 'u.user_id')
+    .select(['u.user_id', 'u.agency_id', 'p.province_code'])
+    .where('u.role', '=', 'provincial_coordinator')
+    .where('u.national_scope', '=', false)
+    .where('u.disabled_at', 'is', null)
+    .where('p.province_code', 'in', provinceCodes)
+    .orderBy('p.province_code')
+    .orderBy('u.user_id')
+    .execute();
+}

@@ -14,7 +14,7 @@ import type { Queryable } from '../../db/database';
 import { newTransaction } from '../../db/transaction';
 
 /** Other modules look a user up (in the caller's scope) through here. */
-export { findUser } from './users.repo';
+export { findUser, provincialCoordinators } from './users.repo';
 
 /**
  * An account made with no acting user — the demo's, the first administrator (users/first-admin.ts)

@@ -21,6 +21,7 @@ const ACTIONS: Record<string, MessageKey> = {
   revise: 'audit.action.revise',
   roll_forward: 'audit.action.rollForward',
   cascade: 'audit.action.cascade',
+  send_to_province: 'audit.action.sendToProvince',
 };
 
 const ENTITIES: Record<string, MessageKey> = {

@@ -7,6 +7,7 @@ import type { PlanPageContext } from './PlanLayout';
 import { can, type PlanView } from './plan-types';
 import { usePlanT } from './use-plan-t';
 import type { PlanMessageKey } from './messages.vi';
+import { SendToProvincesButton } from './cascade/CascadeOverviewPanel';
 
 const DIALOG_ACTIONS: { action: DialogAction; label: PlanMessageKey; primary?: boolean; danger?: boolean }[] = [
   { action: 'submit', label: 'action.submit', primary: true },
@@ -49,6 +50,7 @@ export function PlanActions({ plan, ctx }: { plan: PlanView; ctx: PlanPageContex
             {t(label, { agency })}
           </button>
         ))}
+        <SendToProvincesButton plan={plan} ctx={ctx} />
       </div>
       {plan.allowedActions.length === 0 && <p className="muted small">{t('actions.none')}</p>}
       <div className="button-row downloads">

@@ -5,7 +5,8 @@ import { formatDate, formatDateTime } from '../../i18n/format';
 import { PlanLayout, type PlanLocationState } from './PlanLayout';
 import { PlanActions } from './PlanActions';
 import { PlanDocument } from './PlanDocument';
-import type { PlanView } from './plan-types';
+import { CascadeOverviewPanel } from './cascade/CascadeOverviewPanel';
+import { can, type PlanView } from './plan-types';
 import { usePlanT } from './use-plan-t';
 
 export function PlanDetailPage() {
@@ -17,6 +18,8 @@ export function PlanDetailPage() {
           <ReturnedNotice plan={plan} />
           <PlanFacts plan={plan} />
           <PlanActions plan={plan} ctx={ctx} />
+          {/* The centre follows the provinces from the issued plan itself. */}
+          {plan.kind === 'central' && can(plan, 'send_to_provinces') && <CascadeOverviewPanel plan={plan} ctx={ctx} />}
           <PlanDocument plan={plan} />
           <PlanComments plan={plan} />
         </>

@@ -18,7 +18,16 @@ export type PlanContentInput = ApiTypes.PlanContentInput;
 export type { Agency } from '../../lib/reference';
 
 export type PlanAction =
-  'edit' | 'submit' | 'sign' | 'return' | 'issue' | 'close' | 'revise' | 'roll_forward' | 'cascade';
+  | 'edit'
+  | 'submit'
+  | 'sign'
+  | 'return'
+  | 'issue'
+  | 'close'
+  | 'revise'
+  | 'roll_forward'
+  | 'cascade'
+  | 'send_to_provinces';
 
 export function can(plan: Pick<PlanView, 'allowedActions'>, action: PlanAction): boolean {
   return plan.allowedActions.includes(action);
