@@ -85,7 +85,9 @@ beforeAll(async () => {
   // The writer gets e-mail; then both instances again, on the day after the deadline.
   const db = new pg.Client({ connectionString: dbUrl() });
   await db.connect();
-  const updated = await db.query(`UPDATE app_user SET email = 'dienbien@example.vn' WHERE username = 'dienbien.hoiphunu'`);
+  const updated = await db.query(
+    `UPDATE app_user SET email = 'dienbien@example.vn' WHERE username = 'dienbien.hoiphunu'`,
+  );
   await db.end();
   expect(updated.rowCount).toBe(1);
   servers = await startTwo({ ...common, PHOIHOP_CLOCK_OFFSET_DAYS: String(days) }, 'moved');
