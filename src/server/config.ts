@@ -38,6 +38,18 @@ export interface Config {
   /** Outgoing mail (report reminders); null: reminders stay in the app only. */
   smtp: SmtpConfig | null;
   /**
+   * The scheduled report reminders and the mail outbox's sender (reports/reminders.service.ts,
+   * mail/mail.service.ts): a round every `everySeconds` on each instance (done once across them); a
+   * mail refused by the SMTP server tried again after `mailRetrySeconds`, doubling, at most
+   * `mailMaxAttempts` times in all.
+   */
+  reminders: { everySeconds: number; mailMaxAttempts: number; mailRetrySeconds: number };
+  /**
+   * Days added to the system clock (PHOIHOP_CLOCK_OFFSET_DAYS, may be negative): a test or a demo
+   * run that needs a deadline to come. Refused when NODE_ENV=production.
+   */
+  clockOffsetDays: number;
+  /**
    * Admission control of requests that use the database (http/admission.ts): slots in progress,
    * places in the queue (null: the engine's default) and the longest wait in the queue.
    */
@@ -89,6 +101,17 @@ function proxiesFrom(env: Env): string[] {
   return proxies;
 }
 
+function clockOffsetFrom(env: Env): number {
+  const raw = env.PHOIHOP_CLOCK_OFFSET_DAYS;
+  if (raw === undefined || raw === '') return 0;
+  if (env.NODE_ENV === 'production')
+    throw new Error('PHOIHOP_CLOCK_OFFSET_DAYS moves the clock for tests only; it is refused when NODE_ENV=production');
+  const value = Number(raw);
+  if (!Number.isInteger(value) || Math.abs(value) > 3660)
+    throw new Error(`PHOIHOP_CLOCK_OFFSET_DAYS must be a whole number of days, got "${raw}"`);
+  return value;
+}
+
 function optionalIntFrom(env: Env, name: string): number | null {
   const raw = env[name];
   return raw === undefined || raw === '' ? null : intFrom(env, name, 0);
@@ -137,6 +160,12 @@ export function loadConfig(env: Env = process.env): Config {
           from: env.PHOIHOP_SMTP_FROM || 'Phối hợp <no-reply@localhost>',
         }
       : null,
+    reminders: {
+      everySeconds: Math.max(1, intFrom(env, 'PHOIHOP_REMINDERS_SECONDS', 600)),
+      mailMaxAttempts: Math.max(1, intFrom(env, 'PHOIHOP_MAIL_MAX_ATTEMPTS', 6)),
+      mailRetrySeconds: Math.max(1, intFrom(env, 'PHOIHOP_MAIL_RETRY_SECONDS', 300)),
+    },
+    clockOffsetDays: clockOffsetFrom(env),
     admission: {
       maxActive: optionalIntFrom(env, 'PHOIHOP_DB_MAX_ACTIVE'),
       maxWaiting: optionalIntFrom(env, 'PHOIHOP_DB_MAX_WAITING'),

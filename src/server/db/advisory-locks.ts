@@ -13,6 +13,8 @@ export const ADVISORY_LOCKS = {
   periodScope: 1347,
   /** One instance loads a changed reference dataset at a time (modules/reference/reference-data.ts). */
   referenceData: 7_318_003,
+  /** One scheduled round of report reminders at a time (modules/reports/reminders.service.ts). */
+  reminders: 7_318_004,
 } as const;
 
 /**

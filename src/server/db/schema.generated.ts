@@ -394,6 +394,20 @@ export interface LoginThrottle {
   username: string;
 }
 
+export interface MailOutbox {
+  attempts: Generated<number>;
+  body: string;
+  claim_token: string | null;
+  created_at: Timestamp;
+  last_error: string | null;
+  mail_id: Generated<number>;
+  next_attempt_at: Timestamp;
+  sent_at: Timestamp | null;
+  status: Generated<'pending' | 'sent' | 'failed'>;
+  subject: string;
+  to_address: string;
+}
+
 export interface Mission {
   checklist_template_id: number | null;
   conclusion: Generated<string>;
@@ -739,6 +753,16 @@ export interface ReportPeriod {
   title: string;
 }
 
+export interface ReportReminder {
+  agency_id: number;
+  due_date: string;
+  kind: 'before_due' | 'after_due' | 'after_due_recipient';
+  period_code: string;
+  report_type_code: string;
+  sent_at: Timestamp;
+  user_id: number;
+}
+
 export interface ReportReporterRule {
   recipient: 'parent' | 'same_agency';
   report_type_code: string;
@@ -758,6 +782,10 @@ export interface ReportType {
   name: string;
   period_kind: 'quarter' | 'half' | 'year' | 'custom';
   position: number;
+  reminder_after_due: Generated<boolean>;
+  reminder_after_due_recipient: Generated<boolean>;
+  reminder_days_before: Generated<number>;
+  reminder_enabled: Generated<boolean>;
 }
 
 export interface ScheduledJobRun {
@@ -836,6 +864,7 @@ export interface DB {
   indicator: Indicator;
   indicator_target: IndicatorTarget;
   login_throttle: LoginThrottle;
+  mail_outbox: MailOutbox;
   mission: Mission;
   mission_answer: MissionAnswer;
   mission_finding: MissionFinding;
@@ -864,6 +893,7 @@ export interface DB {
   report: Report;
   report_event: ReportEvent;
   report_period: ReportPeriod;
+  report_reminder: ReportReminder;
   report_reporter_rule: ReportReporterRule;
   report_source: ReportSource;
   report_type: ReportType;

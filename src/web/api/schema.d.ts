@@ -6934,7 +6934,7 @@ export interface paths {
         get?: never;
         /**
          * Sửa cấu hình một loại báo cáo
-         * @description `dueOffsetDays`: hạn nộp = ngày cuối kỳ + số ngày (âm: trước khi hết kỳ); null cho báo cáo chuyên đề, đột xuất.
+         * @description `dueOffsetDays`: hạn nộp = ngày cuối kỳ + số ngày (âm: trước khi hết kỳ); null cho báo cáo chuyên đề, đột xuất. `reminders`: nhắc tự động (bật/tắt, số ngày trước hạn, nhắc sau hạn, báo cả cơ quan nhận); bỏ trống: giữ nguyên.
          *
          *     Quyền cần có: `refdata:manage`
          */
@@ -6953,6 +6953,16 @@ export interface paths {
                         name: string;
                         dueOffsetDays?: number | null;
                         active: boolean;
+                        reminders?: {
+                            /** @description Nhắc tự động bật hay tắt */
+                            enabled: boolean;
+                            /** @description Nhắc các đơn vị chưa gửi từ bao nhiêu ngày trước hạn nộp (0: đúng ngày hạn) */
+                            daysBefore: number;
+                            /** @description Nhắc lại đơn vị quá hạn vào ngày sau hạn nộp */
+                            afterDue: boolean;
+                            /** @description Khi quá hạn, báo cả cơ quan nhận báo cáo */
+                            afterDueRecipient: boolean;
+                        };
                     };
                 };
             };
@@ -9562,6 +9572,16 @@ export interface components {
             periodKind: "quarter" | "half" | "year" | "custom";
             dueOffsetDays: number | null;
             active: boolean;
+            reminders: {
+                /** @description Nhắc tự động bật hay tắt */
+                enabled: boolean;
+                /** @description Nhắc các đơn vị chưa gửi từ bao nhiêu ngày trước hạn nộp (0: đúng ngày hạn) */
+                daysBefore: number;
+                /** @description Nhắc lại đơn vị quá hạn vào ngày sau hạn nộp */
+                afterDue: boolean;
+                /** @description Khi quá hạn, báo cả cơ quan nhận báo cáo */
+                afterDueRecipient: boolean;
+            };
             reporters: {
                 level: string;
                 kind: string;

@@ -8,7 +8,7 @@ import { roleHas, isRole } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import { agencyMap, provinceNames } from '../reference/reference.service';
 import { resolvePeriod } from './report-calendar';
-import { sendMails, type Mail } from './mailer';
+import { sendMails, type Mail } from '../mail/mailer';
 import * as repo from './reports.repo';
 import type { ConsolidationQuery, ConsolidationView, RemindBody } from './reports.schemas';
 import { today } from '../../common/today';

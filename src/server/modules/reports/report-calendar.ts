@@ -56,6 +56,12 @@ export async function listReportTypes(ctx: ServiceContext): Promise<ReportTypeVi
     periodKind: t.period_kind,
     dueOffsetDays: t.due_offset_days,
     active: t.active,
+    reminders: {
+      enabled: t.reminder_enabled,
+      daysBefore: t.reminder_days_before,
+      afterDue: t.reminder_after_due,
+      afterDueRecipient: t.reminder_after_due_recipient,
+    },
     reporters: rules
       .filter((r) => r.report_type_code === t.code)
       .map((r) => ({ level: r.reporter_level, kind: r.reporter_kind, recipient: r.recipient })),
@@ -75,10 +81,15 @@ export async function updateReportType(
       throw badRequest('dueOffsetDays', 'Báo cáo chuyên đề, đột xuất có hạn riêng cho từng kỳ, không theo số ngày');
     if (before.period_kind !== 'custom' && offset === null)
       throw badRequest('dueOffsetDays', 'Cần số ngày sau khi kết thúc kỳ là hạn nộp báo cáo');
+    const reminders = body.reminders;
     const after = await repo.updateType(tx, code, {
       name: body.name.trim(),
       due_offset_days: offset,
       active: body.active,
+      reminder_enabled: reminders?.enabled ?? before.reminder_enabled,
+      reminder_days_before: reminders?.daysBefore ?? before.reminder_days_before,
+      reminder_after_due: reminders?.afterDue ?? before.reminder_after_due,
+      reminder_after_due_recipient: reminders?.afterDueRecipient ?? before.reminder_after_due_recipient,
     });
     await insertAudit(
       tx,

@@ -27,7 +27,15 @@ export async function findType(db: Queryable, code: string) {
 export async function updateType(
   db: Queryable,
   code: string,
-  values: { name: string; due_offset_days: number | null; active: boolean },
+  values: {
+    name: string;
+    due_offset_days: number | null;
+    active: boolean;
+    reminder_enabled: boolean;
+    reminder_days_before: number;
+    reminder_after_due: boolean;
+    reminder_after_due_recipient: boolean;
+  },
 ) {
   return db.updateTable('report_type').set(values).where('code', '=', code).returningAll().executeTakeFirst();
 }
@@ -356,5 +364,50 @@ export async function reportWriters(db: Queryable, agencyIds: number[]) {
     .where('agency_id', 'in', agencyIds)
     .where('disabled_at', 'is', null)
     .orderBy('user_id')
+    .execute();
+}
+
+// ——— Scheduled reminders (reminders.service.ts: a system job, over every agency) ———
+
+/** Thematic and ad hoc periods whose deadline falls between two days (inclusive). */
+export async function periodsDueBetween(db: Queryable, typeCode: string, from: string, to: string) {
+  return db
+    .selectFrom('report_period')
+    .selectAll()
+    .where('report_type_code', '=', typeCode)
+    .where('due_date', '>=', from)
+    .where('due_date', '<=', to)
+    .orderBy('due_date')
+    .orderBy('report_period_id')
+    .execute();
+}
+
+/** The status of every report of a type and period, whoever wrote it (the job sees every agency). */
+export async function statusesOfPeriod(db: Queryable, typeCode: string, periodCode: string) {
+  return db
+    .selectFrom('report')
+    .select(['report_id', 'agency_id', 'status', 'due_date'])
+    .where('report_type_code', '=', typeCode)
+    .where('period_code', '=', periodCode)
+    .execute();
+}
+
+export interface NewReminder {
+  report_type_code: string;
+  period_code: string;
+  agency_id: number;
+  user_id: number;
+  kind: 'before_due' | 'after_due' | 'after_due_recipient';
+  due_date: string;
+}
+
+/** Records reminders; answers those not made before (the key decides, whoever else is inserting). */
+export async function insertReminders(db: Queryable, rows: NewReminder[], now: Date) {
+  if (rows.length === 0) return [];
+  return db
+    .insertInto('report_reminder')
+    .values(rows.map((r) => ({ ...r, sent_at: now })))
+    .onConflict((oc) => oc.columns(['report_type_code', 'period_code', 'agency_id', 'user_id', 'kind']).doNothing())
+    .returning(['agency_id', 'user_id', 'kind'])
     .execute();
 }

@@ -63,7 +63,7 @@ export async function reportRoutes(app: App): Promise<void> {
         tags,
         summary: 'Sửa cấu hình một loại báo cáo',
         description:
-          '`dueOffsetDays`: hạn nộp = ngày cuối kỳ + số ngày (âm: trước khi hết kỳ); null cho báo cáo chuyên đề, đột xuất.',
+          '`dueOffsetDays`: hạn nộp = ngày cuối kỳ + số ngày (âm: trước khi hết kỳ); null cho báo cáo chuyên đề, đột xuất. `reminders`: nhắc tự động (bật/tắt, số ngày trước hạn, nhắc sau hạn, báo cả cơ quan nhận); bỏ trống: giữ nguyên.',
         params: TypeParams,
         body: UpdateReportTypeBody,
         response: { 200: ReportTypeView, ...errors },

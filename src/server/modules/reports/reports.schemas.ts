@@ -19,6 +19,22 @@ const PeriodCode = Type.String({
 const Version = Type.Integer({ minimum: 1 });
 const Year = Type.Integer({ minimum: 2000, maximum: 2100 });
 
+/** What the scheduled reminders do for a type (reports/reminders.service.ts). */
+export const ReminderSettings = Type.Object(
+  {
+    enabled: Type.Boolean({ description: 'Nhắc tự động bật hay tắt' }),
+    daysBefore: Type.Integer({
+      minimum: 0,
+      maximum: 60,
+      description: 'Nhắc các đơn vị chưa gửi từ bao nhiêu ngày trước hạn nộp (0: đúng ngày hạn)',
+    }),
+    afterDue: Type.Boolean({ description: 'Nhắc lại đơn vị quá hạn vào ngày sau hạn nộp' }),
+    afterDueRecipient: Type.Boolean({ description: 'Khi quá hạn, báo cả cơ quan nhận báo cáo' }),
+  },
+  { additionalProperties: false },
+);
+export type ReminderSettings = Static<typeof ReminderSettings>;
+
 export const ReportTypeView = named(
   'ReportTypeView',
   Type.Object({
@@ -32,6 +48,7 @@ export const ReportTypeView = named(
     ]),
     dueOffsetDays: Nullable(Type.Integer()),
     active: Type.Boolean(),
+    reminders: ReminderSettings,
     reporters: Type.Array(Type.Object({ level: Type.String(), kind: Type.String(), recipient: Type.String() })),
   }),
 );
@@ -42,6 +59,8 @@ export const UpdateReportTypeBody = Type.Object(
     name: Text(200, 1),
     dueOffsetDays: Type.Optional(Nullable(Type.Integer({ minimum: -366, maximum: 366 }))),
     active: Type.Boolean(),
+    /** Left out: the reminder settings stay as they are. */
+    reminders: Type.Optional(ReminderSettings),
   },
   { additionalProperties: false },
 );

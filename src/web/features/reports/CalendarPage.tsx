@@ -1,5 +1,5 @@
 // The reporting calendar as configured: each report type's deadline rule and who reports to whom
-// (administrators change the rule), and the thematic or ad hoc periods approvers open one by one.
+// (administrators change the rule and the automatic reminders), and the thematic or ad hoc periods approvers open one by one.
 import { useState, type FormEvent } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
@@ -55,6 +55,20 @@ export function CalendarPage() {
                     ),
                 },
                 {
+                  key: 'reminders',
+                  header: rt('calendar.reminders'),
+                  cell: (x) =>
+                    hasPermission(me, 'refdata:manage') ? (
+                      <RemindersEditor
+                        key={JSON.stringify(x.reminders)}
+                        type={x}
+                        onSaved={() => void queryClient.invalidateQueries({ queryKey: ['/api/report-types'] })}
+                      />
+                    ) : (
+                      remindersText(rt, x)
+                    ),
+                },
+                {
                   key: 'who',
                   header: rt('calendar.reporters'),
                   cell: (x) =>
@@ -81,6 +95,112 @@ function ruleText(rt: ReturnType<typeof useReportsT>, x: ReportType): string {
   return x.dueOffsetDays >= 0
     ? rt('calendar.ruleAfter', { days: x.dueOffsetDays })
     : rt('calendar.ruleBefore', { days: -x.dueOffsetDays });
+}
+
+function remindersText(rt: ReturnType<typeof useReportsT>, x: ReportType): string {
+  const r = x.reminders;
+  if (!r.enabled) return rt('calendar.remindersOff');
+  return [
+    r.daysBefore === 0 ? rt('calendar.remindOnDue') : rt('calendar.remindBefore', { days: r.daysBefore }),
+    ...(r.afterDue ? [rt('calendar.remindAfter')] : []),
+    ...(r.afterDue && r.afterDueRecipient ? [rt('calendar.remindRecipient')] : []),
+  ].join('; ');
+}
+
+/** The scheduled reminders of one type: on or off, days before the deadline, after it, the recipient too. */
+function RemindersEditor({ type, onSaved }: { type: ReportType; onSaved(): void }) {
+  const rt = useReportsT();
+  const [settings, setSettings] = useState(type.reminders);
+  const [days, setDays] = useState(String(type.reminders.daysBefore));
+  const [error, setError] = useState<unknown>(null);
+  const [saved, setSaved] = useState(false);
+  const id = (part: string) => `remind-${part}-${type.code}`;
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setError(null);
+    setSaved(false);
+    try {
+      await unwrap(
+        api.PUT('/api/report-types/{code}', {
+          params: { path: { code: type.code } },
+          body: {
+            name: type.name,
+            dueOffsetDays: type.dueOffsetDays,
+            active: type.active,
+            reminders: { ...settings, daysBefore: Number(days) },
+          },
+        }),
+      );
+      setSaved(true);
+      onSaved();
+    } catch (failure) {
+      setError(failure);
+    }
+  }
+  return (
+    <form
+      className="rep-reminders"
+      aria-label={rt('calendar.remindersOf', { type: type.name })}
+      onSubmit={(e) => void save(e)}
+    >
+      <label htmlFor={id('on')}>
+        <input
+          id={id('on')}
+          type="checkbox"
+          checked={settings.enabled}
+          onChange={(e) => setSettings({ ...settings, enabled: e.target.checked })}
+        />{' '}
+        {rt('calendar.remindEnabled')}
+      </label>
+      <span className="rep-actions">
+        <label className="muted" htmlFor={id('days')}>
+          {rt('calendar.remindDays')}
+        </label>
+        <input
+          id={id('days')}
+          type="number"
+          min={0}
+          max={60}
+          required
+          value={days}
+          disabled={!settings.enabled}
+          onChange={(e) => setDays(e.target.value)}
+          className="rep-days"
+        />
+      </span>
+      <label htmlFor={id('after')}>
+        <input
+          id={id('after')}
+          type="checkbox"
+          checked={settings.afterDue}
+          disabled={!settings.enabled}
+          onChange={(e) => setSettings({ ...settings, afterDue: e.target.checked })}
+        />{' '}
+        {rt('calendar.remindAfterLabel')}
+      </label>
+      <label htmlFor={id('recipient')}>
+        <input
+          id={id('recipient')}
+          type="checkbox"
+          checked={settings.afterDueRecipient}
+          disabled={!settings.enabled || !settings.afterDue}
+          onChange={(e) => setSettings({ ...settings, afterDueRecipient: e.target.checked })}
+        />{' '}
+        {rt('calendar.remindRecipientLabel')}
+      </label>
+      <span className="rep-actions">
+        <button type="submit" className="button button-small">
+          {rt('detail.save')}
+        </button>
+        {saved && (
+          <span role="status" className="muted">
+            {rt('calendar.remindSaved')}
+          </span>
+        )}
+      </span>
+      {error !== null && <ErrorNotice error={error} />}
+    </form>
+  );
 }
 
 function DueEditor({ type, onSaved }: { type: ReportType; onSaved(): void }) {
