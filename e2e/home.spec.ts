@@ -128,6 +128,7 @@ describe('home: what waits for me', () => {
     'keeps the bell on every page at desktop width and follows a notification to its place',
     { timeout: 120_000 },
     async () => {
+      await remindLastQuarter();
       const home = await login('laocai.hoiphunu');
       await session!.page.goto('/reports');
       await session!.page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
