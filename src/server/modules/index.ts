@@ -19,6 +19,7 @@ import { policyReviewRoutes } from './policy-reviews/policy-reviews.routes';
 import { budgetRoutes } from './budgets/budgets.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
+import { homeRoutes } from './home/home.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -40,4 +41,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(budgetRoutes);
   await app.register(reportRoutes);
   await app.register(notificationRoutes);
+  await app.register(homeRoutes);
 }

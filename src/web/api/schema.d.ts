@@ -2177,6 +2177,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/work": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Việc của tôi: kế hoạch chờ ký hoặc ban hành, báo cáo phải lập hoặc chờ duyệt, tỉnh chậm nộp, kiến nghị đến hạn, kỳ đã khoá, thông báo chưa đọc */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MyWork"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/missions": {
         parameters: {
             query?: never;
@@ -8910,6 +8955,121 @@ export interface components {
             createdAt: string;
             allowedActions: string[];
         };
+        MyWork: {
+            /** @description Hôm nay theo giờ Việt Nam (YYYY-MM-DD) */
+            today: string;
+            limit: number;
+            plans: {
+                /** @description Tổng số, không chỉ những mục được liệt kê */
+                total: number;
+                items: {
+                    id: number;
+                    title: string;
+                    year: number;
+                    kind: string;
+                    provinceCode: string | null;
+                    action: "sign" | "issue";
+                    link: string;
+                }[];
+            };
+            reportsToWrite: {
+                /** @description Tổng số, không chỉ những mục được liệt kê */
+                total: number;
+                items: {
+                    type: {
+                        code: string;
+                        name: string;
+                    };
+                    period: {
+                        code: string;
+                        label: string;
+                    };
+                    dueDate: string;
+                    status: string;
+                    late: boolean;
+                    reportId: number | null;
+                    link: string;
+                }[];
+            };
+            reportsToApprove: {
+                /** @description Tổng số, không chỉ những mục được liệt kê */
+                total: number;
+                items: {
+                    id: number;
+                    type: {
+                        code: string;
+                        name: string;
+                    };
+                    period: {
+                        code: string;
+                        label: string;
+                    };
+                    dueDate: string;
+                    agency: string;
+                    province: string | null;
+                    submittedAt: string | null;
+                    link: string;
+                }[];
+            };
+            latePeriods: {
+                /** @description Tổng số, không chỉ những mục được liệt kê */
+                total: number;
+                items: {
+                    type: {
+                        code: string;
+                        name: string;
+                    };
+                    period: {
+                        code: string;
+                        label: string;
+                    };
+                    dueDate: string;
+                    expected: number;
+                    late: number;
+                    /** @description Tên các tỉnh chậm nộp (tối đa `limit`) */
+                    provinces: string[];
+                    link: string;
+                }[];
+            };
+            recommendations: {
+                /** @description Kiến nghị gửi cơ quan tôi chưa hoàn thành */
+                total: number;
+                overdue: number;
+                items: {
+                    id: number;
+                    text: string;
+                    mission: string;
+                    dueDate: string;
+                    overdue: boolean;
+                    status: string;
+                    link: string;
+                }[];
+                link: string;
+            };
+            lockedPeriods: {
+                /** @description Tổng số, không chỉ những mục được liệt kê */
+                total: number;
+                items: {
+                    reportId: number;
+                    type: {
+                        code: string;
+                        name: string;
+                    };
+                    period: {
+                        code: string;
+                        label: string;
+                        start: string;
+                        end: string;
+                    };
+                    provinceCode: string | null;
+                    link: string;
+                }[];
+            };
+            notifications: {
+                unread: number;
+                items: components["schemas"]["NotificationView"][];
+            };
+        };
         NotificationList: {
             items: components["schemas"]["NotificationView"][];
             unread: number;
@@ -9776,6 +9936,7 @@ export type ModelSummary = components['schemas']['ModelSummary'];
 export type ModelTargetsView = components['schemas']['ModelTargetsView'];
 export type ModelTypeView = components['schemas']['ModelTypeView'];
 export type ModelView = components['schemas']['ModelView'];
+export type MyWork = components['schemas']['MyWork'];
 export type NotificationList = components['schemas']['NotificationList'];
 export type NotificationView = components['schemas']['NotificationView'];
 export type ParticipantsInput = components['schemas']['ParticipantsInput'];

@@ -1,4 +1,4 @@
-// Header (product, who is signed in, language, change password, logout) and the navigation built from SECTIONS
+// Header (product, who is signed in, the notification bell, language, change password, logout) and the navigation built from SECTIONS
 // and the user's permissions: only sections the user can open are listed; under them, the outbox's
 // state (offline, items waiting: OfflineStatus).
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nProvider';
 import { useMe, useSession } from '../lib/session';
 import { CHANGE_PASSWORD_PATH, SECTION_GROUPS, visibleSections } from '../sections';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 
 // The outbox (IndexedDB, its sending) loads after the frame is drawn: it is not in the first load.
 const OfflineStatus = lazy(() => import('./OfflineStatus').then((m) => ({ default: m.OfflineStatus })));
@@ -60,6 +61,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
           </NavLink>
         </div>
         <div className="header-actions">
+          <NotificationBell />
           <LanguageSwitch />
           <button type="button" className="button button-header" onClick={() => void onLogout()}>
             {t('action.logout')}

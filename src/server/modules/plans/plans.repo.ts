@@ -129,6 +129,34 @@ export async function plansWithNumber(db: Queryable, actor: Actor, number: strin
     .execute();
 }
 
+/**
+ * Plans waiting for the actor's agency: under review with its signature missing, or signed by every
+ * issuer and waiting to be issued (any signed plan for an administrator). The same rule as the
+ * policy's 'sign' and 'issue' (the caller checks the permissions); newest first.
+ */
+export async function plansAwaiting(db: Queryable, actor: Actor, limit: number) {
+  const issuer = (signedOnly: boolean) =>
+    sql<boolean>`exists (select 1 from plan_issuer i where i.plan_id = p.plan_id and i.agency_id = ${actor.agencyId}${
+      signedOnly ? sql` and i.signed_at is null` : sql``
+    })`;
+  const query = scoped(db, actor).where((eb) =>
+    eb.or([
+      eb.and([eb('p.status', '=', 'under_review'), issuer(true)]),
+      eb.and([eb('p.status', '=', 'signed'), actor.role === 'admin' ? sql<boolean>`true` : issuer(false)]),
+    ]),
+  );
+  const [rows, count] = await Promise.all([
+    query
+      .select(planColumns)
+      .orderBy('p.updated_at', 'desc')
+      .orderBy('p.plan_id', 'desc')
+      .limit(limit)
+      .execute() as Promise<PlanRow[]>,
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
+}
+
 export async function issuersOf(db: Queryable, planIds: number[]) {
   if (planIds.length === 0) return [];
   return db

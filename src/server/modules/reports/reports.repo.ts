@@ -3,7 +3,7 @@
 // actor sees the reports on their provinces (national reports, with no province, are national-only).
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Actor } from '../../access/actor';
-import { provinceScope } from '../../access/scope';
+import { provinceIn, provinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
 
@@ -198,6 +198,30 @@ export async function reportsOfPeriod(db: Queryable, actor: Actor, type: string,
     .where('r.period_code', '=', period)
     .orderBy('r.report_id')
     .execute();
+}
+
+/**
+ * Approved reports that lock data the actor writes: those of the actor's provinces, or the national
+ * ones (no province) for a national actor; periods ending on or after `since`, latest first.
+ */
+export async function approvedLocks(db: Queryable, actor: Actor, since: string, limit: number) {
+  const query = base(db, actor)
+    .where('r.status', '=', 'approved')
+    .where('r.period_end', '>=', since)
+    .where((eb) =>
+      actor.nationalScope ? eb('r.province_code', 'is', null) : provinceIn(eb, 'r.province_code', actor.provinces),
+    );
+  const [rows, count] = await Promise.all([
+    query
+      .select(REPORT_COLUMNS)
+      .orderBy('r.period_end', 'desc')
+      .orderBy('r.province_code')
+      .orderBy('r.report_id')
+      .limit(limit)
+      .execute(),
+    query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(count.n) };
 }
 
 export interface NewReport {
