@@ -12,6 +12,7 @@ import * as repo from './plans.repo';
 import { newKey } from './plan-content';
 import { getPlan, insertNewPlan, loadPlan } from './plans.service';
 import type { PlanView } from './plans.schemas';
+import { unitInSentence } from '../../../shared/text';
 import { provinceNames } from '../reference/reference.service';
 import { newTransaction } from '../../db/transaction';
 import { today as todayOf } from '../../common/today';
@@ -191,7 +192,8 @@ export async function cascadePlan(ctx: ServiceContext, planId: number, provinceC
     ];
     if (!issuerIds.includes(ctx.actor.agencyId)) issuerIds.unshift(ctx.actor.agencyId);
     const provinceName = (await provinceNames(tx, [province])).get(province) ?? province;
-    const fullName = (await provinceNames(tx, [province], true)).get(province) ?? `tỉnh, thành phố ${provinceName}`;
+    // Every 2025 province has its full name ("Tỉnh Lào Cai", "Thành phố Hà Nội"); never a generic "tỉnh, thành phố".
+    const fullName = (await provinceNames(tx, [province], true)).get(province) ?? provinceName;
     const content = localise(row.content, branches, provinceName, fullName);
     return insertNewPlan(txCtx, {
       kind: 'provincial',
@@ -220,7 +222,7 @@ function localise(
     number: '',
     issuedOn: null,
     place: provinceName,
-    title: `${content.title} tại ${fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1)}`,
+    title: `${content.title} tại ${unitInSentence(fullName)}`,
     sections: content.sections.map((s) => ({
       ...s,
       key: newKey(),
