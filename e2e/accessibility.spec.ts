@@ -49,6 +49,19 @@ const PAGES_BY_USER: Record<string, MainPage[]> = {
   ],
   'laocai.hoiphunu': [
     at('home (province)', '/'),
+    {
+      // The list whose "Lập báo cáo" buttons were white on white: color-contrast covers buttons' text.
+      name: 'reports list with reports to start',
+      async open(page) {
+        await page.goto('/reports');
+        await page.getByRole('heading', { level: 1, name: 'Báo cáo định kỳ' }).waitFor();
+        await new ReportsPage(page).showYear(2022);
+        await page
+          .getByRole('button', { name: /^Lập báo cáo: / })
+          .first()
+          .waitFor();
+      },
+    },
     at('records list', '/records'),
     at('record form', '/records/new'),
     {
