@@ -30,7 +30,8 @@ export class MissionFormPage {
   /** Adds a whole province to the places visited. */
   async addProvince(name: string): Promise<void> {
     await this.page.getByLabel('Tỉnh, thành phố', { exact: true }).selectOption({ label: name });
-    await this.page.getByRole('button', { name: `+ Thêm toàn tỉnh ${name}` }).click();
+    // The button names the unit with its own type: "+ Thêm cả tỉnh Lào Cai", "+ Thêm cả thành phố Hà Nội".
+    await this.page.getByRole('button', { name: new RegExp(`^\\+ Thêm cả (tỉnh|thành phố) ${name}$`) }).click();
   }
 
   async places(): Promise<string[]> {

@@ -14,8 +14,65 @@ export class RecordFormPage {
   /** Picks the plan, then the activity by its number ("1.3"). */
   async chooseActivity(planId: number, number: string): Promise<void> {
     await this.page.getByLabel('Kế hoạch', { exact: true }).selectOption(String(planId));
-    await this.page.getByRole('radio', { name: new RegExp(`^${number.replace('.', '\\.')} `) }).click();
+    await this.page.getByRole('option', { name: new RegExp(`^${number.replace('.', '\\.')} `) }).click();
     await this.page.getByTestId('chosen-activity').waitFor();
+  }
+
+  async waitUntilLoaded(): Promise<void> {
+    await this.page.getByRole('heading', { level: 1, name: 'Ghi nhận hoạt động đã thực hiện' }).waitFor();
+  }
+
+  get plan() {
+    return this.page.getByLabel('Kế hoạch', { exact: true });
+  }
+
+  /** The activity box (a combobox over the list of activities), after picking the first plan if none is. */
+  async activityCombobox() {
+    const box = this.page.getByRole('combobox', { name: 'Hoạt động', exact: true });
+    await box.or(this.plan).first().waitFor();
+    if (!(await box.isVisible())) {
+      const first = await this.plan.locator('option:not([value=""])').first().getAttribute('value');
+      await this.plan.selectOption(first!);
+    }
+    await this.page.getByRole('listbox', { name: 'Hoạt động' }).getByRole('option').first().waitFor();
+    return box;
+  }
+
+  /** The plans offered, as the select shows them. */
+  async planOptions(): Promise<string[]> {
+    const texts = await this.plan.locator('option:not([value=""])').allInnerTexts();
+    return texts.map((t) => t.trim());
+  }
+
+  /** Each activity offered, by its number ("1.3"). */
+  async activityOptions(): Promise<string[]> {
+    const options = this.page.getByRole('listbox', { name: 'Hoạt động' }).getByRole('option');
+    return (await options.locator('.rec-num').allInnerTexts()).map((t) => t.trim());
+  }
+
+  /** The number of the option the arrow keys are on (aria-activedescendant), or null. */
+  async activeOption(): Promise<string | null> {
+    const box = this.page.getByRole('combobox', { name: 'Hoạt động', exact: true });
+    const id = await box.getAttribute('aria-activedescendant');
+    if (!id) return null;
+    return this.page.locator(`[id="${id}"][role="option"] .rec-num`).innerText();
+  }
+
+  /** The number of the activity chosen, or null while none is. */
+  async chosenActivity(): Promise<string | null> {
+    const chosen = this.page.getByTestId('chosen-activity');
+    if ((await chosen.count()) === 0) return null;
+    return (await chosen.locator('.rec-num').innerText()).trim();
+  }
+
+  /** The accessible name of the element that has the keyboard focus (its label or its text). */
+  async focusedName(): Promise<string> {
+    return this.page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null;
+      if (!el || el === document.body) return '';
+      const labelled = el.id ? document.querySelector(`label[for="${el.id}"]`) : null;
+      return (labelled?.textContent ?? el.textContent ?? '').trim();
+    });
   }
 
   async chooseType(label: string): Promise<void> {

@@ -84,8 +84,22 @@ export class ReportEditorPage {
 
   /** The records of the period listed in the pre-filled table. */
   async recordTitles(): Promise<string[]> {
-    const section = this.page.getByRole('region', { name: 'Hoạt động đã thực hiện trong kỳ' });
+    const section = await this.unfold('Hoạt động đã thực hiện trong kỳ');
     return section.getByRole('link').allInnerTexts();
+  }
+
+  /** A section of the editor by its heading, unfolded (on a phone they start folded). */
+  async unfold(heading: string) {
+    const section = this.page.getByRole('region', { name: heading });
+    const details = section.locator('details');
+    if ((await details.getAttribute('open')) === null) await section.getByRole('heading', { name: heading }).click();
+    await section.locator('details[open]').waitFor();
+    return section;
+  }
+
+  /** The headings of the sections that are folded now. */
+  async foldedSections(): Promise<string[]> {
+    return this.page.locator('.folding-panel details:not([open]) > summary h2').allInnerTexts();
   }
 
   async submit(): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareVietnamese, foldVietnamese, sameVietnameseName } from './text';
+import { compareVietnamese, foldVietnamese, sameVietnameseName, unitInSentence } from './text';
 
 describe('foldVietnamese', () => {
   it('drops diacritics and maps đ and Đ to d, which NFD does not decompose', () => {
@@ -52,5 +52,13 @@ describe('sameVietnameseName', () => {
 describe('compareVietnamese', () => {
   it('sorts Đ after D, as Vietnamese dictionaries do', () => {
     expect(['Đông', 'Dung', 'Anh'].sort(compareVietnamese)).toEqual(['Anh', 'Dung', 'Đông']);
+  });
+});
+
+describe('unitInSentence', () => {
+  it("keeps the unit's own type, in lower case inside a sentence", () => {
+    expect(unitInSentence('Tỉnh Lào Cai')).toBe('tỉnh Lào Cai');
+    expect(unitInSentence('Thành phố Hà Nội')).toBe('thành phố Hà Nội');
+    expect(unitInSentence('Đặc khu Bạch Long Vĩ')).toBe('đặc khu Bạch Long Vĩ');
   });
 });

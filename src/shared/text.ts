@@ -48,3 +48,11 @@ export function fileNamePart(text: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, '-')
     .replace(/^-+|-+$/g, '');
 }
+
+/**
+ * A unit's full name inside a sentence, with its own type: "Tỉnh Lào Cai" → "tỉnh Lào Cai",
+ * "Thành phố Hà Nội" → "thành phố Hà Nội" (never a generic "tỉnh, thành phố Hà Nội").
+ */
+export function unitInSentence(fullName: string): string {
+  return fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1);
+}

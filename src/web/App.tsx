@@ -78,13 +78,7 @@ function Root() {
               section.routes.map(({ path, page: Page, permission }) => {
                 const allowed =
                   permissions.includes(section.permission) && (!permission || permissions.includes(permission));
-                return (
-                  <Route
-                    key={path}
-                    path={path}
-                    element={allowed ? <Page /> : <NotFoundPage reason={t('notFound.forbidden')} />}
-                  />
-                );
+                return <Route key={path} path={path} element={allowed ? <Page /> : <NotFoundPage forbidden />} />;
               }),
             )}
             <Route path="*" element={<NotFoundPage />} />

@@ -1,8 +1,9 @@
 // The app's own confirmation, in place of the browser's `window.confirm` (which shows the site's
 // address as its title, cannot be styled or translated, and blocks the page): a modal Dialog with
 // the question, a confirm button and Hủy. `const { confirm, dialog } = useConfirm()`, render
-// `{dialog}`, then `if (!(await confirm(question))) return;`.
-import { useCallback, useRef, useState, type ReactNode } from 'react';
+// `{dialog}`, then `if (!(await confirm(question))) return;`. The question is the dialog's
+// description (aria-describedby), so a screen reader reads it with the title.
+import { useCallback, useId, useRef, useState, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
 import { Dialog } from './Dialog';
 import { useComponentsT } from './use-components-t';
@@ -26,6 +27,7 @@ export function useConfirm(): {
 } {
   const t = useComponentsT();
   const [asked, setAsked] = useState<Asked | null>(null);
+  const questionId = useId();
   const answer = useRef<((yes: boolean) => void) | null>(null);
 
   const confirm = useCallback((question: string, options: ConfirmOptions = {}) => {
@@ -49,10 +51,13 @@ export function useConfirm(): {
           title={t('confirm.title')}
           submitLabel={asked.confirmLabel ?? t('confirm.yes')}
           danger={asked.danger}
+          describedBy={questionId}
           onSubmit={() => close(true)}
           onClose={() => close(false)}
         >
-          <p className="dialog-question">{asked.question}</p>
+          <p id={questionId} className="dialog-question">
+            {asked.question}
+          </p>
         </Dialog>,
         document.body,
       )

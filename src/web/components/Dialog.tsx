@@ -11,11 +11,13 @@ interface DialogProps {
   submitLabel: string;
   busy?: boolean;
   danger?: boolean;
+  /** The id of the element that says what the dialog asks (a confirmation's question). */
+  describedBy?: string;
   children?: ReactNode;
 }
 
 /** Rendered only while open: mounting opens it, unmounting closes it. */
-export function Dialog({ title, onClose, onSubmit, submitLabel, busy, danger, children }: DialogProps) {
+export function Dialog({ title, onClose, onSubmit, submitLabel, busy, danger, describedBy, children }: DialogProps) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -39,6 +41,7 @@ export function Dialog({ title, onClose, onSubmit, submitLabel, busy, danger, ch
       ref={ref}
       className="dialog"
       aria-labelledby={titleId}
+      aria-describedby={describedBy}
       onCancel={(event) => {
         event.preventDefault();
         if (!busy) onClose();

@@ -49,6 +49,7 @@ export const componentsEn: Record<keyof typeof componentsVi, string> = {
   'import.row': 'Row',
   'import.column': 'Column',
   'import.problem': 'Problem',
+  'activity.keys': 'Up and down arrows move through the list, Enter chooses, Esc closes it.',
   'activity.noMatch': 'No activity matches.',
   'activity.search': 'Find an activity',
   'activity.searchPlaceholder': 'Type an activity number or name, e.g. tap huan',

@@ -50,6 +50,7 @@ export const componentsVi = {
   'import.row': 'Dòng',
   'import.column': 'Cột',
   'import.problem': 'Lỗi',
+  'activity.keys': 'Phím mũi tên lên, xuống để chuyển; Enter để chọn; Esc để đóng danh sách.',
   'activity.noMatch': 'Không có hoạt động nào khớp.',
   'activity.search': 'Tìm hoạt động',
   'activity.searchPlaceholder': 'Gõ số hoặc tên hoạt động, ví dụ: tap huan',

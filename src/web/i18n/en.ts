@@ -133,7 +133,9 @@ export const en: Messages = {
 
   'notFound.title': 'Page not found',
   'notFound.text': 'This address does not exist in the system.',
-  'notFound.forbidden': 'You are not allowed to see this section.',
+  'forbidden.title': 'You may not open this page',
+  'forbidden.text':
+    'This page belongs to another role. If your work needs it, ask the system administrator for access.',
   'notFound.home': 'Back to the overview',
 
   'generation.legend': 'Period',

@@ -129,7 +129,8 @@ export const vi = {
 
   'notFound.title': 'Không tìm thấy trang',
   'notFound.text': 'Địa chỉ này không có trong hệ thống.',
-  'notFound.forbidden': 'Bạn không có quyền xem mục này.',
+  'forbidden.title': 'Bạn không có quyền mở trang này',
+  'forbidden.text': 'Trang này dành cho vai trò khác. Nếu công việc cần đến, hãy đề nghị quản trị hệ thống cấp quyền.',
   'notFound.home': 'Về trang Tổng quan',
 
   'generation.legend': 'Thời kỳ',

@@ -5,8 +5,13 @@ import type * as ApiTypes from '../api/types';
 
 export type PlanSummary = ApiTypes.PlanSummary;
 
-export function planLabel(p: Pick<PlanSummary, 'number' | 'title'>): string {
-  return `${p.number ? `${p.number} — ` : ''}${p.title}`;
+/**
+ * "2025 · 12/KH-HLHPN — Kế hoạch …": the year first, since plans of different years share their
+ * title and a narrow select (a phone) shows only the start of an option.
+ */
+export function planLabel(p: Pick<PlanSummary, 'number' | 'title'> & { year?: number | null }): string {
+  const year = p.year ? `${p.year} · ` : '';
+  return `${year}${p.number ? `${p.number} — ` : ''}${p.title}`;
 }
 
 export function shorten(text: string, max = 90): string {

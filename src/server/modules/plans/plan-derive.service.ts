@@ -12,6 +12,7 @@ import * as repo from './plans.repo';
 import { newKey } from './plan-content';
 import { getPlan, insertNewPlan, loadPlan } from './plans.service';
 import type { CascadeStage, PlanView } from './plans.schemas';
+import { unitInSentence } from '../../../shared/text';
 import { provinceNames } from '../reference/reference.service';
 import { provincialCoordinators } from '../users/users.service';
 import { notify, type NewNotification } from '../notifications/notifications.service';
@@ -225,7 +226,8 @@ async function deriveForProvince(
       `${provinceName} chưa có cơ quan nào của các cơ quan ban hành, cũng chưa có điều phối viên: chưa gửi được`,
       'provinceCodes',
     );
-  const fullName = (await provinceNames(tx, [province], true)).get(province) ?? `tỉnh, thành phố ${provinceName}`;
+  // Every 2025 province has its full name ("Tỉnh Lào Cai", "Thành phố Hà Nội"); never a generic "tỉnh, thành phố".
+  const fullName = (await provinceNames(tx, [province], true)).get(province) ?? provinceName;
   const content = localise(row.content, branches, provinceName, fullName);
   return insertNewPlan(ctx, {
     kind: 'provincial',
@@ -314,7 +316,7 @@ function localise(
     number: '',
     issuedOn: null,
     place: provinceName,
-    title: `${content.title} tại ${fullName.charAt(0).toLocaleLowerCase('vi') + fullName.slice(1)}`,
+    title: `${content.title} tại ${unitInSentence(fullName)}`,
     sections: content.sections.map((s) => ({
       ...s,
       key: newKey(),

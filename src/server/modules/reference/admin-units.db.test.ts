@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/database';
 import { createTestDatabase } from '../../../../test/test-db';
-import { getAdminUnit, listAdminUnits } from './admin-units.repo';
+import { getAdminUnit, listAdminUnits, provinceNames } from './admin-units.repo';
 import { getEthnicGroup, listEthnicGroups } from './ethnic-groups.repo';
 import { loadAdminUnits } from './load-admin-units';
 import { loadEthnicGroups } from './load-ethnic-groups';
@@ -174,6 +174,18 @@ describe('getAdminUnit', () => {
 
   it('returns nothing for an unknown code', async () => {
     expect(await getAdminUnit(database.db, 2024, '99999', '2026-01-01')).toBeUndefined();
+  });
+});
+
+describe('provinceNames', () => {
+  it('gives each province its own type in full: a tỉnh is a tỉnh, a thành phố a thành phố', async () => {
+    const full = await provinceNames(database.db, ['01', '11', '15'], true);
+    expect([...full.entries()]).toEqual([
+      ['01', 'Thành phố Hà Nội'],
+      ['11', 'Tỉnh Điện Biên'],
+      ['15', 'Tỉnh Lào Cai'],
+    ]);
+    expect((await provinceNames(database.db, ['01'])).get('01')).toBe('Hà Nội');
   });
 });
 

@@ -47,7 +47,8 @@ export function PivotTable({ result, showTargets }: PivotTableProps) {
   const at = (block: Block | undefined, r: number, c: number) => block?.cells[r]?.[c];
 
   return (
-    <div className="an-pivot-wrap">
+    // A region of its own that takes focus: a keyboard user scrolls a table wider than the phone.
+    <div className="an-pivot-wrap" role="region" aria-label={caption} tabIndex={0}>
       <table className="an-pivot" data-testid="pivot-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>

@@ -8,6 +8,7 @@ import { fieldError } from '../../lib/field-error';
 import { useDebounced } from '../../lib/use-debounced';
 import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
+import { unitInSentence } from '../../../shared/text';
 import { useMonitoringT } from './use-monitoring-t';
 
 export interface PlaceDraft {
@@ -104,7 +105,7 @@ export function PlacesEditor({ places, onChange, error }: PlacesEditorProps) {
               disabled={has(chosen.code)}
               onClick={() => add({ generation: 2025, code: chosen.code, label: chosen.fullName, visitDate: '' })}
             >
-              {mt('form.addProvince', { name: chosen.name })}
+              {mt('form.addProvince', { name: chosen.name, unit: unitInSentence(chosen.fullName) })}
             </button>
             <div className="field mon-commune-search">
               <label htmlFor="place-commune">{mt('form.placeCommune')}</label>

@@ -67,7 +67,7 @@ export const monitoringVi = {
   'form.noPlaces': 'Chưa chọn địa bàn nào. Chọn tỉnh, rồi thêm cả tỉnh hoặc từng xã, phường.',
   'form.placeProvince': 'Tỉnh, thành phố',
   'form.chooseProvince': '— Chọn tỉnh, thành phố —',
-  'form.addProvince': '+ Thêm toàn tỉnh {name}',
+  'form.addProvince': '+ Thêm cả {unit}',
   'form.placeCommune': 'Hoặc thêm xã, phường',
   'form.communePlaceholder': 'Gõ tên xã, phường (không dấu cũng được)',
   'form.communeResults': 'Xã, phường tìm thấy',

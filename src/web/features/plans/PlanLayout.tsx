@@ -7,6 +7,8 @@ import { QueryView } from '../../components/Status';
 import { StatusBadge } from './PlanBits';
 import { planQuery, type PlanView } from './plan-types';
 import { usePlanT } from './use-plan-t';
+import { useProvinces } from '../../lib/reference';
+import { unitInSentence } from '../../../shared/text';
 import './plans.css';
 
 export type Notice = { kind: 'success' | 'warning'; text: string } | null;
@@ -90,10 +92,17 @@ export function PlanLayout({ children }: { children: (plan: PlanView, ctx: PlanP
 
 function PlanHeading({ plan }: { plan: PlanView }) {
   const t = usePlanT();
+  const provinces = useProvinces(2025);
+  const province = plan.provinceName ?? plan.provinceCode ?? '';
+  const fullName = provinces.data?.find((p) => p.code === plan.provinceCode)?.fullName;
   const kindYear =
     plan.kind === 'central'
       ? t('plan.kindYear.central', { year: plan.year })
-      : t('plan.kindYear.provincial', { year: plan.year, province: plan.provinceName ?? plan.provinceCode ?? '' });
+      : t('plan.kindYear.provincial', {
+          year: plan.year,
+          province,
+          unit: fullName ? unitInSentence(fullName) : province,
+        });
   return (
     <header className="plan-heading">
       <p className="plan-kicker">

@@ -2,6 +2,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { PLAN_STATUSES } from '../../../shared/plan';
+import { unitInSentence } from '../../../shared/text';
 import { api, unwrap } from '../../api/client';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
@@ -30,7 +31,7 @@ export function PlansPage() {
     filters.kind === 'central' || filters.kind === 'provincial' ? filters.kind : undefined;
   const year = /^\d{4}$/.test(filters.year) ? Number(filters.year) : undefined;
   const provinces = useProvinces(2025);
-  const provinceNames = useMemo(() => new Map(provinces.data?.map((p) => [p.code, p.name])), [provinces.data]);
+  const provinceNames = useMemo(() => new Map(provinces.data?.map((p) => [p.code, p])), [provinces.data]);
   const years = useMemo(() => {
     const last = Number(todayIso().slice(0, 4)) + 1;
     return Array.from({ length: last - FIRST_YEAR + 1 }, (_, i) => last - i);
@@ -68,7 +69,8 @@ export function PlansPage() {
               ? t('plan.kindYear.central', { year: p.year })
               : t('plan.kindYear.provincial', {
                   year: p.year,
-                  province: provinceNames.get(p.provinceCode ?? '') ?? p.provinceCode ?? '',
+                  province: provinceNames.get(p.provinceCode ?? '')?.name ?? p.provinceCode ?? '',
+                  unit: unitInSentence(provinceNames.get(p.provinceCode ?? '')?.fullName ?? p.provinceCode ?? ''),
                 })}
           </small>
         </>

@@ -35,7 +35,7 @@ export const planVi = {
   'plan.tabs': 'Các phần của kế hoạch',
   'plan.version': 'Phiên bản {version}',
   'plan.kindYear.central': 'Kế hoạch trung ương năm {year}',
-  'plan.kindYear.provincial': 'Kế hoạch tỉnh {province} năm {year}',
+  'plan.kindYear.provincial': 'Kế hoạch {unit} năm {year}',
   'plan.parent': 'Triển khai kế hoạch trung ương',
   'plan.previous': 'Tiếp nối kế hoạch năm trước',
   'plan.download.docx': 'Tải văn bản (.docx)',
@@ -340,7 +340,7 @@ export const planVi = {
 
   'agency.none': '— Không ghi —',
   'agency.group.central': 'Trung ương',
-  'agency.group.province': 'Tỉnh {province}',
+  'agency.group.province': '{province}',
   'agency.group.provincial': 'Cấp tỉnh',
   'agency.group.other': 'Cơ quan khác (tên theo ngày của kế hoạch)',
 

@@ -8,6 +8,7 @@ import { api, ApiError, unwrap } from '../../api/client';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FilterBar, ListResults, MoreResults } from '../../components/ListPage';
 import { usePlanChoices } from '../../lib/plan-choices';
+import { planLabel } from '../../lib/plans';
 import { ErrorNotice } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { useListQuery, useListState } from '../../lib/use-list-state';
@@ -214,8 +215,7 @@ export function ActivitiesPage() {
               <option value="">{rt('filter.allPlans')}</option>
               {plans.data?.items.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.number ? `${p.number} — ` : ''}
-                  {p.title}
+                  {planLabel(p)}
                 </option>
               ))}
             </select>

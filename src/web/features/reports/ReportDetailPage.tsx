@@ -8,6 +8,7 @@ import { Link, useParams } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { Field } from '../../components/Field';
+import { FoldingPanel } from '../../components/FoldingPanel';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { fieldError } from '../../lib/field-error';
@@ -84,8 +85,7 @@ function ReportBody({ report: r, onChange }: { report: ReportView; onChange(r: R
       <Workflow report={r} onChange={onChange} />
       <NarrativePanel report={r} onChange={onChange} />
       <Figures report={r} />
-      <section className="panel" aria-labelledby="rep-history">
-        <h2 id="rep-history">{rt('detail.history')}</h2>
+      <FoldingPanel title={rt('detail.history')} summary={formatNumber(r.events.length)}>
         <ol className="rep-history">
           {r.events.map((e, i) => (
             <li key={i}>
@@ -95,7 +95,7 @@ function ReportBody({ report: r, onChange }: { report: ReportView; onChange(r: R
             </li>
           ))}
         </ol>
-      </section>
+      </FoldingPanel>
     </>
   );
 }
@@ -239,8 +239,7 @@ function Figures({ report: r }: { report: ReportView }) {
       <p className="muted rep-small">
         {rt('detail.figuresAt')}: {formatDateTime(r.figuresAt)}. {rt('detail.figuresNote')}
       </p>
-      <section className="panel" aria-labelledby="rep-indicators">
-        <h2 id="rep-indicators">{rt('detail.indicators')}</h2>
+      <FoldingPanel title={rt('detail.indicators')} summary={formatNumber(f.indicators.length)}>
         <DataTable
           rows={f.indicators}
           rowKey={(i) => i.code}
@@ -252,9 +251,8 @@ function Figures({ report: r }: { report: ReportView }) {
             { key: 'ach', header: rt('col.achievement'), className: 'num', cell: (i) => formatPercent(i.achievement) },
           ]}
         />
-      </section>
-      <section className="panel" aria-labelledby="rep-records">
-        <h2 id="rep-records">{rt('detail.records')}</h2>
+      </FoldingPanel>
+      <FoldingPanel title={rt('detail.records')} summary={formatNumber(f.records.count)}>
         <p>
           {rt('detail.recordsSummary', {
             count: formatNumber(f.records.count),
@@ -287,9 +285,8 @@ function Figures({ report: r }: { report: ReportView }) {
             ]}
           />
         )}
-      </section>
-      <section className="panel" aria-labelledby="rep-activities">
-        <h2 id="rep-activities">{rt('detail.activities')}</h2>
+      </FoldingPanel>
+      <FoldingPanel title={rt('detail.activities')} summary={formatNumber(f.activities.length)}>
         {f.activities.length === 0 ? (
           <p className="muted">{rt('detail.none')}</p>
         ) : (
@@ -309,9 +306,8 @@ function Figures({ report: r }: { report: ReportView }) {
             ]}
           />
         )}
-      </section>
-      <section className="panel" aria-labelledby="rep-models">
-        <h2 id="rep-models">{rt('detail.models')}</h2>
+      </FoldingPanel>
+      <FoldingPanel title={rt('detail.models')} summary={formatNumber(f.models.length)}>
         <DataTable
           rows={f.models}
           rowKey={(m) => m.type}
@@ -328,10 +324,9 @@ function Figures({ report: r }: { report: ReportView }) {
             { key: 'members', header: rt('col.members'), className: 'num', cell: (m) => formatNumber(m.members) },
           ]}
         />
-      </section>
+      </FoldingPanel>
       {f.provinces && (
-        <section className="panel" aria-labelledby="rep-provinces">
-          <h2 id="rep-provinces">{rt('detail.provinces')}</h2>
+        <FoldingPanel title={rt('detail.provinces')} summary={formatNumber(f.provinces.length)}>
           {f.provinces.length === 0 ? (
             <p className="muted">{rt('detail.none')}</p>
           ) : (
@@ -354,7 +349,7 @@ function Figures({ report: r }: { report: ReportView }) {
               ]}
             />
           )}
-        </section>
+        </FoldingPanel>
       )}
     </>
   );

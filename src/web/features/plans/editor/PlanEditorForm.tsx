@@ -56,8 +56,9 @@ export function PlanEditorForm({
   const problems = useMemo(() => (attempted ? validateDraft(draft, creating) : {}), [attempted, draft, creating]);
   const problemCount = Object.keys(problems).length;
   const provinceCode = draft.kind === 'provincial' ? draft.provinceCode : undefined;
+  // With the unit's own type ("Tỉnh Lào Cai", "Thành phố Hà Nội"): it heads the province's agencies.
   const provinceName =
-    plan?.provinceName ?? provinces.data?.find((p) => p.code === provinceCode)?.name ?? provinceCode ?? undefined;
+    provinces.data?.find((p) => p.code === provinceCode)?.fullName ?? plan?.provinceName ?? provinceCode ?? undefined;
   const patch = (next: Partial<PlanDraft>) => setDraft((current) => ({ ...current, ...next }));
 
   // After a refused save: the first field to fix, else the message at the top.
