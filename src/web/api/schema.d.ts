@@ -2135,6 +2135,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "start" | "-start";
                     q?: string;
                     /** @description Mã tỉnh (thế hệ 2025) */
                     province?: string;
@@ -2855,6 +2857,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "name" | "-name" | "status" | "-status" | "founded" | "-founded" | "created" | "-created";
                     type?: string;
                     province?: string;
                     commune?: string;
@@ -7526,6 +7530,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "username" | "-username" | "name" | "-name" | "role" | "-role";
                     q?: string;
                     role?: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
                     province?: string;
