@@ -343,6 +343,10 @@ const OTHER_OPERATIONS: [RegExp, string][] = [
   [/^\w+ \/api\/(reports|report-periods|report-types)/, 'report.policy: the reporting agency and its recipient'],
   [/^\w+ \/api\/(users|audit|me|auth|health|notifications)/, 'accounts, sessions and the audit log: not agency rows'],
   [
+    /^GET \/api\/search$/,
+    'reads only: each kind through its own module’s scope (modules/search/search.db.test.ts), writes nothing',
+  ],
+  [
     /^\w+ \/api\/(admin-units|agencies|ethnic-groups|funding-sources|indicators|indicator-targets|indicator-values|analytics|pivot|exchange)/,
     'reference data and indicators: not agency rows',
   ],

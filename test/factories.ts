@@ -3,6 +3,7 @@ import crypto from 'node:crypto';
 import type { Role } from '../src/shared/permissions';
 import type { Queryable } from '../src/server/db/database';
 import { hashPassword } from '../src/server/modules/auth/auth.service';
+import { userSearchText } from '../src/server/modules/users/users.service';
 
 export const TEST_PASSWORD = 'mat-khau-thu-nghiem';
 let passwordHash: Promise<string> | null = null;
@@ -26,11 +27,13 @@ export interface UserSpec {
 export async function createUser(db: Queryable, spec: UserSpec) {
   const username = spec.username ?? `${spec.role}-${crypto.randomBytes(4).toString('hex')}`;
   const national = spec.national ?? (spec.provinces === undefined || spec.provinces.length === 0);
+  const displayName = spec.displayName ?? `Người dùng ${username}`;
   const row = await db
     .insertInto('app_user')
     .values({
       username,
-      display_name: spec.displayName ?? `Người dùng ${username}`,
+      display_name: displayName,
+      search_text: userSearchText(username, displayName, null),
       password_hash: await testHash(),
       role: spec.role,
       agency_id: await agencyId(db, spec.agency ?? 'HLHPN'),

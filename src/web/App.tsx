@@ -5,6 +5,7 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 import { I18nProvider, useT } from './i18n/I18nProvider';
 import { SessionProvider, useSession } from './lib/session';
 import { AppFrame } from './components/AppFrame';
+import { SEARCH_PATH } from './components/HeaderSearch';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { BusyRetryNotice, ErrorNotice, Loading, PageLoading } from './components/Status';
 import { CHANGE_PASSWORD_PATH, SECTIONS } from './sections';
@@ -15,6 +16,7 @@ const LoginPage = lazyPage(() => import('./features/auth/LoginPage'), 'LoginPage
 const HomePage = lazyPage(() => import('./features/home/HomePage'), 'HomePage');
 const NotFoundPage = lazyPage(() => import('./features/home/NotFoundPage'), 'NotFoundPage');
 const ChangePasswordPage = lazyPage(() => import('./features/auth/ChangePasswordPage'), 'ChangePasswordPage');
+const SearchPage = lazyPage(() => import('./features/search/SearchPage'), 'SearchPage');
 
 export function App() {
   const [queryClient] = useState(createQueryClient);
@@ -74,6 +76,7 @@ function Root() {
             <Route path="/" element={<HomePage />} />
             <Route path="/login" element={<Navigate to={nextFrom(location.search)} replace />} />
             <Route path={CHANGE_PASSWORD_PATH} element={<ChangePasswordPage />} />
+            <Route path={SEARCH_PATH} element={<SearchPage />} />
             {SECTIONS.flatMap((section) =>
               section.routes.map(({ path, page: Page, permission }) => {
                 const allowed =

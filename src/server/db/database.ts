@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { PGliteDialect } from 'kysely-pglite-dialect';
 import pg from 'pg';
 import type { DB } from './schema';
@@ -43,6 +44,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<Database>
   const client = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDataDir,
+    // Trigram indexes and word_similarity for search (migration 2026120406-search); PostgreSQL
+    // has the same extension in contrib.
+    extensions: { pg_trgm },
     parsers: {
       [pgliteTypes.DATE]: identity,
       [pgliteTypes.INT8]: identity,

@@ -579,6 +579,7 @@ export interface PlanActivity {
   plan_id: number;
   position: number;
   removed: Generated<boolean>;
+  search_text: Generated<string>;
   section_key: string;
   section_number: string;
   section_title: string;

@@ -20,6 +20,7 @@ import { budgetRoutes } from './budgets/budgets.routes';
 import { reportRoutes } from './reports/reports.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { homeRoutes } from './home/home.routes';
+import { searchRoutes } from './search/search.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -42,4 +43,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(reportRoutes);
   await app.register(notificationRoutes);
   await app.register(homeRoutes);
+  await app.register(searchRoutes);
 }

@@ -2238,6 +2238,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "start" | "-start";
                     q?: string;
                     /** @description Mã tỉnh (thế hệ 2025) */
                     province?: string;
@@ -2958,6 +2960,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "name" | "-name" | "status" | "-status" | "founded" | "-founded" | "created" | "-created";
                     type?: string;
                     province?: string;
                     commune?: string;
@@ -4144,6 +4148,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "number" | "-number" | "year" | "-year" | "status" | "-status" | "updated" | "-updated";
                     year?: number;
                     status?: "draft" | "under_review" | "signed" | "issued" | "closed";
                     kind?: "central" | "provincial";
@@ -6335,6 +6341,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "type" | "-type" | "start" | "-start" | "participants" | "-participants" | "updated" | "-updated";
                     plan?: number;
                     activity?: number;
                     province?: string;
@@ -7689,6 +7697,51 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Tìm kiếm chung: kế hoạch, hoạt động, bản ghi, mô hình, đoàn giám sát, góp ý chính sách, cơ quan, người dùng (không dấu cũng tìm được)
+         * @description Quyền cần có: `refdata:read`
+         */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SearchResponse"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -7703,6 +7756,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "username" | "-username" | "name" | "-name" | "role" | "-role";
                     q?: string;
                     role?: "admin" | "central_coordinator" | "provincial_coordinator" | "data_entry" | "viewer" | "auditor";
                     province?: string;
@@ -9802,6 +9857,25 @@ export interface components {
                 status: "draft" | "submitted" | "approved" | "returned";
             }[];
         };
+        SearchResponse: {
+            q: string;
+            words: string[];
+            groups: {
+                /** @enum {unknown} */
+                kind: "plan" | "activity" | "record" | "model" | "mission" | "policy_review" | "agency" | "user";
+                items: {
+                    /** @enum {unknown} */
+                    kind: "plan" | "activity" | "record" | "model" | "mission" | "policy_review" | "agency" | "user";
+                    id: number;
+                    title: string;
+                    subtitle: string;
+                    link: string;
+                    rank: number;
+                }[];
+                more: boolean;
+                listLink: string;
+            }[];
+        };
         TargetImportReport: {
             accepted: number;
             rejected: {
@@ -9962,6 +10036,7 @@ export type ReportList = components['schemas']['ReportList'];
 export type ReportSummary = components['schemas']['ReportSummary'];
 export type ReportTypeView = components['schemas']['ReportTypeView'];
 export type ReportView = components['schemas']['ReportView'];
+export type SearchResponse = components['schemas']['SearchResponse'];
 export type TargetImportReport = components['schemas']['TargetImportReport'];
 export type UserList = components['schemas']['UserList'];
 export type UserView = components['schemas']['UserView'];

@@ -1,4 +1,4 @@
-// Header (product, who is signed in, the notification bell, language, change password, logout) and the navigation built from SECTIONS
+// Header (product, the search box, who is signed in, the notification bell, language, change password, logout) and the navigation built from SECTIONS
 // and the user's permissions: only sections the user can open are listed; under them, the outbox's
 // state (offline, items waiting: OfflineStatus).
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../shared/permissions';
 import { useI18n } from '../i18n/I18nProvider';
 import { useMe, useSession } from '../lib/session';
 import { CHANGE_PASSWORD_PATH, SECTION_GROUPS, visibleSections } from '../sections';
+import { HeaderSearch } from './HeaderSearch';
 import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 
@@ -49,6 +50,7 @@ export function AppFrame({ children }: { children: ReactNode }) {
         <NavLink to="/" className="brand">
           {t('app.name')}
         </NavLink>
+        <HeaderSearch />
         <div className="user-box" data-testid="user-box">
           <strong className="user-name">{me.displayName}</strong>
           <span className="user-meta">

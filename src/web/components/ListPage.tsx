@@ -15,6 +15,10 @@
 //     {(data) => <DataTable rows={data.items} … />}
 //   </ListResults>
 //
+// A sortable list: its columns name their server sort key (`{ key, header, sort: 'title', cell }`)
+// and <DataTable sort={list.sort}> draws each such header as <SortableHeader>: a button that sorts
+// ascending, then descending, with aria-sort on the header cell; the sort lives in the address.
+//
 // An import page shows its answer with <ImportReport> (the row-by-row refusals and the created links).
 // A picker that loads at most N choices shows <MoreResults shown={items.length} total={total} />.
 import type { ReactNode } from 'react';
@@ -224,5 +228,45 @@ export function ImportReport({ summary, ok, rejected, created, createdLabel, lin
         </p>
       )}
     </section>
+  );
+}
+
+/** aria-sort of a header whose sort key is `key`, when the list is sorted by `value`. */
+export function ariaSort(key: string, value: string): 'ascending' | 'descending' | 'none' {
+  if (value === key) return 'ascending';
+  if (value === `-${key}`) return 'descending';
+  return 'none';
+}
+
+/**
+ * A column header that sorts the list: pressed once ascending, again descending, again ascending.
+ * Its cell carries aria-sort (DataTable sets it from `ariaSort`).
+ */
+export function SortableHeader({
+  label,
+  sortKey,
+  value,
+  onChange,
+}: {
+  label: string;
+  sortKey: string;
+  value: string;
+  onChange(value: string): void;
+}) {
+  const ct = useComponentsT();
+  const state = ariaSort(sortKey, value);
+  const next = state === 'ascending' ? `-${sortKey}` : sortKey;
+  return (
+    <button
+      type="button"
+      className="sort-button"
+      onClick={() => onChange(next)}
+      title={ct(state === 'ascending' ? 'list.sortDescending' : 'list.sortAscending')}
+    >
+      {label}
+      <span className={`sort-mark sort-${state}`} aria-hidden="true">
+        {state === 'ascending' ? '▲' : state === 'descending' ? '▼' : '↕'}
+      </span>
+    </button>
   );
 }

@@ -57,6 +57,8 @@ export const componentsEn: Record<keyof typeof componentsVi, string> = {
   'activity.planSearchPlaceholder': 'Type a plan number or title',
   'confirm.title': 'Please confirm',
   'confirm.yes': 'OK',
+  'list.sortAscending': 'Sort by this column, ascending',
+  'list.sortDescending': 'Sort by this column, descending',
   'list.more': 'More results not shown: refine the search.',
   'agency.add.title': 'Add an agency to the registry',
   'agency.add.submit': 'Add agency',

@@ -58,6 +58,8 @@ export const componentsVi = {
   'activity.planSearchPlaceholder': 'Gõ số hoặc tên kế hoạch',
   'confirm.title': 'Xác nhận',
   'confirm.yes': 'Đồng ý',
+  'list.sortAscending': 'Sắp xếp tăng dần theo cột này',
+  'list.sortDescending': 'Sắp xếp giảm dần theo cột này',
   'list.more': 'Còn kết quả khác chưa hiện: hãy gõ thêm để thu hẹp tìm kiếm.',
   'agency.add.title': 'Thêm cơ quan vào danh mục',
   'agency.add.submit': 'Thêm cơ quan',

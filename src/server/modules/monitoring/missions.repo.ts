@@ -9,6 +9,8 @@ import type { DB } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
 import { recommendationScope } from './recommendations.repo';
+import { matchesAllWords, searchRank } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
 
 type MissionEb = ExpressionBuilder<DB & { m: DB['mission'] }, 'm'>;
 
@@ -139,6 +141,7 @@ export interface MissionFilter {
   province?: string;
   plan?: number;
   year?: number;
+  sort?: SortValue<'title' | 'start'>;
   limit: number;
   offset: number;
 }
@@ -211,8 +214,12 @@ export async function listMissions(db: Queryable, actor: Actor, filter: MissionF
           .where('r.due_date', '<', today)
           .as('overdue_count'),
     ])
-    .orderBy('m.start_date', 'desc')
-    .orderBy('m.mission_id', 'desc')
+    .$call((q) => {
+      const sorted = sortTerms(filter.sort, { title: 'm.title', start: 'm.start_date' }, 'm.mission_id');
+      return sorted
+        ? sorted.reduce((acc, term) => acc.orderBy(term), q)
+        : q.orderBy('m.start_date', 'desc').orderBy('m.mission_id', 'desc');
+    })
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();
@@ -471,4 +478,24 @@ export type RecordSourceRow = Awaited<ReturnType<typeof recordSource>>;
 /** The record, unless deleted: whoever edits the mission keeps its record, whatever their scope. */
 export async function setRecord(db: Queryable, missionId: number, recordId: number | null): Promise<void> {
   await db.updateTable('mission').set({ record_id: recordId }).where('mission_id', '=', missionId).execute();
+}
+
+/** Search everywhere: the missions in scope whose text holds every word, best first. */
+export async function searchMissions(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return db
+    .selectFrom('mission as m')
+    .where((eb) => missionScope(eb as never, actor))
+    .where(matchesAllWords('m.search_text', words))
+    .select([
+      'm.mission_id as id',
+      'm.title',
+      'm.start_date',
+      'm.end_date',
+      'm.report_number',
+      searchRank('m.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('m.mission_id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -341,3 +341,8 @@ export async function deleteFinding(ctx: ServiceContext, missionId: number, find
     await repo.deleteFinding(txCtx.db, findingId);
   });
 }
+
+/** Search everywhere (modules/search): the monitoring missions in the actor's scope holding every folded word. */
+export function searchMissions(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchMissions(ctx.db, ctx.actor, words, limit);
+}

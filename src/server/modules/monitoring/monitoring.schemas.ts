@@ -3,6 +3,7 @@ import { Type, type Static } from 'typebox';
 import { ListPage, DataErrors } from '../../http/schemas';
 import { FOLLOW_UP_STATUSES } from './mission.policy';
 import { named } from '../../http/named-schemas';
+import { sortQuery } from '../../common/list-sort';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -317,7 +318,11 @@ export type MissionSummary = Static<typeof MissionSummary>;
 export const MissionList = named('MissionList', ListPage(MissionSummary));
 export type MissionList = Static<typeof MissionList>;
 
+/** The missions list's sortable columns. */
+export const MISSION_SORT_KEYS = ['title', 'start'] as const;
+
 export const ListMissionsQuery = Type.Object({
+  sort: sortQuery(MISSION_SORT_KEYS),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   province: Type.Optional(ProvinceCode),
   plan: Type.Optional(Id),

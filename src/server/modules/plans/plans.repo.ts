@@ -6,6 +6,8 @@ import { planScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { PlanContent, PlanKind, PlanStatus } from '../../../shared/plan';
 import { foldVietnamese } from '../../../shared/text';
+import { matchesAllWords, searchRank } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
 
 export interface PlanRow {
   plan_id: number;
@@ -73,6 +75,7 @@ export interface PlanFilter {
   province?: string;
   parent?: number;
   q?: string;
+  sort?: SortValue<'title' | 'number' | 'year' | 'status' | 'updated'>;
   limit: number;
   offset: number;
 }
@@ -85,6 +88,11 @@ export async function listPlans(db: Queryable, actor: Actor, filter: PlanFilter)
   if (filter.province) query = query.where('p.province_code', '=', filter.province);
   if (filter.parent) query = query.where('p.parent_plan_id', '=', filter.parent);
   if (filter.q) query = query.where('p.search_text', 'like', `%${foldVietnamese(filter.q)}%`);
+  const sorted = sortTerms(
+    filter.sort,
+    { title: 'p.title', number: 'p.number', year: 'p.year', status: 'p.status', updated: 'p.updated_at' },
+    'p.plan_id',
+  );
   const [rows, count] = await Promise.all([
     query
       .select([
@@ -107,10 +115,11 @@ export async function listPlans(db: Queryable, actor: Actor, filter: PlanFilter)
             .where('a.removed', '=', false)
             .as('activity_count'),
       ])
-      .orderBy('p.year', 'desc')
-      .orderBy('p.kind')
-      .orderBy('p.province_code')
-      .orderBy('p.plan_id', 'desc')
+      .$call((q) =>
+        sorted
+          ? sorted.reduce((acc, term) => acc.orderBy(term), q)
+          : q.orderBy('p.year', 'desc').orderBy('p.kind').orderBy('p.province_code').orderBy('p.plan_id', 'desc'),
+      )
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),
@@ -466,6 +475,7 @@ export async function syncActivities(db: Queryable, planId: number, content: Pla
         section_title: section.title,
         position,
         title: activity.title,
+        search_text: foldVietnamese(`${section.number}.${position + 1} ${activity.title}`),
         timeframe_start: activity.timeframe?.start ?? null,
         timeframe_end: activity.timeframe?.end ?? null,
         lead_agency_id: activity.leadAgencyId,
@@ -538,4 +548,23 @@ export async function cascadeStatus(db: Queryable, planId: number) {
       .execute(),
   ]);
   return { plans, coverage };
+}
+
+/** Search everywhere: the plans in scope whose number and title hold every word, best first. */
+export async function searchPlans(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return scoped(db, actor)
+    .where(matchesAllWords('p.search_text', words))
+    .select([
+      'p.plan_id as id',
+      'p.title',
+      'p.number',
+      'p.year',
+      'p.kind',
+      'p.province_code',
+      searchRank('p.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('p.plan_id', 'desc')
+    .limit(limit)
+    .execute();
 }

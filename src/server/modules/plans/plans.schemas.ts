@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { PLAN_STATUSES } from '../../../shared/plan';
 import { named } from '../../http/named-schemas';
 import { ListPage } from '../../http/schemas';
+import { sortQuery } from '../../common/list-sort';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const PeriodRef = Type.String({
@@ -247,7 +248,11 @@ export type PlanSummary = Static<typeof PlanSummary>;
 export const PlanList = named('PlanList', ListPage(PlanSummary));
 export type PlanList = Static<typeof PlanList>;
 
+/** The plans list's sortable columns (`sort=year`, `sort=-year`). */
+export const PLAN_SORT_KEYS = ['title', 'number', 'year', 'status', 'updated'] as const;
+
 export const ListPlansQuery = Type.Object({
+  sort: sortQuery(PLAN_SORT_KEYS),
   year: Type.Optional(Type.Integer({ minimum: 2000, maximum: 2100 })),
   status: Type.Optional(Type.Enum(PLAN_STATUSES)),
   kind: Type.Optional(Type.Union([Type.Literal('central'), Type.Literal('provincial')])),

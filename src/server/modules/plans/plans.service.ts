@@ -260,3 +260,8 @@ export async function diffVersions(ctx: ServiceContext, planId: number, from: nu
   ]);
   return { from, to, changes: diffPlanContent(before, after) };
 }
+
+/** Search everywhere (modules/search): the plans in the actor's scope holding every folded word. */
+export function searchPlans(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchPlans(ctx.db, ctx.actor, words, limit);
+}

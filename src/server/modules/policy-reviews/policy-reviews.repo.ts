@@ -7,6 +7,7 @@ import type { Queryable } from '../../db/database';
 import type { DB, PolicyReviewTable } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
+import { matchesAllWords, searchRank } from '../../common/search-text';
 
 type ReviewEb = ExpressionBuilder<DB & { v: DB['policy_review'] }, 'v'>;
 
@@ -241,5 +242,25 @@ export async function agencyUsers(db: Queryable, agencyId: number) {
     .where('disabled_at', 'is', null)
     .orderBy('display_name')
     .orderBy('user_id')
+    .execute();
+}
+
+/** Search everywhere: the register entries in scope whose text holds every word, best first. */
+export async function searchReviews(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return db
+    .selectFrom('policy_review as v')
+    .where((eb) => reviewScope(eb as never, actor))
+    .where(matchesAllWords('v.search_text', words))
+    .select([
+      'v.policy_review_id as id',
+      'v.title',
+      'v.requesting_agency',
+      'v.request_number',
+      'v.deadline',
+      searchRank('v.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('v.policy_review_id', 'desc')
+    .limit(limit)
     .execute();
 }

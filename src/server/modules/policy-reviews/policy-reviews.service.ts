@@ -353,3 +353,8 @@ export async function assignees(ctx: ServiceContext, agencyId: number) {
   const rows = await repo.agencyUsers(ctx.db, agencyId);
   return rows.map((u) => ({ id: u.user_id, name: u.display_name, username: u.username }));
 }
+
+/** Search everywhere (modules/search): the policy-review register entries in the actor's scope holding every folded word. */
+export function searchReviews(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchReviews(ctx.db, ctx.actor, words, limit);
+}

@@ -6,7 +6,7 @@ import { planScope, provinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { ActivityStatus } from '../../../shared/activity-status';
 import { recordScope } from './records.repo';
-import { foldVietnamese } from '../../../shared/text';
+import { matchesAllWords, searchRank, searchWords } from '../../common/search-text';
 
 export interface ActivityFilter {
   id?: number;
@@ -84,14 +84,7 @@ function scopedActivities(db: Queryable, actor: Actor, filter: ActivityFilter, t
   if (filter.agency) query = query.where('a.lead_agency_id', '=', filter.agency);
   if (filter.section) query = query.where('a.section_key', '=', filter.section);
   if (filter.year) query = query.where('p.year', '=', filter.year);
-  if (filter.q) {
-    const words = `%${foldVietnamese(filter.q)}%`;
-    query = query.where(
-      foldedSql(sql<string>`a.section_number || '.' || (a.position + 1) || ' ' || a.title`),
-      'like',
-      words,
-    );
-  }
+  if (filter.q) query = query.where(matchesAllWords('a.search_text', searchWords(filter.q)));
   if (filter.status) query = query.where(activityStatus(db, actor, today), '=', filter.status);
   return query;
 }
@@ -319,12 +312,26 @@ export async function deleteCompletion(db: Queryable, activityId: number): Promi
   return Number(result.numDeletedRows) === 1;
 }
 
-// Vietnamese letters with their marks, upper and lower case, and the plain letter each folds to:
-// the same folding as foldVietnamese, in SQL that runs alike on PGlite and PostgreSQL (whose
-// lower() leaves non-ASCII letters alone under the C locale). plan_activity keeps no search column.
-const MARKED = 'àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ';
-const PLAIN = 'aaaaaaaaaaaaaaaaaeeeeeeeeeeeiiiiiooooooooooooooooouuuuuuuuuuuyyyyyd';
-
-function foldedSql(text: ReturnType<typeof sql<string>>) {
-  return sql<string>`translate(lower(translate(${text}, ${MARKED.toUpperCase()}, ${PLAIN})), ${MARKED}, ${PLAIN})`;
+/** Search everywhere: the activities of plans in scope whose number and title hold every word. */
+export async function searchActivities(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return db
+    .selectFrom('plan_activity as a')
+    .innerJoin('plan as p', 'p.plan_id', 'a.plan_id')
+    .where('a.removed', '=', false)
+    .where((eb) => planScope(eb, 'p.kind', 'p.province_code', actor))
+    .where(matchesAllWords('a.search_text', words))
+    .select([
+      'a.plan_activity_id as id',
+      'a.title',
+      'a.section_number',
+      'a.position',
+      'p.plan_id',
+      'p.title as plan_title',
+      'p.year',
+      searchRank('a.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('a.plan_activity_id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -214,3 +214,8 @@ export async function reopenActivity(ctx: ServiceContext, activityId: number): P
   });
   return getActivity(ctx, activityId);
 }
+
+/** Search everywhere (modules/search): the plan activities in the actor's scope holding every folded word. */
+export function searchActivities(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchActivities(ctx.db, ctx.actor, words, limit);
+}

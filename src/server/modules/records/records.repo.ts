@@ -10,6 +10,8 @@ import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
 import type { ParticipantRow } from './records.schemas';
 import { jsonArrayFrom, jsonObjectFrom } from 'kysely/helpers/postgres';
+import { matchesAllWords, searchRank } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
 
 type RecordEb = ExpressionBuilder<DB & { r: DB['implementation_record'] }, 'r'>;
 type RecordType = DB['implementation_record']['type'];
@@ -543,6 +545,7 @@ export interface RecordFilter {
   from?: string;
   to?: string;
   q?: string;
+  sort?: SortValue<'title' | 'type' | 'start' | 'participants' | 'updated'>;
   limit: number;
   offset: number;
 }
@@ -595,11 +598,46 @@ export async function listRecords(db: Queryable, actor: Actor, filter: RecordFil
           .whereRef('f.record_id', '=', 'r.record_id')
           .as('attachment_count'),
     ])
-    .orderBy('r.start_date', 'desc')
-    .orderBy('r.record_id', 'desc')
+    .$call((q) => {
+      const sorted = sortTerms(
+        filter.sort,
+        {
+          title: 'r.title',
+          type: 'r.type',
+          start: 'r.start_date',
+          participants: 'r.total_participants',
+          updated: 'r.updated_at',
+        },
+        'r.record_id',
+      );
+      return sorted
+        ? sorted.reduce((acc, term) => acc.orderBy(term), q)
+        : q.orderBy('r.start_date', 'desc').orderBy('r.record_id', 'desc');
+    })
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();
   const count = await query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
   return { rows, total: Number(count.n) };
+}
+
+/** Search everywhere: the records in scope (not deleted) whose text holds every word, best first. */
+export async function searchRecords(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return scoped(db, actor)
+    .innerJoin('plan_activity as a', 'a.plan_activity_id', 'r.plan_activity_id')
+    .where(matchesAllWords('r.search_text', words))
+    .select([
+      'r.record_id as id',
+      'r.title',
+      'r.type',
+      'r.start_date',
+      'r.end_date',
+      'r.province_code',
+      'a.title as activity_title',
+      searchRank('r.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('r.record_id', 'desc')
+    .limit(limit)
+    .execute();
 }

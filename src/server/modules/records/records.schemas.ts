@@ -12,6 +12,7 @@ import {
 } from '../../../shared/record-codes';
 import { named } from '../../http/named-schemas';
 import { SMALLINT_MAX } from '../../http/input-limits';
+import { sortQuery } from '../../common/list-sort';
 
 const Text = (max: number) => Type.String({ maxLength: max });
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
@@ -207,7 +208,11 @@ export type RecordSummary = Static<typeof RecordSummary>;
 export const RecordList = named('RecordList', ListPage(RecordSummary));
 export type RecordList = Static<typeof RecordList>;
 
+/** The records list's sortable columns (`sort=start`, `sort=-start`). */
+export const RECORD_SORT_KEYS = ['title', 'type', 'start', 'participants', 'updated'] as const;
+
 export const ListRecordsQuery = Type.Object({
+  sort: sortQuery(RECORD_SORT_KEYS),
   plan: Type.Optional(Type.Integer({ minimum: 1 })),
   activity: Type.Optional(Type.Integer({ minimum: 1 })),
   province: Type.Optional(Type.String({ pattern: '^\\d{2}$' })),

@@ -249,3 +249,8 @@ export async function listFundingSources(ctx: ServiceContext) {
   const rows = await repo.listFundingSources(ctx.db);
   return rows.map((r) => ({ code: r.code, nameVi: r.name_vi, nameEn: r.name_en }));
 }
+
+/** Search everywhere (modules/search): the implementation records in the actor's scope holding every folded word. */
+export function searchRecords(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchRecords(ctx.db, ctx.actor, words, limit);
+}

@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import type { Queryable } from '../../db/database';
 import { foldVietnamese } from '../../../shared/text';
+import { matchesAllWords, searchRank } from '../../common/search-text';
 
 export interface AgencyAt {
   id: number;
@@ -299,4 +300,25 @@ export async function saveAgency(db: Queryable, agency: AgencySpec, names: Agenc
     )
     .execute();
   return row.agency_id;
+}
+
+/**
+ * Search everywhere: agencies one of whose names — at any date, abbreviations and aliases included —
+ * holds every word, under their name at `at`; ranked by their best-matching name.
+ */
+export async function searchAgencies(db: Queryable, words: readonly string[], at: string, limit: number) {
+  const matched = db
+    .selectFrom('agency_name as s')
+    .where(matchesAllWords('s.search_text', words))
+    .select(['s.agency_id', sql<number>`max(${searchRank('s.search_text', words)})`.as('rank')])
+    .groupBy('s.agency_id');
+  return db
+    .selectFrom('agency as a')
+    .innerJoin(matched.as('m'), 'm.agency_id', 'a.agency_id')
+    .innerJoin(namesAt(db, at).as('n'), 'n.agency_id', 'a.agency_id')
+    .select(['a.agency_id as id', 'n.name as title', 'n.abbreviation', 'a.level', 'a.province_code', 'm.rank'])
+    .orderBy('m.rank', 'desc')
+    .orderBy('a.agency_id')
+    .limit(limit)
+    .execute();
 }

@@ -9,6 +9,7 @@ export {
   findAgencyByName,
   formerAbbreviations,
   listAgenciesAt,
+  searchAgencies,
   type AgencyAt,
   type AgencyNameForms,
 } from './agencies.repo';

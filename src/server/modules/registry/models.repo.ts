@@ -7,6 +7,8 @@ import type { Queryable } from '../../db/database';
 import type { ModelStatus, Sex, TechFlag } from '../../../shared/model-types';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
+import { matchesAllWords, searchRank } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
 
 export async function listModelTypes(db: Queryable, q?: string) {
   let query = db.selectFrom('model_type').selectAll();
@@ -176,6 +178,7 @@ export interface ModelFilter {
   womenOwned?: 'owned' | 'co_owned' | 'any';
   tech?: TechFlag;
   q?: string;
+  sort?: SortValue<'name' | 'status' | 'founded' | 'created'>;
   limit: number;
   offset: number;
 }
@@ -198,8 +201,16 @@ export async function listModels(db: Queryable, actor: Actor, filter: ModelFilte
   }
   const [rows, count] = await Promise.all([
     selectModel(query)
-      .orderBy('m.created_at', 'desc')
-      .orderBy('m.community_model_id', 'desc')
+      .$call((q) => {
+        const sorted = sortTerms(
+          filter.sort,
+          { name: 'm.name', status: 'm.status', founded: 'm.founded_on', created: 'm.created_at' },
+          'm.community_model_id',
+        );
+        return sorted
+          ? sorted.reduce((acc, term) => acc.orderBy(term), q)
+          : q.orderBy('m.created_at', 'desc').orderBy('m.community_model_id', 'desc');
+      })
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),
@@ -386,4 +397,22 @@ export async function findSameModel(
     .orderBy('community_model_id')
     .executeTakeFirst();
   return row?.community_model_id ?? null;
+}
+
+/** Search everywhere: the models in scope whose name, place, host or leader hold every word. */
+export async function searchModels(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return scoped(db, actor)
+    .where(matchesAllWords('m.search_text', words))
+    .select([
+      'm.community_model_id as id',
+      'm.name as title',
+      't.name as type_name',
+      'c.full_name as commune_name',
+      'p.name as province_name',
+      searchRank('m.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('m.community_model_id', 'desc')
+    .limit(limit)
+    .execute();
 }

@@ -294,3 +294,8 @@ export async function setModelMembers(ctx: ServiceContext, modelId: number, body
   });
   return getModel(ctx, modelId);
 }
+
+/** Search everywhere (modules/search): the community models in the actor's scope holding every folded word. */
+export function searchModels(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchModels(ctx.db, ctx.actor, words, limit);
+}

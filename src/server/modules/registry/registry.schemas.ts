@@ -11,6 +11,7 @@ import {
 } from '../../../shared/model-types';
 import { ListPage, IsoDate } from '../../http/schemas';
 import { named } from '../../http/named-schemas';
+import { sortQuery } from '../../common/list-sort';
 import { SMALLINT_MAX } from '../../http/input-limits';
 
 const Text = (max: number) => Type.String({ maxLength: max });
@@ -231,7 +232,11 @@ export const ModelView = named(
 );
 export type ModelView = Static<typeof ModelView>;
 
+/** The models list's sortable columns. */
+export const MODEL_SORT_KEYS = ['name', 'status', 'founded', 'created'] as const;
+
 export const ListModelsQuery = Type.Object({
+  sort: sortQuery(MODEL_SORT_KEYS),
   type: Type.Optional(TypeCode),
   province: Type.Optional(ProvinceCode),
   commune: Type.Optional(Type.String({ pattern: '^\\d{5}$' })),

@@ -5,6 +5,8 @@ import type { Queryable } from '../../db/database';
 import type { Actor } from '../../access/actor';
 import { provinceIn } from '../../access/scope';
 import { foldVietnamese } from '../../../shared/text';
+import { matchesAllWords, searchRank } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
 
 export interface UserRow {
   user_id: number;
@@ -62,6 +64,7 @@ export interface UserFilter {
   role?: string;
   province?: string;
   includeDisabled?: boolean;
+  sort?: SortValue<'username' | 'name' | 'role'>;
   limit: number;
   offset: number;
 }
@@ -89,7 +92,14 @@ export async function listUsers(db: Queryable, actor: Actor, filter: UserFilter)
   const [rows, count] = await Promise.all([
     query
       .select([...columns, withProvinces()])
-      .orderBy('u.username')
+      .$call((q) => {
+        const sorted = sortTerms(
+          filter.sort,
+          { username: 'u.username', name: 'u.display_name', role: 'u.role' },
+          'u.user_id',
+        );
+        return sorted ? sorted.reduce((acc, term) => acc.orderBy(term), q) : q.orderBy('u.username');
+      })
       .limit(filter.limit)
       .offset(filter.offset)
       .execute(),
@@ -206,5 +216,23 @@ export async function provincialCoordinators(db: Queryable, provinceCodes: strin
     .where('p.province_code', 'in', provinceCodes)
     .orderBy('p.province_code')
     .orderBy('u.user_id')
+    .execute();
+}
+
+/** Search everywhere: the accounts in scope whose user name, name or e-mail hold every word. */
+export async function searchUsers(db: Queryable, actor: Actor, words: readonly string[], limit: number) {
+  return scoped(db, actor)
+    .where(matchesAllWords('u.search_text', words))
+    .select([
+      'u.user_id as id',
+      'u.display_name as title',
+      'u.username',
+      'u.role',
+      'u.disabled_at',
+      searchRank('u.search_text', words).as('rank'),
+    ])
+    .orderBy(sql`rank`, 'desc')
+    .orderBy('u.user_id', 'desc')
+    .limit(limit)
     .execute();
 }

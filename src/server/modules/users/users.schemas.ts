@@ -2,6 +2,7 @@ import { Type, type Static } from 'typebox';
 import { ROLES } from '../../../shared/permissions';
 import { named } from '../../http/named-schemas';
 import { ListPage } from '../../http/schemas';
+import { sortQuery } from '../../common/list-sort';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from '../auth/auth.service';
 
 const RoleSchema = Type.Enum(ROLES);
@@ -78,7 +79,11 @@ export const ChangePasswordBody = Type.Object(
 );
 export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
 
+/** The users list's sortable columns. */
+export const USER_SORT_KEYS = ['username', 'name', 'role'] as const;
+
 export const ListUsersQuery = Type.Object({
+  sort: sortQuery(USER_SORT_KEYS),
   q: Type.Optional(Type.String({ maxLength: 100 })),
   role: Type.Optional(RoleSchema),
   province: Type.Optional(ProvinceCode),

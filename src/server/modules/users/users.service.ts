@@ -70,6 +70,7 @@ function auditShape(view: UserView) {
 export async function listUsers(ctx: ServiceContext, query: ListUsersQuery) {
   const { rows, total } = await repo.listUsers(ctx.db, ctx.actor, {
     q: query.q,
+    sort: query.sort,
     role: query.role,
     province: query.province,
     includeDisabled: query.includeDisabled,
@@ -308,3 +309,11 @@ export async function changeOwnPassword(
     );
   });
 }
+
+/** Search everywhere (modules/search): the accounts in the actor's scope holding every folded word. */
+export function searchUsers(ctx: ServiceContext, words: readonly string[], limit: number) {
+  return repo.searchUsers(ctx.db, ctx.actor, words, limit);
+}
+
+/** The folded text an account is searched by (the test factories write it as the service does). */
+export const userSearchText = repo.userSearchText;

@@ -5,13 +5,16 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { hasPermission, useMe } from '../../lib/session';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { useProvinces } from '../../lib/reference';
 import type { MissionSummary } from './shared';
 import { useMonitoringT } from './use-monitoring-t';
 import './monitoring.css';
 
 const PAGE_SIZE = 20;
+
+/** The columns the server sorts by (monitoring.schemas.ts MISSION_SORT_KEYS). */
+const SORTS = ['title', 'start'] as const;
 
 export function MissionsPage() {
   const mt = useMonitoringT();
@@ -24,6 +27,7 @@ export function MissionsPage() {
     q: filters.q || undefined,
     year,
     province: filters.province || undefined,
+    sort: sortValue(list.sort.value, SORTS),
     ...list.page(PAGE_SIZE),
   };
   const missions = useListQuery(['/api/missions', query], (signal) =>
@@ -34,6 +38,7 @@ export function MissionsPage() {
   const columns: Column<MissionSummary>[] = [
     {
       key: 'title',
+      sort: 'title',
       header: mt('missions.col.title'),
       cell: (m) => (
         <>
@@ -44,6 +49,7 @@ export function MissionsPage() {
     },
     {
       key: 'when',
+      sort: 'start',
       header: mt('missions.col.when'),
       className: 'nowrap',
       cell: (m) => (
@@ -123,7 +129,7 @@ export function MissionsPage() {
         empty={mt('missions.empty')}
         count={(data) => mt('missions.count', { count: formatNumber(data.total) })}
       >
-        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} />}
+        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} sort={list.sort} />}
       </ListResults>
     </div>
   );

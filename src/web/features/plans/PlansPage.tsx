@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { hasPermission, useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { IssuerList, StatusBadge } from './PlanBits';
@@ -19,6 +19,9 @@ import './plans.css';
 
 const PAGE_SIZE = 50;
 const FIRST_YEAR = 2021;
+
+/** The columns the server sorts the plans by (plans.schemas.ts PLAN_SORT_KEYS). */
+const PLAN_SORTS = ['title', 'number', 'year', 'status', 'updated'] as const;
 
 export function PlansPage() {
   const { t: tApp, lang } = useI18n();
@@ -43,6 +46,7 @@ export function PlansPage() {
     status,
     kind,
     province: filters.province || undefined,
+    sort: sortValue(list.sort.value, PLAN_SORTS),
     ...list.page(PAGE_SIZE),
   };
   const plans = useListQuery(['/api/plans', query], (signal) =>
@@ -52,6 +56,7 @@ export function PlansPage() {
   const columns: Column<PlanSummary>[] = [
     {
       key: 'number',
+      sort: 'number',
       header: t('plans.col.number'),
       className: 'col-code',
       cell: (p) =>
@@ -59,6 +64,7 @@ export function PlansPage() {
     },
     {
       key: 'title',
+      sort: 'title',
       header: t('plans.col.title'),
       className: 'col-name',
       cell: (p) => (
@@ -77,7 +83,7 @@ export function PlansPage() {
       ),
     },
     { key: 'issuers', header: t('plans.col.issuers'), cell: (p) => <IssuerList issuers={p.issuers} /> },
-    { key: 'status', header: t('plans.col.status'), cell: (p) => <StatusBadge status={p.status} /> },
+    { key: 'status', sort: 'status', header: t('plans.col.status'), cell: (p) => <StatusBadge status={p.status} /> },
     {
       key: 'activities',
       header: t('plans.col.activities'),
@@ -154,7 +160,7 @@ export function PlansPage() {
         empty={t('plans.empty')}
         count={(data) => t('plans.count', { count: formatNumber(data.total) })}
       >
-        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(p) => String(p.id)} />}
+        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(p) => String(p.id)} sort={list.sort} />}
       </ListResults>
     </div>
   );

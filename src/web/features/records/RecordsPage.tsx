@@ -8,7 +8,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { DateFilter, FilterBar, ListResults, MoreResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { usePlanChoices } from '../../lib/plan-choices';
 import { formatNumber } from '../../i18n/format';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { hasPermission, useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { MoreFilters } from '../../components/MoreFilters';
@@ -19,6 +19,9 @@ import { useRecordsT } from './use-records-t';
 import './records.css';
 
 const PAGE_SIZE = 20;
+
+/** The columns the server sorts the records by (records.schemas.ts RECORD_SORT_KEYS). */
+const RECORD_SORTS = ['title', 'type', 'start', 'participants', 'updated'] as const;
 
 export function RecordsPage() {
   const rt = useRecordsT();
@@ -54,6 +57,7 @@ export function RecordsPage() {
     from: filters.from || undefined,
     to: filters.to || undefined,
     q: filters.q || undefined,
+    sort: sortValue(list.sort.value, RECORD_SORTS),
     ...list.page(PAGE_SIZE),
   };
   const records = useListQuery(['/api/records', query], (signal) =>
@@ -63,6 +67,7 @@ export function RecordsPage() {
   const columns: Column<RecordSummary>[] = [
     {
       key: 'title',
+      sort: 'title',
       header: rt('records.col.title'),
       cell: (r) => (
         <>
@@ -73,6 +78,7 @@ export function RecordsPage() {
     },
     {
       key: 'when',
+      sort: 'start',
       header: rt('records.col.when'),
       cell: (r) => dateRange(r.startDate, r.endDate),
       className: 'nowrap',
@@ -87,6 +93,7 @@ export function RecordsPage() {
     },
     {
       key: 'participants',
+      sort: 'participants',
       header: rt('records.col.participants'),
       className: 'rec-n',
       cell: (r) => (
@@ -213,7 +220,7 @@ export function RecordsPage() {
       >
         {(data) => (
           <div className="rec-cards">
-            <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} />
+            <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} sort={list.sort} />
           </div>
         )}
       </ListResults>

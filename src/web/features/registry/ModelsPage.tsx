@@ -7,7 +7,7 @@ import { DataTable, type Column } from '../../components/DataTable';
 import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { hasPermission, useMe } from '../../lib/session';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { useModelTypes, useProvinces } from '../../lib/reference';
 import { MODEL_STATUSES, STATUS_BADGE, TECH_FLAGS, WOMEN_OWNERSHIP, type ModelSummary } from './model-codes';
 import { MoreFilters } from '../../components/MoreFilters';
@@ -17,6 +17,9 @@ import '../../styles/form-widgets.css';
 import './registry.css';
 
 const PAGE_SIZE = 20;
+
+/** The columns the server sorts by (registry.schemas.ts MODEL_SORT_KEYS). */
+const SORTS = ['name', 'status', 'founded', 'created'] as const;
 
 export function ModelsPage() {
   const t = useRegistryT();
@@ -42,6 +45,7 @@ export function ModelsPage() {
     womenOwned: women,
     tech,
     q: filters.q || undefined,
+    sort: sortValue(list.sort.value, SORTS),
     ...list.page(PAGE_SIZE),
   };
   const models = useListQuery(['/api/models', query], (signal) =>
@@ -51,6 +55,7 @@ export function ModelsPage() {
   const columns: Column<ModelSummary>[] = [
     {
       key: 'name',
+      sort: 'name',
       header: t('models.col.name'),
       cell: (m) => (
         <>
@@ -84,6 +89,7 @@ export function ModelsPage() {
     },
     {
       key: 'status',
+      sort: 'status',
       header: t('models.col.status'),
       cell: (m) => (
         <>
@@ -173,7 +179,7 @@ export function ModelsPage() {
       >
         {(data) => (
           <div className="rec-cards">
-            <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} />
+            <DataTable columns={columns} rows={data.items} rowKey={(m) => String(m.id)} sort={list.sort} />
           </div>
         )}
       </ListResults>

@@ -6,12 +6,15 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { FilterBar, ListResults, SearchFilter, SelectFilter } from '../../components/ListPage';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { hasPermission, useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { roleLabel, roleOptions, type UserView } from './user-options';
 
 const PAGE_SIZE = 50;
+
+/** The columns the server sorts by (users.schemas.ts USER_SORT_KEYS). */
+const SORTS = ['username', 'name', 'role'] as const;
 
 export function UsersPage() {
   const { t, lang } = useI18n();
@@ -27,6 +30,7 @@ export function UsersPage() {
     role,
     province: filters.province || undefined,
     includeDisabled: filters.disabled === '1' || undefined,
+    sort: sortValue(list.sort.value, SORTS),
     ...list.page(PAGE_SIZE),
   };
   const users = useListQuery(['/api/users', query], (signal) =>
@@ -36,6 +40,7 @@ export function UsersPage() {
   const columns: Column<UserView>[] = [
     {
       key: 'name',
+      sort: 'name',
       header: t('users.displayName'),
       cell: (u) => (
         <>
@@ -44,7 +49,7 @@ export function UsersPage() {
         </>
       ),
     },
-    { key: 'role', header: t('users.role'), cell: (u) => roleLabel(u.role, lang) },
+    { key: 'role', sort: 'role', header: t('users.role'), cell: (u) => roleLabel(u.role, lang) },
     { key: 'agency', header: t('users.agency'), cell: (u) => u.agency.name },
     {
       key: 'scope',
@@ -117,7 +122,7 @@ export function UsersPage() {
         empty={t('users.empty')}
         count={(data) => t('users.count', { count: formatNumber(data.total) })}
       >
-        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(u) => String(u.id)} />}
+        {(data) => <DataTable columns={columns} rows={data.items} rowKey={(u) => String(u.id)} sort={list.sort} />}
       </ListResults>
     </div>
   );

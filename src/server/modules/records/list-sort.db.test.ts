@@ -1,0 +1,100 @@
+// Server-side sort of the lists (common/list-sort.ts): each key both ways, a stable tiebreak so
+// pages never repeat or skip a row, and a sort outside the list's whitelist refused.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/test-app';
+import { monitoringWorld, type MonitoringWorld } from '../../../../test/monitoring-fixtures';
+import { DIEN_BIEN_WARD, trainingBody } from '../../../../test/record-fixtures';
+
+let t: TestApp;
+let w: MonitoringWorld;
+const TITLES = ['Bồi dưỡng', 'An toàn', 'Chăm sóc', 'An toàn', 'Đối thoại'];
+
+beforeAll(async () => {
+  t = await createTestApp();
+  w = await monitoringWorld(t);
+  for (const [i, title] of TITLES.entries()) {
+    const res = await w.women.post(
+      '/api/records',
+      trainingBody(w.central[0]!, {
+        title,
+        place: DIEN_BIEN_WARD,
+        startDate: `2026-05-1${i}`,
+        endDate: `2026-05-1${i}`,
+        participants: { mode: 'totals_only', totalParticipants: 10 * (i % 3), femaleParticipants: 0 },
+      }),
+    );
+    expect(res.statusCode, res.body).toBe(201);
+  }
+});
+afterAll(async () => {
+  await t.close();
+});
+
+type Row = { id: number; title: string; startDate: string; totalParticipants: number };
+async function records(sort: string, limit = 50, offset = 0): Promise<Row[]> {
+  const res = await w.women.get(`/api/records?sort=${sort}&limit=${limit}&offset=${offset}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return (res.json() as { items: Row[] }).items;
+}
+
+describe('sorted lists', () => {
+  it('sorts records by title, date and participants, both ways, ties broken by id', async () => {
+    const asc = await records('title');
+    const titles = asc.map((r) => r.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    const ties = asc.filter((r) => r.title === 'An toàn').map((r) => r.id);
+    expect(ties).toEqual([...ties].sort((a, b) => a - b));
+    const desc = await records('-title');
+    expect(desc.map((r) => r.id)).toEqual(asc.map((r) => r.id).reverse());
+
+    const byDate = (await records('start')).map((r) => r.startDate);
+    expect(byDate).toEqual([...byDate].sort());
+    const byPeople = (await records('-participants')).map((r) => r.totalParticipants);
+    expect(byPeople).toEqual([...byPeople].sort((a, b) => b - a));
+  });
+
+  it('pages through a sort with ties without repeating or skipping a row', async () => {
+    const all = (await records('participants')).map((r) => r.id);
+    const paged: number[] = [];
+    for (let offset = 0; offset < all.length; offset += 2)
+      paged.push(...(await records('participants', 2, offset)).map((r) => r.id));
+    expect(paged).toEqual(all);
+  });
+
+  it('sorts plans by year and title', async () => {
+    const res = await w.women.get('/api/plans?sort=-title');
+    expect(res.statusCode, res.body).toBe(200);
+    const titles = (res.json() as { items: { title: string }[] }).items.map((p) => p.title);
+    expect(titles).toEqual([...titles].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+  });
+
+  it('sorts users, missions and models by their own columns', async () => {
+    const admin = await t.as({ role: 'admin', agency: 'UBDT' });
+    // Names compare by the database's collation, so compare the two directions, not a JS sort.
+    const ids = async (sort: string) =>
+      ((await admin.get(`/api/users?sort=${sort}&limit=200`)).json() as { items: { id: number }[] }).items.map(
+        (u) => u.id,
+      );
+    const asc = await ids('name');
+    expect(asc.length).toBeGreaterThan(3);
+    expect(await ids('-name')).toEqual([...asc].reverse());
+    for (const url of ['/api/missions?sort=-start', '/api/models?sort=name', '/api/models?sort=-founded']) {
+      const res = await w.women.get(url);
+      expect(res.statusCode, url).toBe(200);
+    }
+  });
+
+  it('refuses a sort that is not one of the list’s columns', async () => {
+    for (const url of [
+      '/api/records?sort=search_text',
+      '/api/records?sort=-',
+      '/api/plans?sort=title;drop',
+      '/api/users?sort=password_hash',
+      '/api/missions?sort=name',
+    ]) {
+      const res = await w.women.get(url);
+      expect(res.statusCode, url).toBe(400);
+      expect(res.json()).toMatchObject({ error: { field: expect.stringContaining('sort') } });
+    }
+  });
+});
