@@ -13,14 +13,33 @@ export const THEME_COLOR = '#9f1d20';
 export const BACKGROUND_COLOR = '#f3f4f6';
 
 /**
- * The app shell (main.tsx: React, router, queries, words) and the data-entry pages (the record
- * form, new and edit) with everything they import (pickers, form widgets, their words and CSS), in
- * one chunk and one stylesheet instead of ~25 small files, each of which cost a request and a round
- * trip on 3G (issue 16). Rolldown still writes a tiny entry (the modulepreload polyfill, importing
- * this chunk) and its runtime helpers apart. Other pages stay a chunk each, loaded when opened.
+ * The app shell (main.tsx: the UI runtime, router, queries, words), the frame's outbox line
+ * (OfflineStatus, lazy in the source) and the data-entry pages (the record form, new and edit)
+ * with everything they import (pickers, form widgets, their words and CSS), in one chunk and one
+ * stylesheet instead of ~25 small files, each of which cost a request and a round trip on 3G
+ * (issue 16). The chunk is the entry itself (no modulepreload polyfill: `build.modulePreload`);
+ * rolldown still writes its runtime helpers apart (158 bytes, shared with the ECharts chunk),
+ * loaded in parallel. Other pages stay a chunk each, loaded when opened.
  */
 const DATA_ENTRY =
-  /[\\/]src[\\/]web[\\/](?:main\.tsx$|features[\\/]records[\\/](?:RecordCreatePage|RecordEditPage)\.tsx$)/;
+  /[\\/]src[\\/]web[\\/](?:main\.tsx$|components[\\/]OfflineStatus\.tsx$|features[\\/]records[\\/](?:RecordCreatePage|RecordEditPage)\.tsx$)/;
+
+/**
+ * React's API from Preact's compatibility layer: preact, its hooks and compat are 21 KB minified
+ * and 8 KB brotli where react, react-dom and scheduler were 218 KB and 59 KB, and the first load
+ * of the record form on 3G must stay under 100 KB (issue 16, bench/README.md). The sources, their
+ * types and the libraries (react-router, TanStack Query) keep importing `react`; only the bundle
+ * changes. react-router from its own production build (its package exports only the development
+ * one, with its warnings).
+ */
+const PREACT_FOR_REACT = [
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-router$/, replacement: path.join(repoRoot, 'node_modules/react-router/dist/production/index.mjs') },
+];
 
 /** Where the manifest is; src/web/pwa/register.ts links it once the page has loaded. */
 export const MANIFEST_FILE = 'manifest.webmanifest';
@@ -84,7 +103,10 @@ export default defineConfig({
     }),
     manifestLinkAfterLoad(),
   ],
+  resolve: { alias: PREACT_FOR_REACT },
   build: {
+    // Every browser the app supports has modulepreload; the polyfill cost an entry script of its own.
+    modulePreload: { polyfill: false },
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,
     // Phones on 3G in the provinces: modern syntax is smaller, and every page is its own chunk.
@@ -93,6 +115,12 @@ export default defineConfig({
     reportCompressedSize: true,
     rolldownOptions: {
       preserveEntrySignatures: false,
+      // react-router looks React 19's useOptimistic up by name and does without it when it is
+      // missing, as under preact/compat: not a bug to report on every build.
+      onwarn(warning, warn) {
+        if (warning.code === 'IMPORT_IS_UNDEFINED' && warning.message.includes('useOptimistic')) return;
+        warn(warning);
+      },
       output: {
         codeSplitting: {
           groups: [{ name: 'data-entry', test: DATA_ENTRY, includeDependenciesRecursively: true }],

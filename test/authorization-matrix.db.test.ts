@@ -334,6 +334,10 @@ const OTHER_OPERATIONS: [RegExp, string][] = [
     'targets per model type and province: the programme’s, owned by no agency (province scope only)',
   ],
   [/^\w+ \/api\/plans/, 'plan.policy: the issuing agencies'],
+  [
+    /^GET \/api\/records\/form-data$/,
+    'the record form’s lists in one answer: the plans in scope as GET /api/plans, and reference data',
+  ],
   [/^\w+ \/api\/activities/, 'record.policy mayComplete: the lead agency'],
   [
     /^\w+ \/api\/(missions|recommendations|checklist-templates)/,

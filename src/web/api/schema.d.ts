@@ -6458,6 +6458,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/records/form-data": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Danh mục biểu mẫu bản ghi, trong một lần hỏi
+         * @description Bốn danh mục biểu mẫu bản ghi cần khi mở, trong một câu trả lời thay cho bốn (mạng 3G): kế hoạch đã ban hành trong phạm vi (như `GET /api/plans?status=issued&limit=100`), tỉnh/thành thế hệ 2025 (như `GET /api/admin-units?generation=2025&level=province&limit=100`), dân tộc (như `GET /api/ethnic-groups?limit=100`) và nguồn kinh phí (như `GET /api/funding-sources`).
+         *
+         *     Quyền cần có: `record:write`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["RecordFormData"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+                423: components["responses"]["ErrorResponse"];
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/records/import": {
         parameters: {
             query?: never;
@@ -9525,6 +9573,13 @@ export interface components {
             updatedAt: string;
             allowedActions: string[];
         };
+        RecordFormData: {
+            plans: components["schemas"]["PlanList"];
+            /** @description Tỉnh, thành phố (thế hệ 2025) */
+            provinces: components["schemas"]["AdminUnitView"][];
+            ethnicGroups: components["schemas"]["EthnicGroupView"][];
+            fundingSources: components["schemas"]["FundingSourceView"][];
+        };
         RecordImportReport: {
             accepted: number;
             rejected: {
@@ -10024,6 +10079,7 @@ export type PolicyReviewList = components['schemas']['PolicyReviewList'];
 export type PolicyReviewView = components['schemas']['PolicyReviewView'];
 export type RecommendationList = components['schemas']['RecommendationList'];
 export type RecommendationView = components['schemas']['RecommendationView'];
+export type RecordFormData = components['schemas']['RecordFormData'];
 export type RecordImportReport = components['schemas']['RecordImportReport'];
 export type RecordList = components['schemas']['RecordList'];
 export type RecordModelInput = components['schemas']['RecordModelInput'];

@@ -274,6 +274,40 @@ describe('implementation records', () => {
   });
 });
 
+describe("the record form's reference lists in one answer", () => {
+  it("answers what the four routes answer, with the form's parameters", async () => {
+    const res = await dienBien.get('/api/records/form-data');
+    expect(res.statusCode).toBe(200);
+    const data = res.json();
+    const [plans, provinces, groups, sources] = await Promise.all([
+      dienBien.get('/api/plans?status=issued&limit=100'),
+      dienBien.get('/api/admin-units?generation=2025&level=province&limit=100'),
+      dienBien.get('/api/ethnic-groups?limit=100'),
+      dienBien.get('/api/funding-sources'),
+    ]);
+    expect(data.plans).toEqual(plans.json());
+    expect(data.plans.items.length).toBeGreaterThan(0);
+    expect(data.provinces).toEqual(provinces.json().items);
+    expect(data.provinces).toHaveLength(34);
+    expect(data.ethnicGroups).toEqual(groups.json().items);
+    expect(data.ethnicGroups).toHaveLength(54);
+    expect(data.fundingSources).toEqual(sources.json());
+  });
+
+  it('keeps each officer to the plans of their scope, as GET /api/plans does', async () => {
+    for (const client of [dienBien, laoCai]) {
+      const data = (await client.get('/api/records/form-data')).json();
+      expect(data.plans).toEqual((await client.get('/api/plans?status=issued&limit=100')).json());
+    }
+  });
+
+  it('is refused without a session and to a user who enters no records', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/records/form-data' })).statusCode).toBe(401);
+    const viewer = await t.as({ role: 'viewer', agency: 'HLHPN' });
+    expect((await viewer.get('/api/records/form-data')).statusCode).toBe(403);
+  });
+});
+
 describe('record endpoints refuse bad requests', () => {
   it('answers 401 without a session on every mutating endpoint', async () => {
     const body = trainingBody(dienBienActivities[0]!);

@@ -14,6 +14,7 @@ import {
   errors,
   FundingSourceView,
   ListRecordsQuery,
+  RecordFormData,
   RecordView,
   UpdateRecordBody,
 } from './records.schemas';
@@ -47,6 +48,21 @@ export async function recordRoutes(app: App): Promise<void> {
       },
     },
     async (request) => records.listFundingSources(serviceContext(request)),
+  );
+
+  app.get(
+    '/records/form-data',
+    {
+      config: { permission: 'record:write' },
+      schema: {
+        tags,
+        summary: 'Danh mục biểu mẫu bản ghi, trong một lần hỏi',
+        description:
+          'Bốn danh mục biểu mẫu bản ghi cần khi mở, trong một câu trả lời thay cho bốn (mạng 3G): kế hoạch đã ban hành trong phạm vi (như `GET /api/plans?status=issued&limit=100`), tỉnh/thành thế hệ 2025 (như `GET /api/admin-units?generation=2025&level=province&limit=100`), dân tộc (như `GET /api/ethnic-groups?limit=100`) và nguồn kinh phí (như `GET /api/funding-sources`).',
+        response: { 200: RecordFormData, ...errors },
+      },
+    },
+    async (request) => records.recordFormData(serviceContext(request)),
   );
 
   app.get(

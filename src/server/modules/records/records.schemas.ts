@@ -11,6 +11,8 @@ import {
   TARGET_GROUPS,
 } from '../../../shared/record-codes';
 import { named } from '../../http/named-schemas';
+import { PlanList } from '../plans/plans.schemas';
+import { AdminUnitView, EthnicGroupView } from '../reference/reference.schemas';
 import { SMALLINT_MAX } from '../../http/input-limits';
 import { sortQuery } from '../../common/list-sort';
 
@@ -303,4 +305,15 @@ export const CompleteActivityBody = Type.Object(
 export type CompleteActivityBody = Static<typeof CompleteActivityBody>;
 
 /** Error responses of every record route. */
+/** What the record form asks for as it opens, in one answer (GET /api/records/form-data). */
+export const RecordFormData = named(
+  'RecordFormData',
+  Type.Object({
+    plans: PlanList,
+    provinces: Type.Array(AdminUnitView, { description: 'Tỉnh, thành phố (thế hệ 2025)' }),
+    ethnicGroups: Type.Array(EthnicGroupView),
+    fundingSources: Type.Array(FundingSourceView),
+  }),
+);
+
 export const errors = DataErrors;

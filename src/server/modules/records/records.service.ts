@@ -7,6 +7,9 @@ import { sql } from 'kysely';
 import { inTransaction } from '../../db/transaction';
 import { insertAudit } from '../audit/audit.service';
 import { syncRecordValues, writeRecordValues, type RecordWrite } from '../analytics/sync-values';
+import { listPlans } from '../plans/plans.service';
+import { listAdminUnits, listEthnicGroups } from '../reference/reference.service';
+import { today } from '../../common/today';
 import { assertPeriodOpen, holdPeriodScope, periodOpen, throwIfPeriodLocked } from '../../common/period-lock';
 import { recordRefusal } from './record.policy';
 import { prepareRecord, type PreparedRecord } from './record-input';
@@ -253,4 +256,25 @@ export async function listFundingSources(ctx: ServiceContext) {
 /** Search everywhere (modules/search): the implementation records in the actor's scope holding every folded word. */
 export function searchRecords(ctx: ServiceContext, words: readonly string[], limit: number) {
   return repo.searchRecords(ctx.db, ctx.actor, words, limit);
+}
+
+/**
+ * The four reference lists the record form asks for as it opens, in one answer (issue 16: on 3G
+ * each request costs a round trip): each part is what its own route answers, with the form's
+ * parameters — GET /api/plans?status=issued&limit=100, the 2025 provinces of GET
+ * /api/admin-units?generation=2025&level=province&limit=100, GET /api/ethnic-groups?limit=100 and
+ * GET /api/funding-sources — so the web puts each where that route's answer is kept.
+ */
+export async function recordFormData(ctx: ServiceContext) {
+  const plans = await listPlans(ctx, { status: 'issued', limit: 100 });
+  const provinces = await listAdminUnits(ctx.db, {
+    generation: 2025,
+    level: 'province',
+    at: today(ctx),
+    limit: 100,
+    offset: 0,
+  });
+  const ethnicGroups = await listEthnicGroups(ctx.db, { limit: 100, offset: 0 });
+  const fundingSources = await listFundingSources(ctx);
+  return { plans, provinces: provinces.items, ethnicGroups: ethnicGroups.items, fundingSources };
 }

@@ -15,7 +15,7 @@ export {
 } from './agencies.repo';
 export { createAgency, proposeAgency, type AgencyProposal, type NewAgency } from './agencies.service';
 export { agencyPositionsAt, type PositionAt, type PositionRole } from './agency-positions.repo';
-export { provinceNames } from './admin-units.repo';
+export { listAdminUnits, provinceNames } from './admin-units.repo';
 export { listEthnicGroups } from './ethnic-groups.repo';
 
 /** The agencies with these ids under their names as of `at` (YYYY-MM-DD), by id. */

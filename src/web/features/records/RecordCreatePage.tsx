@@ -5,7 +5,7 @@
 // form with the field named; opened from the queue page (?outbox=id) the form is that item's.
 // What is typed is kept as a draft on the device, so a reload or a restart gives it back.
 import { useEffect, useState, type ChangeEvent } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { api, ApiError, unwrap } from '../../api/client';
 import { ErrorNotice, Loading } from '../../components/Status';
@@ -28,6 +28,7 @@ import { useReferenceAsOf } from '../../lib/offline-data/offline-data';
 import { RecordForm } from './form/RecordForm';
 import { emptyRecordForm, type CreateRecordBody, type RecordFormState } from './form/record-form-state';
 import { activityChoice } from '../../components/pickers/ActivityPicker';
+import { prefetchRecordFormData } from './record-queries';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 
@@ -68,11 +69,15 @@ export function RecordCreatePage() {
   const [files, setFiles] = useState<File[]>([]);
   const [draft, setDraft] = useState<RecordFormState | null>(null);
   const asOf = useReferenceAsOf();
+  const queryClient = useQueryClient();
   const preset = useQuery({
     queryKey: ['/api/activities/{id}', activityId],
     queryFn: ({ signal }) => unwrap(api.GET('/api/activities/{id}', { params: { path: { id: activityId! } }, signal })),
     enabled: activityId !== null,
   });
+
+  // The form's lists in one request, asked before the form (and its pickers) mount.
+  useEffect(() => prefetchRecordFormData(queryClient), [queryClient]);
 
   useEffect(() => {
     let live = true;

@@ -14,11 +14,12 @@ import { QueryView } from '../../components/Status';
 import { RecordForm } from './form/RecordForm';
 import { formFromRecord, type CreateRecordBody, type RecordFormState } from './form/record-form-state';
 import { ethnicGroupsQuery } from '../../lib/reference';
-import { recordSaved } from './record-queries';
+import { prefetchRecordFormData, recordSaved } from './record-queries';
 import { useRecordsT } from './use-records-t';
 import './records.css';
 
 async function loadForEdit(queryClient: QueryClient, id: number, signal: AbortSignal) {
+  prefetchRecordFormData(queryClient);
   const record = await unwrap(api.GET('/api/records/{id}', { params: { path: { id } }, signal }));
   const groups = await queryClient.ensureQueryData(ethnicGroupsQuery);
   const names = new Map(groups.map((g) => [g.id, g.name]));
