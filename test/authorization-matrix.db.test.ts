@@ -342,6 +342,7 @@ const OTHER_OPERATIONS: [RegExp, string][] = [
   [/^\w+ \/api\/policy-reviews/, 'policy-review.policy: the receiving agency'],
   [/^\w+ \/api\/(reports|report-periods|report-types)/, 'report.policy: the reporting agency and its recipient'],
   [/^\w+ \/api\/(users|audit|me|auth|health|notifications)/, 'accounts, sessions and the audit log: not agency rows'],
+  [/^\w+ \/api\/saved-views/, 'saved-view.policy: the owner changes, the owner’s agency reads what is shared'],
   [
     /^\w+ \/api\/(admin-units|agencies|ethnic-groups|funding-sources|indicators|indicator-targets|indicator-values|analytics|pivot|exchange)/,
     'reference data and indicators: not agency rows',

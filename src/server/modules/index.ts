@@ -18,6 +18,7 @@ import { monitoringRoutes } from './monitoring/monitoring.routes';
 import { policyReviewRoutes } from './policy-reviews/policy-reviews.routes';
 import { budgetRoutes } from './budgets/budgets.routes';
 import { reportRoutes } from './reports/reports.routes';
+import { savedViewRoutes } from './saved-views/saved-views.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -38,4 +39,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(policyReviewRoutes);
   await app.register(budgetRoutes);
   await app.register(reportRoutes);
+  await app.register(savedViewRoutes);
 }

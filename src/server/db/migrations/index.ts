@@ -19,6 +19,7 @@ import * as indicatorValueType from './2026120402-indicator-value-type';
 import * as modelOwnerAgency from './2026120403-model-owner-agency';
 import * as documentRegister from './2026120404-document-register';
 import * as agencyPositions from './2026120405-agency-positions';
+import * as savedViews from './2026120407-saved-views';
 
 export const migrations: Record<string, Migration> = {
   '2026112801-foundation': foundation,
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026120403-model-owner-agency': modelOwnerAgency,
   '2026120404-document-register': documentRegister,
   '2026120405-agency-positions': agencyPositions,
+  '2026120407-saved-views': savedViews,
 };
