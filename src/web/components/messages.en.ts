@@ -57,4 +57,7 @@ export const componentsEn: Record<keyof typeof componentsVi, string> = {
   'confirm.title': 'Please confirm',
   'confirm.yes': 'OK',
   'list.more': 'More results not shown: refine the search.',
+  'print.button': 'Print',
+  'print.label': 'Print this page (or save it as PDF)',
+  'print.printedOn': 'Printed on {date} from Phối hợp',
 };

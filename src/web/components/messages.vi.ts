@@ -58,6 +58,9 @@ export const componentsVi = {
   'confirm.title': 'Xác nhận',
   'confirm.yes': 'Đồng ý',
   'list.more': 'Còn kết quả khác chưa hiện: hãy gõ thêm để thu hẹp tìm kiếm.',
+  'print.button': 'In',
+  'print.label': 'In trang này (hoặc lưu thành PDF)',
+  'print.printedOn': 'In ngày {date} từ hệ thống Phối hợp',
 };
 
 export type ComponentsMessageKey = keyof typeof componentsVi;
