@@ -346,6 +346,7 @@ const OTHER_OPERATIONS: [RegExp, string][] = [
   [/^\w+ \/api\/policy-reviews/, 'policy-review.policy: the receiving agency'],
   [/^\w+ \/api\/(reports|report-periods|report-types)/, 'report.policy: the reporting agency and its recipient'],
   [/^\w+ \/api\/(users|audit|me|auth|health|notifications)/, 'accounts, sessions and the audit log: not agency rows'],
+  [/^\w+ \/api\/saved-views/, 'saved-view.policy: the owner changes, the owner’s agency reads what is shared'],
   [
     /^GET \/api\/search$/,
     'reads only: each kind through its own module’s scope (modules/search/search.db.test.ts), writes nothing',

@@ -73,3 +73,18 @@ export function rawProvinceScope(column: string, actor: Actor): RawBuilder<SqlBo
   if (actor.provinces.length === 0) return sql<SqlBool>`false`;
   return sql<SqlBool>`${sql.ref(column)} IN (${sql.join([...actor.provinces])})`;
 }
+
+/**
+ * Rows a user keeps for themselves or shares with their agency (saved views): the owner's own,
+ * and those shared by anyone of the actor's own agency (not the agencies under it).
+ */
+export function ownOrSharedInAgency<DB, TB extends keyof DB>(
+  eb: ExpressionBuilder<DB, TB>,
+  columns: { owner: StringReference<DB, TB>; agency: StringReference<DB, TB>; shared: StringReference<DB, TB> },
+  actor: Actor,
+): Expression<SqlBool> {
+  return eb.or([
+    sql<SqlBool>`${eb.ref(columns.owner)} = ${actor.userId}`,
+    sql<SqlBool>`(${eb.ref(columns.shared)} AND ${eb.ref(columns.agency)} = ${actor.agencyId})`,
+  ]);
+}

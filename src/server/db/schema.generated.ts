@@ -789,6 +789,19 @@ export interface ReportType {
   reminder_enabled: Generated<boolean>;
 }
 
+export interface SavedView {
+  agency_id: number;
+  created_at: Timestamp;
+  kind: 'pivot';
+  name: string;
+  owner_user_id: number;
+  saved_view_id: Generated<number>;
+  shared: Generated<boolean>;
+  state: Json;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface ScheduledJobRun {
   job: string;
   last_run_at: Timestamp;
@@ -898,6 +911,7 @@ export interface DB {
   report_reporter_rule: ReportReporterRule;
   report_source: ReportSource;
   report_type: ReportType;
+  saved_view: SavedView;
   scheduled_job_run: ScheduledJobRun;
   stored_file: StoredFile;
   stored_file_bytes: StoredFileBytes;

@@ -21,6 +21,7 @@ import { reportRoutes } from './reports/reports.routes';
 import { notificationRoutes } from './notifications/notifications.routes';
 import { homeRoutes } from './home/home.routes';
 import { searchRoutes } from './search/search.routes';
+import { savedViewRoutes } from './saved-views/saved-views.routes';
 
 export async function registerModules(app: App): Promise<void> {
   await app.register(healthRoutes);
@@ -44,4 +45,5 @@ export async function registerModules(app: App): Promise<void> {
   await app.register(notificationRoutes);
   await app.register(homeRoutes);
   await app.register(searchRoutes);
+  await app.register(savedViewRoutes);
 }

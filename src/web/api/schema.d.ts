@@ -7745,6 +7745,205 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/saved-views": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Chế độ xem bảng tổng hợp đã lưu: của tôi, rồi các chế độ xem cơ quan tôi chia sẻ
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedViewList"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
+        put?: never;
+        /**
+         * Lưu chế độ xem bảng tổng hợp hiện tại dưới một tên (riêng tư hoặc chia sẻ với cơ quan)
+         * @description Quyền cần có: `report:read`
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description Tên chế độ xem */
+                        name: string;
+                        state: components["schemas"]["PivotViewState"];
+                        /** @default false */
+                        shared?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedViewView"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+                422: components["responses"]["ErrorResponse"];
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/saved-views/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Một chế độ xem đã lưu (của tôi, hoặc được chia sẻ trong cơ quan tôi; nếu không: 404)
+         * @description Quyền cần có: `report:read`
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedViewView"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
+        put?: never;
+        post?: never;
+        /**
+         * Xóa chế độ xem (chỉ người tạo)
+         * @description Quyền cần có: `report:read`
+         */
+        delete: {
+            parameters: {
+                query?: {
+                    version?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
+        options?: never;
+        head?: never;
+        /**
+         * Đổi tên, chia sẻ hoặc cập nhật chế độ xem (chỉ người tạo; kèm `version` đã đọc)
+         * @description Quyền cần có: `report:read`
+         */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version: number;
+                        /** @description Tên chế độ xem */
+                        name?: string;
+                        shared?: boolean;
+                        state?: components["schemas"]["PivotViewState"];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["SavedViewView"];
+                    };
+                };
+                400: components["responses"]["ErrorResponse"];
+                401: components["responses"]["ErrorResponse"];
+                403: components["responses"]["ErrorResponse"];
+                404: components["responses"]["ErrorResponse"];
+                409: components["responses"]["ErrorResponse"];
+            };
+        };
+        trace?: never;
+    };
     "/api/search": {
         parameters: {
             query?: never;
@@ -9246,6 +9445,37 @@ export interface components {
                 partialValues: number;
             };
         };
+        PivotViewState: {
+            rows: ("indicator" | "province" | "commune" | "year" | "half" | "quarter" | "month" | "sex" | "ethnic_group" | "target_group" | "age_band" | "agency" | "plan")[];
+            cols: ("indicator" | "province" | "commune" | "year" | "half" | "quarter" | "month" | "sex" | "ethnic_group" | "target_group" | "age_band" | "agency" | "plan")[];
+            filters: {
+                /** @description Mã chỉ số, dấu phẩy */
+                indicator?: string;
+                /** @description Mã tỉnh */
+                province?: string;
+                /** @description Mã xã */
+                commune?: string;
+                /** @description Kỳ (mã DHIS2) */
+                period?: string;
+                /** @description Năm */
+                year?: string;
+                /** @description female, male */
+                sex?: string;
+                /** @description Mã dân tộc */
+                ethnic_group?: string;
+                /** @description Đối tượng */
+                target_group?: string;
+                /** @description Nhóm tuổi */
+                age_band?: string;
+                /** @description Mã cơ quan */
+                agency?: string;
+                /** @description Mã kế hoạch */
+                plan?: string;
+                /** @description 2024 hoặc 2025 */
+                geography?: string;
+            };
+            showTargets: boolean;
+        };
         PlanContentInput: {
             number: string;
             issuedOn: string | null;
@@ -9912,6 +10142,27 @@ export interface components {
                 status: "draft" | "submitted" | "approved" | "returned";
             }[];
         };
+        SavedViewList: {
+            items: components["schemas"]["SavedViewView"][];
+            total: number;
+        };
+        SavedViewView: {
+            id: number;
+            /** @enum {string} */
+            kind: "pivot";
+            name: string;
+            state: components["schemas"]["PivotViewState"];
+            shared: boolean;
+            owner: {
+                id: number;
+                displayName: string;
+            };
+            mine: boolean;
+            createdAt: string;
+            updatedAt: string;
+            version: number;
+            allowedActions: ("edit" | "delete")[];
+        };
         SearchResponse: {
             q: string;
             words: string[];
@@ -10070,6 +10321,7 @@ export type NotificationList = components['schemas']['NotificationList'];
 export type NotificationView = components['schemas']['NotificationView'];
 export type ParticipantsInput = components['schemas']['ParticipantsInput'];
 export type PivotResponse = components['schemas']['PivotResponse'];
+export type PivotViewState = components['schemas']['PivotViewState'];
 export type PlanContentInput = components['schemas']['PlanContentInput'];
 export type PlanList = components['schemas']['PlanList'];
 export type PlanSummary = components['schemas']['PlanSummary'];
@@ -10092,6 +10344,8 @@ export type ReportList = components['schemas']['ReportList'];
 export type ReportSummary = components['schemas']['ReportSummary'];
 export type ReportTypeView = components['schemas']['ReportTypeView'];
 export type ReportView = components['schemas']['ReportView'];
+export type SavedViewList = components['schemas']['SavedViewList'];
+export type SavedViewView = components['schemas']['SavedViewView'];
 export type SearchResponse = components['schemas']['SearchResponse'];
 export type TargetImportReport = components['schemas']['TargetImportReport'];
 export type UserList = components['schemas']['UserList'];

@@ -74,4 +74,7 @@ export const componentsEn: Record<keyof typeof componentsVi, string> = {
   'agency.add.provincial': 'Province',
   'agency.add.province': 'Province (units of {generation})',
   'agency.add.chooseProvince': '— Choose a province —',
+  'print.button': 'Print',
+  'print.label': 'Print this page (or save it as PDF)',
+  'print.printedOn': 'Printed on {date} from Phối hợp',
 };

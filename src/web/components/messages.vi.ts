@@ -75,6 +75,9 @@ export const componentsVi = {
   'agency.add.provincial': 'Tỉnh, thành phố',
   'agency.add.province': 'Tỉnh, thành phố (danh mục {generation})',
   'agency.add.chooseProvince': '— Chọn tỉnh, thành phố —',
+  'print.button': 'In',
+  'print.label': 'In trang này (hoặc lưu thành PDF)',
+  'print.printedOn': 'In ngày {date} từ hệ thống Phối hợp',
 };
 
 export type ComponentsMessageKey = keyof typeof componentsVi;

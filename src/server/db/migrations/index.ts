@@ -20,6 +20,7 @@ import * as modelOwnerAgency from './2026120403-model-owner-agency';
 import * as documentRegister from './2026120404-document-register';
 import * as agencyPositions from './2026120405-agency-positions';
 import * as search from './2026120406-search';
+import * as savedViews from './2026120407-saved-views';
 import * as reminders from './2026120408-reminders';
 
 export const migrations: Record<string, Migration> = {
@@ -43,5 +44,6 @@ export const migrations: Record<string, Migration> = {
   '2026120404-document-register': documentRegister,
   '2026120405-agency-positions': agencyPositions,
   '2026120406-search': search,
+  '2026120407-saved-views': savedViews,
   '2026120408-reminders': reminders,
 };

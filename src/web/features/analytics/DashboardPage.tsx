@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { ChoroplethMap } from '../../components/ChoroplethMap';
 import { FilterBar, SelectFilter } from '../../components/ListPage';
+import { PrintButton } from '../../components/PrintButton';
 import { QueryView } from '../../components/Status';
 import { useI18n } from '../../i18n/I18nProvider';
 import { formatNumber, todayIso } from '../../i18n/format';
@@ -54,17 +55,20 @@ export function DashboardPage() {
     placeholderData: keepPreviousData,
   });
 
+  const scope = filters.province
+    ? t('dashboard.provincial', { provinces: myProvinces.find((p) => p.code === filters.province)?.name ?? '' })
+    : me.nationalScope
+      ? t('dashboard.national')
+      : t('dashboard.provincial', { provinces: me.provinces.map((p) => p.name).join(', ') });
   return (
     <div className="page">
       <h1>{t('dashboard.title')}</h1>
       <AnalyticsTabs />
-      <p className="lead">
-        {filters.province
-          ? t('dashboard.provincial', { provinces: myProvinces.find((p) => p.code === filters.province)?.name ?? '' })
-          : me.nationalScope
-            ? t('dashboard.national')
-            : t('dashboard.provincial', { provinces: me.provinces.map((p) => p.name).join(', ') })}
-      </p>
+      <p className="lead">{scope}</p>
+      <PrintButton
+        documentTitle={`${t('dashboard.title')} — ${year}`}
+        subtitle={`${t('dashboard.year')} ${year} · ${scope}`}
+      />
       <FilterBar search={false}>
         <SelectFilter
           id="dash-year"

@@ -11,6 +11,7 @@ import { formatNumber } from '../../i18n/format';
 import { AnalyticsTabs } from './AnalyticsTabs';
 import { PivotFilters } from './PivotFilters';
 import { PivotTable } from './PivotTable';
+import { SavedViews } from './SavedViews';
 import {
   addDimension,
   apiQuery,
@@ -33,6 +34,13 @@ export function PivotPage() {
   const view = useMemo(() => readView(params), [params]);
   const search = viewSearch(view);
   const setView = (next: PivotView) => setParams(new URLSearchParams(viewSearch(next)), { replace: true });
+  // A saved view just opened (or saved): its id stays in the address until the view is changed.
+  const openId = Number(params.get('view')) || null;
+  const openSaved = (next: PivotView, id: number) => {
+    const search = new URLSearchParams(viewSearch(next));
+    search.set('view', String(id));
+    setParams(search, { replace: true });
+  };
   const indicators = useIndicators();
   const query = apiQuery(view);
   const queryText = new URLSearchParams(query).toString();
@@ -59,6 +67,7 @@ export function PivotPage() {
       <h1>{t('pivot.title')}</h1>
       <AnalyticsTabs />
       <p className="lead">{t('pivot.intro')}</p>
+      <SavedViews view={view} openId={openId} onOpen={openSaved} />
       <div className="an-axes">
         <AxisEditor axis="rows" view={view} onChange={setView} />
         <AxisEditor axis="cols" view={view} onChange={setView} />

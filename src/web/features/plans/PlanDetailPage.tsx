@@ -2,6 +2,7 @@
 // buttons the server allows and the downloads.
 import { useLocation } from 'react-router';
 import { formatDate, formatDateTime } from '../../i18n/format';
+import { PrintButton } from '../../components/PrintButton';
 import { PlanLayout, type PlanLocationState } from './PlanLayout';
 import { PlanActions } from './PlanActions';
 import { PlanDocument } from './PlanDocument';
@@ -16,6 +17,7 @@ export function PlanDetailPage() {
         <>
           <ImportLeftovers />
           <ReturnedNotice plan={plan} />
+          <PrintButton documentTitle={plan.number ? `${plan.number} — ${plan.title}` : plan.title} />
           <PlanFacts plan={plan} />
           <PlanActions plan={plan} ctx={ctx} />
           {/* The centre follows the provinces from the issued plan itself. */}

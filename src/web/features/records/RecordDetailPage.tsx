@@ -4,6 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { api, ApiError } from '../../api/client';
+import { PrintButton } from '../../components/PrintButton';
 import { ErrorNotice, QueryView } from '../../components/Status';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format';
 import { useI18n } from '../../i18n/I18nProvider';
@@ -82,6 +83,7 @@ export function RecordDetailPage() {
           <>
             <div className="page-title-row">
               <h1>{data.title}</h1>
+              <PrintButton documentTitle={data.title} />
             </div>
             <p className="rec-tags">
               <span className="badge badge-new">{rt(`type.${data.type}`)}</span>

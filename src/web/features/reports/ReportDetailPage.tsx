@@ -17,6 +17,7 @@ import { formatFigure, formatPercent, type ReportView } from './shared';
 import { useReportsT } from './use-reports-t';
 import './reports.css';
 import { useConfirm } from '../../components/ConfirmDialog';
+import { PrintButton } from '../../components/PrintButton';
 
 type Narrative = ReportView['narrative'];
 const NARRATIVE: (keyof Narrative)[] = ['results', 'difficulties', 'lessons', 'proposals'];
@@ -52,6 +53,7 @@ function ReportBody({ report: r, onChange }: { report: ReportView; onChange(r: R
       <h1>
         {r.type.name} — {r.period.label}
       </h1>
+      <PrintButton documentTitle={`${r.type.name} — ${r.period.label} — ${r.agency.name}`} />
       <p className="rep-actions">
         <StatusBadge status={r.status} late={r.late} />
         <a className="button" href={`/api/reports/${r.id}/export.docx`} download>
@@ -215,6 +217,8 @@ function NarrativePanel({ report: r, onChange }: { report: ReportView; onChange(
               setDraft({ ...draft, [k]: e.target.value });
             }}
           />
+          {/* Paper gets the whole text, not the box's visible lines (styles/print.css). */}
+          <p className="print-only rep-prewrap">{draft[k] || rt('detail.empty')}</p>
         </Field>
       ))}
       <p className="rep-actions">
