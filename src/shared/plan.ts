@@ -71,3 +71,16 @@ export interface PlanContent {
 export function renumberSections(sections: PlanSection[]): PlanSection[] {
   return sections.map((s, i) => ({ ...s, number: String(i + 1) }));
 }
+
+/** What a user may do to a plan: the server's policy decides (`allowedActions`), the web shows it. */
+export type PlanAction =
+  | 'edit'
+  | 'submit'
+  | 'sign'
+  | 'return'
+  | 'issue'
+  | 'close'
+  | 'revise'
+  | 'roll_forward'
+  | 'cascade'
+  | 'send_to_provinces';

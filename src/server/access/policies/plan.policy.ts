@@ -5,21 +5,11 @@
 //  - A provincial coordinator derives (cascades) their province's plan from an issued central plan.
 //  - The central coordinators of its issuing agencies send an issued central plan to provinces
 //    (each gets its derived draft).
-import type { PlanKind, PlanStatus } from '../../../shared/plan';
+import type { PlanAction, PlanKind, PlanStatus } from '../../../shared/plan';
 import type { Actor } from '../actor';
 import { can, inProvinceScope } from '../actor';
 
-export type PlanAction =
-  | 'edit'
-  | 'submit'
-  | 'sign'
-  | 'return'
-  | 'issue'
-  | 'close'
-  | 'revise'
-  | 'roll_forward'
-  | 'cascade'
-  | 'send_to_provinces';
+export type { PlanAction };
 
 export interface PlanFacts {
   kind: PlanKind;

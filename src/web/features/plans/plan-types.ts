@@ -17,17 +17,8 @@ export type UpdatePlanBody = BodyOf<'/api/plans/{id}', 'put'>;
 export type PlanContentInput = ApiTypes.PlanContentInput;
 export type { Agency } from '../../lib/reference';
 
-export type PlanAction =
-  | 'edit'
-  | 'submit'
-  | 'sign'
-  | 'return'
-  | 'issue'
-  | 'close'
-  | 'revise'
-  | 'roll_forward'
-  | 'cascade'
-  | 'send_to_provinces';
+export type { PlanAction } from '../../../shared/plan';
+import type { PlanAction } from '../../../shared/plan';
 
 export function can(plan: Pick<PlanView, 'allowedActions'>, action: PlanAction): boolean {
   return plan.allowedActions.includes(action);
