@@ -17,6 +17,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "start" | "-start" | "end" | "-end";
                     plan?: number;
                     province?: string;
                     agency?: number;
@@ -5405,6 +5407,8 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "received" | "-received" | "deadline" | "-deadline" | "sent" | "-sent";
                     state?: ("pending" | "late" | "sent" | "sent_late") | "open";
                     kind?: "law" | "decree" | "circular" | "scheme" | "project" | "report";
                     reviewType?: "comment" | "appraisal" | "social_criticism";
@@ -5569,6 +5573,8 @@ export interface paths {
             parameters: {
                 query?: {
                     q?: string;
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "title" | "-title" | "received" | "-received" | "deadline" | "-deadline" | "sent" | "-sent";
                     state?: ("pending" | "late" | "sent" | "sent_late") | "open";
                     kind?: "law" | "decree" | "circular" | "scheme" | "project" | "report";
                     reviewType?: "comment" | "appraisal" | "social_criticism";

@@ -8,6 +8,8 @@ import type { DB, PolicyReviewTable } from '../../db/schema';
 import { foldVietnamese } from '../../../shared/text';
 import { escapeLike } from '../../common/sql-text';
 import { matchesAllWords, searchRank } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
+import type { REVIEW_SORT_KEYS } from './policy-reviews.schemas';
 
 type ReviewEb = ExpressionBuilder<DB & { v: DB['policy_review'] }, 'v'>;
 
@@ -75,6 +77,7 @@ export interface ReviewFilter {
   plan?: number;
   province?: string;
   assignee?: number;
+  sort?: SortValue<(typeof REVIEW_SORT_KEYS)[number]>;
   limit: number;
   offset: number;
 }
@@ -104,13 +107,22 @@ export async function listReviews(db: Queryable, actor: Actor, filter: ReviewFil
     .split(' ')
     .filter(Boolean))
     query = query.where('v.search_text', 'like', `%${escapeLike(word)}%`);
-  const rows = await query
-    .select([...columns])
-    // Open entries by nearest deadline first (late ones on top), then what was sent, newest first.
-    .orderBy(sql`CASE WHEN ${SENT} THEN 1 ELSE 0 END`)
-    .orderBy(sql`CASE WHEN ${SENT} THEN NULL ELSE v.deadline END`)
-    .orderBy('v.sent_on', 'desc')
-    .orderBy('v.policy_review_id', 'desc')
+  const sorted = sortTerms(
+    filter.sort,
+    { title: 'v.title', received: 'v.received_on', deadline: 'v.deadline', sent: 'v.sent_on' },
+    'v.policy_review_id',
+  );
+  const rows = await (
+    sorted
+      ? sorted.reduce((q, term) => q.orderBy(term), query.select([...columns]))
+      : query
+          .select([...columns])
+          // Open entries by nearest deadline first (late ones on top), then what was sent, newest first.
+          .orderBy(sql`CASE WHEN ${SENT} THEN 1 ELSE 0 END`)
+          .orderBy(sql`CASE WHEN ${SENT} THEN NULL ELSE v.deadline END`)
+          .orderBy('v.sent_on', 'desc')
+          .orderBy('v.policy_review_id', 'desc')
+  )
     .limit(filter.limit)
     .offset(filter.offset)
     .execute();

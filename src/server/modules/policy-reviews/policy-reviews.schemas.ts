@@ -2,6 +2,7 @@
 import { Type, type Static } from 'typebox';
 import { DataErrors } from '../../http/schemas';
 import { named } from '../../http/named-schemas';
+import { sortQuery } from '../../common/list-sort';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -105,8 +106,12 @@ export const ReviewView = named(
 );
 export type ReviewView = Static<typeof ReviewView>;
 
+/** The columns the register sorts by (`sort=received` or `-received`); without one: open by nearest deadline, then sent. */
+export const REVIEW_SORT_KEYS = ['title', 'received', 'deadline', 'sent'] as const;
+
 export const ListReviewsQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 100 })),
+  sort: sortQuery(REVIEW_SORT_KEYS),
   state: Type.Optional(Type.Union([Type.Enum(REVIEW_STATES), Type.Literal('open')])),
   kind: Type.Optional(Type.Enum(DOCUMENT_KINDS)),
   reviewType: Type.Optional(Type.Enum(REVIEW_TYPES)),

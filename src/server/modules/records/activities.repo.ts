@@ -7,6 +7,8 @@ import type { Queryable } from '../../db/database';
 import type { ActivityStatus } from '../../../shared/activity-status';
 import { recordScope } from './records.repo';
 import { matchesAllWords, searchRank, searchWords } from '../../common/search-text';
+import { sortTerms, type SortValue } from '../../common/list-sort';
+import type { ACTIVITY_SORT_KEYS } from './records.schemas';
 
 export interface ActivityFilter {
   id?: number;
@@ -20,10 +22,11 @@ export interface ActivityFilter {
   status?: ActivityStatus;
 }
 
-/** A page of the list: `limit` rows from `offset`; without it, every activity that matches. */
+/** A page of the list: `limit` rows from `offset` in the `sort` asked for; without it, every activity that matches. */
 export interface ActivityPage {
   limit: number;
   offset: number;
+  sort?: SortValue<(typeof ACTIVITY_SORT_KEYS)[number]>;
 }
 
 /** The records the actor can see, not deleted. */
@@ -145,34 +148,43 @@ export async function listActivities(
   today: string,
   page?: ActivityPage,
 ) {
-  let chosen = scopedActivities(db, actor, filter, today)
-    .select((eb) => [
-      'a.plan_activity_id',
-      'a.activity_key',
-      'a.title',
-      'a.section_key',
-      'a.section_number',
-      'a.section_title',
-      'a.position',
-      'a.timeframe_start',
-      'a.timeframe_end',
-      'a.lead_agency_id',
-      'a.level',
-      'p.plan_id',
-      'p.kind as plan_kind',
-      'p.year as plan_year',
-      'p.number as plan_number',
-      'p.title as plan_title',
-      'p.status as plan_status',
-      'p.province_code as plan_province_code',
-      'c.completed_on',
-      'c.note as completion_note',
-      'c.completed_by',
-      eb.fn.countAll<string>().over().as('total'),
-    ])
-    .orderBy(ORDER(''));
+  let chosen = scopedActivities(db, actor, filter, today).select((eb) => [
+    'a.plan_activity_id',
+    'a.activity_key',
+    'a.title',
+    'a.section_key',
+    'a.section_number',
+    'a.section_title',
+    'a.position',
+    'a.timeframe_start',
+    'a.timeframe_end',
+    'a.lead_agency_id',
+    'a.level',
+    'p.plan_id',
+    'p.kind as plan_kind',
+    'p.year as plan_year',
+    'p.number as plan_number',
+    'p.title as plan_title',
+    'p.status as plan_status',
+    'p.province_code as plan_province_code',
+    'c.completed_on',
+    'c.note as completion_note',
+    'c.completed_by',
+    eb.fn.countAll<string>().over().as('total'),
+  ]);
+  // The page and the rows returned in one order: the columns asked for (both queries name the
+  // activity `a`), else the plan's own order.
+  const order = <Q extends { orderBy(term: RawBuilder<unknown>): Q }>(q: Q, prefix: string): Q =>
+    (
+      sortTerms(
+        page?.sort,
+        { title: 'a.title', start: 'a.timeframe_start', end: 'a.timeframe_end' },
+        'a.plan_activity_id',
+      ) ?? [ORDER(prefix)]
+    ).reduce((acc, term) => acc.orderBy(term), q);
+  chosen = order(chosen, '');
   if (page) chosen = chosen.limit(page.limit).offset(page.offset);
-  const rows = await db
+  const pageRows = db
     .with('page', () => chosen)
     // The page's activities only; PostgreSQL chooses how to reach their records (the activity
     // index for a page of a few activities among many, one scan when the page is nearly all).
@@ -201,9 +213,8 @@ export async function listActivities(
         today,
         sql<SqlBool>`t.record_count is not null`,
       ).as('status'),
-    ])
-    .orderBy(ORDER('a.'))
-    .execute();
+    ]);
+  const rows = await order(pageRows, 'a.').execute();
   let total = rows.length > 0 ? Number(rows[0]!.total) : 0;
   if (rows.length === 0 && page && page.offset > 0) {
     // Past the last page: the window had no row to count on.

@@ -70,8 +70,8 @@ export async function listActivities(
   ctx: ServiceContext,
   query: ListActivitiesQuery,
 ): Promise<{ items: ActivityStatusView[]; total: number }> {
-  const { limit = 100, offset = 0, ...filter } = query;
-  const { rows, total } = await repo.listActivities(ctx.db, ctx.actor, filter, today(ctx), { limit, offset });
+  const { limit = 100, offset = 0, sort, ...filter } = query;
+  const { rows, total } = await repo.listActivities(ctx.db, ctx.actor, filter, today(ctx), { limit, offset, sort });
   return { items: await toViews(ctx, rows), total };
 }
 

@@ -84,6 +84,55 @@ describe('sorted lists', () => {
     }
   });
 
+  it('sorts the policy-review register by received date, deadline and title, instead of its default order', async () => {
+    for (const [title, receivedOn, deadline] of [
+      ['Dự thảo B', '2026-10-05', '2026-12-20'],
+      ['Dự thảo A', '2026-11-01', '2026-11-15'],
+      ['Dự thảo C', '2026-09-01', '2026-12-01'],
+    ]) {
+      const res = await w.women.post('/api/policy-reviews', {
+        title,
+        kind: 'law',
+        reviewType: 'comment',
+        requestingAgency: 'Bộ Tư pháp',
+        receivedOn,
+        deadline,
+        planActivityId: w.central[0],
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const titles = async (sort: string) =>
+      ((await w.women.get(`/api/policy-reviews?sort=${sort}`)).json() as { items: { title: string }[] }).items
+        .map((r) => r.title)
+        .filter((title) => title.startsWith('Dự thảo '));
+    expect(await titles('received')).toEqual(['Dự thảo C', 'Dự thảo B', 'Dự thảo A']);
+    expect(await titles('-deadline')).toEqual(['Dự thảo B', 'Dự thảo C', 'Dự thảo A']);
+    expect(await titles('-title')).toEqual(['Dự thảo C', 'Dự thảo B', 'Dự thảo A']);
+    const bad = await w.women.get('/api/policy-reviews?sort=search_text');
+    expect(bad.statusCode).toBe(400);
+  });
+
+  it('sorts the activity list by title and by the end of the timeframe, paging in that order', async () => {
+    type Activity = { id: number; title: string; timeframe: { end: string | null } | null };
+    const activities = async (sort: string, limit = 500, offset = 0) => {
+      const res = await w.women.get(`/api/activities?sort=${sort}&limit=${limit}&offset=${offset}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: Activity[] }).items;
+    };
+    const asc = await activities('title');
+    expect(asc.length).toBeGreaterThan(2);
+    expect((await activities('-title')).map((a) => a.id)).toEqual(asc.map((a) => a.id).reverse());
+    const ends = (await activities('-end')).map((a) => a.timeframe?.end ?? null);
+    const dated = ends.filter((e): e is string => e !== null);
+    expect(dated).toEqual([...dated].sort().reverse());
+    expect(ends.slice(dated.length).every((e) => e === null)).toBe(true); // undated last
+    const paged: number[] = [];
+    for (let offset = 0; offset < asc.length; offset += 2)
+      paged.push(...(await activities('title', 2, offset)).map((a) => a.id));
+    expect(paged).toEqual(asc.map((a) => a.id));
+    expect((await w.women.get('/api/activities?sort=participants')).statusCode).toBe(400);
+  });
+
   it('refuses a sort that is not one of the list’s columns', async () => {
     for (const url of [
       '/api/records?sort=search_text',

@@ -285,7 +285,11 @@ export type ActivityStatusView = Static<typeof ActivityStatusView>;
 export const ActivityList = named('ActivityList', ListPage(ActivityStatusView));
 export type ActivityList = Static<typeof ActivityList>;
 
+/** The columns the activity list sorts by; without one: year, plan, then the plan's own order. */
+export const ACTIVITY_SORT_KEYS = ['title', 'start', 'end'] as const;
+
 export const ListActivitiesQuery = Type.Object({
+  sort: sortQuery(ACTIVITY_SORT_KEYS),
   plan: Type.Optional(Type.Integer({ minimum: 1 })),
   province: Type.Optional(Type.String({ pattern: '^\\d{2}$' })),
   agency: Type.Optional(Type.Integer({ minimum: 1 })),

@@ -8,7 +8,7 @@ import { Pager } from '../../components/Pager';
 import { QueryView } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { hasPermission, useMe } from '../../lib/session';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { KINDS, STATES, useReviewsT, type ReviewView } from './shared';
 import '../../styles/monitoring.css';
 
@@ -32,6 +32,9 @@ export function DeadlineCell({ review }: { review: ReviewView }) {
   );
 }
 
+/** The columns the server sorts by (policy-reviews.schemas.ts REVIEW_SORT_KEYS). */
+const SORTS = ['title', 'received', 'deadline', 'sent'] as const;
+
 export function PolicyReviewsPage() {
   const rt = useReviewsT();
   const me = useMe();
@@ -40,7 +43,14 @@ export function PolicyReviewsPage() {
   const state = STATES.find((s) => s === filters.state);
   const kind = KINDS.find((k) => k === filters.kind);
   const year = Number(filters.year) || undefined;
-  const query = { q: filters.q || undefined, state, kind, year, mine: filters.mine === '1' || undefined };
+  const query = {
+    q: filters.q || undefined,
+    state,
+    kind,
+    year,
+    mine: filters.mine === '1' || undefined,
+    sort: sortValue(list.sort.value, SORTS),
+  };
   const pageQuery = { ...query, ...list.page(PAGE_SIZE) };
   const reviews = useListQuery(['/api/policy-reviews', pageQuery], (signal) =>
     unwrap(api.GET('/api/policy-reviews', { params: { query: pageQuery }, signal })),
@@ -53,6 +63,7 @@ export function PolicyReviewsPage() {
   const columns: Column<ReviewView>[] = [
     {
       key: 'title',
+      sort: 'title',
       header: rt('register.col.title'),
       cell: (r) => (
         <>
@@ -65,6 +76,7 @@ export function PolicyReviewsPage() {
     },
     {
       key: 'from',
+      sort: 'received',
       header: rt('register.col.from'),
       cell: (r) => (
         <>
@@ -74,7 +86,12 @@ export function PolicyReviewsPage() {
         </>
       ),
     },
-    { key: 'deadline', header: rt('register.col.deadline'), cell: (r) => <DeadlineCell review={r} /> },
+    {
+      key: 'deadline',
+      sort: 'deadline',
+      header: rt('register.col.deadline'),
+      cell: (r) => <DeadlineCell review={r} />,
+    },
     {
       key: 'who',
       header: rt('register.col.assignee'),
@@ -87,6 +104,7 @@ export function PolicyReviewsPage() {
     },
     {
       key: 'sent',
+      sort: 'sent',
       header: rt('register.col.sent'),
       className: 'nowrap',
       cell: (r) => (r.sentOn ? formatDate(r.sentOn) : '—'),
@@ -171,7 +189,7 @@ export function PolicyReviewsPage() {
                 <span>{rt('summary.late')}</span>
               </div>
             </div>
-            <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} />
+            <DataTable columns={columns} rows={data.items} rowKey={(r) => String(r.id)} sort={list.sort} />
             <Pager total={data.total} limit={PAGE_SIZE} offset={list.offset} onChange={list.setOffset} />
           </>
         )}

@@ -11,7 +11,7 @@ import { usePlanChoices } from '../../lib/plan-choices';
 import { planLabel } from '../../lib/plans';
 import { ErrorNotice } from '../../components/Status';
 import { formatDate, formatNumber } from '../../i18n/format';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { useMe } from '../../lib/session';
 import { useProvinces } from '../../lib/reference';
 import { timeframeLabel } from '../../components/pickers/ActivityPicker';
@@ -23,6 +23,9 @@ import './records.css';
 import { useConfirm } from '../../components/ConfirmDialog';
 
 const PAGE_SIZE = 50;
+
+/** The columns the server sorts by (records.schemas.ts ACTIVITY_SORT_KEYS; the timeframe by its end, the deadline). */
+const SORTS = ['title', 'start', 'end'] as const;
 
 export function ActivitiesPage() {
   const { confirm: ask, dialog } = useConfirm();
@@ -67,6 +70,7 @@ export function ActivitiesPage() {
     agency: Number(filters.agency) || undefined,
     section: filters.section || undefined,
     status,
+    sort: sortValue(list.sort.value, SORTS),
     ...list.page(PAGE_SIZE),
   };
   const activitiesKey = ['/api/activities', query];
@@ -98,6 +102,7 @@ export function ActivitiesPage() {
   const columns: Column<ActivityView>[] = [
     {
       key: 'activity',
+      sort: 'title',
       header: rt('activities.col.activity'),
       cell: (a) => (
         <>
@@ -118,6 +123,7 @@ export function ActivitiesPage() {
     },
     {
       key: 'time',
+      sort: 'end',
       header: rt('activities.col.timeframe'),
       cell: (a) => (
         <>
@@ -304,6 +310,7 @@ export function ActivitiesPage() {
               columns={columns}
               rows={data.items}
               rowKey={(a) => String(a.id)}
+              sort={list.sort}
               expanded={(a) =>
                 completing === a.id ? (
                   <CompletionForm
