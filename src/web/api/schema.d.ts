@@ -574,6 +574,8 @@ export interface paths {
                     entityId?: string;
                     actor?: string;
                     action?: string;
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "time" | "-time" | "actor" | "-actor" | "action" | "-action" | "entity" | "-entity";
                     /** @description YYYY-MM-DD */
                     from?: string;
                     /** @description YYYY-MM-DD */

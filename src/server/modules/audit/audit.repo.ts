@@ -1,6 +1,7 @@
 // The audit log: append-only (a database trigger refuses UPDATE and DELETE).
 import type { Queryable } from '../../db/database';
 import type { Actor } from '../../access/actor';
+import { sortTerms, type SortValue } from '../../common/list-sort';
 
 export interface AuditEntry {
   action: string;
@@ -46,9 +47,13 @@ export interface AuditFilter {
   from?: string;
   to?: string;
   provinces?: string[] | null;
+  sort?: SortValue<(typeof AUDIT_SORT_KEYS)[number]>;
   limit: number;
   offset: number;
 }
+
+/** The columns the log sorts by; without one: newest first. */
+export const AUDIT_SORT_KEYS = ['time', 'actor', 'action', 'entity'] as const;
 
 export async function listAudit(db: Queryable, filter: AuditFilter) {
   let query = db.selectFrom('audit_log');
@@ -62,14 +67,16 @@ export async function listAudit(db: Queryable, filter: AuditFilter) {
     const provinces = filter.provinces;
     query = query.where((eb) => (provinces.length === 0 ? eb.val(false) : eb('province_code', 'in', provinces)));
   }
+  const terms = sortTerms(
+    filter.sort,
+    { time: 'occurred_at', actor: 'actor_username', action: 'action', entity: 'entity_type' },
+    'audit_id',
+  );
+  const ordered = terms
+    ? terms.reduce((q, term) => q.orderBy(term), query.selectAll())
+    : query.selectAll().orderBy('occurred_at', 'desc').orderBy('audit_id', 'desc');
   const [rows, count] = await Promise.all([
-    query
-      .selectAll()
-      .orderBy('occurred_at', 'desc')
-      .orderBy('audit_id', 'desc')
-      .limit(filter.limit)
-      .offset(filter.offset)
-      .execute(),
+    ordered.limit(filter.limit).offset(filter.offset).execute(),
     query.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { rows, total: Number(count.n) };

@@ -3,6 +3,8 @@ import type { App } from '../../http/context';
 import { serviceContext } from '../../http/context';
 import { ErrorResponse, IsoDate } from '../../http/schemas';
 import { listAudit } from './audit.repo';
+import { sortQuery } from '../../common/list-sort';
+import { AUDIT_SORT_KEYS } from './audit.repo';
 
 const AuditView = Type.Object({
   id: Type.String(),
@@ -32,6 +34,7 @@ export async function auditRoutes(app: App): Promise<void> {
           entityId: Type.Optional(Type.String({ maxLength: 50 })),
           actor: Type.Optional(Type.String({ maxLength: 50 })),
           action: Type.Optional(Type.String({ maxLength: 50 })),
+          sort: sortQuery(AUDIT_SORT_KEYS),
           from: Type.Optional(IsoDate),
           to: Type.Optional(IsoDate),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),

@@ -133,6 +133,23 @@ describe('sorted lists', () => {
     expect((await w.women.get('/api/activities?sort=participants')).statusCode).toBe(400);
   });
 
+  it('sorts the audit log by actor and action, newest first by default', async () => {
+    const admin = await t.as({ role: 'admin' });
+    type Entry = { id: number; actor: string | null; action: string; occurredAt: string };
+    const entries = async (query: string) => {
+      const res = await admin.get(`/api/audit?limit=500${query}`);
+      expect(res.statusCode, res.body).toBe(200);
+      return (res.json() as { items: Entry[] }).items;
+    };
+    const byDefault = (await entries('')).map((e) => e.occurredAt);
+    expect(byDefault).toEqual([...byDefault].sort().reverse());
+    const actions = await entries('&sort=action');
+    expect(new Set(actions.map((e) => e.action)).size).toBeGreaterThan(1);
+    expect((await entries('&sort=-action')).map((e) => e.id)).toEqual(actions.map((e) => e.id).reverse());
+    expect((await entries('&sort=time')).map((e) => e.occurredAt)).toEqual([...byDefault].reverse());
+    expect((await admin.get('/api/audit?sort=ip')).statusCode).toBe(400);
+  });
+
   it('refuses a sort that is not one of the list’s columns', async () => {
     for (const url of [
       '/api/records?sort=search_text',

@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider';
 import { formatDateTime, formatNumber } from '../../i18n/format';
 import { DataTable, type Column } from '../../components/DataTable';
 import { DateFilter, FilterBar, ListResults, SelectFilter } from '../../components/ListPage';
-import { useListQuery, useListState } from '../../lib/use-list-state';
+import { sortValue, useListQuery, useListState } from '../../lib/use-list-state';
 import { useSearchText } from '../../lib/use-search-text';
 import { AuditDiff } from './AuditDiff';
 import { actionLabel, entityLabel, KNOWN_ACTIONS, KNOWN_ENTITIES } from './audit-labels';
@@ -12,6 +12,9 @@ import { actionLabel, entityLabel, KNOWN_ACTIONS, KNOWN_ENTITIES } from './audit
 type AuditEntry = ResponseOf<'/api/audit', 'get'>['items'][number];
 
 const PAGE_SIZE = 50;
+
+/** The columns the server sorts by (audit.repo.ts AUDIT_SORT_KEYS). */
+const SORTS = ['time', 'actor', 'action', 'entity'] as const;
 
 export function AuditPage() {
   const { t } = useI18n();
@@ -26,6 +29,7 @@ export function AuditPage() {
     action: filters.action || undefined,
     from: filters.from || undefined,
     to: filters.to || undefined,
+    sort: sortValue(list.sort.value, SORTS),
     ...list.page(PAGE_SIZE),
   };
   const entries = useListQuery(['/api/audit', query], (signal) =>
@@ -44,17 +48,20 @@ export function AuditPage() {
   const columns: Column<AuditEntry>[] = [
     {
       key: 'time',
+      sort: 'time',
       header: t('audit.col.time'),
       cell: (e) => <span className="nowrap">{formatDateTime(e.occurredAt)}</span>,
     },
     {
       key: 'actor',
+      sort: 'actor',
       header: t('audit.col.actor'),
       cell: (e) => (e.actor ? <span className="code">{e.actor}</span> : <em className="muted">{t('audit.system')}</em>),
     },
-    { key: 'action', header: t('audit.col.action'), cell: (e) => actionLabel(e.action, t) },
+    { key: 'action', sort: 'action', header: t('audit.col.action'), cell: (e) => actionLabel(e.action, t) },
     {
       key: 'entity',
+      sort: 'entity',
       header: t('audit.col.entity'),
       cell: (e) => (
         <>
@@ -136,6 +143,7 @@ export function AuditPage() {
             columns={columns}
             rows={data.items}
             rowKey={(e) => e.id}
+            sort={list.sort}
             expanded={(e) => (open.has(e.id) ? <AuditDiff before={e.before} after={e.after} /> : null)}
           />
         )}
