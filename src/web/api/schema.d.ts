@@ -7117,6 +7117,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
+                    /** @description Cột sắp xếp: tên cột (tăng dần) hoặc -tên cột (giảm dần) */
+                    sort?: "period" | "-period" | "due" | "-due" | "status" | "-status" | "submitted" | "-submitted";
                     /** @description Mã loại báo cáo: quarterly, six_month, annual, thematic, ad_hoc */
                     type?: string;
                     /** @description Kỳ báo cáo: 2022Q3 (quý), 2022S1 (6 tháng), 2022 (năm), R12 (kỳ chuyên đề/đột xuất số 12) */

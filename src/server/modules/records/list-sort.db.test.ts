@@ -150,6 +150,21 @@ describe('sorted lists', () => {
     expect((await admin.get('/api/audit?sort=ip')).statusCode).toBe(400);
   });
 
+  it('sorts the report list by period and deadline', async () => {
+    const laoCai = await t.as({ role: 'provincial_coordinator', agency: 'HLHPN-2025-15', provinces: ['15'] });
+    for (const period of ['2026Q2', '2026Q1', '2026Q3']) {
+      const res = await laoCai.post('/api/reports', { type: 'quarterly', period });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const periods = async (sort: string) =>
+      (
+        (await laoCai.get(`/api/reports?mine=true&sort=${sort}`)).json() as { items: { period: { code: string } }[] }
+      ).items.map((r) => r.period.code);
+    expect(await periods('period')).toEqual(['2026Q1', '2026Q2', '2026Q3']);
+    expect(await periods('-due')).toEqual(['2026Q3', '2026Q2', '2026Q1']);
+    expect((await laoCai.get('/api/reports?sort=agency')).statusCode).toBe(400);
+  });
+
   it('refuses a sort that is not one of the list’s columns', async () => {
     for (const url of [
       '/api/records?sort=search_text',

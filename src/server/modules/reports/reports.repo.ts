@@ -6,6 +6,8 @@ import type { Actor } from '../../access/actor';
 import { provinceIn, provinceScope } from '../../access/scope';
 import type { Queryable } from '../../db/database';
 import type { DB } from '../../db/schema';
+import { sortTerms, type SortValue } from '../../common/list-sort';
+import type { REPORT_SORT_KEYS } from './reports.schemas';
 
 type ReportEb = ExpressionBuilder<DB & { r: DB['report'] }, 'r'>;
 
@@ -161,6 +163,7 @@ export interface ReportFilter {
   year?: number;
   recipientAgencyId?: number;
   agencyId?: number;
+  sort?: SortValue<(typeof REPORT_SORT_KEYS)[number]>;
   limit: number;
   offset: number;
 }
@@ -176,11 +179,14 @@ export async function listReports(db: Queryable, actor: Actor, f: ReportFilter) 
   if (f.recipientAgencyId) query = query.where('r.recipient_agency_id', '=', f.recipientAgencyId);
   if (f.agencyId) query = query.where('r.agency_id', '=', f.agencyId);
   const [rows, count] = await Promise.all([
-    query
-      .select(REPORT_COLUMNS)
-      .orderBy('r.due_date', 'desc')
-      .orderBy('r.province_code')
-      .orderBy('r.report_id')
+    (
+      sortTerms(
+        f.sort,
+        { period: 'r.period_start', due: 'r.due_date', status: 'r.status', submitted: 'r.submitted_at' },
+        'r.report_id',
+      )?.reduce((q, term) => q.orderBy(term), query.select(REPORT_COLUMNS)) ??
+      query.select(REPORT_COLUMNS).orderBy('r.due_date', 'desc').orderBy('r.province_code').orderBy('r.report_id')
+    )
       .limit(f.limit)
       .offset(f.offset)
       .execute(),

@@ -4,6 +4,7 @@ import { Type, type Static } from 'typebox';
 import { ListPage, DataErrors } from '../../http/schemas';
 import { EXPECTED_STATUSES, REPORT_STATUSES } from '../../../shared/report-periods';
 import { named } from '../../http/named-schemas';
+import { sortQuery } from '../../common/list-sort';
 
 const DateText = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
@@ -202,7 +203,11 @@ export const ReportView = named(
 );
 export type ReportView = Static<typeof ReportView>;
 
+/** The columns the report list sorts by; without one: latest deadline first. */
+export const REPORT_SORT_KEYS = ['period', 'due', 'status', 'submitted'] as const;
+
 export const ListReportsQuery = Type.Object({
+  sort: sortQuery(REPORT_SORT_KEYS),
   type: Type.Optional(TypeCode),
   period: Type.Optional(PeriodCode),
   status: Type.Optional(Status),

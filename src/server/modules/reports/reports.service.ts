@@ -130,6 +130,7 @@ export async function listReports(
     year: query.year,
     recipientAgencyId: query.queue === 'approve' ? ctx.actor.agencyId : undefined,
     agencyId: query.mine ? ctx.actor.agencyId : undefined,
+    sort: query.sort,
     limit: query.limit ?? 100,
     offset: query.offset ?? 0,
   });

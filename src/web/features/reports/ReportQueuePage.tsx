@@ -4,14 +4,19 @@ import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import { DataTable } from '../../components/DataTable';
 import { QueryView } from '../../components/Status';
+import { sortValue, useListState } from '../../lib/use-list-state';
 import { formatDate, formatDateTime } from '../../i18n/format';
 import { ReportTabs, StatusBadge } from './ReportTabs';
 import { useReportsT } from './use-reports-t';
 import './reports.css';
 
+/** The columns the server sorts by (reports.schemas.ts REPORT_SORT_KEYS). */
+const SORTS = ['period', 'due', 'status', 'submitted'] as const;
+
 export function ReportQueuePage() {
   const rt = useReportsT();
-  const query = { queue: 'approve', limit: 500 } as const;
+  const list = useListState({});
+  const query = { queue: 'approve', limit: 500, sort: sortValue(list.sort.value, SORTS) } as const;
   const queue = useQuery({
     queryKey: ['/api/reports', query],
     queryFn: ({ signal }) => unwrap(api.GET('/api/reports', { params: { query }, signal })),
@@ -26,9 +31,11 @@ export function ReportQueuePage() {
           <DataTable
             rows={d.items}
             rowKey={(r) => String(r.id)}
+            sort={list.sort}
             columns={[
               {
                 key: 'report',
+                sort: 'period',
                 header: rt('col.report'),
                 cell: (r) => (
                   <>
@@ -42,9 +49,16 @@ export function ReportQueuePage() {
                 ),
               },
               { key: 'agency', header: rt('col.agency'), cell: (r) => r.agency.name },
-              { key: 'due', header: rt('mine.due'), className: 'nowrap', cell: (r) => formatDate(r.dueDate) },
+              {
+                key: 'due',
+                sort: 'due',
+                header: rt('mine.due'),
+                className: 'nowrap',
+                cell: (r) => formatDate(r.dueDate),
+              },
               {
                 key: 'submitted',
+                sort: 'submitted',
                 header: rt('col.submittedAt'),
                 className: 'nowrap',
                 cell: (r) => formatDateTime(r.submittedAt),
