@@ -108,6 +108,8 @@ describe('implementation records in the browser', () => {
     await page.getByRole('link', { name: second, exact: true }).waitFor();
 
     await context.setOffline(true);
+    // The frame says so first (its banner takes a line of the header, moving the page down).
+    await page.getByText('Đang ngoại tuyến', { exact: false }).first().waitFor();
     await page.getByRole('link', { name: second, exact: true }).click();
     await page.getByRole('alert').getByText('Không kết nối được với máy chủ').waitFor({ timeout: 10_000 });
     await screenshot(page, 'record-offline');

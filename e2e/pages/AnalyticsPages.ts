@@ -26,7 +26,8 @@ export class DashboardPage {
 
   async chooseProvince(name: string): Promise<void> {
     await this.page.getByLabel('Tổng quan của').selectOption({ label: name });
-    await this.page.getByText(`Phạm vi: ${name}`).waitFor();
+    // exact: the print-only stamp says it too ("Năm 2026 · Phạm vi: …").
+    await this.page.getByText(`Phạm vi: ${name}`, { exact: true }).waitFor();
     await this.page.locator('[aria-busy="true"]').waitFor({ state: 'detached' });
   }
 
@@ -197,7 +198,8 @@ export class IndicatorFormPage {
   /** Saves; returns the notice on the indicator's page. */
   async save(button: string): Promise<string> {
     await this.page.getByRole('button', { name: button }).click();
-    const notice = this.page.getByRole('status').first();
+    // The notice, not the page's own "Đang tải…" while it loads what was saved.
+    const notice = this.page.getByRole('status').filter({ hasNotText: 'Đang tải' }).first();
     await notice.waitFor();
     return notice.innerText();
   }

@@ -61,7 +61,8 @@ export class PlanImportPage {
 
   /** Pastes the text instead of uploading a file, and reads it. */
   async paste(text: string): Promise<void> {
-    await this.page.getByRole('radio', { name: 'Dán nội dung' }).check();
+    // The label's text covers its radio button: a user clicks the words.
+    await this.page.getByText('Dán nội dung', { exact: true }).click();
     await this.page.getByLabel('Nội dung văn bản').fill(text);
     await this.page.getByRole('button', { name: 'Đọc thử' }).click();
     await this.page.getByRole('region', { name: 'Cấu trúc đọc được' }).waitFor();

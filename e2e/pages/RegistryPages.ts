@@ -19,7 +19,8 @@ export class RegistryPage {
 
   /** Types into the search box; results follow once typing pauses. */
   async search(text: string): Promise<void> {
-    await this.page.getByLabel('Tìm kiếm').fill(text);
+    // exact: the header's search box is "Tìm kiếm trong toàn hệ thống".
+    await this.page.getByLabel('Tìm kiếm', { exact: true }).fill(text);
     await this.page.waitForURL((url) => url.searchParams.get('q') === text.trim());
     await this.waitUntilLoaded();
   }
