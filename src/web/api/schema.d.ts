@@ -9983,7 +9983,7 @@ export interface components {
             /** @description Số đơn vị quá hạn được nhắc */
             agencies: number;
             notifications: number;
-            /** @description Số thư đã gửi (0 khi chưa cấu hình SMTP) */
+            /** @description Số thư đưa vào hàng gửi (0 khi chưa cấu hình SMTP); thư gửi lỗi được gửi lại sau */
             emails: number;
         };
         ReportFigures: {

@@ -8,7 +8,7 @@ import { roleHas, isRole } from '../../../shared/permissions';
 import { insertAudit } from '../audit/audit.service';
 import { agencyMap, provinceNames } from '../reference/reference.service';
 import { resolvePeriod } from './report-calendar';
-import { sendMails, type Mail } from '../mail/mailer';
+import { deliverMail, enqueueMail, type Mail } from '../mail/mail.service';
 import * as repo from './reports.repo';
 import type { ConsolidationQuery, ConsolidationView, RemindBody } from './reports.schemas';
 import { today } from '../../common/today';
@@ -98,8 +98,22 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
       report_id: row.reportId,
     };
   });
-  await newTransaction(ctx.db, async (tx) => {
+  const mails: Mail[] = writers.flatMap((u, i) =>
+    u.email
+      ? [
+          {
+            to: u.email,
+            subject: title,
+            text: `Kính gửi ${u.display_name},\n\n${notifications[i]!.body}\n\nHệ thống Phối hợp`,
+          },
+        ]
+      : [],
+  );
+  // The mails go through the outbox with the notifications, as the scheduled reminders do: a refused
+  // send is tried again by the sender, never lost with the request.
+  const emails = await newTransaction(ctx.db, async (tx) => {
     await notify(tx, notifications, ctx.clock.now());
+    const queued = await enqueueMail(tx, ctx.config, mails, ctx.clock.now());
     await insertAudit(
       tx,
       ctx.actor,
@@ -112,18 +126,9 @@ export async function remindLate(ctx: ServiceContext, body: RemindBody) {
       ctx.clock.now(),
       ctx.ip,
     );
+    return queued;
   });
-  const mails: Mail[] = writers.flatMap((u, i) =>
-    u.email
-      ? [
-          {
-            to: u.email,
-            subject: title,
-            text: `Kính gửi ${u.display_name},\n\n${notifications[i]!.body}\n\nHệ thống Phối hợp`,
-          },
-        ]
-      : [],
-  );
-  const emails = await sendMails(ctx.config.smtp, mails);
+  // Sent now rather than at the sender's next round; what fails stays queued for it.
+  await deliverMail({ db: ctx.db, config: ctx.config, clock: ctx.clock });
   return { agencies: late.length, notifications: notifications.length, emails };
 }

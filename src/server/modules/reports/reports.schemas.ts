@@ -275,7 +275,9 @@ export const RemindResult = named(
   Type.Object({
     agencies: Type.Integer({ description: 'Số đơn vị quá hạn được nhắc' }),
     notifications: Type.Integer(),
-    emails: Type.Integer({ description: 'Số thư đã gửi (0 khi chưa cấu hình SMTP)' }),
+    emails: Type.Integer({
+      description: 'Số thư đưa vào hàng gửi (0 khi chưa cấu hình SMTP); thư gửi lỗi được gửi lại sau',
+    }),
   }),
 );
 
